@@ -1,0 +1,5 @@
+export * from "./catalogue.js";
+export * from "./event-bus.js";
+export * from "./open-event-bus.js";
+export * from "./redis-event-bus.js";
+export * from "./sqlite-event-bus.js";

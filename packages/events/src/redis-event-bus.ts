@@ -1,0 +1,128 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { type DomainEvent, type EventPayload, type EventType, isEventType, parseEvent } from "./catalogue.js";
+import { type Consumption, type EventBus, type EventHandler, retryDelayMs } from "./event-bus.js";
+
+type StreamEntry = [id: string, fields: string[]];
+type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
+
+/**
+ * Redis Streams with one consumer group per consumer name: each group sees every event once,
+ * across however many processes share the name, and unacknowledged entries are redelivered.
+ */
+export class RedisEventBus implements EventBus {
+  private readonly redis: Redis;
+  private readonly consumptions = new Set<Consumption>();
+
+  constructor(
+    url: string,
+    private readonly log: Logger,
+    private readonly stream = "venta:events",
+  ) {
+    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    this.redis.on("error", (error) => log.warn({ err: error }, "redis event bus connection error"));
+  }
+
+  async publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
+    const event: DomainEvent<T> = { id: randomUUID(), type, payload, occurredAt: new Date().toISOString() };
+    await this.redis.xadd(
+      this.stream,
+      "*",
+      "id",
+      event.id,
+      "type",
+      type,
+      "payload",
+      JSON.stringify(payload),
+      "occurredAt",
+      event.occurredAt,
+    );
+    return event;
+  }
+
+  consume(consumer: string, types: readonly EventType[], handler: EventHandler): Consumption {
+    // Blocking reads hold a connection, so each consumption gets its own.
+    const reader = this.redis.duplicate();
+    reader.on("error", (error) => this.log.warn({ err: error, consumer }, "redis consumer connection error"));
+    const member = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+    const wanted = new Set<string>(types);
+    let stopped = false;
+
+    const handle = async (entries: StreamEntry[]) => {
+      for (const [entryId, fields] of entries) {
+        if (stopped) return;
+        const raw = Object.fromEntries(pairs(fields));
+        if (raw.type && isEventType(raw.type) && wanted.has(raw.type)) {
+          await handler(
+            parseEvent({ id: raw.id ?? entryId, type: raw.type, payload: JSON.parse(raw.payload ?? "null"), occurredAt: raw.occurredAt ?? "" }),
+          );
+        }
+        await this.redis.xack(this.stream, consumer, entryId);
+      }
+    };
+
+    const loop = async () => {
+      try {
+        await reader.xgroup("CREATE", this.stream, consumer, "0", "MKSTREAM");
+      } catch (error) {
+        if (!(error instanceof Error && error.message.includes("BUSYGROUP"))) throw error;
+      }
+      let attempt = 0;
+      // "0" first re-reads what this member was given but never acknowledged; ">" then reads new entries.
+      let cursor = "0";
+      while (!stopped) {
+        try {
+          const reply = (await reader.xreadgroup(
+            "GROUP",
+            consumer,
+            member,
+            "COUNT",
+            200,
+            "BLOCK",
+            1_000,
+            "STREAMS",
+            this.stream,
+            cursor,
+          )) as StreamReply;
+          const entries = reply?.[0]?.[1] ?? [];
+          if (cursor === "0" && entries.length === 0) cursor = ">";
+          await handle(entries);
+          attempt = 0;
+        } catch (error) {
+          if (stopped) return;
+          attempt += 1;
+          this.log.warn({ err: error, consumer, attempt }, "event handler failed: will redeliver");
+          cursor = "0";
+          await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
+        }
+      }
+    };
+    const running = loop().catch((error: unknown) => this.log.error({ err: error, consumer }, "event consumer stopped"));
+
+    const consumption: Consumption = {
+      stop: async () => {
+        stopped = true;
+        reader.disconnect();
+        await running;
+        this.consumptions.delete(consumption);
+      },
+    };
+    this.consumptions.add(consumption);
+    return consumption;
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.consumptions].map((c) => c.stop()));
+    await this.redis.quit();
+  }
+}
+
+function* pairs(fields: string[]): Generator<[string, string]> {
+  for (let i = 0; i + 1 < fields.length; i += 2) yield [fields[i] as string, fields[i + 1] as string];
+}

@@ -1,0 +1,3 @@
+export * from "./bounding-box.js";
+export * from "./cursor.js";
+export * from "./great-circle.js";

@@ -1,0 +1,56 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { z } from "zod";
+
+/** Raised when the environment does not describe a service we can start; names every bad variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses the environment once, at start-up. A bad value stops the service with a readable list. */
+export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+  throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
+}
+
+/** The repository root (the package.json that declares workspaces), or the working directory. */
+export function repoRoot(from: string = process.cwd()): string {
+  let dir = resolve(from);
+  for (;;) {
+    const manifest = join(dir, "package.json");
+    if (existsSync(manifest) && "workspaces" in (JSON.parse(readFileSync(manifest, "utf8")) as object)) {
+      return dir;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(from);
+    dir = parent;
+  }
+}
+
+const emptyAsUndefined = (value: unknown) => (value === "" ? undefined : value);
+
+/** Building blocks for each service's env schema, so every service reads a variable the same way. */
+export const envVar = {
+  port: (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback),
+  positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
+  url: () => z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  flag: (fallback: boolean) =>
+    z
+      .enum(["true", "false", "1", "0", "yes", "no"])
+      .default(fallback ? "true" : "false")
+      .transform((v) => v === "true" || v === "1" || v === "yes"),
+};
+
+/** Variables every service understands. */
+export const baseEnv = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOG_FORMAT: z.enum(["json", "pretty"]).optional(),
+  DATA_DIR: z.string().min(1).default(join(repoRoot(), "data")),
+  MONGODB_URI: z.preprocess(emptyAsUndefined, z.string().startsWith("mongodb").optional()),
+  REDIS_URL: z.preprocess(emptyAsUndefined, z.string().startsWith("redis").optional()),
+});
+export type BaseConfig = z.infer<typeof baseEnv>;

@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
+
+const MAX_BODY_BYTES = 1_000_000;
+
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
+/** An HTTP server with a few exact-path routes; everything else is a 404. */
+export function createHttpServer(routes: Record<string, RouteHandler>): Server {
+  const server = createServer((req, res) => {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    const route = routes[path];
+    if (!route) {
+      sendJson(res, 404, { error: "not found" });
+      return;
+    }
+    Promise.resolve(route(req, res)).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+      else res.destroy(error instanceof Error ? error : undefined);
+    });
+  });
+  // Keep-alive must outlive the router's pooled sockets, or a request can land on a closing socket.
+  server.keepAliveTimeout = 75_000;
+  server.headersTimeout = 76_000;
+  return server;
+}
+
+export async function listen(server: Server, port: number, host: string): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.end(text);
+}
+
+class BodyError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  if (req.method !== "POST") return undefined;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new BodyError(413, "request body too large");
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  const type = req.headers["content-type"] ?? "";
+  if (!type.includes("json")) return text;
+  try {
+    return text.length === 0 ? undefined : JSON.parse(text);
+  } catch {
+    throw new BodyError(400, "request body is not valid JSON");
+  }
+}
+
+/** Serves an Apollo Server over plain node:http, the way its framework integrations do. */
+export function graphqlRoute<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  context: (req: IncomingMessage) => Promise<TContext>,
+): RouteHandler {
+  return async (req, res) => {
+    let body: unknown;
+    try {
+      body = await readJsonBody(req);
+    } catch (error) {
+      if (error instanceof BodyError) {
+        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }] });
+        return;
+      }
+      throw error;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const httpGraphQLRequest: HTTPGraphQLRequest = {
+      method: (req.method ?? "GET").toUpperCase(),
+      headers,
+      search: new URL(req.url ?? "/", "http://localhost").search,
+      body,
+    };
+    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req) });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+}

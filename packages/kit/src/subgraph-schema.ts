@@ -1,0 +1,45 @@
+import "reflect-metadata";
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { type GraphQLSchema, parse } from "graphql";
+import { GraphQLDateTime } from "graphql-scalars";
+import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+
+const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
+
+/** `__resolveReference` per entity type this subgraph can resolve from a representation. */
+export type ReferenceResolvers = Record<string, { __resolveReference: (...args: never[]) => unknown }>;
+
+export interface SubgraphSchemaOptions {
+  resolvers: BuildSchemaOptions["resolvers"];
+  orphanedTypes?: BuildSchemaOptions["orphanedTypes"];
+  referenceResolvers?: ReferenceResolvers;
+}
+
+/**
+ * type-graphql builds the schema from decorated classes; `@apollo/subgraph` then adds the federation
+ * machinery (`_entities`, `_service`). Dates are the `DateTime` scalar (ISO 8601) in every subgraph,
+ * so the supergraph has exactly one.
+ */
+export async function buildSubgraph({
+  resolvers,
+  orphanedTypes,
+  referenceResolvers = {},
+}: SubgraphSchemaOptions): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers,
+    ...(orphanedTypes ? { orphanedTypes } : {}),
+    scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
+    validate: false,
+    skipCheck: true,
+  });
+  const resolverMap = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolverMap[typeName] = { ...(resolverMap[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema({
+    typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),
+    resolvers: resolverMap,
+  });
+}

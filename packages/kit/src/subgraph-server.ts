@@ -1,0 +1,63 @@
+import { randomUUID } from "node:crypto";
+import { ApolloServer, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { GraphQLSchema } from "graphql";
+import type { Logger } from "pino";
+import { createErrorFormatter } from "./errors.js";
+import { type HealthCheck, runHealthChecks } from "./health.js";
+import { createHttpServer, graphqlRoute, listen, sendJson } from "./http-server.js";
+
+/** What every resolver receives, whatever the subgraph. */
+export interface RequestContext extends BaseContext {
+  requestId: string;
+  log: Logger;
+}
+
+export interface SubgraphServerOptions<TContext extends RequestContext> {
+  name: string;
+  host: string;
+  port: number;
+  log: Logger;
+  schema: GraphQLSchema;
+  /** Adds the subgraph's own per-request state (its DataLoaders) to the base context. */
+  createContext: (base: RequestContext) => TContext;
+  healthChecks: Record<string, HealthCheck>;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a subgraph: GraphQL on `/graphql`, a health report on `/health`. */
+export async function startSubgraphServer<TContext extends RequestContext>(
+  options: SubgraphServerOptions<TContext>,
+): Promise<RunningServer> {
+  const { name, log } = options;
+  const routes: Parameters<typeof createHttpServer>[0] = {};
+  const httpServer = createHttpServer(routes);
+  const apollo = new ApolloServer<TContext>({
+    schema: options.schema,
+    formatError: createErrorFormatter(log),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+  });
+  await apollo.start();
+
+  routes["/graphql"] = graphqlRoute(apollo, async (req) => {
+    const header = req.headers["x-request-id"];
+    const requestId = typeof header === "string" && header.length <= 128 ? header : randomUUID();
+    return options.createContext({ requestId, log: log.child({ requestId }) });
+  });
+  routes["/health"] = async (_req, res) => {
+    const report = await runHealthChecks(name, options.healthChecks);
+    sendJson(res, report.status === "ok" ? 200 : 503, report);
+  };
+
+  const port = await listen(httpServer, options.port, options.host);
+  const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}/graphql`;
+  log.info({ url }, `${name} subgraph ready`);
+  return { url, port, stop: () => apollo.stop() };
+}

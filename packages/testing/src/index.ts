@@ -1,0 +1,3 @@
+export * from "./free-port.js";
+export * from "./services.js";
+export * from "./silent-logger.js";

@@ -1,0 +1,34 @@
+import { Socket } from "node:net";
+
+/**
+ * The Redis that tests use. In CI it must be there: a missing Redis fails the run instead of
+ * quietly skipping what needs it. Elsewhere, tests that need it are skipped with a message.
+ */
+export async function redisForTests(): Promise<string | undefined> {
+  const url = process.env.REDIS_URL || "redis://127.0.0.1:6379";
+  const { hostname, port } = new URL(url);
+  if (await reachable(hostname, Number(port || 6379))) return url;
+  if (process.env.CI) throw new Error(`Redis is required in CI but ${url} is not reachable`);
+  console.warn(`[skipped] Redis tests: ${url} is not reachable`);
+  return undefined;
+}
+
+/** The MongoDB that the store contract runs against, when one is configured. */
+export function mongoForTests(suite: string): string | undefined {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) console.warn(`[skipped] ${suite} against MongoDB: MONGODB_URI is not set`);
+  return uri || undefined;
+}
+
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = new Socket();
+    const done = (ok: boolean) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(1_000, () => done(false));
+    socket.once("error", () => done(false));
+    socket.connect(port, host, () => done(true));
+  });
+}

@@ -1,0 +1,15 @@
+import swc from "unplugin-swc";
+import { defineConfig } from "vitest/config";
+
+// type-graphql reads decorator metadata, which esbuild does not emit: SWC compiles the tests.
+export default defineConfig({
+  plugins: [swc.vite({ jsc: { target: "es2022", transform: { decoratorMetadata: true, legacyDecorator: true } } })],
+  resolve: { conditions: ["venta-source"] },
+  ssr: { resolve: { conditions: ["venta-source"] } },
+  test: {
+    include: ["src/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
