@@ -21,11 +21,19 @@ export const vendorLocationUpdated = z.object({
 });
 export type VendorLocationUpdated = z.infer<typeof vendorLocationUpdated>;
 
+export const userRegistered = z.object({
+  userId: z.string().min(1),
+  displayName: z.string(),
+  registeredAt: z.string(),
+});
+export type UserRegistered = z.infer<typeof userRegistered>;
+
 /**
  * Every domain event, by name. Names are `<subgraph>.<what happened>` in the past tense; a payload
  * only ever gains optional fields, so old consumers keep working.
  */
 export const eventCatalogue = {
+  "marketplace.user_registered": userRegistered,
   "marketplace.vendor_created": vendorSnapshot,
   "marketplace.vendor_updated": vendorSnapshot,
   "location.vendor_location_updated": vendorLocationUpdated,

@@ -7,3 +7,4 @@ export * from "./logger.js";
 export * from "./shutdown.js";
 export * from "./subgraph-schema.js";
 export * from "./subgraph-server.js";
+export * from "./relay.js";

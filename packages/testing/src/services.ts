@@ -32,3 +32,11 @@ function reachable(host: string, port: number): Promise<boolean> {
     socket.connect(port, host, () => done(true));
   });
 }
+
+/** Drops a throw-away test database. */
+export async function dropMongoDatabase(uri: string, dbName: string): Promise<void> {
+  const { default: mongoose } = await import("mongoose");
+  const connection = await mongoose.createConnection(uri, { dbName }).asPromise();
+  await connection.dropDatabase();
+  await connection.close();
+}

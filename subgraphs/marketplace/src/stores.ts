@@ -1,0 +1,67 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import Database from "better-sqlite3";
+import mongoose from "mongoose";
+import { MongoUsersStore } from "./users/users.store.mongo.js";
+import { SqliteUsersStore } from "./users/users.store.sqlite.js";
+import type { UsersStore } from "./users/users.store.js";
+import { MongoVendorsStore } from "./vendors/vendors.store.mongo.js";
+import { SqliteVendorsStore } from "./vendors/vendors.store.sqlite.js";
+import type { VendorsStore } from "./vendors/vendors.store.js";
+
+export interface MarketplaceStores {
+  vendors: VendorsStore;
+  users: UsersStore;
+  /** Proves the database answers; used by `/health`. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface StoreConfig {
+  MONGODB_URI?: string | undefined;
+  DATA_DIR: string;
+}
+
+/** MongoDB when `MONGODB_URI` is set; otherwise SQLite in `DATA_DIR` (`:memory:` for tests). */
+export async function openMarketplaceStores(config: StoreConfig): Promise<MarketplaceStores> {
+  return config.MONGODB_URI ? openMongo(config.MONGODB_URI) : openSqlite(config.DATA_DIR);
+}
+
+export function openSqlite(dataDir: string): MarketplaceStores {
+  let filename = ":memory:";
+  if (dataDir !== ":memory:") {
+    mkdirSync(dataDir, { recursive: true });
+    filename = join(dataDir, "marketplace.db");
+  }
+  const db = new Database(filename);
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("busy_timeout = 5000");
+  return {
+    vendors: new SqliteVendorsStore(db),
+    users: new SqliteUsersStore(db),
+    ping: async () => {
+      db.prepare("SELECT 1").get();
+    },
+    close: async () => {
+      db.close();
+    },
+  };
+}
+
+export async function openMongo(uri: string, dbName?: string): Promise<MarketplaceStores> {
+  const connection = await mongoose
+    .createConnection(uri, { autoIndex: false, serverSelectionTimeoutMS: 10_000, ...(dbName ? { dbName } : {}) })
+    .asPromise();
+  const vendors = new MongoVendorsStore(connection);
+  const users = new MongoUsersStore(connection);
+  await Promise.all([vendors.createIndexes(), users.createIndexes()]);
+  return {
+    vendors,
+    users,
+    ping: async () => {
+      await connection.db?.admin().ping();
+    },
+    close: () => connection.close(),
+  };
+}

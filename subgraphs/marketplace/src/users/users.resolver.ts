@@ -1,0 +1,23 @@
+import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from "type-graphql";
+import type { MarketplaceContext } from "../context.js";
+import type { UserRecord } from "./user.record.js";
+import { User } from "./user.type.js";
+
+@InputType({ description: "A new account." })
+export class CreateUserInput {
+  @Field(() => String, { description: "The name shown to other people, 1 to 60 characters." })
+  displayName!: string;
+}
+
+@Resolver(() => User)
+export class UsersResolver {
+  @Query(() => User, { nullable: true, description: "An account by id, or null when there is none." })
+  user(@Arg("id", () => ID) id: string, @Ctx() ctx: MarketplaceContext): Promise<UserRecord | null> {
+    return ctx.loaders.user.load(id);
+  }
+
+  @Mutation(() => User, { description: "Creates an account." })
+  createUser(@Arg("input", () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: MarketplaceContext): Promise<UserRecord> {
+    return ctx.services.users.register(input.displayName);
+  }
+}

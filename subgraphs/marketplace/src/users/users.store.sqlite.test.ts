@@ -1,0 +1,7 @@
+import { openSqlite } from "../stores.js";
+import { usersStoreContract } from "./users.store.contract.js";
+
+usersStoreContract("SQLite", async () => {
+  const stores = openSqlite(":memory:");
+  return { store: stores.users, close: stores.close };
+});

@@ -1,0 +1,9 @@
+import type { UserRecord } from "./user.record.js";
+
+/** Where user accounts live. Each adapter must pass `users.store.contract.ts`. */
+export interface UsersStore {
+  insert(user: UserRecord): Promise<void>;
+  findById(id: string): Promise<UserRecord | null>;
+  /** One round trip, whatever the number of ids; unknown ids are simply absent. */
+  findByIds(ids: readonly string[]): Promise<UserRecord[]>;
+}

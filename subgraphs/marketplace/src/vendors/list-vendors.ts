@@ -1,0 +1,42 @@
+import { decodeCursor, encodeCursor } from "@venta/geo";
+import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import type { MarketplaceContext } from "../context.js";
+import type { VendorConnection } from "./vendor.connection.js";
+import type { VendorFilter, VendorListKey, VendorRecord } from "./vendor.record.js";
+
+const CURSOR_KIND = "vendors";
+
+const cursorOf = (vendor: VendorRecord) => encodeCursor(CURSOR_KIND, [vendor.createdAt.getTime(), vendor.id]);
+
+function afterKey(after: string | null | undefined): VendorListKey | undefined {
+  if (after === null || after === undefined) return undefined;
+  const [createdAt, id] = decodeCursor(CURSOR_KIND, after) ?? [];
+  if (typeof createdAt !== "number" || typeof id !== "string") throw badUserInput("`after` is not a valid cursor", "after");
+  return { createdAt: new Date(createdAt), id };
+}
+
+/** One page of vendors in (createdAt, id) order: the list behind `vendors` and `User.vendors`. */
+export async function listVendors(
+  ctx: MarketplaceContext,
+  first: number,
+  after: string | null | undefined,
+  filter: VendorFilter,
+): Promise<VendorConnection> {
+  const size = pageSize(first);
+  const key = afterKey(after);
+  const [page, totalCount] = await Promise.all([
+    ctx.services.vendorsStore.list(filter, size, key),
+    ctx.services.vendorsStore.count(filter),
+  ]);
+  for (const record of page.records) ctx.loaders.vendor.prime(record.id, record);
+  const edges = page.records.map((node) => ({ cursor: cursorOf(node), node }));
+  return {
+    edges,
+    pageInfo: pageInfo(
+      edges.map((e) => e.cursor),
+      page.hasNextPage,
+      key !== undefined,
+    ),
+    totalCount,
+  };
+}

@@ -1,0 +1,58 @@
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { MarketplaceContext } from "../context.js";
+import type { UserRecord } from "../users/user.record.js";
+import { User } from "../users/user.type.js";
+import { listVendors } from "./list-vendors.js";
+import { VendorConnection } from "./vendor.connection.js";
+import { CreateVendorInput, UpdateVendorInput, VendorsFilter } from "./vendor.inputs.js";
+import type { VendorFilter, VendorRecord } from "./vendor.record.js";
+import { Vendor } from "./vendor.type.js";
+
+const toFilter = (filter: VendorsFilter | null | undefined): VendorFilter => ({
+  cuisines: filter?.cuisines?.map((c) => c.trim().toLowerCase()) ?? undefined,
+  status: filter?.status ?? undefined,
+  ownerId: filter?.ownerId ?? undefined,
+});
+
+@Resolver(() => Vendor)
+export class VendorsResolver {
+  @Query(() => Vendor, { nullable: true, description: "A vendor by id, or null when there is none." })
+  vendor(@Arg("id", () => ID) id: string, @Ctx() ctx: MarketplaceContext): Promise<VendorRecord | null> {
+    return ctx.loaders.vendor.load(id);
+  }
+
+  @Query(() => Vendor, { nullable: true, description: "A vendor by its slug, or null when there is none." })
+  vendorBySlug(@Arg("slug", () => String) slug: string, @Ctx() ctx: MarketplaceContext): Promise<VendorRecord | null> {
+    return ctx.services.vendorsStore.findBySlug(slug);
+  }
+
+  @Query(() => VendorConnection, { description: "Every vendor, oldest first, optionally filtered." })
+  vendors(
+    @Ctx() ctx: MarketplaceContext,
+    @Arg("first", () => Int, { defaultValue: 20, description: "Page size, 1 to 100." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor of the last edge already seen." })
+    after?: string | null,
+    @Arg("filter", () => VendorsFilter, { nullable: true, description: "Conditions the vendors must meet." })
+    filter?: VendorsFilter | null,
+  ): Promise<VendorConnection> {
+    return listVendors(ctx, first, after, toFilter(filter));
+  }
+
+  @Mutation(() => Vendor, { description: "Creates a vendor profile owned by an existing account." })
+  createVendor(@Arg("input", () => CreateVendorInput) input: CreateVendorInput, @Ctx() ctx: MarketplaceContext) {
+    return ctx.services.vendors.create(input);
+  }
+
+  @Mutation(() => Vendor, { description: "Changes a vendor profile; fields left out keep their value." })
+  updateVendor(@Arg("input", () => UpdateVendorInput) input: UpdateVendorInput, @Ctx() ctx: MarketplaceContext) {
+    const { id, ...changes } = input;
+    return ctx.services.vendors.update(id, changes);
+  }
+
+  @FieldResolver(() => User, { description: "The account that owns and manages the vendor." })
+  async owner(@Root() vendor: VendorRecord, @Ctx() ctx: MarketplaceContext): Promise<UserRecord> {
+    const owner = await ctx.loaders.user.load(vendor.ownerId);
+    if (!owner) throw new Error(`vendor ${vendor.id} has no owner ${vendor.ownerId}`);
+    return owner;
+  }
+}

@@ -1,0 +1,101 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { VendorRecord } from "./vendor.record.js";
+import { DuplicateSlugError, type VendorsStore } from "./vendors.store.js";
+
+export interface OpenedVendorsStore {
+  store: VendorsStore;
+  close(): Promise<void>;
+}
+
+const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1) + seconds * 1000);
+
+export const vendorFixture = (n: number, overrides: Partial<VendorRecord> = {}): VendorRecord => ({
+  id: `vendor-${String(n).padStart(3, "0")}`,
+  name: `Vendor ${n}`,
+  slug: `vendor-${n}`,
+  description: n % 2 === 0 ? `Description ${n}` : null,
+  cuisines: n % 3 === 0 ? ["tacos", "coffee"] : ["bbq"],
+  ownerId: n % 4 === 0 ? "owner-a" : "owner-b",
+  status: n % 2 === 0 ? "OPEN" : "CLOSED",
+  version: 1,
+  // Pairs share a creation time so the id tie-break is exercised.
+  createdAt: at(Math.floor(n / 2)),
+  updatedAt: at(Math.floor(n / 2)),
+  ...overrides,
+});
+
+/** The behaviour every vendors store must show; each adapter's test file runs it. */
+export function vendorsStoreContract(adapter: string, open: () => Promise<OpenedVendorsStore>): void {
+  describe(`${adapter} vendors store`, () => {
+    let opened: OpenedVendorsStore;
+    let store: VendorsStore;
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(() => opened.close());
+
+    it("stores and reads back every field", async () => {
+      const vendor = vendorFixture(2);
+      await store.insert(vendor);
+      expect(await store.findById(vendor.id)).toEqual(vendor);
+      expect(await store.findBySlug(vendor.slug)).toEqual(vendor);
+      expect(await store.findById("missing")).toBeNull();
+    });
+
+    it("refuses a second vendor with the same slug", async () => {
+      await store.insert(vendorFixture(1));
+      await expect(store.insert(vendorFixture(2, { slug: "vendor-1" }))).rejects.toBeInstanceOf(DuplicateSlugError);
+      expect(await store.findById(vendorFixture(2).id)).toBeNull();
+    });
+
+    it("finds many vendors by id at once, skipping unknown ids", async () => {
+      for (const n of [1, 2, 3]) await store.insert(vendorFixture(n));
+      const found = await store.findByIds(["vendor-003", "nope", "vendor-001"]);
+      expect(found.map((v) => v.id).sort()).toEqual(["vendor-001", "vendor-003"]);
+      expect(await store.findByIds([])).toEqual([]);
+    });
+
+    it("updates only at the expected version and bumps it", async () => {
+      await store.insert(vendorFixture(1));
+      const later = at(1000);
+      const updated = await store.update("vendor-001", 1, { name: "Renamed", cuisines: ["pizza"], description: null }, later);
+      expect(updated).toMatchObject({ name: "Renamed", cuisines: ["pizza"], description: null, version: 2, updatedAt: later });
+      expect(await store.update("vendor-001", 1, { name: "Stale" }, later)).toBeNull();
+      expect((await store.findById("vendor-001"))?.name).toBe("Renamed");
+      expect(await store.update("missing", 1, { name: "X" }, later)).toBeNull();
+    });
+
+    it("refuses an update to a slug another vendor has", async () => {
+      await store.insert(vendorFixture(1));
+      await store.insert(vendorFixture(2));
+      await expect(store.update("vendor-002", 1, { slug: "vendor-1" }, at(5))).rejects.toBeInstanceOf(DuplicateSlugError);
+    });
+
+    it("pages in (createdAt, id) order without repeating or skipping a vendor", async () => {
+      for (let n = 1; n <= 9; n += 1) await store.insert(vendorFixture(n));
+      const seen: string[] = [];
+      let after: { createdAt: Date; id: string } | undefined;
+      for (;;) {
+        const page = await store.list({}, 2, after);
+        seen.push(...page.records.map((v) => v.id));
+        const last = page.records.at(-1);
+        if (!page.hasNextPage || !last) break;
+        after = { createdAt: last.createdAt, id: last.id };
+      }
+      expect(seen).toEqual(Array.from({ length: 9 }, (_, i) => vendorFixture(i + 1).id));
+    });
+
+    it("filters and counts by cuisine, status and owner", async () => {
+      for (let n = 1; n <= 12; n += 1) await store.insert(vendorFixture(n));
+      const ids = async (filter: Parameters<VendorsStore["list"]>[0]) =>
+        (await store.list(filter, 100)).records.map((v) => v.id);
+      expect(await ids({ cuisines: ["coffee"] })).toEqual(["vendor-003", "vendor-006", "vendor-009", "vendor-012"]);
+      expect(await ids({ cuisines: ["coffee"], status: "OPEN" })).toEqual(["vendor-006", "vendor-012"]);
+      expect(await ids({ ownerId: "owner-a" })).toEqual(["vendor-004", "vendor-008", "vendor-012"]);
+      expect(await store.count({ cuisines: ["bbq", "coffee"] })).toBe(12);
+      expect(await store.count({ status: "CLOSED" })).toBe(6);
+      expect(await store.count({})).toBe(12);
+    });
+  });
+}

@@ -1,0 +1,133 @@
+import { type Connection, type Model, Schema } from "mongoose";
+import type { VendorFilter, VendorListKey, VendorRecord, VendorStatus } from "./vendor.record.js";
+import { type VendorChanges, type VendorPage, DuplicateSlugError, type VendorsStore } from "./vendors.store.js";
+
+interface VendorDocument {
+  _id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  cuisines: string[];
+  ownerId: string;
+  status: VendorStatus;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const vendorSchema = new Schema<VendorDocument>(
+  {
+    _id: { type: String, required: true },
+    name: { type: String, required: true },
+    slug: { type: String, required: true },
+    description: { type: String, default: null },
+    cuisines: { type: [String], required: true },
+    ownerId: { type: String, required: true },
+    status: { type: String, required: true, enum: ["OPEN", "CLOSED"] },
+    version: { type: Number, required: true },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  // Timestamps are domain data here (the seed sets them), so mongoose must not manage them.
+  { collection: "vendors", versionKey: false, timestamps: false, autoIndex: false },
+);
+vendorSchema.index({ slug: 1 }, { unique: true });
+vendorSchema.index({ createdAt: 1, _id: 1 });
+vendorSchema.index({ ownerId: 1, createdAt: 1, _id: 1 });
+vendorSchema.index({ cuisines: 1 });
+
+const toRecord = (doc: VendorDocument): VendorRecord => ({
+  id: doc._id,
+  name: doc.name,
+  slug: doc.slug,
+  description: doc.description ?? null,
+  cuisines: [...doc.cuisines],
+  ownerId: doc.ownerId,
+  status: doc.status,
+  version: doc.version,
+  createdAt: doc.createdAt,
+  updatedAt: doc.updatedAt,
+});
+
+const isDuplicateKey = (error: unknown) => typeof error === "object" && error !== null && "code" in error && error.code === 11000;
+
+function query(filter: VendorFilter): Record<string, unknown> {
+  const q: Record<string, unknown> = {};
+  if (filter.status) q.status = filter.status;
+  if (filter.ownerId) q.ownerId = filter.ownerId;
+  if (filter.cuisines && filter.cuisines.length > 0) q.cuisines = { $in: [...filter.cuisines] };
+  return q;
+}
+
+/** Vendors in MongoDB, one document per vendor keyed by its id. */
+export class MongoVendorsStore implements VendorsStore {
+  private readonly model: Model<VendorDocument>;
+
+  constructor(connection: Connection) {
+    this.model = connection.models.Vendor ?? connection.model<VendorDocument>("Vendor", vendorSchema);
+  }
+
+  /** Indexes are built at start-up, never lazily on a first request. */
+  async createIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  async insert(vendor: VendorRecord): Promise<void> {
+    const { id, ...rest } = vendor;
+    try {
+      await this.model.collection.insertOne({ _id: id, ...rest } as never);
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new DuplicateSlugError(vendor.slug);
+      throw error;
+    }
+  }
+
+  async update(id: string, expectedVersion: number, changes: VendorChanges, updatedAt: Date): Promise<VendorRecord | null> {
+    const set: Record<string, unknown> = { updatedAt };
+    for (const [key, value] of Object.entries(changes)) if (value !== undefined) set[key] = value;
+    try {
+      const doc = await this.model
+        .findOneAndUpdate({ _id: id, version: expectedVersion }, { $set: set, $inc: { version: 1 } }, { new: true })
+        .lean<VendorDocument>()
+        .exec();
+      return doc ? toRecord(doc) : null;
+    } catch (error) {
+      if (isDuplicateKey(error)) throw new DuplicateSlugError(String(changes.slug));
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<VendorRecord | null> {
+    const doc = await this.model.findById(id).lean<VendorDocument>().exec();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async findBySlug(slug: string): Promise<VendorRecord | null> {
+    const doc = await this.model.findOne({ slug }).lean<VendorDocument>().exec();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<VendorRecord[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.model.find({ _id: { $in: [...ids] } }).lean<VendorDocument[]>().exec();
+    return docs.map(toRecord);
+  }
+
+  async list(filter: VendorFilter, first: number, after?: VendorListKey): Promise<VendorPage> {
+    const q = query(filter);
+    if (after) {
+      q.$or = [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, _id: { $gt: after.id } }];
+    }
+    const docs = await this.model
+      .find(q)
+      .sort({ createdAt: 1, _id: 1 })
+      .limit(first + 1)
+      .lean<VendorDocument[]>()
+      .exec();
+    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first };
+  }
+
+  count(filter: VendorFilter): Promise<number> {
+    return this.model.countDocuments(query(filter)).exec();
+  }
+}

@@ -1,0 +1,164 @@
+import type Database from "better-sqlite3";
+import type { VendorFilter, VendorListKey, VendorRecord, VendorStatus } from "./vendor.record.js";
+import { type VendorChanges, type VendorPage, DuplicateSlugError, type VendorsStore } from "./vendors.store.js";
+
+interface VendorRow {
+  id: string;
+  name: string;
+  slug: string;
+  description: string | null;
+  cuisines: string;
+  owner_id: string;
+  status: VendorStatus;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+const COLUMNS = "id, name, slug, description, cuisines, owner_id, status, version, created_at, updated_at";
+
+const toRecord = (row: VendorRow): VendorRecord => ({
+  id: row.id,
+  name: row.name,
+  slug: row.slug,
+  description: row.description,
+  cuisines: JSON.parse(row.cuisines) as string[],
+  ownerId: row.owner_id,
+  status: row.status,
+  version: row.version,
+  createdAt: new Date(row.created_at),
+  updatedAt: new Date(row.updated_at),
+});
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+/** Vendors in the embedded SQLite database. Times are stored as epoch milliseconds. */
+export class SqliteVendorsStore implements VendorsStore {
+  constructor(private readonly db: Database.Database) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS vendors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        slug TEXT NOT NULL UNIQUE,
+        description TEXT,
+        cuisines TEXT NOT NULL,
+        owner_id TEXT NOT NULL,
+        status TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS vendors_by_creation ON vendors (created_at, id);
+      CREATE INDEX IF NOT EXISTS vendors_by_owner ON vendors (owner_id, created_at, id);
+    `);
+  }
+
+  async insert(vendor: VendorRecord): Promise<void> {
+    try {
+      this.db
+        .prepare(`INSERT INTO vendors (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(
+          vendor.id,
+          vendor.name,
+          vendor.slug,
+          vendor.description,
+          JSON.stringify(vendor.cuisines),
+          vendor.ownerId,
+          vendor.status,
+          vendor.version,
+          vendor.createdAt.getTime(),
+          vendor.updatedAt.getTime(),
+        );
+    } catch (error) {
+      if (isUniqueViolation(error) && String(error).includes("slug")) throw new DuplicateSlugError(vendor.slug);
+      throw error;
+    }
+  }
+
+  async update(id: string, expectedVersion: number, changes: VendorChanges, updatedAt: Date): Promise<VendorRecord | null> {
+    const sets: string[] = ["version = version + 1", "updated_at = @updatedAt"];
+    const params: Record<string, unknown> = { id, expectedVersion, updatedAt: updatedAt.getTime() };
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      sets.push(`${key} = @${key}`);
+      params[key] = key === "cuisines" ? JSON.stringify(value) : value;
+    }
+    try {
+      const row = this.db
+        .prepare<Record<string, unknown>, VendorRow>(
+          `UPDATE vendors SET ${sets.join(", ")} WHERE id = @id AND version = @expectedVersion RETURNING ${COLUMNS}`,
+        )
+        .get(params);
+      return row ? toRecord(row) : null;
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicateSlugError(String(changes.slug));
+      throw error;
+    }
+  }
+
+  async findById(id: string): Promise<VendorRecord | null> {
+    const row = this.db.prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE id = ?`).get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  async findBySlug(slug: string): Promise<VendorRecord | null> {
+    const row = this.db.prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE slug = ?`).get(slug);
+    return row ? toRecord(row) : null;
+  }
+
+  async findByIds(ids: readonly string[]): Promise<VendorRecord[]> {
+    if (ids.length === 0) return [];
+    // json_each takes the whole id list as one parameter, so the statement is the same for any count.
+    return this.db
+      .prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(ids))
+      .map(toRecord);
+  }
+
+  async list(filter: VendorFilter, first: number, after?: VendorListKey): Promise<VendorPage> {
+    const { where, params } = whereClause(filter);
+    if (after) {
+      where.push("(created_at > @afterCreatedAt OR (created_at = @afterCreatedAt AND id > @afterId))");
+      params.afterCreatedAt = after.createdAt.getTime();
+      params.afterId = after.id;
+    }
+    const rows = this.db
+      .prepare<Record<string, unknown>, VendorRow>(
+        `SELECT ${COLUMNS} FROM vendors ${sqlWhere(where)} ORDER BY created_at, id LIMIT @limit`,
+      )
+      .all({ ...params, limit: first + 1 });
+    return { records: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+  }
+
+  async count(filter: VendorFilter): Promise<number> {
+    const { where, params } = whereClause(filter);
+    const row = this.db
+      .prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM vendors ${sqlWhere(where)}`)
+      .get(params);
+    return row?.n ?? 0;
+  }
+}
+
+function whereClause(filter: VendorFilter): { where: string[]; params: Record<string, unknown> } {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (filter.status) {
+    where.push("status = @status");
+    params.status = filter.status;
+  }
+  if (filter.ownerId) {
+    where.push("owner_id = @ownerId");
+    params.ownerId = filter.ownerId;
+  }
+  if (filter.cuisines && filter.cuisines.length > 0) {
+    where.push(
+      "EXISTS (SELECT 1 FROM json_each(vendors.cuisines) AS c WHERE c.value IN (SELECT value FROM json_each(@cuisines)))",
+    );
+    params.cuisines = JSON.stringify(filter.cuisines);
+  }
+  return { where, params };
+}
+
+const sqlWhere = (where: string[]) => (where.length > 0 ? `WHERE ${where.join(" AND ")}` : "");

@@ -1,0 +1,33 @@
+import type { VendorFilter, VendorListKey, VendorRecord } from "./vendor.record.js";
+
+export class DuplicateSlugError extends Error {
+  constructor(readonly slug: string) {
+    super(`slug "${slug}" is taken`);
+  }
+}
+
+export interface VendorPage {
+  records: VendorRecord[];
+  hasNextPage: boolean;
+}
+
+export type VendorChanges = Partial<Pick<VendorRecord, "name" | "slug" | "description" | "cuisines" | "status">>;
+
+/** Where vendors live. Each adapter must pass `vendors.store.contract.ts`. */
+export interface VendorsStore {
+  /** @throws DuplicateSlugError when another vendor has the slug. */
+  insert(vendor: VendorRecord): Promise<void>;
+  /**
+   * Applies `changes` if the stored version is still `expectedVersion`; returns the new record, or
+   * null when the vendor is gone or changed in between.
+   * @throws DuplicateSlugError when another vendor has the new slug.
+   */
+  update(id: string, expectedVersion: number, changes: VendorChanges, updatedAt: Date): Promise<VendorRecord | null>;
+  findById(id: string): Promise<VendorRecord | null>;
+  findBySlug(slug: string): Promise<VendorRecord | null>;
+  /** One round trip, whatever the number of ids; unknown ids are simply absent. */
+  findByIds(ids: readonly string[]): Promise<VendorRecord[]>;
+  /** Vendors in (createdAt, id) order, after `after` when given. */
+  list(filter: VendorFilter, first: number, after?: VendorListKey): Promise<VendorPage>;
+  count(filter: VendorFilter): Promise<number>;
+}
