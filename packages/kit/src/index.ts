@@ -8,3 +8,5 @@ export * from "./shutdown.js";
 export * from "./subgraph-schema.js";
 export * from "./subgraph-server.js";
 export * from "./relay.js";
+export * from "./progress.js";
+export * from "./service-process.js";

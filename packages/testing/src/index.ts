@@ -1,3 +1,5 @@
 export * from "./free-port.js";
+export * from "./graphql-client.js";
 export * from "./services.js";
 export * from "./silent-logger.js";
+export * from "./stack.js";

@@ -8,11 +8,12 @@ import { openSqlite } from "./stores.js";
 import { UsersService } from "./users/users.service.js";
 import { VendorsService } from "./vendors/vendors.service.js";
 
-let schema: Promise<GraphQLSchema> | undefined;
+let cachedSchema: Promise<GraphQLSchema> | undefined;
 
 /** The marketplace schema over in-memory SQLite, executed in-process: for resolver tests. */
 export async function marketplaceHarness() {
-  schema ??= buildMarketplaceSchema();
+  cachedSchema ??= buildMarketplaceSchema();
+  const schema = await cachedSchema;
   const stores = openSqlite(":memory:");
   const bus = new SqliteEventBus(":memory:", testLogger);
   const services: MarketplaceServices = {
@@ -24,7 +25,7 @@ export async function marketplaceHarness() {
   const createContext = marketplaceContext(services);
   const run = async (query: string, variables?: Record<string, unknown>): Promise<ExecutionResult> => {
     const base: RequestContext = { requestId: "test", log: testLogger };
-    return execute({ schema: await schema, document: parse(query), variableValues: variables, contextValue: createContext(base) });
+    return execute({ schema, document: parse(query), variableValues: variables, contextValue: createContext(base) });
   };
   const close = async () => {
     await bus.close();

@@ -1,0 +1,59 @@
+import { openEventBus } from "@venta/events";
+import { type Logger, progressBar } from "@venta/kit";
+import { openLocationStores } from "@venta/location";
+import { openMarketplaceStores, UsersService, VendorsService } from "@venta/marketplace";
+import { austinCity } from "./austin.js";
+
+export interface SeedConfig {
+  DATA_DIR: string;
+  MONGODB_URI?: string | undefined;
+  REDIS_URL?: string | undefined;
+}
+
+const EPOCH = Date.UTC(2025, 0, 1);
+
+/**
+ * Writes the Austin demo through the same services the API uses, so every vendor is validated and
+ * announced on the event bus like any other; positions go straight into location's store.
+ * Does nothing when vendors already exist.
+ */
+export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 600): Promise<boolean> {
+  const marketplace = await openMarketplaceStores(config);
+  const location = await openLocationStores(config);
+  const bus = openEventBus(config, log);
+  try {
+    if ((await marketplace.vendors.count({})) > 0) return false;
+    const city = austinCity(vendorCount);
+    const users = new UsersService(marketplace.users, bus);
+    const vendors = new VendorsService(marketplace.vendors, marketplace.users, bus);
+    const progress = progressBar("Seeding Austin", city.owners.length + city.vendors.length);
+    let done = 0;
+    for (const owner of city.owners) {
+      await users.register(owner.displayName, { id: owner.id, now: new Date(EPOCH) });
+      progress.update(++done);
+    }
+    const now = Date.now();
+    for (const vendor of city.vendors) {
+      const created = new Date(EPOCH + vendor.createdOffsetSeconds * 1000);
+      await vendors.create(
+        { name: vendor.name, description: vendor.description, cuisines: vendor.cuisines, ownerId: vendor.ownerId, status: vendor.status },
+        { id: vendor.id, now: created },
+      );
+      if (vendor.position) {
+        await location.positions.record({
+          vendorId: vendor.id,
+          ...vendor.position,
+          accuracyMeters: 8,
+          heading: null,
+          recordedAt: new Date(now - vendor.secondsAgo * 1000),
+        });
+      }
+      progress.update(++done);
+    }
+    progress.done();
+    return true;
+  } finally {
+    await bus.close();
+    await Promise.all([marketplace.close(), location.close()]);
+  }
+}

@@ -1,0 +1,69 @@
+import { join } from "node:path";
+import { baseEnv, ConfigError, createLogger, envVar, loadConfig, repoRoot, type ServiceProcess, spawnService } from "@venta/kit";
+import { seedAustin } from "./seed/seed.js";
+
+const env = baseEnv.extend({
+  ROUTER_PORT: envVar.port(4000),
+  MARKETPLACE_PORT: envVar.port(4001),
+  LOCATION_PORT: envVar.port(4002),
+});
+
+const COLORS = [35, 36, 33, 32, 34];
+
+/** `npm start`: seeds an empty store, then runs every subgraph and the router with prefixed logs. */
+async function main(): Promise<void> {
+  const config = loadConfig(env);
+  const log = createLogger("start", { level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? "pretty" });
+  if (await seedAustin(config, log)) log.info("seeded the Austin demo data set");
+
+  const root = repoRoot();
+  const color = process.stdout.isTTY === true;
+  const services = [
+    { name: "marketplace", entry: "subgraphs/marketplace/dist/main.js", port: config.MARKETPLACE_PORT },
+    { name: "location", entry: "subgraphs/location/dist/main.js", port: config.LOCATION_PORT },
+    { name: "router", entry: "router/dist/main.js", port: config.ROUTER_PORT },
+  ];
+  const width = Math.max(...services.map((s) => s.name.length));
+  const running: ServiceProcess[] = [];
+  let stopping = false;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    await Promise.all([...running].reverse().map((service) => service.stop()));
+    process.exit(code);
+  };
+  process.once("SIGINT", () => void stopAll(0));
+  process.once("SIGTERM", () => void stopAll(0));
+
+  services.forEach(({ name, entry }, i) => {
+    const label = name.padEnd(width);
+    const prefix = color ? `\x1b[${COLORS[i % COLORS.length]}m${label} |\x1b[0m ` : `${label} | `;
+    const service = spawnService({
+      name,
+      entry: join(root, entry),
+      env: { ...process.env, LOG_FORMAT: config.LOG_FORMAT ?? "pretty", ...(color ? { FORCE_COLOR: "1" } : {}) },
+      onLine: (line) => process.stdout.write(`${prefix}${line}\n`),
+    });
+    running.push(service);
+    void service.exited.then((status) => {
+      if (stopping) return;
+      log.error(`${name} exited (${status}): stopping the others`);
+      void stopAll(1);
+    });
+  });
+
+  try {
+    await Promise.all(running.map((service, i) => service.waitUntilHealthy(`http://${config.HOST}:${services[i]?.port}/health`)));
+  } catch (error) {
+    log.error(error instanceof Error ? error.message : String(error));
+    await stopAll(1);
+    return;
+  }
+  log.info(`Venta supergraph ready: http://${config.HOST}:${config.ROUTER_PORT}/graphql (Ctrl-C stops everything)`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,32 @@
+import type { EventBus } from "@venta/events";
+import { keyedLoader, type RequestContext } from "@venta/kit";
+import type DataLoader from "dataloader";
+import type { PositionReport } from "./positions/position.record.js";
+import type { PositionsStore } from "./positions/positions.store.js";
+
+/** Process-wide state of the location subgraph. */
+export interface LocationServices {
+  positions: PositionsStore;
+  bus: EventBus;
+  /** A position older than this is no longer live. */
+  liveWindowSeconds: number;
+  now: () => Date;
+}
+
+export interface LocationContext extends RequestContext {
+  services: LocationServices;
+  /** One clock reading per request, so every `isLive` in a response agrees. */
+  now: Date;
+  loaders: { position: DataLoader<string, PositionReport | null> };
+}
+
+export function locationContext(services: LocationServices) {
+  return (base: RequestContext): LocationContext => ({
+    ...base,
+    services,
+    now: services.now(),
+    loaders: {
+      position: keyedLoader((ids: readonly string[]) => services.positions.currentPositions(ids), (p) => p.vendorId),
+    },
+  });
+}

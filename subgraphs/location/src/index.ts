@@ -1,0 +1,4 @@
+export { type LocationConfig, loadLocationConfig } from "./config.js";
+export type { PositionReport } from "./positions/position.record.js";
+export { buildLocationSchema } from "./schema.js";
+export { type LocationStores, openLocationStores } from "./stores.js";

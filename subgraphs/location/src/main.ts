@@ -1,0 +1,36 @@
+import { openEventBus } from "@venta/events";
+import { ConfigError, closeOnSignals, createLogger, startSubgraphServer } from "@venta/kit";
+import { loadLocationConfig } from "./config.js";
+import { locationContext } from "./context.js";
+import { followVendors } from "./projection/vendor-projection.js";
+import { buildLocationSchema } from "./schema.js";
+import { openLocationStores } from "./stores.js";
+
+async function main(): Promise<void> {
+  const config = loadLocationConfig();
+  const log = createLogger("location", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const stores = await openLocationStores(config);
+  const bus = openEventBus(config, log);
+  const projection = followVendors(bus, stores.positions, log);
+  const server = await startSubgraphServer({
+    name: "location",
+    host: config.HOST,
+    port: config.LOCATION_PORT,
+    log,
+    schema: await buildLocationSchema(),
+    createContext: locationContext({
+      positions: stores.positions,
+      bus,
+      liveWindowSeconds: config.LIVE_WINDOW_SECONDS,
+      now: () => new Date(),
+    }),
+    healthChecks: { store: () => stores.ping(), eventBus: () => bus.ping() },
+  });
+  log.info({ store: config.MONGODB_URI ? "mongodb" : "sqlite", eventBus: config.REDIS_URL ? "redis" : "sqlite" }, "adapters");
+  closeOnSignals(log, [() => server.stop(), () => projection.stop(), () => bus.close(), () => stores.close()]);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

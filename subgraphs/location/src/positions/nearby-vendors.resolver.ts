@@ -1,0 +1,84 @@
+import { createHash } from "node:crypto";
+import { decodeCursor, encodeCursor } from "@venta/geo";
+import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
+import type { LocationContext } from "../context.js";
+import { GeoPointInput } from "./geo.types.js";
+import { NearbyVendorConnection, NearbyVendorsFilter } from "./nearby-vendors.types.js";
+import type { NearbyArea, NearbyFilter, NearbyKey } from "./position.record.js";
+import { validPoint, validRadius } from "./position.validation.js";
+
+const CURSOR_KIND = "nearby";
+
+/** Ties a cursor to its search, so one taken from another search is refused rather than misread. */
+function fingerprint(area: NearbyArea, liveOnly: boolean): string {
+  const { center, radiusMeters, filter } = area;
+  const key = JSON.stringify([center.lat, center.lng, radiusMeters, filter.cuisines ?? [], !!filter.openNow, liveOnly]);
+  return createHash("sha256").update(key).digest("base64url").slice(0, 12);
+}
+
+function afterKey(after: string | null | undefined, searchFingerprint: string): NearbyKey | undefined {
+  if (after === null || after === undefined) return undefined;
+  const [print, distanceMeters, vendorId] = decodeCursor(CURSOR_KIND, after) ?? [];
+  if (typeof distanceMeters !== "number" || typeof vendorId !== "string" || typeof print !== "string") {
+    throw badUserInput("`after` is not a valid cursor", "after");
+  }
+  if (print !== searchFingerprint) throw badUserInput("`after` is a cursor from a different search", "after");
+  return { distanceMeters, vendorId };
+}
+
+@Resolver(() => NearbyVendorConnection)
+export class NearbyVendorsResolver {
+  @Query(() => NearbyVendorConnection, {
+    description:
+      "Vendors within `radiusMeters` of `near`, nearest first by great-circle distance. Filters apply before paging, so pages and `totalCount` agree.",
+  })
+  async nearbyVendors(
+    @Ctx() ctx: LocationContext,
+    @Arg("near", () => GeoPointInput, { description: "The point to search around, usually the customer." })
+    near: GeoPointInput,
+    @Arg("radiusMeters", () => Float, { defaultValue: 2000, description: "Search radius in meters, up to 50000." })
+    radiusMeters: number,
+    @Arg("first", () => Int, { defaultValue: 20, description: "Page size, 1 to 100." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor of the last edge already seen." })
+    after?: string | null,
+    @Arg("filter", () => NearbyVendorsFilter, { nullable: true, description: "Conditions the vendors must meet." })
+    filter?: NearbyVendorsFilter | null,
+  ): Promise<NearbyVendorConnection> {
+    const center = validPoint(near, "near");
+    const radius = validRadius(radiusMeters);
+    const size = pageSize(first);
+    const liveOnly = filter?.liveOnly === true;
+    const storeFilter: NearbyFilter = {
+      cuisines: filter?.cuisines?.map((c) => c.trim().toLowerCase()) ?? undefined,
+      openNow: filter?.openNow === true,
+      recordedSince: liveOnly ? new Date(ctx.now.getTime() - ctx.services.liveWindowSeconds * 1000) : undefined,
+    };
+    const area: NearbyArea = { center, radiusMeters: radius, filter: storeFilter };
+    const print = fingerprint(area, liveOnly);
+    const key = afterKey(after, print);
+    const page = await ctx.services.positions.nearby({ ...area, first: size, after: key });
+    const edges = page.hits.map(({ distanceMeters, position }) => {
+      ctx.loaders.position.prime(position.vendorId, position);
+      return {
+        cursor: encodeCursor(CURSOR_KIND, [print, distanceMeters, position.vendorId]),
+        distanceMeters,
+        node: { id: position.vendorId },
+      };
+    });
+    return {
+      edges,
+      pageInfo: pageInfo(
+        edges.map((e) => e.cursor),
+        page.hasNextPage,
+        key !== undefined,
+      ),
+      query: { ...area, first: size, after: key },
+    };
+  }
+
+  @FieldResolver(() => Int, { description: "How many vendors match the search over all pages." })
+  totalCount(@Root() connection: NearbyVendorConnection, @Ctx() ctx: LocationContext): Promise<number> {
+    return ctx.services.positions.countNearby(connection.query);
+  }
+}

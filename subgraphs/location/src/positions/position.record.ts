@@ -1,0 +1,62 @@
+import type { GeoPoint } from "@venta/geo";
+
+/** A vendor's reported position at one moment. */
+export interface PositionReport {
+  vendorId: string;
+  lat: number;
+  lng: number;
+  accuracyMeters: number | null;
+  heading: number | null;
+  /** When the device took the fix; the order of reports is decided by this, not by arrival. */
+  recordedAt: Date;
+}
+
+/** The vendor attributes location projects from marketplace events, to filter inside spatial queries. */
+export interface VendorAttributes {
+  vendorId: string;
+  cuisines: string[];
+  isOpen: boolean;
+  /** Marketplace's version of the vendor: older snapshots are ignored. */
+  version: number;
+}
+
+export interface NearbyFilter {
+  /** Vendors serving at least one of these (lower-case) cuisines. */
+  cuisines?: readonly string[] | undefined;
+  openNow?: boolean | undefined;
+  /** Only positions recorded at or after this instant. */
+  recordedSince?: Date | undefined;
+}
+
+/** Where a nearby page resumes: strictly after this (distance, vendorId) pair. */
+export interface NearbyKey {
+  distanceMeters: number;
+  vendorId: string;
+}
+
+/** A circle and the conditions a vendor in it must meet. */
+export interface NearbyArea {
+  center: GeoPoint;
+  radiusMeters: number;
+  filter: NearbyFilter;
+}
+
+export interface NearbyQuery extends NearbyArea {
+  first: number;
+  after?: NearbyKey | undefined;
+}
+
+export interface NearbyHit {
+  distanceMeters: number;
+  position: PositionReport;
+}
+
+export interface NearbyPage {
+  hits: NearbyHit[];
+  hasNextPage: boolean;
+}
+
+/** Ordering of nearby results: by distance, then vendor id so equal distances page stably. */
+export function compareNearby(a: NearbyKey, b: NearbyKey): number {
+  return a.distanceMeters - b.distanceMeters || (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0);
+}

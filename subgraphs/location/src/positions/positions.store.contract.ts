@@ -1,0 +1,190 @@
+import { destinationPoint, type GeoPoint, greatCircleMeters } from "@venta/geo";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { compareNearby, type NearbyFilter, type NearbyKey, type PositionReport } from "./position.record.js";
+import type { PositionsStore } from "./positions.store.js";
+
+export interface OpenedPositionsStore {
+  store: PositionsStore;
+  close(): Promise<void>;
+}
+
+const AUSTIN: GeoPoint = { lat: 30.2672, lng: -97.7431 };
+const NOW = new Date("2026-03-01T12:00:00Z");
+const CUISINES = ["tacos", "coffee", "bbq", "thai"];
+
+/** A small deterministic generator so every adapter sees the same "random" city. */
+function prng(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const report = (vendorId: string, at: GeoPoint, recordedAt = NOW): PositionReport => ({
+  vendorId,
+  lat: at.lat,
+  lng: at.lng,
+  accuracyMeters: 5,
+  heading: 90,
+  recordedAt,
+});
+
+interface CityVendor {
+  vendorId: string;
+  point: GeoPoint;
+  cuisines: string[];
+  isOpen: boolean;
+  recordedAt: Date;
+}
+
+async function buildCity(store: PositionsStore, count: number): Promise<CityVendor[]> {
+  const random = prng(42);
+  const city: CityVendor[] = [];
+  for (let i = 0; i < count; i += 1) {
+    const vendor: CityVendor = {
+      vendorId: `v${String(i).padStart(4, "0")}`,
+      point: destinationPoint(AUSTIN, random() * 360, Math.sqrt(random()) * 6000),
+      cuisines: [CUISINES[i % 4] as string, ...(i % 7 === 0 ? ["thai"] : [])],
+      isOpen: random() < 0.6,
+      recordedAt: new Date(NOW.getTime() - Math.floor(random() * 600) * 1000),
+    };
+    city.push(vendor);
+    await store.applyVendor({ vendorId: vendor.vendorId, cuisines: vendor.cuisines, isOpen: vendor.isOpen, version: 1 });
+    await store.record(report(vendor.vendorId, vendor.point, vendor.recordedAt));
+  }
+  // Two vendors on the very same spot: distance ties must still page deterministically.
+  for (const vendorId of ["tie-a", "tie-b"]) {
+    const vendor = { vendorId, point: destinationPoint(AUSTIN, 10, 300), cuisines: ["tacos"], isOpen: true, recordedAt: NOW };
+    city.push(vendor);
+    await store.applyVendor({ vendorId, cuisines: vendor.cuisines, isOpen: true, version: 1 });
+    await store.record(report(vendorId, vendor.point));
+  }
+  return city;
+}
+
+function bruteForce(city: CityVendor[], center: GeoPoint, radiusMeters: number, filter: NearbyFilter): NearbyKey[] {
+  return city
+    .filter((v) => !filter.openNow || v.isOpen)
+    .filter((v) => !filter.recordedSince || v.recordedAt >= filter.recordedSince)
+    .filter((v) => !filter.cuisines || v.cuisines.some((c) => filter.cuisines?.includes(c)))
+    .map((v) => ({ vendorId: v.vendorId, distanceMeters: greatCircleMeters(center, v.point) }))
+    .filter((k) => k.distanceMeters <= radiusMeters)
+    .sort(compareNearby);
+}
+
+/** The behaviour every positions store must show; each adapter's test file runs it. */
+export function positionsStoreContract(adapter: string, open: () => Promise<OpenedPositionsStore>): void {
+  describe(`${adapter} positions store`, () => {
+    let opened: OpenedPositionsStore;
+    let store: PositionsStore;
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(() => opened.close());
+
+    it("applies vendor snapshots in version order only", async () => {
+      expect(await store.isKnownVendor("a")).toBe(false);
+      expect(await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: true, version: 2 })).toBe(true);
+      expect(await store.applyVendor({ vendorId: "a", cuisines: ["bbq"], isOpen: false, version: 1 })).toBe(false);
+      expect(await store.isKnownVendor("a")).toBe(true);
+      await store.record(report("a", AUSTIN));
+      const page = await store.nearby({
+        center: AUSTIN,
+        radiusMeters: 100,
+        first: 10,
+        filter: { openNow: true, cuisines: ["tacos"] },
+      });
+      expect(page.hits.map((h) => h.position.vendorId)).toEqual(["a"]);
+    });
+
+    it("keeps a late report in history without moving the current position back", async () => {
+      await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: true, version: 1 });
+      const newer = report("a", AUSTIN, new Date(NOW.getTime()));
+      const older = report("a", destinationPoint(AUSTIN, 0, 500), new Date(NOW.getTime() - 60_000));
+      expect(await store.record(newer)).toEqual({ current: newer, moved: true });
+      expect(await store.record(older)).toEqual({ current: newer, moved: false });
+      expect(await store.currentPositions(["a"])).toEqual([newer]);
+      const history = await store.history("a", 10);
+      expect(history.entries.map((e) => e.report)).toEqual([newer, older]);
+      expect(history.hasNextPage).toBe(false);
+      const second = await store.history("a", 1, history.entries[0]?.key);
+      expect(second.entries.map((e) => e.report)).toEqual([older]);
+    });
+
+    it("reads many current positions at once, skipping vendors without one", async () => {
+      await store.record(report("a", AUSTIN));
+      await store.record(report("b", destinationPoint(AUSTIN, 90, 50)));
+      const found = await store.currentPositions(["b", "nobody", "a"]);
+      expect(found.map((p) => p.vendorId).sort()).toEqual(["a", "b"]);
+    });
+
+    it("finds only vendors marketplace told it about, including ones that reported first", async () => {
+      await store.record(report("early", AUSTIN));
+      const query = { center: AUSTIN, radiusMeters: 100, first: 5, filter: {} };
+      expect((await store.nearby(query)).hits).toEqual([]);
+      await store.applyVendor({ vendorId: "early", cuisines: ["tacos"], isOpen: false, version: 1 });
+      const page = await store.nearby(query);
+      expect(page.hits.map((h) => h.position.vendorId)).toEqual(["early"]);
+      expect(await store.countNearby(query)).toBe(1);
+    });
+
+    it("follows a vendor's status into the openNow filter", async () => {
+      await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: false, version: 1 });
+      await store.record(report("a", AUSTIN));
+      const openNow = { center: AUSTIN, radiusMeters: 100, first: 5, filter: { openNow: true } };
+      expect((await store.nearby(openNow)).hits).toHaveLength(0);
+      await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: true, version: 2 });
+      expect((await store.nearby(openNow)).hits).toHaveLength(1);
+    });
+
+    it("matches a brute-force scan: order, distances, radius, filters and counts", async () => {
+      const city = await buildCity(store, 400);
+      const cases: { center: GeoPoint; radiusMeters: number; filter: NearbyFilter }[] = [
+        { center: AUSTIN, radiusMeters: 2000, filter: {} },
+        { center: destinationPoint(AUSTIN, 45, 3000), radiusMeters: 1500, filter: { openNow: true } },
+        { center: AUSTIN, radiusMeters: 5000, filter: { cuisines: ["thai", "coffee"] } },
+        { center: AUSTIN, radiusMeters: 4000, filter: { recordedSince: new Date(NOW.getTime() - 120_000), openNow: true } },
+        { center: destinationPoint(AUSTIN, 200, 20_000), radiusMeters: 1000, filter: {} },
+      ];
+      for (const { center, radiusMeters, filter } of cases) {
+        const expected = bruteForce(city, center, radiusMeters, filter);
+        const page = await store.nearby({ center, radiusMeters, first: 15, filter });
+        expect(await store.countNearby({ center, radiusMeters, filter })).toBe(expected.length);
+        expect(page.hasNextPage).toBe(expected.length > 15);
+        expect(page.hits.map((h) => h.position.vendorId)).toEqual(expected.slice(0, 15).map((k) => k.vendorId));
+        page.hits.forEach((hit, i) => {
+          expect(hit.distanceMeters).toBeCloseTo(expected[i]?.distanceMeters ?? Number.NaN, 6);
+        });
+      }
+    });
+
+    it("pages by distance without repeating or skipping a vendor, ties included", async () => {
+      const city = await buildCity(store, 300);
+      const expected = bruteForce(city, AUSTIN, 3000, {});
+      const seen: string[] = [];
+      let after: NearbyKey | undefined;
+      for (let guard = 0; guard < 100; guard += 1) {
+        const page = await store.nearby({ center: AUSTIN, radiusMeters: 3000, first: 7, after, filter: {} });
+        seen.push(...page.hits.map((h) => h.position.vendorId));
+        const last = page.hits.at(-1);
+        if (!page.hasNextPage || !last) break;
+        after = { distanceMeters: last.distanceMeters, vendorId: last.position.vendorId };
+      }
+      expect(seen).toEqual(expected.map((k) => k.vendorId));
+      expect(seen).toContain("tie-a");
+    });
+
+    it("finds vendors across the antimeridian", async () => {
+      const west = { lat: 0, lng: 179.999 };
+      const east = { lat: 0, lng: -179.999 };
+      await store.applyVendor({ vendorId: "east", cuisines: ["tacos"], isOpen: true, version: 1 });
+      await store.record(report("east", east));
+      const page = await store.nearby({ center: west, radiusMeters: 1000, first: 5, filter: {} });
+      expect(page.hits.map((h) => h.position.vendorId)).toEqual(["east"]);
+      expect(await store.countNearby({ center: west, radiusMeters: 1000, filter: {} })).toBe(1);
+      expect(page.hits[0]?.distanceMeters).toBeCloseTo(greatCircleMeters(west, east), 6);
+    });
+  });
+}

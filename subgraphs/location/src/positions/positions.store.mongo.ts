@@ -1,0 +1,387 @@
+import { randomUUID } from "node:crypto";
+import { EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
+import { type Connection, type Model, type PipelineStage, Schema } from "mongoose";
+import {
+  compareNearby,
+  type NearbyArea,
+  type NearbyFilter,
+  type NearbyHit,
+  type NearbyPage,
+  type NearbyQuery,
+  type PositionReport,
+  type VendorAttributes,
+} from "./position.record.js";
+import type { HistoryKey, HistoryPage, PositionsStore, RecordOutcome } from "./positions.store.js";
+
+interface GeoJsonPoint {
+  type: "Point";
+  /** GeoJSON order: longitude first. */
+  coordinates: [number, number];
+}
+
+interface VendorPositionDocument {
+  _id: string;
+  /** Null until marketplace's first snapshot: such vendors are kept but never listed. */
+  version: number | null;
+  isOpen: boolean;
+  cuisines: string[];
+  /** The position fields are absent until the vendor's first report. */
+  point?: GeoJsonPoint;
+  lat?: number;
+  lng?: number;
+  accuracyMeters?: number | null;
+  heading?: number | null;
+  recordedAt?: Date;
+}
+
+interface PositionHistoryDocument {
+  _id: string;
+  vendorId: string;
+  lat: number;
+  lng: number;
+  accuracyMeters: number | null;
+  heading: number | null;
+  recordedAt: Date;
+  receivedAt: Date;
+}
+
+/** The part of a vendor document that is its current position. */
+interface PositionedDocument {
+  _id: string;
+  lat: number;
+  lng: number;
+  accuracyMeters?: number | null;
+  heading?: number | null;
+  recordedAt: Date;
+}
+
+interface NearbyCandidate extends PositionedDocument {
+  /** $geoNear's distance, on MongoDB's sphere: used only to reason about what was not fetched yet. */
+  mongoDistance: number;
+}
+
+const pointSchema = new Schema<GeoJsonPoint>(
+  {
+    type: { type: String, enum: ["Point"], required: true },
+    coordinates: { type: [Number], required: true },
+  },
+  { _id: false },
+);
+
+const vendorPositionSchema = new Schema<VendorPositionDocument>(
+  {
+    _id: { type: String, required: true },
+    version: { type: Number },
+    isOpen: { type: Boolean },
+    cuisines: { type: [String] },
+    point: { type: pointSchema },
+    lat: { type: Number },
+    lng: { type: Number },
+    accuracyMeters: { type: Number },
+    heading: { type: Number },
+    recordedAt: { type: Date },
+  },
+  { collection: "vendor_positions", versionKey: false, timestamps: false, autoIndex: false },
+);
+// One geo index only: with `point` first it serves every geo query, and a second 2dsphere index on
+// the same field would double the index writes every position report costs. A 2dsphere index skips
+// documents without `point`, so vendors that never reported stay out of it. The trailing fields let
+// openNow and recordedSince be decided from index keys.
+vendorPositionSchema.index({ point: "2dsphere", isOpen: 1, recordedAt: 1 });
+// Nearby searches cannot use it ($geoNear must run on the geo index); it keeps lookups by cuisine
+// outside a circle, such as operators' checks of the projection, from scanning every vendor.
+vendorPositionSchema.index({ cuisines: 1 });
+
+const positionHistorySchema = new Schema<PositionHistoryDocument>(
+  {
+    _id: { type: String, required: true },
+    vendorId: { type: String, required: true },
+    lat: { type: Number, required: true },
+    lng: { type: Number, required: true },
+    accuracyMeters: { type: Number, default: null },
+    heading: { type: Number, default: null },
+    recordedAt: { type: Date, required: true },
+    receivedAt: { type: Date, required: true },
+  },
+  // Times are domain data (when the device took the fix, when we heard of it), not mongoose's.
+  { collection: "position_history", versionKey: false, timestamps: false, autoIndex: false },
+);
+positionHistorySchema.index({ vendorId: 1, recordedAt: -1, _id: -1 });
+
+const POSITION_FIELDS = { lat: 1, lng: 1, accuracyMeters: 1, heading: 1, recordedAt: 1 } as const;
+
+/**
+ * $geoNear measures on a sphere of this radius (S2's kRadiusOfEarthInMeters); the product measures on
+ * EARTH_RADIUS_METERS. Both scale the same central angle, so converting is one multiplication.
+ */
+const MONGO_EARTH_RADIUS_METERS = 6_378_100;
+const TO_MONGO_METERS = MONGO_EARTH_RADIUS_METERS / EARTH_RADIUS_METERS;
+
+/**
+ * Room for the server's S2 arithmetic and our haversine to disagree on one distance. At the distances
+ * we search they agree to about 1e-8 m; this is far above that and far below anything observable, so
+ * widening server bounds by it never loses a vendor, and every final decision is made with our distance.
+ */
+const slack = (meters: number): number => meters * 1e-9 + 1e-6;
+
+const toReport = (doc: PositionedDocument): PositionReport => ({
+  vendorId: doc._id,
+  lat: doc.lat,
+  lng: doc.lng,
+  accuracyMeters: doc.accuracyMeters ?? null,
+  heading: doc.heading ?? null,
+  recordedAt: doc.recordedAt,
+});
+
+const isDuplicateKey = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && error.code === 11000;
+
+/** Conditions of a nearby search other than the circle; only known vendors are ever listed. */
+function matchFilter(filter: NearbyFilter): Record<string, unknown> {
+  const q: Record<string, unknown> = { version: { $ne: null } };
+  if (filter.openNow) q.isOpen = true;
+  if (filter.recordedSince) q.recordedAt = { $gte: filter.recordedSince };
+  if (filter.cuisines && filter.cuisines.length > 0) q.cuisines = { $in: [...filter.cuisines] };
+  return q;
+}
+
+const byNearby = (a: NearbyHit, b: NearbyHit): number =>
+  compareNearby(
+    { distanceMeters: a.distanceMeters, vendorId: a.position.vendorId },
+    { distanceMeters: b.distanceMeters, vendorId: b.position.vendorId },
+  );
+
+/**
+ * Positions in MongoDB. `vendor_positions` holds one document per vendor, its projection from
+ * marketplace and its current position, so a nearby search filters inside the geo query;
+ * `position_history` holds every report.
+ */
+export class MongoPositionsStore implements PositionsStore {
+  private readonly vendors: Model<VendorPositionDocument>;
+  private readonly historyEntries: Model<PositionHistoryDocument>;
+
+  constructor(connection: Connection) {
+    this.vendors =
+      connection.models.VendorPosition ??
+      connection.model<VendorPositionDocument>("VendorPosition", vendorPositionSchema);
+    this.historyEntries =
+      connection.models.PositionHistory ??
+      connection.model<PositionHistoryDocument>("PositionHistory", positionHistorySchema);
+  }
+
+  /** Indexes are built at start-up, never lazily on a first request. */
+  async createIndexes(): Promise<void> {
+    await Promise.all([this.vendors.createIndexes(), this.historyEntries.createIndexes()]);
+  }
+
+  async applyVendor(attributes: VendorAttributes): Promise<boolean> {
+    const filter = {
+      _id: attributes.vendorId,
+      $or: [{ version: { $lt: attributes.version } }, { version: null }],
+    };
+    const update = {
+      $set: {
+        version: attributes.version,
+        isOpen: attributes.isOpen,
+        cuisines: [...new Set(attributes.cuisines.map((cuisine) => cuisine.toLowerCase()))],
+      },
+    };
+    try {
+      const result = await this.vendors
+        .updateOne(filter, update, { upsert: true, setDefaultsOnInsert: false })
+        .exec();
+      return result.matchedCount + result.upsertedCount > 0;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // The upsert found no document it may update and could not insert one, so the vendor exists:
+      // either with a newer version, or created a moment ago (by a first position report) after our
+      // filter ran. Without upsert the same update tells the two apart instead of dropping a snapshot.
+      const retried = await this.vendors.updateOne(filter, update).exec();
+      return retried.matchedCount > 0;
+    }
+  }
+
+  async isKnownVendor(vendorId: string): Promise<boolean> {
+    return (await this.vendors.exists({ _id: vendorId, version: { $ne: null } }).exec()) !== null;
+  }
+
+  async record(report: PositionReport): Promise<RecordOutcome> {
+    // The two writes share no transaction (that would need a replica set). History goes first, so a
+    // failure between them leaves a report in history that is not current, never a current position
+    // that history lacks.
+    await this.historyEntries.insertOne({
+      _id: randomUUID(),
+      vendorId: report.vendorId,
+      lat: report.lat,
+      lng: report.lng,
+      accuracyMeters: report.accuracyMeters,
+      heading: report.heading,
+      recordedAt: report.recordedAt,
+      receivedAt: new Date(),
+    });
+
+    // `null` also matches a missing field: a vendor that has not reported yet.
+    const filter = {
+      _id: report.vendorId,
+      $or: [{ recordedAt: null }, { recordedAt: { $lte: report.recordedAt } }],
+    };
+    const update = {
+      $set: {
+        point: { type: "Point", coordinates: [report.lng, report.lat] },
+        lat: report.lat,
+        lng: report.lng,
+        accuracyMeters: report.accuracyMeters,
+        heading: report.heading,
+        recordedAt: report.recordedAt,
+      },
+      // A vendor may report before marketplace's snapshot arrives: it is stored but stays unknown.
+      $setOnInsert: { version: null, isOpen: false, cuisines: [] },
+    };
+    let moved: boolean;
+    try {
+      const result = await this.vendors
+        .updateOne(filter, update, { upsert: true, setDefaultsOnInsert: false })
+        .exec();
+      moved = result.matchedCount + result.upsertedCount > 0;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // Usually the vendor holds a later position; but the document may also have been created by a
+      // concurrent write after our filter ran, so try once more as a plain update.
+      const retried = await this.vendors.updateOne(filter, update).exec();
+      moved = retried.matchedCount > 0;
+    }
+    if (moved) return { current: report, moved: true };
+
+    const current = await this.vendors
+      .findOne({ _id: report.vendorId, recordedAt: { $ne: null } }, POSITION_FIELDS)
+      .lean<PositionedDocument>()
+      .exec();
+    // Positions are only ever replaced by later ones, so a vendor that refused ours has one.
+    if (!current) throw new Error(`Vendor ${report.vendorId} refused a late report but has no position`);
+    return { current: toReport(current), moved: false };
+  }
+
+  async currentPositions(vendorIds: readonly string[]): Promise<PositionReport[]> {
+    if (vendorIds.length === 0) return [];
+    const docs = await this.vendors
+      .find({ _id: { $in: [...vendorIds] }, recordedAt: { $ne: null } }, POSITION_FIELDS)
+      .lean<PositionedDocument[]>()
+      .exec();
+    return docs.map(toReport);
+  }
+
+  async history(vendorId: string, first: number, before?: HistoryKey): Promise<HistoryPage> {
+    const size = Math.max(0, first);
+    const q: Record<string, unknown> = { vendorId };
+    if (before) {
+      q.$or = [
+        { recordedAt: { $lt: before.recordedAt } },
+        { recordedAt: before.recordedAt, _id: { $lt: before.id } },
+      ];
+    }
+    const docs = await this.historyEntries
+      .find(q)
+      .sort({ recordedAt: -1, _id: -1 })
+      // Never 0, which MongoDB reads as "no limit".
+      .limit(size + 1)
+      .lean<PositionHistoryDocument[]>()
+      .exec();
+    return {
+      entries: docs.slice(0, size).map((doc) => ({
+        key: { recordedAt: doc.recordedAt, id: doc._id },
+        report: {
+          vendorId: doc.vendorId,
+          lat: doc.lat,
+          lng: doc.lng,
+          accuracyMeters: doc.accuracyMeters ?? null,
+          heading: doc.heading ?? null,
+          recordedAt: doc.recordedAt,
+        },
+      })),
+      hasNextPage: docs.length > size,
+    };
+  }
+
+  async nearby(query: NearbyQuery): Promise<NearbyPage> {
+    const { center, radiusMeters, after } = query;
+    const size = Math.max(0, query.first);
+    if (!(radiusMeters >= 0)) return { hits: [], hasNextPage: false };
+    const maxDistance = (radiusMeters + slack(radiusMeters)) * TO_MONGO_METERS;
+    let minDistance: number | undefined;
+    if (after) {
+      const resumeAt = (after.distanceMeters - slack(after.distanceMeters)) * TO_MONGO_METERS;
+      if (resumeAt > maxDistance) return { hits: [], hasNextPage: false };
+      if (resumeAt > 0) minDistance = resumeAt;
+    }
+
+    // $geoNear orders by its own distance, which can differ from ours in the last bits, and its order
+    // among equal distances is arbitrary. So fetch a prefix, order it ourselves, and trust only the
+    // hits that no unfetched vendor can precede: those nearer than the farthest fetched, by a margin
+    // wider than the disagreement. Widen the prefix until a full page and one more are trusted.
+    // The first prefix holds that, one more to mark the frontier, and the cursor's own vendor, which
+    // the lowered minDistance fetches again.
+    let limit = size + 2 + (after ? 1 : 0);
+    for (;;) {
+      const candidates = await this.vendors
+        .aggregate<NearbyCandidate>(this.nearPipeline(query, maxDistance, minDistance, limit))
+        .exec();
+      const exhausted = candidates.length < limit;
+      let frontier = Number.POSITIVE_INFINITY;
+      if (!exhausted) {
+        // Results come nearest first, so the last one fetched is the farthest.
+        const farthest = (candidates.at(-1)?.mongoDistance ?? 0) / TO_MONGO_METERS;
+        frontier = farthest - slack(farthest);
+      }
+      const complete: NearbyHit[] = [];
+      for (const candidate of candidates) {
+        const distanceMeters = greatCircleMeters(center, candidate);
+        if (distanceMeters > radiusMeters || distanceMeters >= frontier) continue;
+        if (after && compareNearby({ distanceMeters, vendorId: candidate._id }, after) <= 0) continue;
+        complete.push({ distanceMeters, position: toReport(candidate) });
+      }
+      if (exhausted || complete.length > size) {
+        complete.sort(byNearby);
+        return { hits: complete.slice(0, size), hasNextPage: complete.length > size };
+      }
+      limit *= 2;
+    }
+  }
+
+  async countNearby(area: NearbyArea): Promise<number> {
+    const { center, radiusMeters } = area;
+    if (!(radiusMeters >= 0)) return 0;
+    // $centerSphere takes the central angle, which is the same on both spheres: no radius conversion.
+    // The server decides the edge with S2's arithmetic, not our haversine; the two can only disagree
+    // about a vendor within about 1e-8 m of the circle.
+    const angle = Math.min(Math.PI, radiusMeters / EARTH_RADIUS_METERS);
+    return this.vendors
+      .countDocuments({
+        ...matchFilter(area.filter),
+        point: { $geoWithin: { $centerSphere: [[center.lng, center.lat], angle] } },
+      })
+      .exec();
+  }
+
+  private nearPipeline(
+    query: NearbyQuery,
+    maxDistance: number,
+    minDistance: number | undefined,
+    limit: number,
+  ): PipelineStage[] {
+    return [
+      {
+        $geoNear: {
+          near: { type: "Point", coordinates: [query.center.lng, query.center.lat] },
+          key: "point",
+          spherical: true,
+          distanceField: "mongoDistance",
+          maxDistance,
+          ...(minDistance === undefined ? {} : { minDistance }),
+          query: matchFilter(query.filter),
+        },
+      },
+      { $limit: limit },
+      { $project: { ...POSITION_FIELDS, mongoDistance: 1 } },
+    ];
+  }
+}

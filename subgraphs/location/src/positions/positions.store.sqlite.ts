@@ -1,0 +1,248 @@
+import { randomUUID } from "node:crypto";
+import type Database from "better-sqlite3";
+import { type BoundingBox, boxesAround, greatCircleMeters } from "@venta/geo";
+import {
+  compareNearby,
+  type NearbyArea,
+  type NearbyHit,
+  type NearbyPage,
+  type NearbyQuery,
+  type PositionReport,
+  type VendorAttributes,
+} from "./position.record.js";
+import type { HistoryKey, HistoryPage, PositionsStore, RecordOutcome } from "./positions.store.js";
+
+interface PositionRow {
+  vendor_id: string;
+  lat: number;
+  lng: number;
+  accuracy: number | null;
+  heading: number | null;
+  recorded_at: number;
+}
+
+const toReport = (row: PositionRow): PositionReport => ({
+  vendorId: row.vendor_id,
+  lat: row.lat,
+  lng: row.lng,
+  accuracyMeters: row.accuracy,
+  heading: row.heading,
+  recordedAt: new Date(row.recorded_at),
+});
+
+/** First ring searched for the nearest vendors; it doubles until the page is provably complete. */
+const FIRST_RING_METERS = 200;
+
+/**
+ * Positions in SQLite. `vendors` holds each vendor's projection and current position; the R*Tree
+ * `position_index` holds known vendors that have a position, with the columns nearby queries filter
+ * on as auxiliary columns so the common query never touches another table.
+ */
+export class SqlitePositionsStore implements PositionsStore {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS vendors (
+        id INTEGER PRIMARY KEY,
+        vendor_id TEXT NOT NULL UNIQUE,
+        version INTEGER,
+        is_open INTEGER NOT NULL DEFAULT 0,
+        lat REAL, lng REAL, accuracy REAL, heading REAL, recorded_at INTEGER
+      );
+      CREATE TABLE IF NOT EXISTS vendor_cuisines (
+        vendor INTEGER NOT NULL, cuisine TEXT NOT NULL, PRIMARY KEY (vendor, cuisine)
+      ) WITHOUT ROWID;
+      CREATE VIRTUAL TABLE IF NOT EXISTS position_index USING rtree(
+        id, min_lat, max_lat, min_lng, max_lng, +lat, +lng, +recorded_at, +is_open
+      );
+      CREATE TABLE IF NOT EXISTS position_history (
+        id TEXT PRIMARY KEY,
+        vendor_id TEXT NOT NULL,
+        lat REAL NOT NULL, lng REAL NOT NULL, accuracy REAL, heading REAL,
+        recorded_at INTEGER NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS position_history_by_vendor ON position_history (vendor_id, recorded_at DESC, id DESC);
+    `);
+    this.statements = {
+      vendor: db.prepare<[string], { id: number; version: number | null; is_open: number; recorded_at: number | null }>(
+        "SELECT id, version, is_open, recorded_at FROM vendors WHERE vendor_id = ?",
+      ),
+      insertVendor: db.prepare<[string], { id: number }>("INSERT INTO vendors (vendor_id) VALUES (?) RETURNING id"),
+      setAttributes: db.prepare("UPDATE vendors SET version = ?, is_open = ? WHERE id = ?"),
+      clearCuisines: db.prepare("DELETE FROM vendor_cuisines WHERE vendor = ?"),
+      addCuisine: db.prepare("INSERT OR IGNORE INTO vendor_cuisines (vendor, cuisine) VALUES (?, ?)"),
+      setPosition: db.prepare(
+        "UPDATE vendors SET lat = ?, lng = ?, accuracy = ?, heading = ?, recorded_at = ? WHERE id = ?",
+      ),
+      current: db.prepare<[number], PositionRow>(
+        "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE id = ?",
+      ),
+      index: db.prepare(
+        "INSERT OR REPLACE INTO position_index (id, min_lat, max_lat, min_lng, max_lng, lat, lng, recorded_at, is_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      setIndexedOpen: db.prepare("UPDATE position_index SET is_open = ? WHERE id = ?"),
+      appendHistory: db.prepare(
+        "INSERT INTO position_history (id, vendor_id, lat, lng, accuracy, heading, recorded_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      currentMany: db.prepare<[string], PositionRow>(
+        "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND recorded_at IS NOT NULL",
+      ),
+    };
+  }
+
+  async applyVendor(attributes: VendorAttributes): Promise<boolean> {
+    return this.db.transaction(() => {
+      const row = this.statements.vendor.get(attributes.vendorId);
+      if (row?.version != null && row.version >= attributes.version) return false;
+      const id = row?.id ?? (this.statements.insertVendor.get(attributes.vendorId) as { id: number }).id;
+      const isOpen = attributes.isOpen ? 1 : 0;
+      this.statements.setAttributes.run(attributes.version, isOpen, id);
+      this.statements.clearCuisines.run(id);
+      for (const cuisine of attributes.cuisines) this.statements.addCuisine.run(id, cuisine.toLowerCase());
+      if (row?.version == null && row?.recorded_at != null) {
+        // First news of a vendor that already reported a position: it becomes findable now.
+        const current = this.statements.current.get(id) as PositionRow;
+        this.indexPosition(id, current.lat, current.lng, current.recorded_at, isOpen);
+      } else {
+        this.statements.setIndexedOpen.run(isOpen, id);
+      }
+      return true;
+    })();
+  }
+
+  async isKnownVendor(vendorId: string): Promise<boolean> {
+    return this.statements.vendor.get(vendorId)?.version != null;
+  }
+
+  async record(report: PositionReport): Promise<RecordOutcome> {
+    return this.db.transaction((): RecordOutcome => {
+      const recordedAt = report.recordedAt.getTime();
+      this.statements.appendHistory.run(
+        randomUUID(),
+        report.vendorId,
+        report.lat,
+        report.lng,
+        report.accuracyMeters,
+        report.heading,
+        recordedAt,
+        Date.now(),
+      );
+      const row = this.statements.vendor.get(report.vendorId);
+      const id = row?.id ?? (this.statements.insertVendor.get(report.vendorId) as { id: number }).id;
+      if (row?.recorded_at != null && row.recorded_at > recordedAt) {
+        return { current: toReport(this.statements.current.get(id) as PositionRow), moved: false };
+      }
+      this.statements.setPosition.run(report.lat, report.lng, report.accuracyMeters, report.heading, recordedAt, id);
+      if (row?.version != null) this.indexPosition(id, report.lat, report.lng, recordedAt, row.is_open);
+      return { current: report, moved: true };
+    })();
+  }
+
+  async currentPositions(vendorIds: readonly string[]): Promise<PositionReport[]> {
+    if (vendorIds.length === 0) return [];
+    return this.statements.currentMany.all(JSON.stringify(vendorIds)).map(toReport);
+  }
+
+  async history(vendorId: string, first: number, before?: HistoryKey): Promise<HistoryPage> {
+    const rows = this.db
+      .prepare<unknown[], PositionRow & { id: string }>(
+        `SELECT id, vendor_id, lat, lng, accuracy, heading, recorded_at FROM position_history
+         WHERE vendor_id = ? ${before ? "AND (recorded_at < ? OR (recorded_at = ? AND id < ?))" : ""}
+         ORDER BY recorded_at DESC, id DESC LIMIT ?`,
+      )
+      .all(
+        ...(before
+          ? [vendorId, before.recordedAt.getTime(), before.recordedAt.getTime(), before.id, first + 1]
+          : [vendorId, first + 1]),
+      );
+    return {
+      entries: rows.slice(0, first).map((row) => ({ key: { recordedAt: new Date(row.recorded_at), id: row.id }, report: toReport(row) })),
+      hasNextPage: rows.length > first,
+    };
+  }
+
+  async nearby(query: NearbyQuery): Promise<NearbyPage> {
+    const { center, radiusMeters, first, after } = query;
+    const want = first + 1;
+    // Ring expansion: a box around a ring of radius r holds every vendor within r, so once r holds
+    // `first + 1` results past the cursor, no vendor outside it can belong on this page.
+    let ring = Math.min(radiusMeters, Math.max(FIRST_RING_METERS, (after?.distanceMeters ?? 0) * 1.25));
+    let hits: NearbyHit[];
+    for (;;) {
+      const candidates = this.candidatesWithin(query, ring);
+      hits = [];
+      for (const row of candidates) {
+        const distanceMeters = greatCircleMeters(center, row);
+        if (distanceMeters > ring) continue;
+        const hit = { distanceMeters, vendorId: row.vendor_id };
+        if (after && compareNearby(hit, after) <= 0) continue;
+        hits.push({ distanceMeters, position: toReport(row) });
+      }
+      if (hits.length >= want || ring >= radiusMeters) break;
+      ring = Math.min(radiusMeters, ring * 2);
+    }
+    hits.sort((a, b) =>
+      compareNearby(
+        { distanceMeters: a.distanceMeters, vendorId: a.position.vendorId },
+        { distanceMeters: b.distanceMeters, vendorId: b.position.vendorId },
+      ),
+    );
+    return { hits: hits.slice(0, first), hasNextPage: hits.length > first };
+  }
+
+  async countNearby(area: NearbyArea): Promise<number> {
+    let count = 0;
+    for (const point of this.candidatesWithin(area, area.radiusMeters, "points")) {
+      if (greatCircleMeters(area.center, point) <= area.radiusMeters) count += 1;
+    }
+    return count;
+  }
+
+  /** Known vendors in the boxes around a circle, filtered inside the index query. */
+  private candidatesWithin(query: NearbyArea, radiusMeters: number, shape: "rows" | "points" = "rows"): PositionRow[] {
+    const rows: PositionRow[] = [];
+    for (const box of boxesAround(query.center, radiusMeters)) {
+      rows.push(...this.boxStatement(query, shape).all(boxParams(box, query)));
+    }
+    return rows;
+  }
+
+  private readonly boxStatements = new Map<string, Database.Statement<Record<string, unknown>, PositionRow>>();
+
+  private boxStatement(query: NearbyArea, shape: "rows" | "points") {
+    const { cuisines, openNow, recordedSince } = query.filter;
+    const conditions = ["p.min_lat <= @north", "p.max_lat >= @south", "p.min_lng <= @east", "p.max_lng >= @west"];
+    if (openNow) conditions.push("p.is_open = 1");
+    if (recordedSince) conditions.push("p.recorded_at >= @recordedSince");
+    if (cuisines && cuisines.length > 0) {
+      conditions.push(
+        "EXISTS (SELECT 1 FROM vendor_cuisines c WHERE c.vendor = p.id AND c.cuisine IN (SELECT value FROM json_each(@cuisines)))",
+      );
+    }
+    // Counting needs only coordinates, which the index carries: no join for the widest scan.
+    const sql =
+      shape === "points"
+        ? `SELECT p.lat, p.lng FROM position_index p WHERE ${conditions.join(" AND ")}`
+        : `SELECT v.vendor_id, p.lat, p.lng, v.accuracy, v.heading, p.recorded_at
+           FROM position_index p JOIN vendors v ON v.id = p.id WHERE ${conditions.join(" AND ")}`;
+    let statement = this.boxStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare<Record<string, unknown>, PositionRow>(sql);
+      this.boxStatements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  private indexPosition(id: number, lat: number, lng: number, recordedAt: number, isOpen: number): void {
+    this.statements.index.run(id, lat, lat, lng, lng, lat, lng, recordedAt, isOpen);
+  }
+}
+
+function boxParams(box: BoundingBox, query: NearbyArea): Record<string, unknown> {
+  const params: Record<string, unknown> = { south: box.south, north: box.north, west: box.west, east: box.east };
+  if (query.filter.recordedSince) params.recordedSince = query.filter.recordedSince.getTime();
+  if (query.filter.cuisines && query.filter.cuisines.length > 0) params.cuisines = JSON.stringify(query.filter.cuisines);
+  return params;
+}

@@ -1,0 +1,43 @@
+import type { NearbyArea, NearbyPage, NearbyQuery, PositionReport, VendorAttributes } from "./position.record.js";
+
+export interface RecordOutcome {
+  /** The vendor's current position after the report: the report itself unless it arrived late. */
+  current: PositionReport;
+  /** False when the report was older than the current position: kept in history only. */
+  moved: boolean;
+}
+
+/** Position of a history entry in newest-first order; `id` breaks ties between equal times. */
+export interface HistoryKey {
+  recordedAt: Date;
+  id: string;
+}
+
+export interface HistoryPage {
+  entries: { key: HistoryKey; report: PositionReport }[];
+  hasNextPage: boolean;
+}
+
+/** Where location keeps positions, history and its projection of vendors. Adapters pass `positions.store.contract.ts`. */
+export interface PositionsStore {
+  /** Applies a vendor snapshot unless a newer version is already stored; true when applied. */
+  applyVendor(attributes: VendorAttributes): Promise<boolean>;
+  /** Whether marketplace has told us about this vendor. */
+  isKnownVendor(vendorId: string): Promise<boolean>;
+  /**
+   * Appends the report to history and makes it the current position unless the current one was
+   * recorded later. Atomic: history and current position never disagree.
+   */
+  record(report: PositionReport): Promise<RecordOutcome>;
+  /** Current positions of the given vendors in one round trip; vendors without one are absent. */
+  currentPositions(vendorIds: readonly string[]): Promise<PositionReport[]>;
+  /** A vendor's reports, newest recording first, before `before` when given. */
+  history(vendorId: string, first: number, before?: HistoryKey): Promise<HistoryPage>;
+  /**
+   * Known vendors whose current position lies within the radius, nearest first by great-circle
+   * distance, ties broken by vendor id; filters apply before paging so pages and counts agree.
+   */
+  nearby(query: NearbyQuery): Promise<NearbyPage>;
+  /** How many vendors `nearby` would list over all pages; a scan of the whole circle, so only on request. */
+  countNearby(area: NearbyArea): Promise<number>;
+}

@@ -1,0 +1,12 @@
+import { buildSubgraph } from "@venta/kit";
+import type { GraphQLSchema } from "graphql";
+import { NearbyVendorsResolver } from "./positions/nearby-vendors.resolver.js";
+import { UpdateVendorLocationResolver } from "./positions/update-vendor-location.resolver.js";
+import { VendorLocationResolver } from "./positions/vendor-location.resolver.js";
+
+/** The location subgraph schema: every module's resolvers. */
+export function buildLocationSchema(): Promise<GraphQLSchema> {
+  return buildSubgraph({
+    resolvers: [NearbyVendorsResolver, UpdateVendorLocationResolver, VendorLocationResolver],
+  });
+}

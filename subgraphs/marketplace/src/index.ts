@@ -1,0 +1,5 @@
+export { loadMarketplaceConfig, type MarketplaceConfig } from "./config.js";
+export { buildMarketplaceSchema } from "./schema.js";
+export { type MarketplaceStores, openMarketplaceStores } from "./stores.js";
+export { UsersService } from "./users/users.service.js";
+export { VendorsService } from "./vendors/vendors.service.js";
