@@ -4,7 +4,9 @@ import { defineConfig } from "vitest/config";
 
 // type-graphql reads decorator metadata, which esbuild does not emit: SWC compiles the tests.
 export default defineConfig({
-  plugins: [swc.vite({ jsc: { target: "es2022", transform: { decoratorMetadata: true, legacyDecorator: true } } })],
+  plugins: [
+    swc.vite({ jsc: { target: "es2022", transform: { decoratorMetadata: true, legacyDecorator: true } } }),
+  ],
   resolve: {
     conditions: ["venta-source"],
     // graphql ships CJS and ESM builds without an exports map: Node loads the CJS one for every

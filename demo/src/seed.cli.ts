@@ -10,7 +10,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const vendorsArg = args.indexOf("--vendors");
   const vendorCount = vendorsArg >= 0 ? Number(args[vendorsArg + 1]) : 600;
-  if (!Number.isInteger(vendorCount) || vendorCount < 1) throw new ConfigError("--vendors must be a positive integer");
+  if (!Number.isInteger(vendorCount) || vendorCount < 1)
+    throw new ConfigError("--vendors must be a positive integer");
   if (args.includes("--reset")) {
     if (config.MONGODB_URI) {
       const { default: mongoose } = await import("mongoose");
@@ -19,13 +20,18 @@ async function main(): Promise<void> {
       await connection.close();
     } else {
       for (const name of ["marketplace", "location", "events"]) {
-        for (const suffix of ["", "-wal", "-shm"]) rmSync(join(config.DATA_DIR, `${name}.db${suffix}`), { force: true });
+        for (const suffix of ["", "-wal", "-shm"])
+          rmSync(join(config.DATA_DIR, `${name}.db${suffix}`), { force: true });
       }
     }
     log.info("previous data removed");
   }
   const seeded = await seedAustin(config, log, vendorCount);
-  log.info(seeded ? `seeded ${vendorCount} Austin vendors` : "the store already has vendors: nothing to do (use --reset to start over)");
+  log.info(
+    seeded
+      ? `seeded ${vendorCount} Austin vendors`
+      : "the store already has vendors: nothing to do (use --reset to start over)",
+  );
 }
 
 main().catch((error: unknown) => {

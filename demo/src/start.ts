@@ -1,5 +1,14 @@
 import { join } from "node:path";
-import { baseEnv, ConfigError, createLogger, envVar, loadConfig, repoRoot, type ServiceProcess, spawnService } from "@venta/kit";
+import {
+  baseEnv,
+  ConfigError,
+  createLogger,
+  envVar,
+  loadConfig,
+  repoRoot,
+  type ServiceProcess,
+  spawnService,
+} from "@venta/kit";
 import { seedAustin } from "./seed/seed.js";
 
 const env = baseEnv.extend({
@@ -42,7 +51,11 @@ async function main(): Promise<void> {
     const service = spawnService({
       name,
       entry: join(root, entry),
-      env: { ...process.env, LOG_FORMAT: config.LOG_FORMAT ?? "pretty", ...(color ? { FORCE_COLOR: "1" } : {}) },
+      env: {
+        ...process.env,
+        LOG_FORMAT: config.LOG_FORMAT ?? "pretty",
+        ...(color ? { FORCE_COLOR: "1" } : {}),
+      },
       onLine: (line) => process.stdout.write(`${prefix}${line}\n`),
     });
     running.push(service);
@@ -54,13 +67,19 @@ async function main(): Promise<void> {
   });
 
   try {
-    await Promise.all(running.map((service, i) => service.waitUntilHealthy(`http://${config.HOST}:${services[i]?.port}/health`)));
+    await Promise.all(
+      running.map((service, i) =>
+        service.waitUntilHealthy(`http://${config.HOST}:${services[i]?.port}/health`),
+      ),
+    );
   } catch (error) {
     log.error(error instanceof Error ? error.message : String(error));
     await stopAll(1);
     return;
   }
-  log.info(`Venta supergraph ready: http://${config.HOST}:${config.ROUTER_PORT}/graphql (Ctrl-C stops everything)`);
+  log.info(
+    `Venta supergraph ready: http://${config.HOST}:${config.ROUTER_PORT}/graphql (Ctrl-C stops everything)`,
+  );
 }
 
 main().catch((error: unknown) => {

@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { createErrorFormatter, createHttpServer, graphqlRoute, listen, type Logger, sendJson } from "@venta/kit";
+import {
+  createErrorFormatter,
+  createHttpServer,
+  graphqlRoute,
+  type Logger,
+  listen,
+  sendJson,
+} from "@venta/kit";
 import { createGateway, type RouterContext } from "./gateway.js";
 import { subgraphHealth } from "./health.js";
 import type { SubgraphName } from "./subgraphs.js";

@@ -36,7 +36,13 @@ export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 
     for (const vendor of city.vendors) {
       const created = new Date(EPOCH + vendor.createdOffsetSeconds * 1000);
       await vendors.create(
-        { name: vendor.name, description: vendor.description, cuisines: vendor.cuisines, ownerId: vendor.ownerId, status: vendor.status },
+        {
+          name: vendor.name,
+          description: vendor.description,
+          cuisines: vendor.cuisines,
+          ownerId: vendor.ownerId,
+          status: vendor.status,
+        },
         { id: vendor.id, now: created },
       );
       if (vendor.position) {

@@ -26,7 +26,12 @@ type NearbyData = {
     pageInfo: { hasNextPage: boolean; endCursor: string | null };
     edges: {
       distanceMeters: number;
-      node: { id: string; name: string; cuisines: string[]; location: { point: GeoPoint; isLive: boolean } | null };
+      node: {
+        id: string;
+        name: string;
+        cuisines: string[];
+        location: { point: GeoPoint; isLive: boolean } | null;
+      };
     }[];
   };
 };
@@ -37,7 +42,10 @@ const UPDATE = `mutation Move($input: UpdateVendorLocationInput!) {
 
 describe("who is selling near me, through the router", () => {
   let stack: Stack;
-  let graphql: <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) => ReturnType<typeof postGraphQL<T>>;
+  let graphql: <T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ) => ReturnType<typeof postGraphQL<T>>;
   const placed: Placed[] = [];
 
   /** Marketplace announces a vendor on the bus; location accepts positions once it has heard. */
@@ -55,7 +63,9 @@ describe("who is selling near me, through the router", () => {
     stack = await startStack();
     const url = `${stack.urls.router}/graphql`;
     graphql = (query, variables) => postGraphQL(url, query, variables);
-    const owner = await graphql<{ createUser: { id: string } }>(`mutation { createUser(input: { displayName: "Owner" }) { id } }`);
+    const owner = await graphql<{ createUser: { id: string } }>(
+      `mutation { createUser(input: { displayName: "Owner" }) { id } }`,
+    );
     const ownerId = owner.data?.createUser.id;
     for (let i = 0; i < 36; i += 1) {
       const cuisines = i % 3 === 0 ? ["tacos"] : i % 3 === 1 ? ["coffee"] : ["bbq", "tacos"];
@@ -107,7 +117,9 @@ describe("who is selling near me, through the router", () => {
       first: 100,
       filter: { cuisines: ["TACOS"], openNow: true, liveOnly: true },
     });
-    const expected = placed.filter((v) => v.cuisines.includes("tacos") && v.status === "OPEN").map((v) => v.name);
+    const expected = placed
+      .filter((v) => v.cuisines.includes("tacos") && v.status === "OPEN")
+      .map((v) => v.name);
     const names = result.data?.nearbyVendors.edges.map((e) => e.node.name) ?? [];
     expect(names.sort()).toEqual(expected.sort());
     expect(result.data?.nearbyVendors.totalCount).toBe(expected.length);
@@ -119,12 +131,19 @@ describe("who is selling near me, through the router", () => {
     const moved = await graphql(UPDATE, { input: { vendorId: vendor.id, ...target } });
     expect(moved.errors).toBeUndefined();
     const late = await graphql<{ updateVendorLocation: { point: GeoPoint } }>(UPDATE, {
-      input: { vendorId: vendor.id, lat: 30.3, lng: -97.8, recordedAt: new Date(Date.now() - 3_600_000).toISOString() },
+      input: {
+        vendorId: vendor.id,
+        lat: 30.3,
+        lng: -97.8,
+        recordedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      },
     });
     expect(late.data?.updateVendorLocation.point.lat).toBeCloseTo(target.lat, 9);
     const nearest = await graphql<NearbyData>(NEARBY, { near: DOWNTOWN, radius: 50, first: 1 });
     expect(nearest.data?.nearbyVendors.edges[0]?.node.id).toBe(vendor.id);
-    const history = await graphql<{ vendor: { locationHistory: { edges: { node: { point: GeoPoint } }[] } } }>(
+    const history = await graphql<{
+      vendor: { locationHistory: { edges: { node: { point: GeoPoint } }[] } };
+    }>(
       `query ($id: ID!) { vendor(id: $id) { locationHistory(first: 3) { edges { node { point { lat lng } } } } } }`,
       { id: vendor.id },
     );
@@ -163,10 +182,17 @@ describe("who is selling near me, through the router", () => {
       { id: vendor.id },
     );
     const result = await graphql(UPDATE, {
-      input: { vendorId: vendor.id, lat: 30.1, lng: -97.6, recordedAt: new Date(Date.now() + 120_000).toISOString() },
+      input: {
+        vendorId: vendor.id,
+        lat: 30.1,
+        lng: -97.6,
+        recordedAt: new Date(Date.now() + 120_000).toISOString(),
+      },
     });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "recordedAt" });
-    const after = await graphql(`query ($id: ID!) { vendor(id: $id) { location { point { lat lng } } } }`, { id: vendor.id });
+    const after = await graphql(`query ($id: ID!) { vendor(id: $id) { location { point { lat lng } } } }`, {
+      id: vendor.id,
+    });
     expect(after.data).toEqual(before.data);
   });
 
@@ -181,7 +207,10 @@ describe("who is selling near me, through the router", () => {
 
   it("reports every subgraph on /health", async () => {
     const health = (await (await fetch(`${stack.urls.router}/health`)).json()) as Record<string, unknown>;
-    expect(health).toMatchObject({ status: "ok", subgraphs: { marketplace: { status: "ok" }, location: { status: "ok" } } });
+    expect(health).toMatchObject({
+      status: "ok",
+      subgraphs: { marketplace: { status: "ok" }, location: { status: "ok" } },
+    });
   });
 
   it("serves partial data with an error while a subgraph is down, and recovers", async () => {
@@ -197,7 +226,9 @@ describe("who is selling near me, through the router", () => {
     } finally {
       await stack.start("location");
     }
-    const recovered = await graphql<{ vendor: { location: { point: { lat: number } } } }>(query, { id: vendor.id });
+    const recovered = await graphql<{ vendor: { location: { point: { lat: number } } } }>(query, {
+      id: vendor.id,
+    });
     expect(recovered.errors).toBeUndefined();
     expect(recovered.data?.vendor.location.point.lat).toBeCloseTo(vendor.point.lat, 9);
   });

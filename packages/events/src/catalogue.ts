@@ -55,7 +55,12 @@ export function isEventType(type: string): type is EventType {
 }
 
 /** Rebuilds an event read from the wire, rejecting unknown types and malformed payloads. */
-export function parseEvent(raw: { id: string; type: string; payload: unknown; occurredAt: string }): DomainEvent {
+export function parseEvent(raw: {
+  id: string;
+  type: string;
+  payload: unknown;
+  occurredAt: string;
+}): DomainEvent {
   if (!isEventType(raw.type)) throw new Error(`unknown event type ${raw.type}`);
   const payload = eventCatalogue[raw.type].parse(raw.payload);
   return { id: raw.id, type: raw.type, payload, occurredAt: raw.occurredAt } as DomainEvent;

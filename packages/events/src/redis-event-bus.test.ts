@@ -7,7 +7,10 @@ import { RedisEventBus } from "./redis-event-bus.js";
 const redisUrl = await redisForTests();
 
 if (redisUrl) {
-  eventBusContract("Redis Streams", async () => new RedisEventBus(redisUrl, testLogger, `venta:test:${randomUUID()}`));
+  eventBusContract(
+    "Redis Streams",
+    async () => new RedisEventBus(redisUrl, testLogger, `venta:test:${randomUUID()}`),
+  );
 } else {
   describe.skip("Redis Streams event bus (Redis not reachable)", () => {
     it("needs Redis", () => {});

@@ -56,7 +56,12 @@ export class RedisEventBus implements EventBus {
         const raw = Object.fromEntries(pairs(fields));
         if (raw.type && isEventType(raw.type) && wanted.has(raw.type)) {
           await handler(
-            parseEvent({ id: raw.id ?? entryId, type: raw.type, payload: JSON.parse(raw.payload ?? "null"), occurredAt: raw.occurredAt ?? "" }),
+            parseEvent({
+              id: raw.id ?? entryId,
+              type: raw.type,
+              payload: JSON.parse(raw.payload ?? "null"),
+              occurredAt: raw.occurredAt ?? "",
+            }),
           );
         }
         await this.redis.xack(this.stream, consumer, entryId);
@@ -99,7 +104,9 @@ export class RedisEventBus implements EventBus {
         }
       }
     };
-    const running = loop().catch((error: unknown) => this.log.error({ err: error, consumer }, "event consumer stopped"));
+    const running = loop().catch((error: unknown) =>
+      this.log.error({ err: error, consumer }, "event consumer stopped"),
+    );
 
     const consumption: Consumption = {
       stop: async () => {

@@ -53,7 +53,9 @@ export class SqliteEventBus implements EventBus {
     const next = this.db.prepare<unknown[], EventRow>(
       `SELECT seq, id, type, payload, occurred_at FROM events WHERE seq > ? AND type IN (${placeholders}) ORDER BY seq LIMIT 200`,
     );
-    const readOffset = this.db.prepare<[string], { seq: number }>("SELECT seq FROM consumer_offsets WHERE consumer = ?");
+    const readOffset = this.db.prepare<[string], { seq: number }>(
+      "SELECT seq FROM consumer_offsets WHERE consumer = ?",
+    );
     const writeOffset = this.db.prepare(
       "INSERT INTO consumer_offsets (consumer, seq) VALUES (?, ?) ON CONFLICT(consumer) DO UPDATE SET seq = excluded.seq",
     );
@@ -69,7 +71,14 @@ export class SqliteEventBus implements EventBus {
         if (rows.length === 0) return;
         for (const row of rows) {
           if (stopped) return;
-          await handler(parseEvent({ id: row.id, type: row.type, payload: JSON.parse(row.payload), occurredAt: row.occurred_at }));
+          await handler(
+            parseEvent({
+              id: row.id,
+              type: row.type,
+              payload: JSON.parse(row.payload),
+              occurredAt: row.occurred_at,
+            }),
+          );
           offset = row.seq;
           writeOffset.run(consumer, offset);
           attempt = 0;

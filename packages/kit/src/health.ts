@@ -19,11 +19,16 @@ export async function runHealthChecks(
       try {
         await Promise.race([
           Promise.resolve(check()),
-          new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs).unref()),
+          new Promise((_, reject) =>
+            setTimeout(() => reject(new Error(`timed out after ${timeoutMs} ms`)), timeoutMs).unref(),
+          ),
         ]);
         return [name, { status: "ok" as const, latencyMs: Math.round(performance.now() - started) }] as const;
       } catch (error) {
-        return [name, { status: "down" as const, detail: error instanceof Error ? error.message : String(error) }] as const;
+        return [
+          name,
+          { status: "down" as const, detail: error instanceof Error ? error.message : String(error) },
+        ] as const;
       }
     }),
   );

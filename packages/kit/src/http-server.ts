@@ -39,7 +39,10 @@ export async function listen(server: Server, port: number, host: string): Promis
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8", "content-length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    "content-type": "application/json; charset=utf-8",
+    "content-length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -82,7 +85,9 @@ export function graphqlRoute<TContext extends BaseContext>(
       body = await readJsonBody(req);
     } catch (error) {
       if (error instanceof BodyError) {
-        sendJson(res, error.status, { errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }] });
+        sendJson(res, error.status, {
+          errors: [{ message: error.message, extensions: { code: "BAD_REQUEST" } }],
+        });
         return;
       }
       throw error;
@@ -97,7 +102,10 @@ export function graphqlRoute<TContext extends BaseContext>(
       search: new URL(req.url ?? "/", "http://localhost").search,
       body,
     };
-    const response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: () => context(req) });
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest,
+      context: () => context(req),
+    });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {

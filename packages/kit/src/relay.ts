@@ -1,3 +1,4 @@
+import "reflect-metadata";
 import { Directive, Field, ObjectType } from "type-graphql";
 import { badUserInput } from "./errors.js";
 
@@ -11,10 +12,16 @@ export class PageInfo {
   @Field(() => Boolean, { description: "Whether items precede the first edge of this page." })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the first edge, or null for an empty page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the first edge, or null for an empty page.",
+  })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true, description: "Cursor of the last edge; pass it as `after` for the next page." })
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the last edge; pass it as `after` for the next page.",
+  })
   endCursor!: string | null;
 }
 

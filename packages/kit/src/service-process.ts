@@ -50,7 +50,8 @@ export function spawnService({ name, entry, env, onLine }: ServiceProcessOptions
         } catch {
           // Not listening yet.
         }
-        if (Date.now() > deadline) throw new Error(`${name} was not healthy at ${url} within ${timeoutMs} ms`);
+        if (Date.now() > deadline)
+          throw new Error(`${name} was not healthy at ${url} within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },

@@ -36,7 +36,10 @@ export async function buildSubgraph({
   });
   const resolverMap = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
-    resolverMap[typeName] = { ...(resolverMap[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+    resolverMap[typeName] = {
+      ...(resolverMap[typeName] as object),
+      ...reference,
+    } as GraphQLResolverMap<unknown>[string];
   }
   return buildSubgraphSchema({
     typeDefs: parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`),

@@ -7,7 +7,8 @@ export const schemaDir = () => join(repoRoot(), "schema");
 /** The files `npm run compose` writes and the composition test compares: path → content. */
 export function schemaFiles(composition: Composition): Map<string, string> {
   const files = new Map<string, string>();
-  for (const [name, sdl] of Object.entries(composition.subgraphs)) files.set(join(schemaDir(), `${name}.graphql`), `${sdl.trim()}\n`);
+  for (const [name, sdl] of Object.entries(composition.subgraphs))
+    files.set(join(schemaDir(), `${name}.graphql`), `${sdl.trim()}\n`);
   files.set(join(schemaDir(), "supergraph.graphql"), `${composition.supergraph.trim()}\n`);
   return files;
 }

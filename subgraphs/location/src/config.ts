@@ -7,4 +7,5 @@ export const locationEnv = baseEnv.extend({
 });
 export type LocationConfig = ReturnType<typeof locationEnv.parse>;
 
-export const loadLocationConfig = (env: NodeJS.ProcessEnv = process.env): LocationConfig => loadConfig(locationEnv, env);
+export const loadLocationConfig = (env: NodeJS.ProcessEnv = process.env): LocationConfig =>
+  loadConfig(locationEnv, env);

@@ -26,7 +26,10 @@ export function locationContext(services: LocationServices) {
     services,
     now: services.now(),
     loaders: {
-      position: keyedLoader((ids: readonly string[]) => services.positions.currentPositions(ids), (p) => p.vendorId),
+      position: keyedLoader(
+        (ids: readonly string[]) => services.positions.currentPositions(ids),
+        (p) => p.vendorId,
+      ),
     },
   });
 }

@@ -26,8 +26,16 @@ async function main(): Promise<void> {
     }),
     healthChecks: { store: () => stores.ping(), eventBus: () => bus.ping() },
   });
-  log.info({ store: config.MONGODB_URI ? "mongodb" : "sqlite", eventBus: config.REDIS_URL ? "redis" : "sqlite" }, "adapters");
-  closeOnSignals(log, [() => server.stop(), () => projection.stop(), () => bus.close(), () => stores.close()]);
+  log.info(
+    { store: config.MONGODB_URI ? "mongodb" : "sqlite", eventBus: config.REDIS_URL ? "redis" : "sqlite" },
+    "adapters",
+  );
+  closeOnSignals(log, [
+    () => server.stop(),
+    () => projection.stop(),
+    () => bus.close(),
+    () => stores.close(),
+  ]);
 }
 
 main().catch((error: unknown) => {

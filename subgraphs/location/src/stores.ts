@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import mongoose from "mongoose";
+import type { PositionsStore } from "./positions/positions.store.js";
 import { MongoPositionsStore } from "./positions/positions.store.mongo.js";
 import { SqlitePositionsStore } from "./positions/positions.store.sqlite.js";
-import type { PositionsStore } from "./positions/positions.store.js";
 
 export interface LocationStores {
   positions: PositionsStore;
@@ -46,7 +46,11 @@ export function openSqlite(dataDir: string): LocationStores {
 
 export async function openMongo(uri: string, dbName?: string): Promise<LocationStores> {
   const connection = await mongoose
-    .createConnection(uri, { autoIndex: false, serverSelectionTimeoutMS: 10_000, ...(dbName ? { dbName } : {}) })
+    .createConnection(uri, {
+      autoIndex: false,
+      serverSelectionTimeoutMS: 10_000,
+      ...(dbName ? { dbName } : {}),
+    })
     .asPromise();
   const positions = new MongoPositionsStore(connection);
   await positions.createIndexes();

@@ -29,8 +29,14 @@ export function marketplaceContext(services: MarketplaceServices) {
     ...base,
     services,
     loaders: {
-      vendor: keyedLoader((ids: readonly string[]) => services.vendorsStore.findByIds(ids), (v) => v.id),
-      user: keyedLoader((ids: readonly string[]) => services.usersStore.findByIds(ids), (u) => u.id),
+      vendor: keyedLoader(
+        (ids: readonly string[]) => services.vendorsStore.findByIds(ids),
+        (v) => v.id,
+      ),
+      user: keyedLoader(
+        (ids: readonly string[]) => services.usersStore.findByIds(ids),
+        (u) => u.id,
+      ),
     },
   });
 }

@@ -26,7 +26,10 @@ async function main(): Promise<void> {
     }),
     healthChecks: { store: () => stores.ping(), eventBus: () => bus.ping() },
   });
-  log.info({ store: config.MONGODB_URI ? "mongodb" : "sqlite", eventBus: config.REDIS_URL ? "redis" : "sqlite" }, "adapters");
+  log.info(
+    { store: config.MONGODB_URI ? "mongodb" : "sqlite", eventBus: config.REDIS_URL ? "redis" : "sqlite" },
+    "adapters",
+  );
   closeOnSignals(log, [() => server.stop(), () => bus.close(), () => stores.close()]);
 }
 

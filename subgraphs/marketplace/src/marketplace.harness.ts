@@ -2,7 +2,7 @@ import { SqliteEventBus } from "@venta/events";
 import type { RequestContext } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { type ExecutionResult, execute, type GraphQLSchema, parse } from "graphql";
-import { marketplaceContext, type MarketplaceServices } from "./context.js";
+import { type MarketplaceServices, marketplaceContext } from "./context.js";
 import { buildMarketplaceSchema } from "./schema.js";
 import { openSqlite } from "./stores.js";
 import { UsersService } from "./users/users.service.js";
@@ -25,7 +25,12 @@ export async function marketplaceHarness() {
   const createContext = marketplaceContext(services);
   const run = async (query: string, variables?: Record<string, unknown>): Promise<ExecutionResult> => {
     const base: RequestContext = { requestId: "test", log: testLogger };
-    return execute({ schema, document: parse(query), variableValues: variables, contextValue: createContext(base) });
+    return execute({
+      schema,
+      document: parse(query),
+      variableValues: variables,
+      contextValue: createContext(base),
+    });
   };
   const close = async () => {
     await bus.close();

@@ -2,12 +2,12 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import mongoose from "mongoose";
+import type { UsersStore } from "./users/users.store.js";
 import { MongoUsersStore } from "./users/users.store.mongo.js";
 import { SqliteUsersStore } from "./users/users.store.sqlite.js";
-import type { UsersStore } from "./users/users.store.js";
+import type { VendorsStore } from "./vendors/vendors.store.js";
 import { MongoVendorsStore } from "./vendors/vendors.store.mongo.js";
 import { SqliteVendorsStore } from "./vendors/vendors.store.sqlite.js";
-import type { VendorsStore } from "./vendors/vendors.store.js";
 
 export interface MarketplaceStores {
   vendors: VendorsStore;
@@ -51,7 +51,11 @@ export function openSqlite(dataDir: string): MarketplaceStores {
 
 export async function openMongo(uri: string, dbName?: string): Promise<MarketplaceStores> {
   const connection = await mongoose
-    .createConnection(uri, { autoIndex: false, serverSelectionTimeoutMS: 10_000, ...(dbName ? { dbName } : {}) })
+    .createConnection(uri, {
+      autoIndex: false,
+      serverSelectionTimeoutMS: 10_000,
+      ...(dbName ? { dbName } : {}),
+    })
     .asPromise();
   const vendors = new MongoVendorsStore(connection);
   const users = new MongoUsersStore(connection);

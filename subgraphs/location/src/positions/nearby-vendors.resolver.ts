@@ -13,7 +13,14 @@ const CURSOR_KIND = "nearby";
 /** Ties a cursor to its search, so one taken from another search is refused rather than misread. */
 function fingerprint(area: NearbyArea, liveOnly: boolean): string {
   const { center, radiusMeters, filter } = area;
-  const key = JSON.stringify([center.lat, center.lng, radiusMeters, filter.cuisines ?? [], !!filter.openNow, liveOnly]);
+  const key = JSON.stringify([
+    center.lat,
+    center.lng,
+    radiusMeters,
+    filter.cuisines ?? [],
+    !!filter.openNow,
+    liveOnly,
+  ]);
   return createHash("sha256").update(key).digest("base64url").slice(0, 12);
 }
 
@@ -37,12 +44,18 @@ export class NearbyVendorsResolver {
     @Ctx() ctx: LocationContext,
     @Arg("near", () => GeoPointInput, { description: "The point to search around, usually the customer." })
     near: GeoPointInput,
-    @Arg("radiusMeters", () => Float, { defaultValue: 2000, description: "Search radius in meters, up to 50000." })
+    @Arg("radiusMeters", () => Float, {
+      defaultValue: 2000,
+      description: "Search radius in meters, up to 50000.",
+    })
     radiusMeters: number,
     @Arg("first", () => Int, { defaultValue: 20, description: "Page size, 1 to 100." }) first: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor of the last edge already seen." })
     after?: string | null,
-    @Arg("filter", () => NearbyVendorsFilter, { nullable: true, description: "Conditions the vendors must meet." })
+    @Arg("filter", () => NearbyVendorsFilter, {
+      nullable: true,
+      description: "Conditions the vendors must meet.",
+    })
     filter?: NearbyVendorsFilter | null,
   ): Promise<NearbyVendorConnection> {
     const center = validPoint(near, "near");
@@ -52,7 +65,9 @@ export class NearbyVendorsResolver {
     const storeFilter: NearbyFilter = {
       cuisines: filter?.cuisines?.map((c) => c.trim().toLowerCase()) ?? undefined,
       openNow: filter?.openNow === true,
-      recordedSince: liveOnly ? new Date(ctx.now.getTime() - ctx.services.liveWindowSeconds * 1000) : undefined,
+      recordedSince: liveOnly
+        ? new Date(ctx.now.getTime() - ctx.services.liveWindowSeconds * 1000)
+        : undefined,
     };
     const area: NearbyArea = { center, radiusMeters: radius, filter: storeFilter };
     const print = fingerprint(area, liveOnly);

@@ -1,5 +1,5 @@
 import { PageInfo } from "@venta/kit";
-import { Field, Float, InputType, Int, ObjectType } from "type-graphql";
+import { Field, Float, InputType, ObjectType } from "type-graphql";
 import type { NearbyQuery } from "./position.record.js";
 import { Vendor } from "./vendor.type.js";
 
@@ -11,7 +11,10 @@ export class NearbyVendorsFilter {
   @Field(() => Boolean, { nullable: true, description: "When true, only vendors serving right now." })
   openNow?: boolean | null;
 
-  @Field(() => Boolean, { nullable: true, description: "When true, only vendors whose position is live (see `VendorLocation.isLive`)." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "When true, only vendors whose position is live (see `VendorLocation.isLive`).",
+  })
   liveOnly?: boolean | null;
 }
 
@@ -20,7 +23,9 @@ export class NearbyVendorEdge {
   @Field(() => String, { description: "Opaque position of this edge; pass it as `after` to continue." })
   cursor!: string;
 
-  @Field(() => Float, { description: "Great-circle distance from the searched point to the vendor, in meters." })
+  @Field(() => Float, {
+    description: "Great-circle distance from the searched point to the vendor, in meters.",
+  })
   distanceMeters!: number;
 
   @Field(() => Vendor, { description: "The vendor." })

@@ -58,5 +58,7 @@ export interface NearbyPage {
 
 /** Ordering of nearby results: by distance, then vendor id so equal distances page stably. */
 export function compareNearby(a: NearbyKey, b: NearbyKey): number {
-  return a.distanceMeters - b.distanceMeters || (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0);
+  return (
+    a.distanceMeters - b.distanceMeters || (a.vendorId < b.vendorId ? -1 : a.vendorId > b.vendorId ? 1 : 0)
+  );
 }

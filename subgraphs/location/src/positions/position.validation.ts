@@ -14,7 +14,10 @@ export function validPoint(point: { lat: number; lng: number }, field: string): 
 
 export function validRadius(radiusMeters: number): number {
   if (!Number.isFinite(radiusMeters) || radiusMeters <= 0 || radiusMeters > MAX_RADIUS_METERS) {
-    throw badUserInput(`radiusMeters must be greater than 0 and at most ${MAX_RADIUS_METERS}`, "radiusMeters");
+    throw badUserInput(
+      `radiusMeters must be greater than 0 and at most ${MAX_RADIUS_METERS}`,
+      "radiusMeters",
+    );
   }
   return radiusMeters;
 }

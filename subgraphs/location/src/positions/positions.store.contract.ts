@@ -50,12 +50,23 @@ async function buildCity(store: PositionsStore, count: number): Promise<CityVend
       recordedAt: new Date(NOW.getTime() - Math.floor(random() * 600) * 1000),
     };
     city.push(vendor);
-    await store.applyVendor({ vendorId: vendor.vendorId, cuisines: vendor.cuisines, isOpen: vendor.isOpen, version: 1 });
+    await store.applyVendor({
+      vendorId: vendor.vendorId,
+      cuisines: vendor.cuisines,
+      isOpen: vendor.isOpen,
+      version: 1,
+    });
     await store.record(report(vendor.vendorId, vendor.point, vendor.recordedAt));
   }
   // Two vendors on the very same spot: distance ties must still page deterministically.
   for (const vendorId of ["tie-a", "tie-b"]) {
-    const vendor = { vendorId, point: destinationPoint(AUSTIN, 10, 300), cuisines: ["tacos"], isOpen: true, recordedAt: NOW };
+    const vendor = {
+      vendorId,
+      point: destinationPoint(AUSTIN, 10, 300),
+      cuisines: ["tacos"],
+      isOpen: true,
+      recordedAt: NOW,
+    };
     city.push(vendor);
     await store.applyVendor({ vendorId, cuisines: vendor.cuisines, isOpen: true, version: 1 });
     await store.record(report(vendorId, vendor.point));
@@ -63,7 +74,12 @@ async function buildCity(store: PositionsStore, count: number): Promise<CityVend
   return city;
 }
 
-function bruteForce(city: CityVendor[], center: GeoPoint, radiusMeters: number, filter: NearbyFilter): NearbyKey[] {
+function bruteForce(
+  city: CityVendor[],
+  center: GeoPoint,
+  radiusMeters: number,
+  filter: NearbyFilter,
+): NearbyKey[] {
   return city
     .filter((v) => !filter.openNow || v.isOpen)
     .filter((v) => !filter.recordedSince || v.recordedAt >= filter.recordedSince)
@@ -86,8 +102,12 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
 
     it("applies vendor snapshots in version order only", async () => {
       expect(await store.isKnownVendor("a")).toBe(false);
-      expect(await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: true, version: 2 })).toBe(true);
-      expect(await store.applyVendor({ vendorId: "a", cuisines: ["bbq"], isOpen: false, version: 1 })).toBe(false);
+      expect(await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: true, version: 2 })).toBe(
+        true,
+      );
+      expect(await store.applyVendor({ vendorId: "a", cuisines: ["bbq"], isOpen: false, version: 1 })).toBe(
+        false,
+      );
       expect(await store.isKnownVendor("a")).toBe(true);
       await store.record(report("a", AUSTIN));
       const page = await store.nearby({
@@ -145,7 +165,11 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
         { center: AUSTIN, radiusMeters: 2000, filter: {} },
         { center: destinationPoint(AUSTIN, 45, 3000), radiusMeters: 1500, filter: { openNow: true } },
         { center: AUSTIN, radiusMeters: 5000, filter: { cuisines: ["thai", "coffee"] } },
-        { center: AUSTIN, radiusMeters: 4000, filter: { recordedSince: new Date(NOW.getTime() - 120_000), openNow: true } },
+        {
+          center: AUSTIN,
+          radiusMeters: 4000,
+          filter: { recordedSince: new Date(NOW.getTime() - 120_000), openNow: true },
+        },
         { center: destinationPoint(AUSTIN, 200, 20_000), radiusMeters: 1000, filter: {} },
       ];
       for (const { center, radiusMeters, filter } of cases) {
@@ -153,7 +177,9 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
         const page = await store.nearby({ center, radiusMeters, first: 15, filter });
         expect(await store.countNearby({ center, radiusMeters, filter })).toBe(expected.length);
         expect(page.hasNextPage).toBe(expected.length > 15);
-        expect(page.hits.map((h) => h.position.vendorId)).toEqual(expected.slice(0, 15).map((k) => k.vendorId));
+        expect(page.hits.map((h) => h.position.vendorId)).toEqual(
+          expected.slice(0, 15).map((k) => k.vendorId),
+        );
         page.hits.forEach((hit, i) => {
           expect(hit.distanceMeters).toBeCloseTo(expected[i]?.distanceMeters ?? Number.NaN, 6);
         });

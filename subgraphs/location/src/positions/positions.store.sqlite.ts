@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type Database from "better-sqlite3";
 import { type BoundingBox, boxesAround, greatCircleMeters } from "@venta/geo";
+import type Database from "better-sqlite3";
 import {
   compareNearby,
   type NearbyArea,
@@ -66,10 +66,13 @@ export class SqlitePositionsStore implements PositionsStore {
       CREATE INDEX IF NOT EXISTS position_history_by_vendor ON position_history (vendor_id, recorded_at DESC, id DESC);
     `);
     this.statements = {
-      vendor: db.prepare<[string], { id: number; version: number | null; is_open: number; recorded_at: number | null }>(
-        "SELECT id, version, is_open, recorded_at FROM vendors WHERE vendor_id = ?",
+      vendor: db.prepare<
+        [string],
+        { id: number; version: number | null; is_open: number; recorded_at: number | null }
+      >("SELECT id, version, is_open, recorded_at FROM vendors WHERE vendor_id = ?"),
+      insertVendor: db.prepare<[string], { id: number }>(
+        "INSERT INTO vendors (vendor_id) VALUES (?) RETURNING id",
       ),
-      insertVendor: db.prepare<[string], { id: number }>("INSERT INTO vendors (vendor_id) VALUES (?) RETURNING id"),
       setAttributes: db.prepare("UPDATE vendors SET version = ?, is_open = ? WHERE id = ?"),
       clearCuisines: db.prepare("DELETE FROM vendor_cuisines WHERE vendor = ?"),
       addCuisine: db.prepare("INSERT OR IGNORE INTO vendor_cuisines (vendor, cuisine) VALUES (?, ?)"),
@@ -134,7 +137,14 @@ export class SqlitePositionsStore implements PositionsStore {
       if (row?.recorded_at != null && row.recorded_at > recordedAt) {
         return { current: toReport(this.statements.current.get(id) as PositionRow), moved: false };
       }
-      this.statements.setPosition.run(report.lat, report.lng, report.accuracyMeters, report.heading, recordedAt, id);
+      this.statements.setPosition.run(
+        report.lat,
+        report.lng,
+        report.accuracyMeters,
+        report.heading,
+        recordedAt,
+        id,
+      );
       if (row?.version != null) this.indexPosition(id, report.lat, report.lng, recordedAt, row.is_open);
       return { current: report, moved: true };
     })();
@@ -158,7 +168,10 @@ export class SqlitePositionsStore implements PositionsStore {
           : [vendorId, first + 1]),
       );
     return {
-      entries: rows.slice(0, first).map((row) => ({ key: { recordedAt: new Date(row.recorded_at), id: row.id }, report: toReport(row) })),
+      entries: rows.slice(0, first).map((row) => ({
+        key: { recordedAt: new Date(row.recorded_at), id: row.id },
+        report: toReport(row),
+      })),
       hasNextPage: rows.length > first,
     };
   }
@@ -201,7 +214,11 @@ export class SqlitePositionsStore implements PositionsStore {
   }
 
   /** Known vendors in the boxes around a circle, filtered inside the index query. */
-  private candidatesWithin(query: NearbyArea, radiusMeters: number, shape: "rows" | "points" = "rows"): PositionRow[] {
+  private candidatesWithin(
+    query: NearbyArea,
+    radiusMeters: number,
+    shape: "rows" | "points" = "rows",
+  ): PositionRow[] {
     const rows: PositionRow[] = [];
     for (const box of boxesAround(query.center, radiusMeters)) {
       rows.push(...this.boxStatement(query, shape).all(boxParams(box, query)));
@@ -209,11 +226,19 @@ export class SqlitePositionsStore implements PositionsStore {
     return rows;
   }
 
-  private readonly boxStatements = new Map<string, Database.Statement<Record<string, unknown>, PositionRow>>();
+  private readonly boxStatements = new Map<
+    string,
+    Database.Statement<Record<string, unknown>, PositionRow>
+  >();
 
   private boxStatement(query: NearbyArea, shape: "rows" | "points") {
     const { cuisines, openNow, recordedSince } = query.filter;
-    const conditions = ["p.min_lat <= @north", "p.max_lat >= @south", "p.min_lng <= @east", "p.max_lng >= @west"];
+    const conditions = [
+      "p.min_lat <= @north",
+      "p.max_lat >= @south",
+      "p.min_lng <= @east",
+      "p.max_lng >= @west",
+    ];
     if (openNow) conditions.push("p.is_open = 1");
     if (recordedSince) conditions.push("p.recorded_at >= @recordedSince");
     if (cuisines && cuisines.length > 0) {
@@ -241,8 +266,14 @@ export class SqlitePositionsStore implements PositionsStore {
 }
 
 function boxParams(box: BoundingBox, query: NearbyArea): Record<string, unknown> {
-  const params: Record<string, unknown> = { south: box.south, north: box.north, west: box.west, east: box.east };
+  const params: Record<string, unknown> = {
+    south: box.south,
+    north: box.north,
+    west: box.west,
+    east: box.east,
+  };
   if (query.filter.recordedSince) params.recordedSince = query.filter.recordedSince.getTime();
-  if (query.filter.cuisines && query.filter.cuisines.length > 0) params.cuisines = JSON.stringify(query.filter.cuisines);
+  if (query.filter.cuisines && query.filter.cuisines.length > 0)
+    params.cuisines = JSON.stringify(query.filter.cuisines);
   return params;
 }

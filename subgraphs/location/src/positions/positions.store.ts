@@ -1,4 +1,10 @@
-import type { NearbyArea, NearbyPage, NearbyQuery, PositionReport, VendorAttributes } from "./position.record.js";
+import type {
+  NearbyArea,
+  NearbyPage,
+  NearbyQuery,
+  PositionReport,
+  VendorAttributes,
+} from "./position.record.js";
 
 export interface RecordOutcome {
   /** The vendor's current position after the report: the report itself unless it arrived late. */
@@ -26,7 +32,7 @@ export interface PositionsStore {
   isKnownVendor(vendorId: string): Promise<boolean>;
   /**
    * Appends the report to history and makes it the current position unless the current one was
-   * recorded later. Atomic: history and current position never disagree.
+   * recorded later. History is written first, so a current position is always in history too.
    */
   record(report: PositionReport): Promise<RecordOutcome>;
   /** Current positions of the given vendors in one round trip; vendors without one are absent. */

@@ -16,10 +16,16 @@ export class UpdateVendorLocationInput {
   @Field(() => Float, { description: "Longitude in degrees, -180 to 180." })
   lng!: number;
 
-  @Field(() => Float, { nullable: true, description: "Radius of uncertainty of the fix in meters, 0 to 10000." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Radius of uncertainty of the fix in meters, 0 to 10000.",
+  })
   accuracyMeters?: number | null;
 
-  @Field(() => Float, { nullable: true, description: "Direction of travel in degrees clockwise from north, 0 to below 360." })
+  @Field(() => Float, {
+    nullable: true,
+    description: "Direction of travel in degrees clockwise from north, 0 to below 360.",
+  })
   heading?: number | null;
 
   @Field(() => Date, {
@@ -33,7 +39,8 @@ export class UpdateVendorLocationInput {
 @Resolver()
 export class UpdateVendorLocationResolver {
   @Mutation(() => VendorLocation, {
-    description: "Records a vendor's position and returns the vendor's current location (unchanged if the report arrived late).",
+    description:
+      "Records a vendor's position and returns the vendor's current location (unchanged if the report arrived late).",
   })
   async updateVendorLocation(
     @Arg("input", () => UpdateVendorLocationInput) input: UpdateVendorLocationInput,
@@ -48,7 +55,8 @@ export class UpdateVendorLocationResolver {
       recordedAt: validRecordedAt(input.recordedAt, ctx.now),
     };
     const { positions, bus, liveWindowSeconds } = ctx.services;
-    if (!(await positions.isKnownVendor(report.vendorId))) throw notFound(`no vendor with id ${report.vendorId}`);
+    if (!(await positions.isKnownVendor(report.vendorId)))
+      throw notFound(`no vendor with id ${report.vendorId}`);
     const { current, moved } = await positions.record(report);
     if (moved) {
       await bus.publish("location.vendor_location_updated", {

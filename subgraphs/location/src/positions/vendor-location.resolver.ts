@@ -4,15 +4,16 @@ import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { LocationContext } from "../context.js";
 import { VendorLocationHistoryConnection } from "./location-history.types.js";
 import type { HistoryKey } from "./positions.store.js";
-import { toVendorLocation, VendorLocation } from "./vendor-location.type.js";
 import { Vendor } from "./vendor.type.js";
+import { toVendorLocation, VendorLocation } from "./vendor-location.type.js";
 
 const HISTORY_CURSOR = "history";
 
 function historyKey(after: string | null | undefined): HistoryKey | undefined {
   if (after === null || after === undefined) return undefined;
   const [recordedAt, id] = decodeCursor(HISTORY_CURSOR, after) ?? [];
-  if (typeof recordedAt !== "number" || typeof id !== "string") throw badUserInput("`after` is not a valid cursor", "after");
+  if (typeof recordedAt !== "number" || typeof id !== "string")
+    throw badUserInput("`after` is not a valid cursor", "after");
   return { recordedAt: new Date(recordedAt), id };
 }
 

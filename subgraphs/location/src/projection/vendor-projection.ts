@@ -10,14 +10,18 @@ export const PROJECTION_CONSUMER = "location.vendor-projection";
  * are harmless.
  */
 export function followVendors(bus: EventBus, positions: PositionsStore, log: Logger): Consumption {
-  return bus.consume(PROJECTION_CONSUMER, ["marketplace.vendor_created", "marketplace.vendor_updated"], async (event) => {
-    const snapshot = event.payload as VendorSnapshot;
-    const applied = await positions.applyVendor({
-      vendorId: snapshot.vendorId,
-      cuisines: snapshot.cuisines,
-      isOpen: snapshot.status === "OPEN",
-      version: snapshot.version,
-    });
-    log.debug({ vendorId: snapshot.vendorId, version: snapshot.version, applied }, "vendor projection");
-  });
+  return bus.consume(
+    PROJECTION_CONSUMER,
+    ["marketplace.vendor_created", "marketplace.vendor_updated"],
+    async (event) => {
+      const snapshot = event.payload as VendorSnapshot;
+      const applied = await positions.applyVendor({
+        vendorId: snapshot.vendorId,
+        cuisines: snapshot.cuisines,
+        isOpen: snapshot.status === "OPEN",
+        version: snapshot.version,
+      });
+      log.debug({ vendorId: snapshot.vendorId, version: snapshot.version, applied }, "vendor projection");
+    },
+  );
 }

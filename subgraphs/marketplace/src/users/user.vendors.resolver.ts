@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { MarketplaceContext } from "../context.js";
-import { VendorConnection } from "../vendors/vendor.connection.js";
 import { listVendors } from "../vendors/list-vendors.js";
+import { VendorConnection } from "../vendors/vendor.connection.js";
 import type { UserRecord } from "./user.record.js";
 import { User } from "./user.type.js";
 

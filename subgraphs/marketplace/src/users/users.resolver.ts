@@ -17,7 +17,10 @@ export class UsersResolver {
   }
 
   @Mutation(() => User, { description: "Creates an account." })
-  createUser(@Arg("input", () => CreateUserInput) input: CreateUserInput, @Ctx() ctx: MarketplaceContext): Promise<UserRecord> {
+  createUser(
+    @Arg("input", () => CreateUserInput) input: CreateUserInput,
+    @Ctx() ctx: MarketplaceContext,
+  ): Promise<UserRecord> {
     return ctx.services.users.register(input.displayName);
   }
 }

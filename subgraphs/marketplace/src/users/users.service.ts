@@ -18,8 +18,13 @@ export class UsersService {
 
   async register(displayName: string, options: CreateUserOptions = {}): Promise<UserRecord> {
     const name = displayName.trim().replace(/\s+/g, " ");
-    if (name.length < 1 || name.length > 60) throw badUserInput("displayName must be 1 to 60 characters", "displayName");
-    const user: UserRecord = { id: options.id ?? randomUUID(), displayName: name, createdAt: options.now ?? new Date() };
+    if (name.length < 1 || name.length > 60)
+      throw badUserInput("displayName must be 1 to 60 characters", "displayName");
+    const user: UserRecord = {
+      id: options.id ?? randomUUID(),
+      displayName: name,
+      createdAt: options.now ?? new Date(),
+    };
     await this.users.insert(user);
     await this.bus.publish("marketplace.user_registered", {
       userId: user.id,

@@ -23,10 +23,9 @@ export function usersStoreContract(adapter: string, open: () => Promise<OpenedUs
       await store.insert(bob);
       expect(await store.findById("user-a")).toEqual(alice);
       expect(await store.findById("nobody")).toBeNull();
-      expect((await store.findByIds(["user-b", "nobody", "user-a"])).sort((a, b) => a.id.localeCompare(b.id))).toEqual([
-        alice,
-        bob,
-      ]);
+      expect(
+        (await store.findByIds(["user-b", "nobody", "user-a"])).sort((a, b) => a.id.localeCompare(b.id)),
+      ).toEqual([alice, bob]);
     });
   });
 }

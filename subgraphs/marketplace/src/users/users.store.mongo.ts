@@ -17,7 +17,11 @@ const userSchema = new Schema<UserDocument>(
   { collection: "users", versionKey: false, timestamps: false, autoIndex: false },
 );
 
-const toRecord = (doc: UserDocument): UserRecord => ({ id: doc._id, displayName: doc.displayName, createdAt: doc.createdAt });
+const toRecord = (doc: UserDocument): UserRecord => ({
+  id: doc._id,
+  displayName: doc.displayName,
+  createdAt: doc.createdAt,
+});
 
 /** User accounts in MongoDB, one document per account keyed by its id. */
 export class MongoUsersStore implements UsersStore {
@@ -32,7 +36,11 @@ export class MongoUsersStore implements UsersStore {
   }
 
   async insert(user: UserRecord): Promise<void> {
-    await this.model.collection.insertOne({ _id: user.id, displayName: user.displayName, createdAt: user.createdAt } as never);
+    await this.model.collection.insertOne({
+      _id: user.id,
+      displayName: user.displayName,
+      createdAt: user.createdAt,
+    } as never);
   }
 
   async findById(id: string): Promise<UserRecord | null> {
@@ -42,7 +50,10 @@ export class MongoUsersStore implements UsersStore {
 
   async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
     if (ids.length === 0) return [];
-    const docs = await this.model.find({ _id: { $in: [...ids] } }).lean<UserDocument[]>().exec();
+    const docs = await this.model
+      .find({ _id: { $in: [...ids] } })
+      .lean<UserDocument[]>()
+      .exec();
     return docs.map(toRecord);
   }
 }

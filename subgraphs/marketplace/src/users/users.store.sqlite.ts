@@ -33,7 +33,9 @@ export class SqliteUsersStore implements UsersStore {
   }
 
   async findById(id: string): Promise<UserRecord | null> {
-    const row = this.db.prepare<[string], UserRow>("SELECT id, display_name, created_at FROM users WHERE id = ?").get(id);
+    const row = this.db
+      .prepare<[string], UserRow>("SELECT id, display_name, created_at FROM users WHERE id = ?")
+      .get(id);
     return row ? toRecord(row) : null;
   }
 

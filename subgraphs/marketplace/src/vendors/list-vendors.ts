@@ -11,7 +11,8 @@ const cursorOf = (vendor: VendorRecord) => encodeCursor(CURSOR_KIND, [vendor.cre
 function afterKey(after: string | null | undefined): VendorListKey | undefined {
   if (after === null || after === undefined) return undefined;
   const [createdAt, id] = decodeCursor(CURSOR_KIND, after) ?? [];
-  if (typeof createdAt !== "number" || typeof id !== "string") throw badUserInput("`after` is not a valid cursor", "after");
+  if (typeof createdAt !== "number" || typeof id !== "string")
+    throw badUserInput("`after` is not a valid cursor", "after");
   return { createdAt: new Date(createdAt), id };
 }
 

@@ -5,7 +5,8 @@ const CUISINE = /^[a-z0-9][a-z0-9 &'-]*$/;
 
 export function validName(name: string): string {
   const trimmed = name.trim().replace(/\s+/g, " ");
-  if (trimmed.length < 2 || trimmed.length > 80) throw badUserInput("name must be 2 to 80 characters", "name");
+  if (trimmed.length < 2 || trimmed.length > 80)
+    throw badUserInput("name must be 2 to 80 characters", "name");
   return trimmed;
 }
 
@@ -19,10 +20,14 @@ export function validDescription(description: string | null | undefined): string
 /** Lower-cased, trimmed and de-duplicated, in the order given. */
 export function validCuisines(cuisines: readonly string[]): string[] {
   const normalized = [...new Set(cuisines.map((c) => c.trim().toLowerCase().replace(/\s+/g, " ")))];
-  if (normalized.length < 1 || normalized.length > 10) throw badUserInput("give 1 to 10 cuisines", "cuisines");
+  if (normalized.length < 1 || normalized.length > 10)
+    throw badUserInput("give 1 to 10 cuisines", "cuisines");
   for (const cuisine of normalized) {
     if (cuisine.length > 40 || !CUISINE.test(cuisine)) {
-      throw badUserInput(`"${cuisine}" is not a valid cuisine: letters, digits, spaces, & ' - only, up to 40`, "cuisines");
+      throw badUserInput(
+        `"${cuisine}" is not a valid cuisine: letters, digits, spaces, & ' - only, up to 40`,
+        "cuisines",
+      );
     }
   }
   return normalized;
@@ -30,7 +35,10 @@ export function validCuisines(cuisines: readonly string[]): string[] {
 
 export function validSlug(slug: string): string {
   if (slug.length > 80 || !SLUG.test(slug)) {
-    throw badUserInput("slug must be lower-case letters and digits separated by single hyphens, up to 80", "slug");
+    throw badUserInput(
+      "slug must be lower-case letters and digits separated by single hyphens, up to 80",
+      "slug",
+    );
   }
   return slug;
 }

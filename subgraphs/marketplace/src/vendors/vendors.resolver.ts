@@ -22,7 +22,10 @@ export class VendorsResolver {
   }
 
   @Query(() => Vendor, { nullable: true, description: "A vendor by its slug, or null when there is none." })
-  vendorBySlug(@Arg("slug", () => String) slug: string, @Ctx() ctx: MarketplaceContext): Promise<VendorRecord | null> {
+  vendorBySlug(
+    @Arg("slug", () => String) slug: string,
+    @Ctx() ctx: MarketplaceContext,
+  ): Promise<VendorRecord | null> {
     return ctx.services.vendorsStore.findBySlug(slug);
   }
 
@@ -39,12 +42,18 @@ export class VendorsResolver {
   }
 
   @Mutation(() => Vendor, { description: "Creates a vendor profile owned by an existing account." })
-  createVendor(@Arg("input", () => CreateVendorInput) input: CreateVendorInput, @Ctx() ctx: MarketplaceContext) {
+  createVendor(
+    @Arg("input", () => CreateVendorInput) input: CreateVendorInput,
+    @Ctx() ctx: MarketplaceContext,
+  ) {
     return ctx.services.vendors.create(input);
   }
 
   @Mutation(() => Vendor, { description: "Changes a vendor profile; fields left out keep their value." })
-  updateVendor(@Arg("input", () => UpdateVendorInput) input: UpdateVendorInput, @Ctx() ctx: MarketplaceContext) {
+  updateVendor(
+    @Arg("input", () => UpdateVendorInput) input: UpdateVendorInput,
+    @Ctx() ctx: MarketplaceContext,
+  ) {
     const { id, ...changes } = input;
     return ctx.services.vendors.update(id, changes);
   }

@@ -88,7 +88,8 @@ export class VendorsService {
     if (input.name !== undefined && input.name !== null) changes.name = validName(input.name);
     if (input.slug !== undefined && input.slug !== null) changes.slug = validSlug(input.slug);
     if (input.description !== undefined) changes.description = validDescription(input.description);
-    if (input.cuisines !== undefined && input.cuisines !== null) changes.cuisines = validCuisines(input.cuisines);
+    if (input.cuisines !== undefined && input.cuisines !== null)
+      changes.cuisines = validCuisines(input.cuisines);
     if (input.status !== undefined && input.status !== null) changes.status = input.status;
     if (Object.keys(changes).length === 0) throw badUserInput("give at least one field to change", "input");
 

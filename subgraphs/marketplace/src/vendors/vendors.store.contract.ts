@@ -45,7 +45,9 @@ export function vendorsStoreContract(adapter: string, open: () => Promise<Opened
 
     it("refuses a second vendor with the same slug", async () => {
       await store.insert(vendorFixture(1));
-      await expect(store.insert(vendorFixture(2, { slug: "vendor-1" }))).rejects.toBeInstanceOf(DuplicateSlugError);
+      await expect(store.insert(vendorFixture(2, { slug: "vendor-1" }))).rejects.toBeInstanceOf(
+        DuplicateSlugError,
+      );
       expect(await store.findById(vendorFixture(2).id)).toBeNull();
     });
 
@@ -59,8 +61,19 @@ export function vendorsStoreContract(adapter: string, open: () => Promise<Opened
     it("updates only at the expected version and bumps it", async () => {
       await store.insert(vendorFixture(1));
       const later = at(1000);
-      const updated = await store.update("vendor-001", 1, { name: "Renamed", cuisines: ["pizza"], description: null }, later);
-      expect(updated).toMatchObject({ name: "Renamed", cuisines: ["pizza"], description: null, version: 2, updatedAt: later });
+      const updated = await store.update(
+        "vendor-001",
+        1,
+        { name: "Renamed", cuisines: ["pizza"], description: null },
+        later,
+      );
+      expect(updated).toMatchObject({
+        name: "Renamed",
+        cuisines: ["pizza"],
+        description: null,
+        version: 2,
+        updatedAt: later,
+      });
       expect(await store.update("vendor-001", 1, { name: "Stale" }, later)).toBeNull();
       expect((await store.findById("vendor-001"))?.name).toBe("Renamed");
       expect(await store.update("missing", 1, { name: "X" }, later)).toBeNull();
@@ -69,7 +82,9 @@ export function vendorsStoreContract(adapter: string, open: () => Promise<Opened
     it("refuses an update to a slug another vendor has", async () => {
       await store.insert(vendorFixture(1));
       await store.insert(vendorFixture(2));
-      await expect(store.update("vendor-002", 1, { slug: "vendor-1" }, at(5))).rejects.toBeInstanceOf(DuplicateSlugError);
+      await expect(store.update("vendor-002", 1, { slug: "vendor-1" }, at(5))).rejects.toBeInstanceOf(
+        DuplicateSlugError,
+      );
     });
 
     it("pages in (createdAt, id) order without repeating or skipping a vendor", async () => {
@@ -90,7 +105,12 @@ export function vendorsStoreContract(adapter: string, open: () => Promise<Opened
       for (let n = 1; n <= 12; n += 1) await store.insert(vendorFixture(n));
       const ids = async (filter: Parameters<VendorsStore["list"]>[0]) =>
         (await store.list(filter, 100)).records.map((v) => v.id);
-      expect(await ids({ cuisines: ["coffee"] })).toEqual(["vendor-003", "vendor-006", "vendor-009", "vendor-012"]);
+      expect(await ids({ cuisines: ["coffee"] })).toEqual([
+        "vendor-003",
+        "vendor-006",
+        "vendor-009",
+        "vendor-012",
+      ]);
       expect(await ids({ cuisines: ["coffee"], status: "OPEN" })).toEqual(["vendor-006", "vendor-012"]);
       expect(await ids({ ownerId: "owner-a" })).toEqual(["vendor-004", "vendor-008", "vendor-012"]);
       expect(await store.count({ cuisines: ["bbq", "coffee"] })).toBe(12);

@@ -1,6 +1,11 @@
 import { type Connection, type Model, Schema } from "mongoose";
 import type { VendorFilter, VendorListKey, VendorRecord, VendorStatus } from "./vendor.record.js";
-import { type VendorChanges, type VendorPage, DuplicateSlugError, type VendorsStore } from "./vendors.store.js";
+import {
+  DuplicateSlugError,
+  type VendorChanges,
+  type VendorPage,
+  type VendorsStore,
+} from "./vendors.store.js";
 
 interface VendorDocument {
   _id: string;
@@ -49,7 +54,8 @@ const toRecord = (doc: VendorDocument): VendorRecord => ({
   updatedAt: doc.updatedAt,
 });
 
-const isDuplicateKey = (error: unknown) => typeof error === "object" && error !== null && "code" in error && error.code === 11000;
+const isDuplicateKey = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && error.code === 11000;
 
 function query(filter: VendorFilter): Record<string, unknown> {
   const q: Record<string, unknown> = {};
@@ -82,12 +88,21 @@ export class MongoVendorsStore implements VendorsStore {
     }
   }
 
-  async update(id: string, expectedVersion: number, changes: VendorChanges, updatedAt: Date): Promise<VendorRecord | null> {
+  async update(
+    id: string,
+    expectedVersion: number,
+    changes: VendorChanges,
+    updatedAt: Date,
+  ): Promise<VendorRecord | null> {
     const set: Record<string, unknown> = { updatedAt };
     for (const [key, value] of Object.entries(changes)) if (value !== undefined) set[key] = value;
     try {
       const doc = await this.model
-        .findOneAndUpdate({ _id: id, version: expectedVersion }, { $set: set, $inc: { version: 1 } }, { new: true })
+        .findOneAndUpdate(
+          { _id: id, version: expectedVersion },
+          { $set: set, $inc: { version: 1 } },
+          { new: true },
+        )
         .lean<VendorDocument>()
         .exec();
       return doc ? toRecord(doc) : null;
@@ -109,14 +124,20 @@ export class MongoVendorsStore implements VendorsStore {
 
   async findByIds(ids: readonly string[]): Promise<VendorRecord[]> {
     if (ids.length === 0) return [];
-    const docs = await this.model.find({ _id: { $in: [...ids] } }).lean<VendorDocument[]>().exec();
+    const docs = await this.model
+      .find({ _id: { $in: [...ids] } })
+      .lean<VendorDocument[]>()
+      .exec();
     return docs.map(toRecord);
   }
 
   async list(filter: VendorFilter, first: number, after?: VendorListKey): Promise<VendorPage> {
     const q = query(filter);
     if (after) {
-      q.$or = [{ createdAt: { $gt: after.createdAt } }, { createdAt: after.createdAt, _id: { $gt: after.id } }];
+      q.$or = [
+        { createdAt: { $gt: after.createdAt } },
+        { createdAt: after.createdAt, _id: { $gt: after.id } },
+      ];
     }
     const docs = await this.model
       .find(q)

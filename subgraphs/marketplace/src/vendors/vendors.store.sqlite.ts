@@ -1,6 +1,11 @@
 import type Database from "better-sqlite3";
 import type { VendorFilter, VendorListKey, VendorRecord, VendorStatus } from "./vendor.record.js";
-import { type VendorChanges, type VendorPage, DuplicateSlugError, type VendorsStore } from "./vendors.store.js";
+import {
+  DuplicateSlugError,
+  type VendorChanges,
+  type VendorPage,
+  type VendorsStore,
+} from "./vendors.store.js";
 
 interface VendorRow {
   id: string;
@@ -72,12 +77,18 @@ export class SqliteVendorsStore implements VendorsStore {
           vendor.updatedAt.getTime(),
         );
     } catch (error) {
-      if (isUniqueViolation(error) && String(error).includes("slug")) throw new DuplicateSlugError(vendor.slug);
+      if (isUniqueViolation(error) && String(error).includes("slug"))
+        throw new DuplicateSlugError(vendor.slug);
       throw error;
     }
   }
 
-  async update(id: string, expectedVersion: number, changes: VendorChanges, updatedAt: Date): Promise<VendorRecord | null> {
+  async update(
+    id: string,
+    expectedVersion: number,
+    changes: VendorChanges,
+    updatedAt: Date,
+  ): Promise<VendorRecord | null> {
     const sets: string[] = ["version = version + 1", "updated_at = @updatedAt"];
     const params: Record<string, unknown> = { id, expectedVersion, updatedAt: updatedAt.getTime() };
     for (const [key, value] of Object.entries(changes)) {
@@ -104,7 +115,9 @@ export class SqliteVendorsStore implements VendorsStore {
   }
 
   async findBySlug(slug: string): Promise<VendorRecord | null> {
-    const row = this.db.prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE slug = ?`).get(slug);
+    const row = this.db
+      .prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE slug = ?`)
+      .get(slug);
     return row ? toRecord(row) : null;
   }
 
@@ -112,7 +125,9 @@ export class SqliteVendorsStore implements VendorsStore {
     if (ids.length === 0) return [];
     // json_each takes the whole id list as one parameter, so the statement is the same for any count.
     return this.db
-      .prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE id IN (SELECT value FROM json_each(?))`)
+      .prepare<[string], VendorRow>(
+        `SELECT ${COLUMNS} FROM vendors WHERE id IN (SELECT value FROM json_each(?))`,
+      )
       .all(JSON.stringify(ids))
       .map(toRecord);
   }

@@ -11,7 +11,9 @@ export interface VendorPage {
   hasNextPage: boolean;
 }
 
-export type VendorChanges = Partial<Pick<VendorRecord, "name" | "slug" | "description" | "cuisines" | "status">>;
+export type VendorChanges = Partial<
+  Pick<VendorRecord, "name" | "slug" | "description" | "cuisines" | "status">
+>;
 
 /** Where vendors live. Each adapter must pass `vendors.store.contract.ts`. */
 export interface VendorsStore {
@@ -22,7 +24,12 @@ export interface VendorsStore {
    * null when the vendor is gone or changed in between.
    * @throws DuplicateSlugError when another vendor has the new slug.
    */
-  update(id: string, expectedVersion: number, changes: VendorChanges, updatedAt: Date): Promise<VendorRecord | null>;
+  update(
+    id: string,
+    expectedVersion: number,
+    changes: VendorChanges,
+    updatedAt: Date,
+  ): Promise<VendorRecord | null>;
   findById(id: string): Promise<VendorRecord | null>;
   findBySlug(slug: string): Promise<VendorRecord | null>;
   /** One round trip, whatever the number of ids; unknown ids are simply absent. */
