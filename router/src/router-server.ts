@@ -38,6 +38,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     gateway: createGateway(options.supergraphPath, options.subgraphUrls, options.subgraphTimeoutMs),
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
+    // Shutdown is ours (closeOnSignals): Apollo's own signal handlers would re-raise the signal mid-way.
+    stopOnTerminationSignals: false,
     // Browsers may only send GraphQL with a preflighted content type or an explicit header.
     csrfPrevention: true,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],

@@ -216,7 +216,7 @@ describe("who is selling near me, through the router", () => {
   it("serves partial data with an error while a subgraph is down, and recovers", async () => {
     const vendor = placed[0] as Placed;
     const query = `query ($id: ID!) { vendor(id: $id) { name location { point { lat } } } }`;
-    await stack.stop("location");
+    expect(await stack.stop("location")).toBe(0);
     try {
       const result = await graphql<{ vendor: { name: string; location: null } }>(query, { id: vendor.id });
       expect(result.data?.vendor).toEqual({ name: vendor.name, location: null });

@@ -19,6 +19,7 @@ export function createLogger(service: string, { level, format }: LoggerOptions):
       colorize: process.stdout.isTTY === true || process.env.FORCE_COLOR !== undefined,
       translateTime: "HH:MM:ss.l",
       ignore: "pid,hostname,service",
+      singleLine: true,
       sync: true,
     }),
   );

@@ -29,7 +29,8 @@ export function spawnService({ name, entry, env, onLine }: ServiceProcessOptions
     lines.on("line", (line) => onLine?.(line));
   }
   const exited = new Promise<number | string>((resolve) => {
-    child.once("exit", (code, signal) => resolve(code ?? signal ?? "unknown"));
+    // "close" rather than "exit": it waits for the output streams, so a service's last lines are kept.
+    child.once("close", (code, signal) => resolve(code ?? signal ?? "unknown"));
   });
   let exitStatus: number | string | undefined;
   void exited.then((status) => {

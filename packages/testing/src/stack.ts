@@ -6,7 +6,7 @@ import { freePort } from "./free-port.js";
 
 export type ServiceName = "marketplace" | "location" | "router";
 
-const ENTRIES: Record<ServiceName, string> = {
+export const SERVICE_ENTRIES: Record<ServiceName, string> = {
   marketplace: "subgraphs/marketplace/dist/main.js",
   location: "subgraphs/location/dist/main.js",
   router: "router/dist/main.js",
@@ -18,7 +18,8 @@ export interface Stack {
   env: NodeJS.ProcessEnv;
   /** Starts (or restarts) one service and waits for its health check. */
   start(name: ServiceName): Promise<void>;
-  stop(name: ServiceName): Promise<void>;
+  /** SIGTERM, and the exit status once it has stopped (0 for a clean shutdown). */
+  stop(name: ServiceName): Promise<number | string | undefined>;
   /** The last lines each service printed, for failure messages. */
   logs(name: ServiceName): string[];
   close(): Promise<void>;
@@ -59,7 +60,7 @@ export async function startStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<Stac
       lines.set(name, log);
       const service = spawnService({
         name,
-        entry: join(root, ENTRIES[name]),
+        entry: join(root, SERVICE_ENTRIES[name]),
         env,
         onLine: (line) => {
           log.push(line);
@@ -74,8 +75,11 @@ export async function startStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<Stac
       }
     },
     async stop(name) {
-      await running.get(name)?.stop();
+      const service = running.get(name);
       running.delete(name);
+      if (!service) return undefined;
+      await service.stop();
+      return service.exited;
     },
     logs: (name) => lines.get(name) ?? [],
     async close() {
