@@ -2,7 +2,7 @@ import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { buildLocationSchema } from "@venta/location";
 import { buildMarketplaceSchema } from "@venta/marketplace";
-import { type GraphQLSchema, parse } from "graphql";
+import { type GraphQLSchema, parse, printSchema } from "graphql";
 import { SUBGRAPHS, type SubgraphName } from "../subgraphs.js";
 
 const builders: Record<SubgraphName, () => Promise<GraphQLSchema>> = {
@@ -14,6 +14,8 @@ export interface Composition {
   /** Each subgraph's SDL as it serves it on `_service { sdl }`. */
   subgraphs: Record<SubgraphName, string>;
   supergraph: string;
+  /** The schema clients see: the supergraph without federation's machinery. */
+  api: string;
 }
 
 /** Composes the supergraph from the subgraphs' code, with their default local URLs. */
@@ -30,5 +32,6 @@ export async function composeSupergraph(): Promise<Composition> {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `  ${e.message}`).join("\n")}`);
   }
-  return { subgraphs, supergraph: result.supergraphSdl };
+  const api = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
+  return { subgraphs, supergraph: result.supergraphSdl, api };
 }

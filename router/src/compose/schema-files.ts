@@ -10,5 +10,6 @@ export function schemaFiles(composition: Composition): Map<string, string> {
   for (const [name, sdl] of Object.entries(composition.subgraphs))
     files.set(join(schemaDir(), `${name}.graphql`), `${sdl.trim()}\n`);
   files.set(join(schemaDir(), "supergraph.graphql"), `${composition.supergraph.trim()}\n`);
+  files.set(join(schemaDir(), "api.graphql"), `${composition.api.trim()}\n`);
   return files;
 }

@@ -43,7 +43,8 @@ export class UpdateVendorLocationResolver {
       "Records a vendor's position and returns the vendor's current location (unchanged if the report arrived late).",
   })
   async updateVendorLocation(
-    @Arg("input", () => UpdateVendorLocationInput) input: UpdateVendorLocationInput,
+    @Arg("input", () => UpdateVendorLocationInput, { description: "The position report." })
+    input: UpdateVendorLocationInput,
     @Ctx() ctx: LocationContext,
   ): Promise<VendorLocation> {
     const point = validPoint(input, "input");

@@ -12,13 +12,16 @@ export class CreateUserInput {
 @Resolver(() => User)
 export class UsersResolver {
   @Query(() => User, { nullable: true, description: "An account by id, or null when there is none." })
-  user(@Arg("id", () => ID) id: string, @Ctx() ctx: MarketplaceContext): Promise<UserRecord | null> {
+  user(
+    @Arg("id", () => ID, { description: "The account's id." }) id: string,
+    @Ctx() ctx: MarketplaceContext,
+  ): Promise<UserRecord | null> {
     return ctx.loaders.user.load(id);
   }
 
   @Mutation(() => User, { description: "Creates an account." })
   createUser(
-    @Arg("input", () => CreateUserInput) input: CreateUserInput,
+    @Arg("input", () => CreateUserInput, { description: "The new account." }) input: CreateUserInput,
     @Ctx() ctx: MarketplaceContext,
   ): Promise<UserRecord> {
     return ctx.services.users.register(input.displayName);

@@ -17,13 +17,16 @@ const toFilter = (filter: VendorsFilter | null | undefined): VendorFilter => ({
 @Resolver(() => Vendor)
 export class VendorsResolver {
   @Query(() => Vendor, { nullable: true, description: "A vendor by id, or null when there is none." })
-  vendor(@Arg("id", () => ID) id: string, @Ctx() ctx: MarketplaceContext): Promise<VendorRecord | null> {
+  vendor(
+    @Arg("id", () => ID, { description: "The vendor's id." }) id: string,
+    @Ctx() ctx: MarketplaceContext,
+  ): Promise<VendorRecord | null> {
     return ctx.loaders.vendor.load(id);
   }
 
   @Query(() => Vendor, { nullable: true, description: "A vendor by its slug, or null when there is none." })
   vendorBySlug(
-    @Arg("slug", () => String) slug: string,
+    @Arg("slug", () => String, { description: "The vendor's slug, as in its link." }) slug: string,
     @Ctx() ctx: MarketplaceContext,
   ): Promise<VendorRecord | null> {
     return ctx.services.vendorsStore.findBySlug(slug);
@@ -43,7 +46,8 @@ export class VendorsResolver {
 
   @Mutation(() => Vendor, { description: "Creates a vendor profile owned by an existing account." })
   createVendor(
-    @Arg("input", () => CreateVendorInput) input: CreateVendorInput,
+    @Arg("input", () => CreateVendorInput, { description: "The new vendor profile." })
+    input: CreateVendorInput,
     @Ctx() ctx: MarketplaceContext,
   ) {
     return ctx.services.vendors.create(input);
@@ -51,7 +55,8 @@ export class VendorsResolver {
 
   @Mutation(() => Vendor, { description: "Changes a vendor profile; fields left out keep their value." })
   updateVendor(
-    @Arg("input", () => UpdateVendorInput) input: UpdateVendorInput,
+    @Arg("input", () => UpdateVendorInput, { description: "Which vendor, and what changes." })
+    input: UpdateVendorInput,
     @Ctx() ctx: MarketplaceContext,
   ) {
     const { id, ...changes } = input;

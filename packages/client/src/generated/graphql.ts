@@ -1,0 +1,253 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A new account. */
+export type CreateUserInput = {
+  /** The name shown to other people, 1 to 60 characters. */
+  displayName: string;
+};
+
+/** A new vendor profile. */
+export type CreateVendorInput = {
+  /** 1 to 10 cuisines; stored lower-case. */
+  cuisines: Array<string>;
+  /** What the vendor sells, up to 2000 characters. */
+  description?: string | null | undefined;
+  /** Display name, 2 to 80 characters. */
+  name: string;
+  /** The account that owns and manages the vendor. */
+  ownerId: string | number;
+  /** URL-safe unique name; derived from the name when omitted (with a numeric suffix if taken). */
+  slug?: string | null | undefined;
+  /** Initial status; CLOSED when omitted. */
+  status?: VendorStatus | null | undefined;
+};
+
+/** A position on Earth in WGS84 degrees. */
+export type GeoPointInput = {
+  /** Latitude in degrees, -90 to 90. */
+  lat: number;
+  /** Longitude in degrees, -180 to 180. */
+  lng: number;
+};
+
+/** Narrows a proximity search; all given conditions must hold. */
+export type NearbyVendorsFilter = {
+  /** Vendors serving at least one of these cuisines. */
+  cuisines?: Array<string> | null | undefined;
+  /** When true, only vendors whose position is live (see `VendorLocation.isLive`). */
+  liveOnly?: boolean | null | undefined;
+  /** When true, only vendors serving right now. */
+  openNow?: boolean | null | undefined;
+};
+
+/** Changes to a vendor profile; omitted fields stay as they are. */
+export type UpdateVendorInput = {
+  /** New cuisines, 1 to 10. */
+  cuisines?: Array<string> | null | undefined;
+  /** New description; an empty string clears it. */
+  description?: string | null | undefined;
+  /** The vendor to change. */
+  id: string | number;
+  /** New display name, 2 to 80 characters. */
+  name?: string | null | undefined;
+  /** New URL-safe unique name. */
+  slug?: string | null | undefined;
+  /** Open or close the vendor. */
+  status?: VendorStatus | null | undefined;
+};
+
+/** A position report from a vendor's device. */
+export type UpdateVendorLocationInput = {
+  /** Radius of uncertainty of the fix in meters, 0 to 10000. */
+  accuracyMeters?: number | null | undefined;
+  /** Direction of travel in degrees clockwise from north, 0 to below 360. */
+  heading?: number | null | undefined;
+  /** Latitude in degrees, -90 to 90. */
+  lat: number;
+  /** Longitude in degrees, -180 to 180. */
+  lng: number;
+  /** When the device took the fix (ISO 8601); defaults to now. At most a minute ahead of the server's clock. A report older than the current position is kept in history but does not move the vendor. */
+  recordedAt?: string | null | undefined;
+  /** The vendor reporting its position. */
+  vendorId: string | number;
+};
+
+/** Whether a vendor is serving customers right now. */
+export type VendorStatus =
+  /** Not serving now. */
+  | 'CLOSED'
+  /** Serving now. */
+  | 'OPEN';
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser: { id: string, displayName: string } };
+
+export type CreateVendorMutationVariables = Exact<{
+  input: CreateVendorInput;
+}>;
+
+
+export type CreateVendorMutation = { createVendor: { id: string, name: string, slug: string, cuisines: Array<string>, status: VendorStatus } };
+
+export type UpdateVendorMutationVariables = Exact<{
+  input: UpdateVendorInput;
+}>;
+
+
+export type UpdateVendorMutation = { updateVendor: { id: string, name: string, cuisines: Array<string>, status: VendorStatus, updatedAt: string } };
+
+export type NearbyVendorsQueryVariables = Exact<{
+  near: GeoPointInput;
+  radiusMeters?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  filter?: NearbyVendorsFilter | null | undefined;
+}>;
+
+
+export type NearbyVendorsQuery = { nearbyVendors: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, distanceMeters: number, node: { id: string, name: string, cuisines: Array<string>, status: VendorStatus, location: { isLive: boolean, updatedAt: string, point: { lat: number, lng: number } } | null } }> } };
+
+export type UpdateVendorLocationMutationVariables = Exact<{
+  input: UpdateVendorLocationInput;
+}>;
+
+
+export type UpdateVendorLocationMutation = { updateVendorLocation: { updatedAt: string, isLive: boolean, point: { lat: number, lng: number } } };
+
+export type VendorQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VendorQuery = { vendor: { id: string, name: string, slug: string, description: string | null, cuisines: Array<string>, status: VendorStatus, owner: { id: string, displayName: string }, location: { accuracyMeters: number | null, heading: number | null, isLive: boolean, updatedAt: string, point: { lat: number, lng: number } } | null } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    id
+    displayName
+  }
+}
+    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const CreateVendorDocument = new TypedDocumentString(`
+    mutation CreateVendor($input: CreateVendorInput!) {
+  createVendor(input: $input) {
+    id
+    name
+    slug
+    cuisines
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<CreateVendorMutation, CreateVendorMutationVariables>;
+export const UpdateVendorDocument = new TypedDocumentString(`
+    mutation UpdateVendor($input: UpdateVendorInput!) {
+  updateVendor(input: $input) {
+    id
+    name
+    cuisines
+    status
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateVendorMutation, UpdateVendorMutationVariables>;
+export const NearbyVendorsDocument = new TypedDocumentString(`
+    query NearbyVendors($near: GeoPointInput!, $radiusMeters: Float, $first: Int, $after: String, $filter: NearbyVendorsFilter) {
+  nearbyVendors(
+    near: $near
+    radiusMeters: $radiusMeters
+    first: $first
+    after: $after
+    filter: $filter
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      distanceMeters
+      node {
+        id
+        name
+        cuisines
+        status
+        location {
+          point {
+            lat
+            lng
+          }
+          isLive
+          updatedAt
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<NearbyVendorsQuery, NearbyVendorsQueryVariables>;
+export const UpdateVendorLocationDocument = new TypedDocumentString(`
+    mutation UpdateVendorLocation($input: UpdateVendorLocationInput!) {
+  updateVendorLocation(input: $input) {
+    point {
+      lat
+      lng
+    }
+    updatedAt
+    isLive
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateVendorLocationMutation, UpdateVendorLocationMutationVariables>;
+export const VendorDocument = new TypedDocumentString(`
+    query Vendor($id: ID!) {
+  vendor(id: $id) {
+    id
+    name
+    slug
+    description
+    cuisines
+    status
+    owner {
+      id
+      displayName
+    }
+    location {
+      point {
+        lat
+        lng
+      }
+      accuracyMeters
+      heading
+      isLive
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VendorQuery, VendorQueryVariables>;
