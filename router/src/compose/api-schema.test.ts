@@ -17,11 +17,13 @@ function undocumented(type: GraphQLNamedType): string[] {
   if (isObjectType(type) || isInterfaceType(type)) {
     for (const field of Object.values(type.getFields())) {
       if (!field.description) missing.push(`${type.name}.${field.name}`);
-      for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
+      for (const arg of field.args)
+        if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name})`);
     }
   }
   if (isInputObjectType(type)) {
-    for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
+    for (const field of Object.values(type.getFields()))
+      if (!field.description) missing.push(`${type.name}.${field.name}`);
   }
   if (isEnumType(type)) {
     for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
@@ -46,7 +48,10 @@ describe("the API schema partners see", () => {
       if (!isObjectType(type) || type.name.startsWith("__")) continue;
       for (const field of Object.values(type.getFields())) {
         if (!field.args.some((arg) => arg.name === "first")) continue;
-        expect(field.args.map((arg) => arg.name), `${type.name}.${field.name}`).toContain("after");
+        expect(
+          field.args.map((arg) => arg.name),
+          `${type.name}.${field.name}`,
+        ).toContain("after");
         const connection = schema.getType(field.type.toString().replace(/!$/, ""));
         expect(isObjectType(connection) && Object.keys(connection.getFields())).toEqual(
           expect.arrayContaining(["edges", "pageInfo"]),
