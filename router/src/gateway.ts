@@ -1,34 +1,44 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ErrorCode, type Logger } from "@venta/kit";
+import { GraphQLError } from "graphql";
 import type { SubgraphName } from "./subgraphs.js";
 
 export interface RouterContext {
   requestId: string;
 }
 
+export interface GatewayOptions {
+  supergraphPath: string;
+  urls: Record<SubgraphName, string>;
+  timeoutMs: number;
+  log: Logger;
+}
+
 /**
  * The gateway plans each operation over the committed supergraph; it never fetches schemas at run
  * time, so what serves traffic is exactly what was composed and reviewed.
  */
-export function createGateway(
-  supergraphPath: string,
-  urls: Record<SubgraphName, string>,
-  timeoutMs: number,
-): ApolloGateway {
+export function createGateway({ supergraphPath, urls, timeoutMs, log }: GatewayOptions): ApolloGateway {
   return new ApolloGateway({
     supergraphSdl: readFileSync(supergraphPath, "utf8"),
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ url: urls[name as SubgraphName] ?? url, timeoutMs }),
+      new SubgraphDataSource({ name, url: urls[name as SubgraphName] ?? url, timeoutMs, log }),
   });
 }
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
-  constructor({ url, timeoutMs }: { url: string; timeoutMs: number }) {
+  private readonly name: string;
+  private readonly log: Logger;
+
+  constructor({ name, url, timeoutMs, log }: { name: string; url: string; timeoutMs: number; log: Logger }) {
     // Node's fetch pools keep-alive connections per origin, so subgraph calls skip the TCP handshake.
     super({
       url,
       fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
     });
+    this.name = name;
+    this.log = log;
   }
 
   override willSendRequest({
@@ -36,5 +46,17 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     context,
   }: Parameters<RemoteGraphQLDataSource<RouterContext>["willSendRequest"] & {}>[0]) {
     if (context.requestId) request.http?.headers.set("x-request-id", context.requestId);
+  }
+
+  /**
+   * A subgraph that cannot be reached or does not answer in time is an expected outage, not a bug:
+   * the client gets a coded error for the fields it owns, and the rest of the response.
+   */
+  override didEncounterError(error: Error, _request: unknown, response: unknown): void {
+    if (response !== undefined) throw error;
+    this.log.warn({ subgraph: this.name, err: error.message }, "subgraph unavailable");
+    throw new GraphQLError(`The ${this.name} service is unavailable; try again shortly.`, {
+      extensions: { code: ErrorCode.ServiceUnavailable, service: this.name },
+    });
   }
 }

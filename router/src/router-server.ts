@@ -35,7 +35,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const routes: Parameters<typeof createHttpServer>[0] = {};
   const httpServer = createHttpServer(routes);
   const apollo = new ApolloServer<RouterContext>({
-    gateway: createGateway(options.supergraphPath, options.subgraphUrls, options.subgraphTimeoutMs),
+    gateway: createGateway({
+      supergraphPath: options.supergraphPath,
+      urls: options.subgraphUrls,
+      timeoutMs: options.subgraphTimeoutMs,
+      log,
+    }),
     formatError: createErrorFormatter(log),
     includeStacktraceInErrorResponses: false,
     // Shutdown is ours (closeOnSignals): Apollo's own signal handlers would re-raise the signal mid-way.

@@ -8,6 +8,8 @@ export const ErrorCode = {
   Unauthenticated: "UNAUTHENTICATED",
   Forbidden: "FORBIDDEN",
   Conflict: "CONFLICT",
+  /** A part of the API is down for a moment; the rest of the response is still good. */
+  ServiceUnavailable: "SERVICE_UNAVAILABLE",
   Internal: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
