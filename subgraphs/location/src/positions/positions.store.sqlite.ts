@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type BoundingBox, boxesAround, greatCircleMeters } from "@venta/geo";
+import { type BoundingBox, boxesAround, EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
 import type Database from "better-sqlite3";
 import {
   compareNearby,
@@ -32,6 +32,29 @@ const toReport = (row: PositionRow): PositionReport => ({
 
 /** First ring searched for the nearest vendors; it doubles until the page is provably complete. */
 const FIRST_RING_METERS = 200;
+
+/** An upper bound on the meters in one degree along any direction (a degree of latitude, or of longitude at the equator). */
+const METERS_PER_DEGREE = (EARTH_RADIUS_METERS * Math.PI) / 180;
+
+/** An index entry: the vendor's rowid and bounds on its distance from the searched point. */
+interface IndexedCandidate {
+  id: number;
+  lower: number;
+  upper: number;
+}
+
+type IndexRow = [id: number, minLat: number, maxLat: number, minLng: number, maxLng: number];
+
+const byDistanceThenVendor = (a: NearbyHit, b: NearbyHit) =>
+  compareNearby(
+    { distanceMeters: a.distanceMeters, vendorId: a.position.vendorId },
+    { distanceMeters: b.distanceMeters, vendorId: b.position.vendorId },
+  );
+
+/** The k-th smallest value (1-based) of a non-empty list of at least k values. */
+function kthSmallest(values: number[], k: number): number {
+  return values.sort((a, b) => a - b)[k - 1] as number;
+}
 
 /**
  * Positions in SQLite. `vendors` holds each vendor's projection and current position; the R*Tree
@@ -88,6 +111,9 @@ export class SqlitePositionsStore implements PositionsStore {
       setIndexedOpen: db.prepare("UPDATE position_index SET is_open = ? WHERE id = ?"),
       appendHistory: db.prepare(
         "INSERT INTO position_history (id, vendor_id, lat, lng, accuracy, heading, recorded_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      byRowIds: db.prepare<[string], PositionRow>(
+        "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE id IN (SELECT value FROM json_each(?))",
       ),
       currentMany: db.prepare<[string], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND recorded_at IS NOT NULL",
@@ -179,66 +205,77 @@ export class SqlitePositionsStore implements PositionsStore {
   async nearby(query: NearbyQuery): Promise<NearbyPage> {
     const { center, radiusMeters, first, after } = query;
     const want = first + 1;
-    // Ring expansion: a box around a ring of radius r holds every vendor within r, so once r holds
-    // `first + 1` results past the cursor, no vendor outside it can belong on this page.
+    // Ring expansion: the boxes around a ring of radius r hold every vendor within r, so once r holds
+    // `first + 1` vendors past the cursor, no vendor outside it can belong on this page.
     let ring = Math.min(radiusMeters, Math.max(FIRST_RING_METERS, (after?.distanceMeters ?? 0) * 1.25));
-    let hits: NearbyHit[];
     for (;;) {
-      const candidates = this.candidatesWithin(query, ring);
-      hits = [];
-      for (const row of candidates) {
-        const distanceMeters = greatCircleMeters(center, row);
-        if (distanceMeters > ring) continue;
-        const hit = { distanceMeters, vendorId: row.vendor_id };
-        if (after && compareNearby(hit, after) <= 0) continue;
-        hits.push({ distanceMeters, position: toReport(row) });
+      const candidates = this.indexedWithin(query, ring).filter(
+        (c) => !after || c.upper >= after.distanceMeters,
+      );
+      const settled = candidates.filter((c) => c.upper <= ring && (!after || c.lower > after.distanceMeters));
+      if (settled.length < want && ring < radiusMeters) {
+        ring = Math.min(radiusMeters, ring * 2);
+        continue;
       }
-      if (hits.length >= want || ring >= radiusMeters) break;
-      ring = Math.min(radiusMeters, ring * 2);
+      // Only the index's float32 boxes were read so far. The page can only hold vendors whose lower
+      // bound is within the `want`-th smallest upper bound among those surely on it: read just those.
+      const bound = settled.length >= want ? kthSmallest(settled.map((c) => c.upper), want) : ring;
+      const hits = this.exactHits(
+        query,
+        candidates.filter((c) => c.lower <= bound),
+      ).filter((hit) => hit.distanceMeters <= radiusMeters);
+      hits.sort(byDistanceThenVendor);
+      return { hits: hits.slice(0, first), hasNextPage: hits.length > first };
     }
-    hits.sort((a, b) =>
-      compareNearby(
-        { distanceMeters: a.distanceMeters, vendorId: a.position.vendorId },
-        { distanceMeters: b.distanceMeters, vendorId: b.position.vendorId },
-      ),
-    );
-    return { hits: hits.slice(0, first), hasNextPage: hits.length > first };
   }
 
   async countNearby(area: NearbyArea): Promise<number> {
     let count = 0;
-    for (const point of this.candidatesWithin(area, area.radiusMeters, "points")) {
-      if (greatCircleMeters(area.center, point) <= area.radiusMeters) count += 1;
+    const uncertain: IndexedCandidate[] = [];
+    for (const candidate of this.indexedWithin(area, area.radiusMeters)) {
+      if (candidate.upper <= area.radiusMeters) count += 1;
+      else if (candidate.lower <= area.radiusMeters) uncertain.push(candidate);
     }
-    return count;
+    // Only vendors within a float32 rounding of the circle need their exact position.
+    return count + this.exactHits({ ...area, first: 0 }, uncertain).filter((h) => h.distanceMeters <= area.radiusMeters).length;
   }
 
-  /** Known vendors in the boxes around a circle, filtered inside the index query. */
-  private candidatesWithin(
-    query: NearbyArea,
-    radiusMeters: number,
-    shape: "rows" | "points" = "rows",
-  ): PositionRow[] {
-    const rows: PositionRow[] = [];
-    for (const box of boxesAround(query.center, radiusMeters)) {
-      rows.push(...this.boxStatement(query, shape).all(boxParams(box, query)));
+  /**
+   * Known vendors in the boxes around a circle, filtered inside the index query, read from the
+   * R*Tree nodes alone: each comes with bounds on its distance, because nodes store float32.
+   */
+  private indexedWithin(area: NearbyArea, radiusMeters: number): IndexedCandidate[] {
+    const candidates: IndexedCandidate[] = [];
+    for (const box of boxesAround(area.center, radiusMeters)) {
+      const rows = this.boxStatement(area).all(boxParams(box, area)) as IndexRow[];
+      for (const [id, minLat, maxLat, minLng, maxLng] of rows) {
+        const middle = { lat: (minLat + maxLat) / 2, lng: (minLng + maxLng) / 2 };
+        const distance = greatCircleMeters(area.center, middle);
+        const slack = Math.hypot(maxLat - minLat, maxLng - minLng) * METERS_PER_DEGREE + distance * 1e-9 + 1e-6;
+        candidates.push({ id, lower: distance - slack, upper: distance + slack });
+      }
     }
-    return rows;
+    return candidates;
   }
 
-  private readonly boxStatements = new Map<
-    string,
-    Database.Statement<Record<string, unknown>, PositionRow>
-  >();
+  /** Exact positions and distances for the given index entries, in one read. */
+  private exactHits(query: NearbyQuery, candidates: IndexedCandidate[]): NearbyHit[] {
+    if (candidates.length === 0) return [];
+    const rows = this.statements.byRowIds.all(JSON.stringify(candidates.map((c) => c.id)));
+    const hits: NearbyHit[] = [];
+    for (const row of rows) {
+      const distanceMeters = greatCircleMeters(query.center, row);
+      if (query.after && compareNearby({ distanceMeters, vendorId: row.vendor_id }, query.after) <= 0) continue;
+      hits.push({ distanceMeters, position: toReport(row) });
+    }
+    return hits;
+  }
 
-  private boxStatement(query: NearbyArea, shape: "rows" | "points") {
-    const { cuisines, openNow, recordedSince } = query.filter;
-    const conditions = [
-      "p.min_lat <= @north",
-      "p.max_lat >= @south",
-      "p.min_lng <= @east",
-      "p.max_lng >= @west",
-    ];
+  private readonly boxStatements = new Map<string, Database.Statement<Record<string, unknown>, unknown[]>>();
+
+  private boxStatement(area: NearbyArea) {
+    const { cuisines, openNow, recordedSince } = area.filter;
+    const conditions = ["p.min_lat <= @north", "p.max_lat >= @south", "p.min_lng <= @east", "p.max_lng >= @west"];
     if (openNow) conditions.push("p.is_open = 1");
     if (recordedSince) conditions.push("p.recorded_at >= @recordedSince");
     if (cuisines && cuisines.length > 0) {
@@ -246,15 +283,10 @@ export class SqlitePositionsStore implements PositionsStore {
         "EXISTS (SELECT 1 FROM vendor_cuisines c WHERE c.vendor = p.id AND c.cuisine IN (SELECT value FROM json_each(@cuisines)))",
       );
     }
-    // Counting needs only coordinates, which the index carries: no join for the widest scan.
-    const sql =
-      shape === "points"
-        ? `SELECT p.lat, p.lng FROM position_index p WHERE ${conditions.join(" AND ")}`
-        : `SELECT v.vendor_id, p.lat, p.lng, v.accuracy, v.heading, p.recorded_at
-           FROM position_index p JOIN vendors v ON v.id = p.id WHERE ${conditions.join(" AND ")}`;
+    const sql = `SELECT p.id, p.min_lat, p.max_lat, p.min_lng, p.max_lng FROM position_index p WHERE ${conditions.join(" AND ")}`;
     let statement = this.boxStatements.get(sql);
     if (!statement) {
-      statement = this.db.prepare<Record<string, unknown>, PositionRow>(sql);
+      statement = this.db.prepare<Record<string, unknown>, unknown[]>(sql).raw(true);
       this.boxStatements.set(sql, statement);
     }
     return statement;
