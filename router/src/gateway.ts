@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { ErrorCode, type Logger } from "@venta/kit";
+import { ConfigError, ErrorCode, type Logger } from "@venta/kit";
 import { GraphQLError } from "graphql";
+import { keepAliveFetcher } from "./subgraph-fetcher.js";
 import type { SubgraphName } from "./subgraphs.js";
 
 export interface RouterContext {
@@ -20,8 +21,14 @@ export interface GatewayOptions {
  * time, so what serves traffic is exactly what was composed and reviewed.
  */
 export function createGateway({ supergraphPath, urls, timeoutMs, log }: GatewayOptions): ApolloGateway {
+  let supergraphSdl: string;
+  try {
+    supergraphSdl = readFileSync(supergraphPath, "utf8");
+  } catch (error) {
+    throw new ConfigError(`SUPERGRAPH_PATH: cannot read ${supergraphPath} (${(error as Error).message})`);
+  }
   return new ApolloGateway({
-    supergraphSdl: readFileSync(supergraphPath, "utf8"),
+    supergraphSdl,
     buildService: ({ name, url }) =>
       new SubgraphDataSource({ name, url: urls[name as SubgraphName] ?? url, timeoutMs, log }),
   });
@@ -32,11 +39,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   private readonly log: Logger;
 
   constructor({ name, url, timeoutMs, log }: { name: string; url: string; timeoutMs: number; log: Logger }) {
-    // Node's fetch pools keep-alive connections per origin, so subgraph calls skip the TCP handshake.
-    super({
-      url,
-      fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(timeoutMs) }),
-    });
+    // Responses are never cached here, so their cache-control headers need no parsing.
+    super({ url, fetcher: keepAliveFetcher(timeoutMs), honorSubgraphCacheControlHeader: false });
     this.name = name;
     this.log = log;
   }

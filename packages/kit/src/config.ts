@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
 /** Raised when the environment does not describe a service we can start; names every bad variable. */
@@ -15,8 +16,11 @@ export function loadConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEn
   throw new ConfigError(`Invalid environment:\n${lines.join("\n")}`);
 }
 
-/** The repository root (the package.json that declares workspaces), or the working directory. */
-export function repoRoot(from: string = process.cwd()): string {
+/**
+ * The repository root: the nearest package.json above `from` that declares workspaces. By default
+ * it is found from this file, so defaults do not depend on the directory a service is started in.
+ */
+export function repoRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
   let dir = resolve(from);
   for (;;) {
     const manifest = join(dir, "package.json");
