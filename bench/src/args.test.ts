@@ -6,7 +6,7 @@ describe("parseBenchArgs", () => {
     expect(parseBenchArgs([])).toEqual({
       vendorCounts: [100_000, 1_000_000],
       durationSeconds: 10,
-      connections: 10,
+      connections: 1,
       seed: 2026,
     });
   });

@@ -8,7 +8,7 @@ export interface BenchOptions {
 }
 
 const USAGE =
-  "usage: node bench/dist/run.js [--vendors 100000,1000000] [--duration 10] [--connections 10] [--seed 2026]";
+  "usage: node bench/dist/run.js [--vendors 100000,1000000] [--duration 10] [--connections 1] [--seed 2026]";
 
 function positiveInt(flag: string, raw: string): number {
   const value = Number(raw);
@@ -24,7 +24,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
     options: {
       vendors: { type: "string", default: "100000,1000000" },
       duration: { type: "string", default: "10" },
-      connections: { type: "string", default: "10" },
+      connections: { type: "string", default: "1" },
       seed: { type: "string", default: "2026" },
     },
     strict: true,

@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   );
   // Closed-loop load: once a target saturates, latency is mostly queueing, not the query's own cost.
   console.log(
-    `Each connection waits for its answer, so a saturated target shows latency ≈ connections ÷ RPS; --connections 1 gives unloaded latency. Machine: ${machine.cpus} CPUs, Node ${machine.node}.`,
+    `Each connection waits for its answer: with the default of 1 the figures are per-request latency; with more (--connections 10), a saturated target shows throughput, and latency ≈ connections ÷ RPS. Machine: ${machine.cpus} CPUs, Node ${machine.node}.`,
   );
   console.log(`Results: ${path}`);
 }

@@ -220,7 +220,10 @@ describe("who is selling near me, through the router", () => {
     try {
       const result = await graphql<{ vendor: { name: string; location: null } }>(query, { id: vendor.id });
       expect(result.data?.vendor).toEqual({ name: vendor.name, location: null });
-      expect(result.errors?.[0]?.extensions).toMatchObject({ code: "SERVICE_UNAVAILABLE", service: "location" });
+      expect(result.errors?.[0]?.extensions).toMatchObject({
+        code: "SERVICE_UNAVAILABLE",
+        service: "location",
+      });
       expect(JSON.stringify(result.errors)).not.toContain("127.0.0.1");
       const health = (await (await fetch(`${stack.urls.router}/health`)).json()) as Record<string, unknown>;
       expect(health).toMatchObject({ status: "degraded", subgraphs: { location: { status: "down" } } });

@@ -25,12 +25,24 @@ export interface Stack {
   close(): Promise<void>;
 }
 
+export interface StackOptions {
+  /** Serve this data directory and keep it; by default a throw-away one is made and removed. */
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+  /** How long each service may take to become healthy (opening a large store takes a while). */
+  healthTimeoutMs?: number;
+}
+
 /**
- * The whole supergraph as real processes on free ports over a throw-away data directory: the
- * compiled services exactly as `npm start` runs them (build first).
+ * The whole supergraph as real processes on free ports: the compiled services exactly as
+ * `npm start` runs them (build first).
  */
-export async function startStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<Stack> {
-  const dataDir = mkdtempSync(join(tmpdir(), "venta-e2e-"));
+export async function startStack({
+  dataDir: givenDataDir,
+  env: extraEnv = {},
+  healthTimeoutMs,
+}: StackOptions = {}): Promise<Stack> {
+  const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), "venta-e2e-"));
   const ports = { router: await freePort(), marketplace: await freePort(), location: await freePort() };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -69,7 +81,7 @@ export async function startStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<Stac
       });
       running.set(name, service);
       try {
-        await service.waitUntilHealthy(`${stack.urls[name]}/health`);
+        await service.waitUntilHealthy(`${stack.urls[name]}/health`, healthTimeoutMs);
       } catch (error) {
         throw new Error(`${(error as Error).message}\n${log.join("\n")}`);
       }
@@ -84,7 +96,7 @@ export async function startStack(extraEnv: NodeJS.ProcessEnv = {}): Promise<Stac
     logs: (name) => lines.get(name) ?? [],
     async close() {
       await Promise.all([...running.values()].map((service) => service.stop()));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   try {

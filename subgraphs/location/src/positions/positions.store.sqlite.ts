@@ -203,7 +203,7 @@ export class SqlitePositionsStore implements PositionsStore {
   }
 
   async nearby(query: NearbyQuery): Promise<NearbyPage> {
-    const { center, radiusMeters, first, after } = query;
+    const { radiusMeters, first, after } = query;
     const want = first + 1;
     // Ring expansion: the boxes around a ring of radius r hold every vendor within r, so once r holds
     // `first + 1` vendors past the cursor, no vendor outside it can belong on this page.
@@ -219,7 +219,8 @@ export class SqlitePositionsStore implements PositionsStore {
       }
       // Only the index's float32 boxes were read so far. The page can only hold vendors whose lower
       // bound is within the `want`-th smallest upper bound among those surely on it: read just those.
-      const bound = settled.length >= want ? kthSmallest(settled.map((c) => c.upper), want) : ring;
+      const uppers = settled.map((c) => c.upper);
+      const bound = settled.length >= want ? kthSmallest(uppers, want) : ring;
       const hits = this.exactHits(
         query,
         candidates.filter((c) => c.lower <= bound),
@@ -237,7 +238,8 @@ export class SqlitePositionsStore implements PositionsStore {
       else if (candidate.lower <= area.radiusMeters) uncertain.push(candidate);
     }
     // Only vendors within a float32 rounding of the circle need their exact position.
-    return count + this.exactHits({ ...area, first: 0 }, uncertain).filter((h) => h.distanceMeters <= area.radiusMeters).length;
+    const edge = this.exactHits({ ...area, first: 0 }, uncertain);
+    return count + edge.filter((hit) => hit.distanceMeters <= area.radiusMeters).length;
   }
 
   /**
@@ -251,7 +253,8 @@ export class SqlitePositionsStore implements PositionsStore {
       for (const [id, minLat, maxLat, minLng, maxLng] of rows) {
         const middle = { lat: (minLat + maxLat) / 2, lng: (minLng + maxLng) / 2 };
         const distance = greatCircleMeters(area.center, middle);
-        const slack = Math.hypot(maxLat - minLat, maxLng - minLng) * METERS_PER_DEGREE + distance * 1e-9 + 1e-6;
+        const slack =
+          Math.hypot(maxLat - minLat, maxLng - minLng) * METERS_PER_DEGREE + distance * 1e-9 + 1e-6;
         candidates.push({ id, lower: distance - slack, upper: distance + slack });
       }
     }
@@ -265,7 +268,8 @@ export class SqlitePositionsStore implements PositionsStore {
     const hits: NearbyHit[] = [];
     for (const row of rows) {
       const distanceMeters = greatCircleMeters(query.center, row);
-      if (query.after && compareNearby({ distanceMeters, vendorId: row.vendor_id }, query.after) <= 0) continue;
+      if (query.after && compareNearby({ distanceMeters, vendorId: row.vendor_id }, query.after) <= 0)
+        continue;
       hits.push({ distanceMeters, position: toReport(row) });
     }
     return hits;
@@ -275,7 +279,12 @@ export class SqlitePositionsStore implements PositionsStore {
 
   private boxStatement(area: NearbyArea) {
     const { cuisines, openNow, recordedSince } = area.filter;
-    const conditions = ["p.min_lat <= @north", "p.max_lat >= @south", "p.min_lng <= @east", "p.max_lng >= @west"];
+    const conditions = [
+      "p.min_lat <= @north",
+      "p.max_lat >= @south",
+      "p.min_lng <= @east",
+      "p.max_lng >= @west",
+    ];
     if (openNow) conditions.push("p.is_open = 1");
     if (recordedSince) conditions.push("p.recorded_at >= @recordedSince");
     if (cuisines && cuisines.length > 0) {
