@@ -1,4 +1,4 @@
-import { AUSTIN } from "@venta/demo/dist/seed/austin.js";
+import { AUSTIN } from "@venta/demo";
 import { greatCircleMeters } from "@venta/geo";
 import { describe, expect, it } from "vitest";
 import { benchVendors, queryCentres } from "./metro.js";

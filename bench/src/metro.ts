@@ -1,4 +1,4 @@
-import { AUSTIN, demoId, seededRandom } from "@venta/demo/dist/seed/austin.js";
+import { AUSTIN, demoId, seededRandom } from "@venta/demo";
 import type { GeoPoint } from "@venta/geo";
 
 /** Half the side of the square the bench city covers: about 60 km × 60 km, the size of the Austin metro. */

@@ -1,0 +1,1 @@
+export { AUSTIN, austinCity, demoId, seededRandom } from "./seed/austin.js";
