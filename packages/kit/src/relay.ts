@@ -27,10 +27,10 @@ export class PageInfo {
 
 export const MAX_PAGE_SIZE = 100;
 
-/** Validates a `first` argument: 1 to 100 items per page. */
-export function pageSize(first: number, argument = "first"): number {
-  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-    throw badUserInput(`\`${argument}\` must be an integer from 1 to ${MAX_PAGE_SIZE}`, argument);
+/** Validates a `first` argument: 1 to 100 items per page unless a field documents another limit. */
+export function pageSize(first: number, argument = "first", max = MAX_PAGE_SIZE): number {
+  if (!Number.isInteger(first) || first < 1 || first > max) {
+    throw badUserInput(`\`${argument}\` must be an integer from 1 to ${max}`, argument);
   }
   return first;
 }

@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { createPubSub } from "@graphql-yoga/subscription";
 import { type GraphQLSchema, parse } from "graphql";
 import { GraphQLDateTime } from "graphql-scalars";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
@@ -33,6 +34,9 @@ export async function buildSubgraph({
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
     skipCheck: true,
+    // type-graphql insists on a topic-based PubSub once any subscription exists, even for those
+    // (like ours) that bring their own `subscribe`; an in-process one serves topic-based modules.
+    pubSub: createPubSub(),
   });
   const resolverMap = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {

@@ -1,5 +1,6 @@
 import type { EventBus } from "@venta/events";
 import { keyedLoader, type RequestContext } from "@venta/kit";
+import type { LiveFeed, LiveHub } from "@venta/live";
 import type DataLoader from "dataloader";
 import type { PositionReport } from "./positions/position.record.js";
 import type { PositionsStore } from "./positions/positions.store.js";
@@ -8,6 +9,10 @@ import type { PositionsStore } from "./positions/positions.store.js";
 export interface LocationServices {
   positions: PositionsStore;
   bus: EventBus;
+  /** Where accepted moves are published for live maps. */
+  feed: LiveFeed;
+  /** Serves this subgraph's own `vendorLocationUpdated` subscriptions. */
+  hub: LiveHub;
   /** A position older than this is no longer live. */
   liveWindowSeconds: number;
   now: () => Date;

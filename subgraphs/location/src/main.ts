@@ -1,7 +1,9 @@
 import { openEventBus } from "@venta/events";
 import { ConfigError, closeOnSignals, createLogger, startSubgraphServer } from "@venta/kit";
+import { LiveHub, openLiveFeed } from "@venta/live";
 import { loadLocationConfig } from "./config.js";
 import { locationContext } from "./context.js";
+import { startOfflineSweeper } from "./live/offline-sweeper.js";
 import { followVendors } from "./projection/vendor-projection.js";
 import { buildLocationSchema } from "./schema.js";
 import { openLocationStores } from "./stores.js";
@@ -12,6 +14,14 @@ async function main(): Promise<void> {
   const stores = await openLocationStores(config);
   const bus = openEventBus(config, log);
   const projection = followVendors(bus, stores.positions, log);
+  const feed = openLiveFeed(config, log);
+  const sweeper = startOfflineSweeper({
+    positions: stores.positions,
+    feed,
+    liveWindowSeconds: config.LIVE_WINDOW_SECONDS,
+    intervalMs: config.OFFLINE_SWEEP_MS,
+    log,
+  });
   const server = await startSubgraphServer({
     name: "location",
     host: config.HOST,
@@ -21,6 +31,8 @@ async function main(): Promise<void> {
     createContext: locationContext({
       positions: stores.positions,
       bus,
+      feed,
+      hub: new LiveHub(feed),
       liveWindowSeconds: config.LIVE_WINDOW_SECONDS,
       now: () => new Date(),
     }),

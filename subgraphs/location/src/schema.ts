@@ -1,12 +1,20 @@
 import { buildSubgraph } from "@venta/kit";
 import type { GraphQLSchema } from "graphql";
+import { VendorLocationUpdatedResolver } from "./live/vendor-location-updated.resolver.js";
 import { NearbyVendorsResolver } from "./positions/nearby-vendors.resolver.js";
 import { UpdateVendorLocationResolver } from "./positions/update-vendor-location.resolver.js";
 import { VendorLocationResolver } from "./positions/vendor-location.resolver.js";
+import { VendorsWithinResolver } from "./positions/vendors-within.resolver.js";
 
 /** The location subgraph schema: every module's resolvers. */
 export function buildLocationSchema(): Promise<GraphQLSchema> {
   return buildSubgraph({
-    resolvers: [NearbyVendorsResolver, UpdateVendorLocationResolver, VendorLocationResolver],
+    resolvers: [
+      NearbyVendorsResolver,
+      UpdateVendorLocationResolver,
+      VendorLocationResolver,
+      VendorLocationUpdatedResolver,
+      VendorsWithinResolver,
+    ],
   });
 }

@@ -10,16 +10,19 @@ import { validPoint, validRadius } from "./position.validation.js";
 
 const CURSOR_KIND = "nearby";
 
-/** Ties a cursor to its search, so one taken from another search is refused rather than misread. */
-function fingerprint(area: NearbyArea, liveOnly: boolean): string {
-  const { center, radiusMeters, filter } = area;
+/**
+ * Ties a cursor to its search, so one taken from another search is refused rather than misread.
+ * The live-only cut-off moves with the clock, so only whether it applies is part of the search.
+ */
+function fingerprint({ center, radiusMeters, filter }: NearbyArea): string {
   const key = JSON.stringify([
     center.lat,
     center.lng,
     radiusMeters,
     filter.cuisines ?? [],
     !!filter.openNow,
-    liveOnly,
+    filter.recordedSince !== undefined,
+    filter.within ?? null,
   ]);
   return createHash("sha256").update(key).digest("base64url").slice(0, 12);
 }
@@ -40,16 +43,18 @@ export class NearbyVendorsResolver {
     description:
       "Vendors within `radiusMeters` of `near`, nearest first by great-circle distance. Filters apply before paging, so pages and `totalCount` agree.",
   })
-  async nearbyVendors(
+  nearbyVendors(
     @Ctx() ctx: LocationContext,
     @Arg("near", () => GeoPointInput, { description: "The point to search around, usually the customer." })
     near: GeoPointInput,
     @Arg("radiusMeters", () => Float, {
+      nullable: true,
       defaultValue: 2000,
       description: "Search radius in meters, up to 50000.",
     })
-    radiusMeters: number,
-    @Arg("first", () => Int, { defaultValue: 20, description: "Page size, 1 to 100." }) first: number,
+    radiusMeters: number | null,
+    @Arg("first", () => Int, { nullable: true, defaultValue: 20, description: "Page size, 1 to 100." })
+    first: number | null,
     @Arg("after", () => String, { nullable: true, description: "Cursor of the last edge already seen." })
     after?: string | null,
     @Arg("filter", () => NearbyVendorsFilter, {
@@ -59,41 +64,50 @@ export class NearbyVendorsResolver {
     filter?: NearbyVendorsFilter | null,
   ): Promise<NearbyVendorConnection> {
     const center = validPoint(near, "near");
-    const radius = validRadius(radiusMeters);
-    const size = pageSize(first);
-    const liveOnly = filter?.liveOnly === true;
+    // Nullable as the public contract has it; an explicit null means the default.
+    const radius = validRadius(radiusMeters ?? 2000);
+    const size = pageSize(first ?? 20);
     const storeFilter: NearbyFilter = {
       cuisines: filter?.cuisines?.map((c) => c.trim().toLowerCase()) ?? undefined,
       openNow: filter?.openNow === true,
-      recordedSince: liveOnly
+      recordedSince: filter?.liveOnly
         ? new Date(ctx.now.getTime() - ctx.services.liveWindowSeconds * 1000)
         : undefined,
     };
-    const area: NearbyArea = { center, radiusMeters: radius, filter: storeFilter };
-    const print = fingerprint(area, liveOnly);
-    const key = afterKey(after, print);
-    const page = await ctx.services.positions.nearby({ ...area, first: size, after: key });
-    const edges = page.hits.map(({ distanceMeters, position }) => {
-      ctx.loaders.position.prime(position.vendorId, position);
-      return {
-        cursor: encodeCursor(CURSOR_KIND, [print, distanceMeters, position.vendorId]),
-        distanceMeters,
-        node: { id: position.vendorId },
-      };
-    });
-    return {
-      edges,
-      pageInfo: pageInfo(
-        edges.map((e) => e.cursor),
-        page.hasNextPage,
-        key !== undefined,
-      ),
-      query: { ...area, first: size, after: key },
-    };
+    return nearbyPage(ctx, { center, radiusMeters: radius, filter: storeFilter }, size, after);
   }
 
   @FieldResolver(() => Int, { description: "How many vendors match the search over all pages." })
   totalCount(@Root() connection: NearbyVendorConnection, @Ctx() ctx: LocationContext): Promise<number> {
     return ctx.services.positions.countNearby(connection.query);
   }
+}
+
+/** One page of a proximity search, shared by `nearbyVendors` and `vendorsWithin`. */
+export async function nearbyPage(
+  ctx: LocationContext,
+  area: NearbyArea,
+  size: number,
+  after: string | null | undefined,
+): Promise<NearbyVendorConnection> {
+  const print = fingerprint(area);
+  const key = afterKey(after, print);
+  const page = await ctx.services.positions.nearby({ ...area, first: size, after: key });
+  const edges = page.hits.map(({ distanceMeters, position }) => {
+    ctx.loaders.position.prime(position.vendorId, position);
+    return {
+      cursor: encodeCursor(CURSOR_KIND, [print, distanceMeters, position.vendorId]),
+      distanceMeters,
+      node: { id: position.vendorId },
+    };
+  });
+  return {
+    edges,
+    pageInfo: pageInfo(
+      edges.map((e) => e.cursor),
+      page.hasNextPage,
+      key !== undefined,
+    ),
+    query: { ...area, first: size, after: key },
+  };
 }

@@ -1,4 +1,4 @@
-import type { GeoPoint } from "@venta/geo";
+import type { BoundingBox, GeoPoint } from "@venta/geo";
 
 /** A vendor's reported position at one moment. */
 export interface PositionReport {
@@ -26,6 +26,8 @@ export interface NearbyFilter {
   openNow?: boolean | undefined;
   /** Only positions recorded at or after this instant. */
   recordedSince?: Date | undefined;
+  /** Only vendors inside this box (a map viewport). */
+  within?: BoundingBox | undefined;
 }
 
 /** Where a nearby page resumes: strictly after this (distance, vendorId) pair. */

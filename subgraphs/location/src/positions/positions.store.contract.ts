@@ -84,6 +84,14 @@ function bruteForce(
     .filter((v) => !filter.openNow || v.isOpen)
     .filter((v) => !filter.recordedSince || v.recordedAt >= filter.recordedSince)
     .filter((v) => !filter.cuisines || v.cuisines.some((c) => filter.cuisines?.includes(c)))
+    .filter(
+      (v) =>
+        !filter.within ||
+        (v.point.lat >= filter.within.south &&
+          v.point.lat <= filter.within.north &&
+          v.point.lng >= filter.within.west &&
+          v.point.lng <= filter.within.east),
+    )
     .map((v) => ({ vendorId: v.vendorId, distanceMeters: greatCircleMeters(center, v.point) }))
     .filter((k) => k.distanceMeters <= radiusMeters)
     .sort(compareNearby);
@@ -123,14 +131,38 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
       await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: true, version: 1 });
       const newer = report("a", AUSTIN, new Date(NOW.getTime()));
       const older = report("a", destinationPoint(AUSTIN, 0, 500), new Date(NOW.getTime() - 60_000));
-      expect(await store.record(newer)).toEqual({ current: newer, moved: true });
-      expect(await store.record(older)).toEqual({ current: newer, moved: false });
+      expect(await store.record(newer)).toEqual({ current: newer, moved: true, previous: null });
+      expect(await store.record(older)).toEqual({ current: newer, moved: false, previous: null });
       expect(await store.currentPositions(["a"])).toEqual([newer]);
       const history = await store.history("a", 10);
       expect(history.entries.map((e) => e.report)).toEqual([newer, older]);
       expect(history.hasNextPage).toBe(false);
       const second = await store.history("a", 1, history.entries[0]?.key);
       expect(second.entries.map((e) => e.report)).toEqual([older]);
+    });
+
+    it("tells where a vendor was before each move", async () => {
+      const first = report("a", AUSTIN, NOW);
+      const second = report("a", destinationPoint(AUSTIN, 90, 200), new Date(NOW.getTime() + 1000));
+      expect((await store.record(first)).previous).toBeNull();
+      expect((await store.record(second)).previous).toEqual({ lat: AUSTIN.lat, lng: AUSTIN.lng });
+    });
+
+    it("lists known vendors whose position was recorded in a time window", async () => {
+      for (const [vendorId, secondsAgo] of [
+        ["a", 30],
+        ["b", 130],
+        ["c", 300],
+      ] as const) {
+        await store.applyVendor({ vendorId, cuisines: ["tacos"], isOpen: true, version: 1 });
+        await store.record(report(vendorId, AUSTIN, new Date(NOW.getTime() - secondsAgo * 1000)));
+      }
+      await store.record(report("unknown", AUSTIN, new Date(NOW.getTime() - 130_000)));
+      const stale = await store.recordedBetween(
+        new Date(NOW.getTime() - 200_000),
+        new Date(NOW.getTime() - 120_000),
+      );
+      expect(stale.map((p) => p.vendorId)).toEqual(["b"]);
     });
 
     it("reads many current positions at once, skipping vendors without one", async () => {
@@ -171,6 +203,18 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
           filter: { recordedSince: new Date(NOW.getTime() - 120_000), openNow: true },
         },
         { center: destinationPoint(AUSTIN, 200, 20_000), radiusMeters: 1000, filter: {} },
+        {
+          center: AUSTIN,
+          radiusMeters: 3000,
+          filter: {
+            within: {
+              south: AUSTIN.lat - 0.01,
+              west: AUSTIN.lng - 0.02,
+              north: AUSTIN.lat + 0.015,
+              east: AUSTIN.lng + 0.005,
+            },
+          },
+        },
       ];
       for (const { center, radiusMeters, filter } of cases) {
         const expected = bruteForce(city, center, radiusMeters, filter);

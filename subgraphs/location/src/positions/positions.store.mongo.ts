@@ -91,6 +91,8 @@ vendorPositionSchema.index({ point: "2dsphere", isOpen: 1, recordedAt: 1 });
 // Nearby searches cannot use it ($geoNear must run on the geo index); it keeps lookups by cuisine
 // outside a circle, such as operators' checks of the projection, from scanning every vendor.
 vendorPositionSchema.index({ cuisines: 1 });
+// The offline sweep asks which positions crossed the live window since it last looked.
+vendorPositionSchema.index({ recordedAt: 1 });
 
 const positionHistorySchema = new Schema<PositionHistoryDocument>(
   {
@@ -142,6 +144,10 @@ function matchFilter(filter: NearbyFilter): Record<string, unknown> {
   if (filter.openNow) q.isOpen = true;
   if (filter.recordedSince) q.recordedAt = { $gte: filter.recordedSince };
   if (filter.cuisines && filter.cuisines.length > 0) q.cuisines = { $in: [...filter.cuisines] };
+  if (filter.within) {
+    q.lat = { $gte: filter.within.south, $lte: filter.within.north };
+    q.lng = { $gte: filter.within.west, $lte: filter.within.east };
+  }
   return q;
 }
 
@@ -237,20 +243,36 @@ export class MongoPositionsStore implements PositionsStore {
       // A vendor may report before marketplace's snapshot arrives: it is stored but stays unknown.
       $setOnInsert: { version: null, isOpen: false, cuisines: [] },
     };
+    // The document as it was before the update tells where the vendor came from; null means the
+    // upsert created it (a first position) or, on the plain retry, that a later position won.
+    const options = {
+      projection: { lat: 1, lng: 1 },
+      returnDocument: "before" as const,
+      setDefaultsOnInsert: false,
+    };
+    let before: { lat?: number; lng?: number } | null;
     let moved: boolean;
     try {
-      const result = await this.vendors
-        .updateOne(filter, update, { upsert: true, setDefaultsOnInsert: false })
+      before = await this.vendors
+        .findOneAndUpdate(filter, update, { ...options, upsert: true })
+        .lean<{ lat?: number; lng?: number }>()
         .exec();
-      moved = result.matchedCount + result.upsertedCount > 0;
+      moved = true;
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
       // Usually the vendor holds a later position; but the document may also have been created by a
       // concurrent write after our filter ran, so try once more as a plain update.
-      const retried = await this.vendors.updateOne(filter, update).exec();
-      moved = retried.matchedCount > 0;
+      before = await this.vendors
+        .findOneAndUpdate(filter, update, options)
+        .lean<{ lat?: number; lng?: number }>()
+        .exec();
+      moved = before !== null;
     }
-    if (moved) return { current: report, moved: true };
+    if (moved) {
+      const previous =
+        before?.lat !== undefined && before.lng !== undefined ? { lat: before.lat, lng: before.lng } : null;
+      return { current: report, moved: true, previous };
+    }
 
     const current = await this.vendors
       .findOne({ _id: report.vendorId, recordedAt: { $ne: null } }, POSITION_FIELDS)
@@ -258,7 +280,15 @@ export class MongoPositionsStore implements PositionsStore {
       .exec();
     // Positions are only ever replaced by later ones, so a vendor that refused ours has one.
     if (!current) throw new Error(`Vendor ${report.vendorId} refused a late report but has no position`);
-    return { current: toReport(current), moved: false };
+    return { current: toReport(current), moved: false, previous: null };
+  }
+
+  async recordedBetween(from: Date, to: Date): Promise<PositionReport[]> {
+    const docs = await this.vendors
+      .find({ version: { $ne: null }, recordedAt: { $gt: from, $lte: to } }, POSITION_FIELDS)
+      .lean<PositionedDocument[]>()
+      .exec();
+    return docs.map(toReport);
   }
 
   async currentPositions(vendorIds: readonly string[]): Promise<PositionReport[]> {

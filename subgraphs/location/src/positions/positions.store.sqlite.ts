@@ -41,6 +41,8 @@ interface IndexedCandidate {
   id: number;
   lower: number;
   upper: number;
+  /** False when the float32 box straddles the `within` filter's edge: only the exact row can tell. */
+  surelyWithin: boolean;
 }
 
 type IndexRow = [id: number, minLat: number, maxLat: number, minLng: number, maxLng: number];
@@ -86,13 +88,21 @@ export class SqlitePositionsStore implements PositionsStore {
         recorded_at INTEGER NOT NULL,
         received_at INTEGER NOT NULL
       );
+      CREATE INDEX IF NOT EXISTS vendors_by_recorded_at ON vendors (recorded_at);
       CREATE INDEX IF NOT EXISTS position_history_by_vendor ON position_history (vendor_id, recorded_at DESC, id DESC);
     `);
     this.statements = {
       vendor: db.prepare<
         [string],
-        { id: number; version: number | null; is_open: number; recorded_at: number | null }
-      >("SELECT id, version, is_open, recorded_at FROM vendors WHERE vendor_id = ?"),
+        {
+          id: number;
+          version: number | null;
+          is_open: number;
+          recorded_at: number | null;
+          lat: number | null;
+          lng: number | null;
+        }
+      >("SELECT id, version, is_open, recorded_at, lat, lng FROM vendors WHERE vendor_id = ?"),
       insertVendor: db.prepare<[string], { id: number }>(
         "INSERT INTO vendors (vendor_id) VALUES (?) RETURNING id",
       ),
@@ -111,6 +121,9 @@ export class SqlitePositionsStore implements PositionsStore {
       setIndexedOpen: db.prepare("UPDATE position_index SET is_open = ? WHERE id = ?"),
       appendHistory: db.prepare(
         "INSERT INTO position_history (id, vendor_id, lat, lng, accuracy, heading, recorded_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+      ),
+      recordedBetween: db.prepare<[number, number], PositionRow>(
+        "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE recorded_at > ? AND recorded_at <= ? AND version IS NOT NULL",
       ),
       byRowIds: db.prepare<[string], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE id IN (SELECT value FROM json_each(?))",
@@ -161,7 +174,11 @@ export class SqlitePositionsStore implements PositionsStore {
       const row = this.statements.vendor.get(report.vendorId);
       const id = row?.id ?? (this.statements.insertVendor.get(report.vendorId) as { id: number }).id;
       if (row?.recorded_at != null && row.recorded_at > recordedAt) {
-        return { current: toReport(this.statements.current.get(id) as PositionRow), moved: false };
+        return {
+          current: toReport(this.statements.current.get(id) as PositionRow),
+          moved: false,
+          previous: null,
+        };
       }
       this.statements.setPosition.run(
         report.lat,
@@ -172,8 +189,13 @@ export class SqlitePositionsStore implements PositionsStore {
         id,
       );
       if (row?.version != null) this.indexPosition(id, report.lat, report.lng, recordedAt, row.is_open);
-      return { current: report, moved: true };
+      const previous = row?.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : null;
+      return { current: report, moved: true, previous };
     })();
+  }
+
+  async recordedBetween(from: Date, to: Date): Promise<PositionReport[]> {
+    return this.statements.recordedBetween.all(from.getTime(), to.getTime()).map(toReport);
   }
 
   async currentPositions(vendorIds: readonly string[]): Promise<PositionReport[]> {
@@ -212,7 +234,9 @@ export class SqlitePositionsStore implements PositionsStore {
       const candidates = this.indexedWithin(query, ring).filter(
         (c) => !after || c.upper >= after.distanceMeters,
       );
-      const settled = candidates.filter((c) => c.upper <= ring && (!after || c.lower > after.distanceMeters));
+      const settled = candidates.filter(
+        (c) => c.surelyWithin && c.upper <= ring && (!after || c.lower > after.distanceMeters),
+      );
       if (settled.length < want && ring < radiusMeters) {
         ring = Math.min(radiusMeters, ring * 2);
         continue;
@@ -234,7 +258,7 @@ export class SqlitePositionsStore implements PositionsStore {
     let count = 0;
     const uncertain: IndexedCandidate[] = [];
     for (const candidate of this.indexedWithin(area, area.radiusMeters)) {
-      if (candidate.upper <= area.radiusMeters) count += 1;
+      if (candidate.surelyWithin && candidate.upper <= area.radiusMeters) count += 1;
       else if (candidate.lower <= area.radiusMeters) uncertain.push(candidate);
     }
     // Only vendors within a float32 rounding of the circle need their exact position.
@@ -255,7 +279,14 @@ export class SqlitePositionsStore implements PositionsStore {
         const distance = greatCircleMeters(area.center, middle);
         const slack =
           Math.hypot(maxLat - minLat, maxLng - minLng) * METERS_PER_DEGREE + distance * 1e-9 + 1e-6;
-        candidates.push({ id, lower: distance - slack, upper: distance + slack });
+        const within = area.filter.within;
+        const surelyWithin =
+          !within ||
+          (minLat >= within.south &&
+            maxLat <= within.north &&
+            minLng >= within.west &&
+            maxLng <= within.east);
+        candidates.push({ id, lower: distance - slack, upper: distance + slack, surelyWithin });
       }
     }
     return candidates;
@@ -266,7 +297,14 @@ export class SqlitePositionsStore implements PositionsStore {
     if (candidates.length === 0) return [];
     const rows = this.statements.byRowIds.all(JSON.stringify(candidates.map((c) => c.id)));
     const hits: NearbyHit[] = [];
+    const within = query.filter.within;
     for (const row of rows) {
+      if (
+        within &&
+        (row.lat < within.south || row.lat > within.north || row.lng < within.west || row.lng > within.east)
+      ) {
+        continue;
+      }
       const distanceMeters = greatCircleMeters(query.center, row);
       if (query.after && compareNearby({ distanceMeters, vendorId: row.vendor_id }, query.after) <= 0)
         continue;
@@ -287,6 +325,14 @@ export class SqlitePositionsStore implements PositionsStore {
     ];
     if (openNow) conditions.push("p.is_open = 1");
     if (recordedSince) conditions.push("p.recorded_at >= @recordedSince");
+    if (area.filter.within) {
+      conditions.push(
+        "p.min_lat <= @withinNorth",
+        "p.max_lat >= @withinSouth",
+        "p.min_lng <= @withinEast",
+        "p.max_lng >= @withinWest",
+      );
+    }
     if (cuisines && cuisines.length > 0) {
       conditions.push(
         "EXISTS (SELECT 1 FROM vendor_cuisines c WHERE c.vendor = p.id AND c.cuisine IN (SELECT value FROM json_each(@cuisines)))",
@@ -314,6 +360,15 @@ function boxParams(box: BoundingBox, query: NearbyArea): Record<string, unknown>
     east: box.east,
   };
   if (query.filter.recordedSince) params.recordedSince = query.filter.recordedSince.getTime();
+  const within = query.filter.within;
+  if (within) {
+    Object.assign(params, {
+      withinSouth: within.south,
+      withinNorth: within.north,
+      withinWest: within.west,
+      withinEast: within.east,
+    });
+  }
   if (query.filter.cuisines && query.filter.cuisines.length > 0)
     params.cuisines = JSON.stringify(query.filter.cuisines);
   return params;

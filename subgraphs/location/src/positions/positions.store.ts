@@ -1,3 +1,4 @@
+import type { GeoPoint } from "@venta/geo";
 import type {
   NearbyArea,
   NearbyPage,
@@ -11,6 +12,8 @@ export interface RecordOutcome {
   current: PositionReport;
   /** False when the report was older than the current position: kept in history only. */
   moved: boolean;
+  /** Where the vendor was before a move (null for its first position); live subscribers need it. */
+  previous: GeoPoint | null;
 }
 
 /** Position of a history entry in newest-first order; `id` breaks ties between equal times. */
@@ -46,4 +49,6 @@ export interface PositionsStore {
   nearby(query: NearbyQuery): Promise<NearbyPage>;
   /** How many vendors `nearby` would list over all pages; a scan of the whole circle, so only on request. */
   countNearby(area: NearbyArea): Promise<number>;
+  /** Known vendors whose current position was recorded in (from, to]: the ones that just went stale. */
+  recordedBetween(from: Date, to: Date): Promise<PositionReport[]>;
 }

@@ -1,6 +1,7 @@
 import { notFound } from "@venta/kit";
 import { Arg, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from "type-graphql";
 import type { LocationContext } from "../context.js";
+import { liveUpdate } from "../live/live-updates.js";
 import type { PositionReport } from "./position.record.js";
 import { validAccuracy, validHeading, validPoint, validRecordedAt } from "./position.validation.js";
 import { toVendorLocation, VendorLocation } from "./vendor-location.type.js";
@@ -55,11 +56,12 @@ export class UpdateVendorLocationResolver {
       heading: validHeading(input.heading),
       recordedAt: validRecordedAt(input.recordedAt, ctx.now),
     };
-    const { positions, bus, liveWindowSeconds } = ctx.services;
+    const { positions, bus, feed, liveWindowSeconds } = ctx.services;
     if (!(await positions.isKnownVendor(report.vendorId)))
       throw notFound(`no vendor with id ${report.vendorId}`);
-    const { current, moved } = await positions.record(report);
+    const { current, moved, previous } = await positions.record(report);
     if (moved) {
+      await feed.publish([liveUpdate("moved", current, previous)]);
       await bus.publish("location.vendor_location_updated", {
         vendorId: current.vendorId,
         lat: current.lat,
