@@ -1,4 +1,5 @@
 import { ConfigError, closeOnSignals, createLogger } from "@venta/kit";
+import { openLiveFeed } from "@venta/live";
 import { loadRouterConfig } from "./config.js";
 import { startRouter } from "./router-server.js";
 import { subgraphUrls } from "./subgraphs.js";
@@ -6,6 +7,7 @@ import { subgraphUrls } from "./subgraphs.js";
 async function main(): Promise<void> {
   const config = loadRouterConfig();
   const log = createLogger("router", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const liveFeed = openLiveFeed(config, log);
   const router = await startRouter({
     host: config.HOST,
     port: config.ROUTER_PORT,
@@ -13,8 +15,13 @@ async function main(): Promise<void> {
     subgraphUrls: subgraphUrls(),
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     log,
+    liveFeed,
+    liveWindowSeconds: config.LIVE_WINDOW_SECONDS,
+    maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
+    connectionInitTimeoutMs: config.WS_INIT_TIMEOUT_MS,
+    keepAliveMs: config.WS_KEEPALIVE_MS,
   });
-  closeOnSignals(log, [() => router.stop()]);
+  closeOnSignals(log, [() => router.stop(), () => liveFeed.close()]);
 }
 
 main().catch((error: unknown) => {

@@ -44,7 +44,9 @@ async function main(): Promise<void> {
   );
   closeOnSignals(log, [
     () => server.stop(),
+    () => sweeper.stop(),
     () => projection.stop(),
+    () => feed.close(),
     () => bus.close(),
     () => stores.close(),
   ]);
