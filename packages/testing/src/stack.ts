@@ -20,6 +20,8 @@ export interface Stack {
   start(name: ServiceName): Promise<void>;
   /** SIGTERM, and the exit status once it has stopped (0 for a clean shutdown). */
   stop(name: ServiceName): Promise<number | string | undefined>;
+  /** Starts one more router on its own port over the same subgraphs (routers scale out). */
+  startExtraRouter(): Promise<{ url: string; stop(): Promise<void> }>;
   /** The last lines each service printed, for failure messages. */
   logs(name: ServiceName): string[];
   close(): Promise<void>;
@@ -57,6 +59,7 @@ export async function startStack({
   };
   const running = new Map<ServiceName, ServiceProcess>();
   const lines = new Map<ServiceName, string[]>();
+  const extras: ServiceProcess[] = [];
   const root = repoRoot();
 
   const stack: Stack = {
@@ -93,9 +96,21 @@ export async function startStack({
       await service.stop();
       return service.exited;
     },
+    async startExtraRouter() {
+      const port = await freePort();
+      const service = spawnService({
+        name: "router",
+        entry: join(root, SERVICE_ENTRIES.router),
+        env: { ...env, ROUTER_PORT: String(port) },
+      });
+      extras.push(service);
+      const url = `http://127.0.0.1:${port}`;
+      await service.waitUntilHealthy(`${url}/health`, healthTimeoutMs);
+      return { url, stop: () => service.stop() };
+    },
     logs: (name) => lines.get(name) ?? [],
     async close() {
-      await Promise.all([...running.values()].map((service) => service.stop()));
+      await Promise.all([...running.values(), ...extras].map((service) => service.stop()));
       if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
