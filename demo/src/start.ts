@@ -15,6 +15,9 @@ const env = baseEnv.extend({
   ROUTER_PORT: envVar.port(4000),
   MARKETPLACE_PORT: envVar.port(4001),
   LOCATION_PORT: envVar.port(4002),
+  /** Moves demo vendors so the live map is alive; `SIMULATE=false` turns it off. */
+  SIMULATE: envVar.flag(true),
+  SIMULATE_VENDORS: envVar.positiveInt(60),
 });
 
 const COLORS = [35, 36, 33, 32, 34];
@@ -32,7 +35,7 @@ async function main(): Promise<void> {
     { name: "location", entry: "subgraphs/location/dist/main.js", port: config.LOCATION_PORT },
     { name: "router", entry: "router/dist/main.js", port: config.ROUTER_PORT },
   ];
-  const width = Math.max(...services.map((s) => s.name.length));
+  const width = Math.max(...services.map((s) => s.name.length), "simulator".length);
   const running: ServiceProcess[] = [];
   let stopping = false;
 
@@ -80,6 +83,25 @@ async function main(): Promise<void> {
   log.info(
     `Venta supergraph ready: http://${config.HOST}:${config.ROUTER_PORT}/graphql (Ctrl-C stops everything)`,
   );
+  log.info(`Live map: http://${config.HOST}:${config.ROUTER_PORT}/map`);
+  if (config.SIMULATE) {
+    const label = "simulator".padEnd(width);
+    // Not watched like the others: the supergraph serves on if the simulation stops.
+    running.push(
+      spawnService({
+        name: "simulator",
+        entry: join(root, "demo/dist/simulate.js"),
+        env: {
+          ...process.env,
+          ROUTER_PORT: String(config.ROUTER_PORT),
+          SIMULATE_VENDORS: String(config.SIMULATE_VENDORS),
+          SIMULATE_INTERVAL: process.env.SIMULATE_INTERVAL ?? "3s",
+        },
+        onLine: (line) =>
+          process.stdout.write(`${color ? `\x1b[90m${label} |\x1b[0m ` : `${label} | `}${line}\n`),
+      }),
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,100 @@
+import { parseArgs } from "node:util";
+import { ConfigError } from "@venta/kit";
+import { austinCity, seededRandom } from "./seed/austin.js";
+import { StreetWalker } from "./simulation/street-walker.js";
+
+const USAGE =
+  "usage: npm run simulate -- [--vendors 200] [--interval 5s] [--url http://127.0.0.1:4000/graphql]";
+const MUTATION = `mutation Simulate($input: UpdateVendorLocationInput!) { updateVendorLocation(input: $input) { updatedAt } }`;
+
+function seconds(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
+  if (!match) throw new ConfigError(`--interval must look like 5s, 500ms or 1m\n${USAGE}`);
+  const value = Number(match[1]);
+  return match[2] === "ms" ? value / 1000 : match[2] === "m" ? value * 60 : value;
+}
+
+/**
+ * `npm run simulate`: moves demo vendors through the public API, like their phones would, and
+ * prints what it sent. Runs until stopped.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      vendors: { type: "string", default: process.env.SIMULATE_VENDORS ?? "200" },
+      interval: { type: "string", default: process.env.SIMULATE_INTERVAL ?? "5s" },
+      url: {
+        type: "string",
+        default: process.env.VENTA_URL ?? `http://127.0.0.1:${process.env.ROUTER_PORT ?? 4000}/graphql`,
+      },
+    },
+  });
+  const count = Number(values.vendors);
+  if (!Number.isInteger(count) || count < 1)
+    throw new ConfigError(`--vendors must be a positive integer\n${USAGE}`);
+  const intervalSeconds = seconds(values.interval);
+  const random = seededRandom(7);
+  const fleet = austinCity()
+    .vendors.filter((vendor) => vendor.position)
+    .slice(0, count)
+    .map((vendor) => ({
+      id: vendor.id,
+      walker: new StreetWalker(vendor.position ?? { lat: 0, lng: 0 }, random),
+    }));
+
+  let sent = 0;
+  let failed = 0;
+  let lastError = "";
+  const started = Date.now();
+  const tty = process.stdout.isTTY === true;
+  const status = () => {
+    const rate = sent / Math.max(1, (Date.now() - started) / 1000);
+    const line = `simulating ${fleet.length} vendors every ${values.interval}: ${sent} updates sent, ${failed} errors, ${rate.toFixed(1)}/s${lastError ? ` (last error: ${lastError})` : ""}`;
+    process.stdout.write(tty ? `\r${line}` : `${line}\n`);
+  };
+  const statusTimer = setInterval(status, tty ? 1_000 : 10_000);
+
+  const send = async (vendorId: string, lat: number, lng: number, heading: number | null) => {
+    try {
+      const response = await fetch(values.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: MUTATION,
+          variables: { input: { vendorId, lat, lng, heading, accuracyMeters: 8 } },
+        }),
+      });
+      const body = (await response.json()) as { errors?: { message: string }[] };
+      if (body.errors?.length) throw new Error(body.errors[0]?.message);
+      sent += 1;
+    } catch (error) {
+      failed += 1;
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+  };
+
+  // Each vendor reports once per interval, spread over it so the router sees a steady stream.
+  const tick = async () => {
+    const spacingMs = (intervalSeconds * 1000) / fleet.length;
+    for (const [i, { id, walker }] of fleet.entries()) {
+      const heading = walker.advance(intervalSeconds);
+      setTimeout(() => void send(id, walker.position.lat, walker.position.lng, heading), i * spacingMs);
+    }
+  };
+  await tick();
+  const tickTimer = setInterval(() => void tick(), intervalSeconds * 1000);
+  const stop = () => {
+    clearInterval(tickTimer);
+    clearInterval(statusTimer);
+    status();
+    if (tty) process.stdout.write("\n");
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});
