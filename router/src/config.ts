@@ -17,6 +17,8 @@ export const routerEnv = baseEnv.extend({
   WS_INIT_TIMEOUT_MS: envVar.positiveInt(5_000),
   /** Ping interval on subscription sockets; a client that misses a pong is dropped. */
   WS_KEEPALIVE_MS: envVar.positiveInt(12_000),
+  /** Map tiles for `/map`; the map still works (plain background) when they cannot be reached. */
+  MAP_TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
 });
 export type RouterConfig = ReturnType<typeof routerEnv.parse>;
 

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
     connectionInitTimeoutMs: config.WS_INIT_TIMEOUT_MS,
     keepAliveMs: config.WS_KEEPALIVE_MS,
+    mapTileUrl: config.MAP_TILE_URL,
   });
   closeOnSignals(log, [() => router.stop(), () => liveFeed.close()]);
 }

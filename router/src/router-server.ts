@@ -16,6 +16,7 @@ import {
 import { type LiveFeed, LiveHub } from "@venta/live";
 import { createGateway, type RouterContext } from "./gateway.js";
 import { subgraphHealth } from "./health.js";
+import { mapRoutes } from "./pages/map-page.js";
 import type { SubgraphName } from "./subgraphs.js";
 import { liveSchema } from "./subscriptions/live-schema.js";
 import { VendorLoader } from "./subscriptions/vendor-loader.js";
@@ -34,6 +35,8 @@ export interface RouterOptions {
   maxSubscriptionsPerConnection: number;
   connectionInitTimeoutMs: number;
   keepAliveMs: number;
+  /** Tile source for the live map page, `{z}/{x}/{y}` style. */
+  mapTileUrl: string;
 }
 
 export interface RunningRouter {
@@ -73,6 +76,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     const header = req.headers["x-request-id"];
     return { requestId: typeof header === "string" && header.length <= 128 ? header : randomUUID() };
   });
+  Object.assign(routes, mapRoutes(options.mapTileUrl));
   routes["/health"] = async (_req, res) => {
     const report = await subgraphHealth(options.subgraphUrls);
     sendJson(res, 200, report);

@@ -1,0 +1,55 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { RouteHandler } from "@venta/kit";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const resolve = createRequire(import.meta.url).resolve;
+
+interface Asset {
+  type: string;
+  body: Buffer;
+}
+
+const asset = (type: string, path: string): Asset => ({ type, body: readFileSync(path) });
+
+/**
+ * The live map at `/map`: its page and script, and Leaflet and graphql-ws from their npm builds,
+ * all served by the router itself so the map needs no CDN. Tiles are the one thing fetched from
+ * elsewhere (`MAP_TILE_URL`); without them the map still shows vendors on a plain background.
+ */
+export function mapRoutes(tileUrl: string): Record<string, RouteHandler> {
+  // Compiled to dist/pages/, this file finds the page source and the browser build from the package root.
+  const root = join(here, "..", "..");
+  const html = readFileSync(join(root, "pages", "map", "map.html"), "utf8").replace(
+    "{{TILE_URL}}",
+    tileUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`),
+  );
+  const assets: Record<string, Asset> = {
+    "/map": { type: "text/html; charset=utf-8", body: Buffer.from(html) },
+    "/map/live-map.js": asset(
+      "text/javascript; charset=utf-8",
+      join(root, "dist", "pages", "map", "live-map.js"),
+    ),
+    "/map/vendor/leaflet.js": asset("text/javascript; charset=utf-8", resolve("leaflet/dist/leaflet.js")),
+    "/map/vendor/leaflet.css": asset("text/css; charset=utf-8", resolve("leaflet/dist/leaflet.css")),
+    "/map/vendor/graphql-ws.min.js": asset(
+      "text/javascript; charset=utf-8",
+      join(dirname(resolve("graphql-ws/package.json")), "umd", "graphql-ws.min.js"),
+    ),
+  };
+  return Object.fromEntries(
+    Object.entries(assets).map(([path, { type, body }]) => [
+      path,
+      (_req, res) => {
+        res.writeHead(200, {
+          "content-type": type,
+          "content-length": body.length,
+          "cache-control": "no-cache",
+        });
+        res.end(body);
+      },
+    ]),
+  );
+}
