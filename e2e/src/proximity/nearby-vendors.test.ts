@@ -196,6 +196,46 @@ describe("who is selling near me, through the router", () => {
     expect(after.data).toEqual(before.data);
   });
 
+  it("records a fleet's batch, and refuses a batch with a bad or unknown report without writing any of it", async () => {
+    const BATCH = `mutation ($inputs: [UpdateVendorLocationInput!]!) { updateVendorLocations(inputs: $inputs) { point { lat lng } } }`;
+    const [a, b] = placed.slice(30, 32) as [Placed, Placed];
+    const where = (vendor: Placed) =>
+      graphql<{ vendor: { location: { point: GeoPoint } } }>(
+        `query ($id: ID!) { vendor(id: $id) { location { point { lat lng } } } }`,
+        {
+          id: vendor.id,
+        },
+      ).then((r) => r.data?.vendor.location.point);
+    const before = [await where(a), await where(b)];
+    for (const [inputs, code] of [
+      [
+        [
+          { vendorId: a.id, lat: 30.2, lng: -97.7 },
+          { vendorId: b.id, lat: 91, lng: -97.7 },
+        ],
+        "BAD_USER_INPUT",
+      ],
+      [
+        [
+          { vendorId: a.id, lat: 30.2, lng: -97.7 },
+          { vendorId: "nobody", lat: 30.2, lng: -97.7 },
+        ],
+        "NOT_FOUND",
+      ],
+    ] as const) {
+      const refused = await graphql(BATCH, { inputs });
+      expect(refused.errors?.[0]?.extensions?.code).toBe(code);
+    }
+    expect([await where(a), await where(b)]).toEqual(before);
+    const accepted = await graphql<{ updateVendorLocations: { point: GeoPoint }[] }>(BATCH, {
+      inputs: [
+        { vendorId: a.id, ...a.point },
+        { vendorId: b.id, ...b.point },
+      ],
+    });
+    expect(accepted.data?.updateVendorLocations).toHaveLength(2);
+  });
+
   it("blocks requests a browser could send cross-site without a preflight (CSRF)", async () => {
     const response = await fetch(`${stack.urls.router}/graphql`, {
       method: "POST",

@@ -58,6 +58,15 @@ export function eventBusContract(name: string, open: () => Promise<EventBus>): v
       expect(seen[0]?.type).toBe("marketplace.vendor_created");
     });
 
+    it("publishes a batch in order", async () => {
+      const bus = await openBus();
+      await bus.publishAll("marketplace.vendor_created", [snapshot("a"), snapshot("b"), snapshot("c")]);
+      const { seen } = collect(bus, "batch");
+      await until(() => seen.length === 3);
+      expect(seen.map((e) => (e.payload as VendorSnapshot).vendorId)).toEqual(["a", "b", "c"]);
+      expect(new Set(seen.map((e) => e.id)).size).toBe(3);
+    });
+
     it("resumes after the last acknowledged event when a consumer comes back", async () => {
       const bus = await openBus();
       await bus.publish("marketplace.vendor_created", snapshot("a"));

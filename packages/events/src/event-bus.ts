@@ -12,6 +12,8 @@ export interface Consumption {
  */
 export interface EventBus {
   publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>>;
+  /** Publishes several events in one round trip, in order. */
+  publishAll<T extends EventType>(type: T, payloads: readonly EventPayload<T>[]): Promise<void>;
   /**
    * Delivers events of `types` to `handler`, resuming after the last event `consumer` acknowledged;
    * a consumer name seen for the first time starts from the oldest retained event.

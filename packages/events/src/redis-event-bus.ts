@@ -42,6 +42,27 @@ export class RedisEventBus implements EventBus {
     return event;
   }
 
+  async publishAll<T extends EventType>(type: T, payloads: readonly EventPayload<T>[]): Promise<void> {
+    if (payloads.length === 0) return;
+    const occurredAt = new Date().toISOString();
+    const pipeline = this.redis.pipeline();
+    for (const payload of payloads) {
+      pipeline.xadd(
+        this.stream,
+        "*",
+        "id",
+        randomUUID(),
+        "type",
+        type,
+        "payload",
+        JSON.stringify(payload),
+        "occurredAt",
+        occurredAt,
+      );
+    }
+    await pipeline.exec();
+  }
+
   consume(consumer: string, types: readonly EventType[], handler: EventHandler): Consumption {
     // Blocking reads hold a connection, so each consumption gets its own.
     const reader = this.redis.duplicate();

@@ -28,6 +28,8 @@ export class SqliteEventBus implements EventBus {
     this.db = new Database(filename);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("busy_timeout = 5000");
+    // WAL with NORMAL survives a crashed process; only a power cut can lose the last commits.
+    this.db.pragma("synchronous = NORMAL");
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS events (
         seq INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -46,6 +48,14 @@ export class SqliteEventBus implements EventBus {
       .prepare("INSERT INTO events (id, type, payload, occurred_at) VALUES (?, ?, ?, ?)")
       .run(event.id, type, JSON.stringify(payload), event.occurredAt);
     return event;
+  }
+
+  async publishAll<T extends EventType>(type: T, payloads: readonly EventPayload<T>[]): Promise<void> {
+    const insert = this.db.prepare("INSERT INTO events (id, type, payload, occurred_at) VALUES (?, ?, ?, ?)");
+    const occurredAt = new Date().toISOString();
+    this.db.transaction(() => {
+      for (const payload of payloads) insert.run(randomUUID(), type, JSON.stringify(payload), occurredAt);
+    })();
   }
 
   consume(consumer: string, types: readonly EventType[], handler: EventHandler): Consumption {

@@ -109,14 +109,14 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
     afterEach(() => opened.close());
 
     it("applies vendor snapshots in version order only", async () => {
-      expect(await store.isKnownVendor("a")).toBe(false);
+      expect(await store.knownVendors(["a"])).toEqual(new Set());
       expect(await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: true, version: 2 })).toBe(
         true,
       );
       expect(await store.applyVendor({ vendorId: "a", cuisines: ["bbq"], isOpen: false, version: 1 })).toBe(
         false,
       );
-      expect(await store.isKnownVendor("a")).toBe(true);
+      expect(await store.knownVendors(["a", "b"])).toEqual(new Set(["a"]));
       await store.record(report("a", AUSTIN));
       const page = await store.nearby({
         center: AUSTIN,
@@ -139,6 +139,18 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
       expect(history.hasNextPage).toBe(false);
       const second = await store.history("a", 1, history.entries[0]?.key);
       expect(second.entries.map((e) => e.report)).toEqual([older]);
+    });
+
+    it("records a batch in order, as one report after another", async () => {
+      const first = report("a", AUSTIN, NOW);
+      const second = report("a", destinationPoint(AUSTIN, 90, 200), new Date(NOW.getTime() + 1000));
+      const late = report("a", destinationPoint(AUSTIN, 0, 900), new Date(NOW.getTime() - 1000));
+      const other = report("b", AUSTIN, NOW);
+      const outcomes = await store.recordMany([first, second, late, other]);
+      expect(outcomes.map((o) => o.moved)).toEqual([true, true, false, true]);
+      expect(outcomes[1]?.previous).toEqual({ lat: AUSTIN.lat, lng: AUSTIN.lng });
+      expect(outcomes[2]?.current).toEqual(second);
+      expect((await store.history("a", 10)).entries).toHaveLength(3);
     });
 
     it("tells where a vendor was before each move", async () => {

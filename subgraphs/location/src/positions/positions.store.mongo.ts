@@ -207,8 +207,19 @@ export class MongoPositionsStore implements PositionsStore {
     }
   }
 
-  async isKnownVendor(vendorId: string): Promise<boolean> {
-    return (await this.vendors.exists({ _id: vendorId, version: { $ne: null } }).exec()) !== null;
+  async knownVendors(vendorIds: readonly string[]): Promise<Set<string>> {
+    const docs = await this.vendors
+      .find({ _id: { $in: [...vendorIds] }, version: { $ne: null } }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    return new Set(docs.map((doc) => doc._id));
+  }
+
+  /** One after another: each report's conditional update depends on the previous one's result. */
+  async recordMany(reports: readonly PositionReport[]): Promise<RecordOutcome[]> {
+    const outcomes: RecordOutcome[] = [];
+    for (const report of reports) outcomes.push(await this.record(report));
+    return outcomes;
   }
 
   async record(report: PositionReport): Promise<RecordOutcome> {

@@ -128,6 +128,9 @@ export class SqlitePositionsStore implements PositionsStore {
       byRowIds: db.prepare<[string], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE id IN (SELECT value FROM json_each(?))",
       ),
+      known: db.prepare<[string], { vendor_id: string }>(
+        "SELECT vendor_id FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND version IS NOT NULL",
+      ),
       currentMany: db.prepare<[string], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND recorded_at IS NOT NULL",
       ),
@@ -154,44 +157,51 @@ export class SqlitePositionsStore implements PositionsStore {
     })();
   }
 
-  async isKnownVendor(vendorId: string): Promise<boolean> {
-    return this.statements.vendor.get(vendorId)?.version != null;
+  async knownVendors(vendorIds: readonly string[]): Promise<Set<string>> {
+    const rows = this.statements.known.all(JSON.stringify(vendorIds));
+    return new Set(rows.map((row) => row.vendor_id));
   }
 
   async record(report: PositionReport): Promise<RecordOutcome> {
-    return this.db.transaction((): RecordOutcome => {
-      const recordedAt = report.recordedAt.getTime();
-      this.statements.appendHistory.run(
-        randomUUID(),
-        report.vendorId,
-        report.lat,
-        report.lng,
-        report.accuracyMeters,
-        report.heading,
-        recordedAt,
-        Date.now(),
-      );
-      const row = this.statements.vendor.get(report.vendorId);
-      const id = row?.id ?? (this.statements.insertVendor.get(report.vendorId) as { id: number }).id;
-      if (row?.recorded_at != null && row.recorded_at > recordedAt) {
-        return {
-          current: toReport(this.statements.current.get(id) as PositionRow),
-          moved: false,
-          previous: null,
-        };
-      }
-      this.statements.setPosition.run(
-        report.lat,
-        report.lng,
-        report.accuracyMeters,
-        report.heading,
-        recordedAt,
-        id,
-      );
-      if (row?.version != null) this.indexPosition(id, report.lat, report.lng, recordedAt, row.is_open);
-      const previous = row?.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : null;
-      return { current: report, moved: true, previous };
-    })();
+    return this.db.transaction(() => this.recordOne(report))();
+  }
+
+  async recordMany(reports: readonly PositionReport[]): Promise<RecordOutcome[]> {
+    return this.db.transaction(() => reports.map((report) => this.recordOne(report)))();
+  }
+
+  private recordOne(report: PositionReport): RecordOutcome {
+    const recordedAt = report.recordedAt.getTime();
+    this.statements.appendHistory.run(
+      randomUUID(),
+      report.vendorId,
+      report.lat,
+      report.lng,
+      report.accuracyMeters,
+      report.heading,
+      recordedAt,
+      Date.now(),
+    );
+    const row = this.statements.vendor.get(report.vendorId);
+    const id = row?.id ?? (this.statements.insertVendor.get(report.vendorId) as { id: number }).id;
+    if (row?.recorded_at != null && row.recorded_at > recordedAt) {
+      return {
+        current: toReport(this.statements.current.get(id) as PositionRow),
+        moved: false,
+        previous: null,
+      };
+    }
+    this.statements.setPosition.run(
+      report.lat,
+      report.lng,
+      report.accuracyMeters,
+      report.heading,
+      recordedAt,
+      id,
+    );
+    if (row?.version != null) this.indexPosition(id, report.lat, report.lng, recordedAt, row.is_open);
+    const previous = row?.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : null;
+    return { current: report, moved: true, previous };
   }
 
   async recordedBetween(from: Date, to: Date): Promise<PositionReport[]> {

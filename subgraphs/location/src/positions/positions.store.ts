@@ -31,13 +31,15 @@ export interface HistoryPage {
 export interface PositionsStore {
   /** Applies a vendor snapshot unless a newer version is already stored; true when applied. */
   applyVendor(attributes: VendorAttributes): Promise<boolean>;
-  /** Whether marketplace has told us about this vendor. */
-  isKnownVendor(vendorId: string): Promise<boolean>;
+  /** Which of these vendors marketplace has told us about, in one round trip. */
+  knownVendors(vendorIds: readonly string[]): Promise<Set<string>>;
   /**
    * Appends the report to history and makes it the current position unless the current one was
    * recorded later. History is written first, so a current position is always in history too.
    */
   record(report: PositionReport): Promise<RecordOutcome>;
+  /** `record` for each report in order, written together where the store allows (a fleet's batch). */
+  recordMany(reports: readonly PositionReport[]): Promise<RecordOutcome[]>;
   /** Current positions of the given vendors in one round trip; vendors without one are absent. */
   currentPositions(vendorIds: readonly string[]): Promise<PositionReport[]>;
   /** A vendor's reports, newest recording first, before `before` when given. */

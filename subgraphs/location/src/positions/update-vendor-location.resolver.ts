@@ -1,4 +1,4 @@
-import { notFound } from "@venta/kit";
+import { badUserInput, notFound } from "@venta/kit";
 import { Arg, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from "type-graphql";
 import type { LocationContext } from "../context.js";
 import { liveUpdate } from "../live/live-updates.js";
@@ -37,6 +37,51 @@ export class UpdateVendorLocationInput {
   recordedAt?: Date | null;
 }
 
+/** Reports from one fleet gateway or device queue in a single call, written together. */
+const MAX_BATCH = 500;
+
+function validReport(input: UpdateVendorLocationInput, now: Date, field: string): PositionReport {
+  const point = validPoint(input, field);
+  return {
+    vendorId: input.vendorId,
+    ...point,
+    accuracyMeters: validAccuracy(input.accuracyMeters),
+    heading: validHeading(input.heading),
+    recordedAt: validRecordedAt(input.recordedAt, now),
+  };
+}
+
+/**
+ * Checks every report, then writes all of them, then announces the moves: a bad or unknown report
+ * anywhere in a batch refuses the whole batch before anything is written.
+ */
+async function recordReports(ctx: LocationContext, reports: PositionReport[]): Promise<VendorLocation[]> {
+  const { positions, bus, feed, liveWindowSeconds } = ctx.services;
+  const known = await positions.knownVendors([...new Set(reports.map((r) => r.vendorId))]);
+  const unknown = reports.find((r) => !known.has(r.vendorId));
+  if (unknown) throw notFound(`no vendor with id ${unknown.vendorId}`);
+  const outcomes = await positions.recordMany(reports);
+  const moves = outcomes.filter((o) => o.moved);
+  if (moves.length > 0) {
+    await feed.publish(moves.map((o) => liveUpdate("moved", o.current, o.previous)));
+    await bus.publishAll(
+      "location.vendor_location_updated",
+      moves.map(({ current }) => ({
+        vendorId: current.vendorId,
+        lat: current.lat,
+        lng: current.lng,
+        accuracyMeters: current.accuracyMeters,
+        heading: current.heading,
+        recordedAt: current.recordedAt.toISOString(),
+      })),
+    );
+  }
+  return outcomes.map(({ current }) => {
+    ctx.loaders.position.prime(current.vendorId, current);
+    return toVendorLocation(current, ctx.now, liveWindowSeconds);
+  });
+}
+
 @Resolver()
 export class UpdateVendorLocationResolver {
   @Mutation(() => VendorLocation, {
@@ -48,30 +93,25 @@ export class UpdateVendorLocationResolver {
     input: UpdateVendorLocationInput,
     @Ctx() ctx: LocationContext,
   ): Promise<VendorLocation> {
-    const point = validPoint(input, "input");
-    const report: PositionReport = {
-      vendorId: input.vendorId,
-      ...point,
-      accuracyMeters: validAccuracy(input.accuracyMeters),
-      heading: validHeading(input.heading),
-      recordedAt: validRecordedAt(input.recordedAt, ctx.now),
-    };
-    const { positions, bus, feed, liveWindowSeconds } = ctx.services;
-    if (!(await positions.isKnownVendor(report.vendorId)))
-      throw notFound(`no vendor with id ${report.vendorId}`);
-    const { current, moved, previous } = await positions.record(report);
-    if (moved) {
-      await feed.publish([liveUpdate("moved", current, previous)]);
-      await bus.publish("location.vendor_location_updated", {
-        vendorId: current.vendorId,
-        lat: current.lat,
-        lng: current.lng,
-        accuracyMeters: current.accuracyMeters,
-        heading: current.heading,
-        recordedAt: current.recordedAt.toISOString(),
-      });
+    const [location] = await recordReports(ctx, [validReport(input, ctx.now, "input")]);
+    return location as VendorLocation;
+  }
+
+  @Mutation(() => [VendorLocation], {
+    description:
+      "Records up to 500 position reports at once (a fleet's batch), in order; returns each vendor's current location, in the same order. One bad or unknown report refuses the whole batch.",
+  })
+  async updateVendorLocations(
+    @Arg("inputs", () => [UpdateVendorLocationInput], { description: "The position reports, oldest first." })
+    inputs: UpdateVendorLocationInput[],
+    @Ctx() ctx: LocationContext,
+  ): Promise<VendorLocation[]> {
+    if (inputs.length < 1 || inputs.length > MAX_BATCH) {
+      throw badUserInput(`inputs must hold 1 to ${MAX_BATCH} reports`, "inputs");
     }
-    ctx.loaders.position.prime(current.vendorId, current);
-    return toVendorLocation(current, ctx.now, liveWindowSeconds);
+    return recordReports(
+      ctx,
+      inputs.map((input, i) => validReport(input, ctx.now, `inputs.${i}`)),
+    );
   }
 }
