@@ -33,16 +33,22 @@ describe.runIf(available)("the live map page, in Chromium", () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    const owner = await graphql(`mutation { createUser(input: { displayName: "Map owner" }) { id } }`);
-    const ownerId = (owner.data?.createUser as { id: string }).id;
+    const owner = await postGraphQL<{ createUser: { id: string } }>(
+      `${stack.urls.router}/graphql`,
+      `mutation { createUser(input: { displayName: "Map owner" }) { id } }`,
+    );
+    const ownerId = owner.data?.createUser.id;
     for (let i = 0; i < 6; i += 1) {
-      const created = await graphql(
+      const created = await postGraphQL<{ createVendor: { id: string } }>(
+        `${stack.urls.router}/graphql`,
         `mutation ($input: CreateVendorInput!) { createVendor(input: $input) { id } }`,
         {
           input: { name: `Map Truck ${i}`, cuisines: ["tacos"], ownerId, status: "OPEN" },
         },
       );
-      ids.push((created.data?.createVendor as { id: string }).id);
+      const id = created.data?.createVendor.id;
+      if (!id) throw new Error(`could not create a vendor: ${JSON.stringify(created.errors)}`);
+      ids.push(id);
     }
     for (const [i, id] of ids.entries()) {
       const point = destinationPoint(DOWNTOWN, i * 60, 80 + i * 40);
