@@ -1,4 +1,5 @@
 export * from "./config.js";
+export * from "./databases.js";
 export * from "./errors.js";
 export * from "./health.js";
 export * from "./http-server.js";

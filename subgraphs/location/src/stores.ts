@@ -1,7 +1,4 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import Database from "better-sqlite3";
-import mongoose from "mongoose";
+import { connectMongo, openSqliteDatabase } from "@venta/kit";
 import type { PositionsStore } from "./positions/positions.store.js";
 import { MongoPositionsStore } from "./positions/positions.store.mongo.js";
 import { SqlitePositionsStore } from "./positions/positions.store.sqlite.js";
@@ -23,15 +20,7 @@ export async function openLocationStores(config: StoreConfig): Promise<LocationS
 }
 
 export function openSqlite(dataDir: string): LocationStores {
-  let filename = ":memory:";
-  if (dataDir !== ":memory:") {
-    mkdirSync(dataDir, { recursive: true });
-    filename = join(dataDir, "location.db");
-  }
-  const db = new Database(filename);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("busy_timeout = 5000");
+  const db = openSqliteDatabase(dataDir, "location");
   db.pragma("cache_size = -65536");
   return {
     positions: new SqlitePositionsStore(db),
@@ -45,13 +34,7 @@ export function openSqlite(dataDir: string): LocationStores {
 }
 
 export async function openMongo(uri: string, dbName?: string): Promise<LocationStores> {
-  const connection = await mongoose
-    .createConnection(uri, {
-      autoIndex: false,
-      serverSelectionTimeoutMS: 10_000,
-      ...(dbName ? { dbName } : {}),
-    })
-    .asPromise();
+  const connection = await connectMongo(uri, dbName);
   const positions = new MongoPositionsStore(connection);
   await positions.createIndexes();
   return {

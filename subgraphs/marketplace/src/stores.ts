@@ -1,7 +1,4 @@
-import { mkdirSync } from "node:fs";
-import { join } from "node:path";
-import Database from "better-sqlite3";
-import mongoose from "mongoose";
+import { connectMongo, openSqliteDatabase } from "@venta/kit";
 import type { UsersStore } from "./users/users.store.js";
 import { MongoUsersStore } from "./users/users.store.mongo.js";
 import { SqliteUsersStore } from "./users/users.store.sqlite.js";
@@ -28,15 +25,7 @@ export async function openMarketplaceStores(config: StoreConfig): Promise<Market
 }
 
 export function openSqlite(dataDir: string): MarketplaceStores {
-  let filename = ":memory:";
-  if (dataDir !== ":memory:") {
-    mkdirSync(dataDir, { recursive: true });
-    filename = join(dataDir, "marketplace.db");
-  }
-  const db = new Database(filename);
-  db.pragma("journal_mode = WAL");
-  db.pragma("synchronous = NORMAL");
-  db.pragma("busy_timeout = 5000");
+  const db = openSqliteDatabase(dataDir, "marketplace");
   return {
     vendors: new SqliteVendorsStore(db),
     users: new SqliteUsersStore(db),
@@ -50,13 +39,7 @@ export function openSqlite(dataDir: string): MarketplaceStores {
 }
 
 export async function openMongo(uri: string, dbName?: string): Promise<MarketplaceStores> {
-  const connection = await mongoose
-    .createConnection(uri, {
-      autoIndex: false,
-      serverSelectionTimeoutMS: 10_000,
-      ...(dbName ? { dbName } : {}),
-    })
-    .asPromise();
+  const connection = await connectMongo(uri, dbName);
   const vendors = new MongoVendorsStore(connection);
   const users = new MongoUsersStore(connection);
   await Promise.all([vendors.createIndexes(), users.createIndexes()]);
