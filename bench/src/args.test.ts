@@ -2,12 +2,15 @@ import { describe, expect, it } from "vitest";
 import { parseBenchArgs } from "./args.js";
 
 describe("parseBenchArgs", () => {
-  it("defaults to 100k and 1M vendors for 10 s", () => {
+  it("defaults to every figure: 100k and 1M vendors for 10 s, 1k and 10k subscriptions", () => {
     expect(parseBenchArgs([])).toEqual({
       vendorCounts: [100_000, 1_000_000],
       durationSeconds: 10,
       connections: 1,
       seed: 2026,
+      suites: ["proximity", "live"],
+      subscriptionCounts: [1_000, 10_000],
+      updateRate: 100,
     });
   });
 
@@ -16,9 +19,17 @@ describe("parseBenchArgs", () => {
     expect(options).toMatchObject({ vendorCounts: [1000, 2000], durationSeconds: 5, connections: 1 });
   });
 
-  it("refuses what is not a positive integer", () => {
+  it("reads the live flags", () => {
+    const options = parseBenchArgs(["--only", "live", "--subscriptions", "500", "--update-rate", "50"]);
+    expect(options).toMatchObject({ suites: ["live"], subscriptionCounts: [500], updateRate: 50 });
+    expect(parseBenchArgs(["--only", "live,proximity"]).suites).toEqual(["proximity", "live"]);
+  });
+
+  it("refuses what is not a positive integer or a known suite", () => {
     expect(() => parseBenchArgs(["--duration", "0"])).toThrow(/--duration/);
     expect(() => parseBenchArgs(["--vendors", "1e3x"])).toThrow(/--vendors/);
+    expect(() => parseBenchArgs(["--subscriptions", "-1"])).toThrow(/--subscriptions/);
+    expect(() => parseBenchArgs(["--only", "nearby"])).toThrow(/--only/);
     expect(() => parseBenchArgs(["--nope"])).toThrow();
   });
 });

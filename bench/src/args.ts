@@ -1,14 +1,24 @@
 import { parseArgs } from "node:util";
 
+/** Groups of figures a run can be limited to. */
+export const SUITES = ["proximity", "live"] as const;
+export type Suite = (typeof SUITES)[number];
+
 export interface BenchOptions {
+  /** Data-set sizes for the proximity figures; the live figures always use the 100k city. */
   vendorCounts: number[];
   durationSeconds: number;
   connections: number;
   seed: number;
+  suites: Suite[];
+  /** Open subscriptions per live-latency figure. */
+  subscriptionCounts: number[];
+  /** Position updates per second posted while live latency is measured. */
+  updateRate: number;
 }
 
 const USAGE =
-  "usage: node bench/dist/run.js [--vendors 100000,1000000] [--duration 10] [--connections 1] [--seed 2026]";
+  "usage: node bench/dist/run.js [--only proximity|live] [--vendors 100000,1000000] [--duration 10] [--connections 1] [--subscriptions 1000,10000] [--update-rate 100] [--seed 2026]";
 
 function positiveInt(flag: string, raw: string): number {
   const value = Number(raw);
@@ -17,26 +27,43 @@ function positiveInt(flag: string, raw: string): number {
   return value;
 }
 
+const list = (raw: string) =>
+  raw
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+
+function suites(raw: string | undefined): Suite[] {
+  if (raw === undefined) return [...SUITES];
+  const chosen = list(raw);
+  const unknown = chosen.filter((name) => !(SUITES as readonly string[]).includes(name));
+  if (chosen.length === 0 || unknown.length > 0)
+    throw new Error(`--only takes ${SUITES.join(" or ")} (comma-separated), got "${raw}"\n${USAGE}`);
+  return SUITES.filter((suite) => chosen.includes(suite));
+}
+
 /** Reads the command line; a bad flag stops the run before minutes are spent generating data. */
 export function parseBenchArgs(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
+      only: { type: "string" },
       vendors: { type: "string", default: "100000,1000000" },
       duration: { type: "string", default: "10" },
       connections: { type: "string", default: "1" },
       seed: { type: "string", default: "2026" },
+      subscriptions: { type: "string", default: "1000,10000" },
+      "update-rate": { type: "string", default: "100" },
     },
     strict: true,
   });
   return {
-    vendorCounts: values.vendors
-      .split(",")
-      .map((part) => part.trim())
-      .filter((part) => part !== "")
-      .map((part) => positiveInt("vendors", part)),
+    vendorCounts: list(values.vendors).map((part) => positiveInt("vendors", part)),
     durationSeconds: positiveInt("duration", values.duration),
     connections: positiveInt("connections", values.connections),
     seed: positiveInt("seed", values.seed),
+    suites: suites(values.only),
+    subscriptionCounts: list(values.subscriptions).map((part) => positiveInt("subscriptions", part)),
+    updateRate: positiveInt("update-rate", values["update-rate"]),
   };
 }

@@ -6,12 +6,15 @@ export interface RunningServices {
   stop(): Promise<void>;
 }
 
-/** The compiled services as `npm start` runs them, over the cached data set (which is kept). */
-export async function startServices(dataDir: string): Promise<RunningServices> {
+/**
+ * The compiled services as `npm start` runs them, over the cached data set (which is kept);
+ * `env` adds settings such as `REDIS_URL` for the live figures.
+ */
+export async function startServices(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServices> {
   // Production, as deployed: Apollo changes defaults (stack traces, introspection) on it.
   const stack: Stack = await startStack({
     dataDir,
-    env: { NODE_ENV: "production", LOG_LEVEL: "warn" },
+    env: { NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
     healthTimeoutMs: 60_000,
   });
   return {

@@ -5,9 +5,8 @@ import { Socket } from "node:net";
  * quietly skipping what needs it. Elsewhere, tests that need it are skipped with a message.
  */
 export async function redisForTests(): Promise<string | undefined> {
-  const url = process.env.REDIS_URL || "redis://127.0.0.1:6379";
-  const { hostname, port } = new URL(url);
-  if (await reachable(hostname, Number(port || 6379))) return url;
+  const url = localRedisUrl();
+  if (await redisReachable(url)) return url;
   if (process.env.CI) throw new Error(`Redis is required in CI but ${url} is not reachable`);
   console.warn(`[skipped] Redis tests: ${url} is not reachable`);
   return undefined;
@@ -18,6 +17,15 @@ export function mongoForTests(suite: string): string | undefined {
   const uri = process.env.MONGODB_URI;
   if (!uri) console.warn(`[skipped] ${suite} against MongoDB: MONGODB_URI is not set`);
   return uri || undefined;
+}
+
+/** `REDIS_URL`, or the Redis every machine of ours runs on 127.0.0.1. */
+export const localRedisUrl = () => process.env.REDIS_URL || "redis://127.0.0.1:6379";
+
+/** Whether something accepts connections at the Redis URL's host and port (within a second). */
+export function redisReachable(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return reachable(hostname, Number(port || 6379));
 }
 
 function reachable(host: string, port: number): Promise<boolean> {

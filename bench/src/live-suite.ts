@@ -1,0 +1,96 @@
+import type { BenchOptions } from "./args.js";
+import type { DataSet } from "./data-set.js";
+import { chooseLiveFeed, type LiveFeedChoice } from "./live-feed.js";
+import { type LiveLatencyFigure, measureLiveLatency, SUBSCRIPTIONS_PER_SOCKET } from "./live-latency.js";
+import { pickMovers } from "./movers.js";
+import { startServices } from "./services.js";
+import {
+  batchUnsupported,
+  measureUpdateThroughput,
+  type SkippedFigure,
+  type UpdateMutation,
+  type UpdateTarget,
+  type UpdateThroughputFigure,
+} from "./update-throughput.js";
+
+/** The live figures run over the 100k city: subscriptions, not vendor count, are what they vary. */
+export const LIVE_VENDORS = 100_000;
+const MOVERS = 200;
+const WARMUP_SECONDS = 2;
+
+export interface LiveResults {
+  vendors: number;
+  feed: { kind: LiveFeedChoice["kind"]; url?: string; reason?: string };
+  latency: LiveLatencyFigure[];
+  throughput: UpdateThroughputFigure[];
+  skipped: SkippedFigure[];
+}
+
+/**
+ * Latency first, throughput after: the throughput load moves thousands of vendors, which must
+ * not be in flight (nor going OFFLINE) while latency is measured. One stack serves both.
+ */
+export async function runLiveSuite(options: BenchOptions, dataSet: DataSet): Promise<LiveResults> {
+  const feed = await chooseLiveFeed();
+  if (feed.kind === "embedded") console.error(feed.reason);
+  const services = await startServices(dataSet.dir, {
+    ...feed.env,
+    MAX_SUBSCRIPTIONS_PER_CONNECTION: String(SUBSCRIPTIONS_PER_SOCKET),
+  });
+  const results: LiveResults = {
+    vendors: dataSet.vendors,
+    feed:
+      feed.kind === "redis" ? { kind: "redis", url: feed.url } : { kind: "embedded", reason: feed.reason },
+    latency: [],
+    throughput: [],
+    skipped: [],
+  };
+  try {
+    const movers = pickMovers(dataSet.vendors, dataSet.seed, MOVERS);
+    for (const subscriptions of options.subscriptionCounts) {
+      results.latency.push(
+        await measureLiveLatency({
+          vendors: dataSet.vendors,
+          seed: dataSet.seed,
+          url: services.graphql.router,
+          subscriptions,
+          movers,
+          updateRate: options.updateRate,
+          durationSeconds: options.durationSeconds,
+          feed: feed.kind,
+        }),
+      );
+    }
+
+    const targets: [UpdateTarget, string][] = [
+      ["router", services.graphql.router],
+      ["location direct", services.graphql.location],
+    ];
+    const mutations: UpdateMutation[] = ["updateVendorLocation", "updateVendorLocations ×100"];
+    for (const mutation of mutations) {
+      for (const [target, url] of targets) {
+        if (mutation !== "updateVendorLocation") {
+          const reason = await batchUnsupported(url, dataSet.vendors, dataSet.seed);
+          if (reason) {
+            results.skipped.push({ target, mutation, reason });
+            continue;
+          }
+        }
+        results.throughput.push(
+          await measureUpdateThroughput({
+            vendors: dataSet.vendors,
+            seed: dataSet.seed,
+            target,
+            url,
+            mutation,
+            durationSeconds: options.durationSeconds,
+            warmupSeconds: WARMUP_SECONDS,
+          }),
+        );
+      }
+    }
+  } finally {
+    await services.stop();
+  }
+  return results;
+}

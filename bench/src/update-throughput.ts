@@ -1,0 +1,212 @@
+import { progressBar } from "@venta/kit";
+import { postGraphQL } from "@venta/testing";
+import autocannon from "autocannon";
+import { type LatencySummary, summarize } from "./figure.js";
+import { benchVendors } from "./metro.js";
+import { nearMovers, wigglePoint } from "./movers.js";
+
+export type UpdateTarget = "router" | "location direct";
+export type UpdateMutation = "updateVendorLocation" | "updateVendorLocations ×100";
+
+export const BATCH_SIZE = 100;
+/** Ten devices' worth of connections, each sending its next report as soon as one is answered. */
+export const UPDATE_CONNECTIONS = 10;
+/** Distinct vendors reporting, so no figure rests on one row being rewritten. */
+const POOL_VENDORS = 5_000;
+/** Positions per vendor in the prepared bodies; they are reused in turn once all are sent. */
+const STEPS = 4;
+
+const SINGLE = `mutation Move($input: UpdateVendorLocationInput!) {
+  updateVendorLocation(input: $input) { updatedAt }
+}`;
+const BATCH = `mutation MoveMany($inputs: [UpdateVendorLocationInput!]!) {
+  updateVendorLocations(inputs: $inputs) { updatedAt }
+}`;
+
+export interface UpdateThroughputFigure {
+  vendors: number;
+  target: UpdateTarget;
+  mutation: UpdateMutation;
+  connections: number;
+  seconds: number;
+  /** Requests answered; a batch request carries `BATCH_SIZE` updates. */
+  requests: number;
+  /** Updates in answers without GraphQL errors. */
+  acceptedUpdates: number;
+  updatesPerSecond: number;
+  /** Requests that failed: transport errors, timeouts, non-2xx answers and GraphQL errors. */
+  errors: number;
+  /** Per request. */
+  latencyMs: LatencySummary;
+  notes: string[];
+}
+
+export interface SkippedFigure {
+  target: UpdateTarget;
+  mutation: UpdateMutation;
+  reason: string;
+}
+
+export interface UpdateThroughputOptions {
+  vendors: number;
+  seed: number;
+  target: UpdateTarget;
+  /** The target's GraphQL endpoint. */
+  url: string;
+  mutation: UpdateMutation;
+  durationSeconds: number;
+  warmupSeconds: number;
+}
+
+interface Input {
+  vendorId: string;
+  lat: number;
+  lng: number;
+  accuracyMeters: number;
+}
+
+/**
+ * Position reports for vendors away from the live figures' boxes, each a few meters from where the
+ * data set put it; no `recordedAt`, so the server stamps each as it arrives, as for most devices.
+ */
+function reports(vendorCount: number, seed: number): Input[] {
+  const pool: Input[][] = [];
+  for (const vendor of benchVendors(vendorCount, seed)) {
+    if (pool.length === POOL_VENDORS) break;
+    if (nearMovers(vendor.point)) continue;
+    pool.push(
+      Array.from({ length: STEPS }, (_, step) => ({
+        vendorId: vendor.id,
+        ...wigglePoint(vendor.point, step + 1),
+        accuracyMeters: 8,
+      })),
+    );
+  }
+  // Step-major, so consecutive requests come from different vendors.
+  return Array.from({ length: STEPS }, (_, step) => pool.map((steps) => steps[step] as Input)).flat();
+}
+
+function bodies(mutation: UpdateMutation, inputs: readonly Input[]): string[] {
+  if (mutation === "updateVendorLocation")
+    return inputs.map((input) => JSON.stringify({ query: SINGLE, variables: { input } }));
+  const batches: string[] = [];
+  for (let i = 0; i + BATCH_SIZE <= inputs.length; i += BATCH_SIZE)
+    batches.push(JSON.stringify({ query: BATCH, variables: { inputs: inputs.slice(i, i + BATCH_SIZE) } }));
+  return batches;
+}
+
+/**
+ * Whether the target serves the batch mutation (another change adds it): one small batch is
+ * tried first, and a schema that lacks it gets its row skipped, with the reason, rather than a
+ * figure made of validation errors.
+ */
+export async function batchUnsupported(
+  url: string,
+  vendorCount: number,
+  seed: number,
+): Promise<string | null> {
+  const [input] = reports(vendorCount, seed);
+  const answer = await postGraphQL(url, BATCH, { inputs: [input] });
+  if (answer.status === 200 && !answer.errors) return null;
+  return `updateVendorLocations answered ${answer.status}: ${answer.errors?.[0]?.message ?? "no data"}`;
+}
+
+/** Accepted position updates per second under closed-loop load from autocannon. */
+export async function measureUpdateThroughput(
+  options: UpdateThroughputOptions,
+): Promise<UpdateThroughputFigure> {
+  const inputs = reports(options.vendors, options.seed);
+  const prepared = bodies(options.mutation, inputs);
+  // One request before the load: a figure over error answers would be meaningless.
+  const first =
+    options.mutation === "updateVendorLocation"
+      ? await postGraphQL(options.url, SINGLE, { input: inputs[0] })
+      : await postGraphQL(options.url, BATCH, { inputs: inputs.slice(0, BATCH_SIZE) });
+  if (first.status !== 200 || first.errors)
+    throw new Error(`${options.target} refused an update: ${first.status} ${JSON.stringify(first.errors)}`);
+
+  const perRequest = options.mutation === "updateVendorLocation" ? 1 : BATCH_SIZE;
+  const label = `${options.mutation} → ${options.target}`;
+  // Warm-up lets the JIT, SQLite's page cache and the router's query plan cache settle first.
+  await cannon(options, prepared, perRequest, options.warmupSeconds, `${label} (warm-up)`);
+  const run = await cannon(options, prepared, perRequest, options.durationSeconds, label);
+  const errors = run.result.errors + run.result.timeouts + run.result.non2xx + run.refused;
+  const notes = [
+    `${UPDATE_CONNECTIONS} connections, each sending its next request when the last is answered; ${POOL_VENDORS} vendors in turn`,
+  ];
+  if (options.mutation !== "updateVendorLocation") notes.push(`${BATCH_SIZE} updates per request`);
+  if (run.errorSample) notes.push(`errors, e.g. ${run.errorSample}`);
+  return {
+    vendors: options.vendors,
+    target: options.target,
+    mutation: options.mutation,
+    connections: UPDATE_CONNECTIONS,
+    seconds: run.result.duration,
+    requests: run.samples.length,
+    acceptedUpdates: run.accepted,
+    updatesPerSecond: run.accepted / run.result.duration,
+    errors,
+    latencyMs: summarize(run.samples),
+    notes,
+  };
+}
+
+interface CannonRun {
+  result: autocannon.Result;
+  samples: number[];
+  accepted: number;
+  /** 200 answers that carried GraphQL errors. */
+  refused: number;
+  errorSample: string | undefined;
+}
+
+async function cannon(
+  options: UpdateThroughputOptions,
+  prepared: readonly string[],
+  perRequest: number,
+  seconds: number,
+  label: string,
+): Promise<CannonRun> {
+  const run: Omit<CannonRun, "result"> = { samples: [], accepted: 0, refused: 0, errorSample: undefined };
+  let next = 0;
+  const progress = progressBar(label, seconds);
+  let ticks = 0;
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(
+      {
+        url: options.url,
+        connections: UPDATE_CONNECTIONS,
+        duration: seconds,
+        requests: [
+          {
+            method: "POST",
+            path: new URL(options.url).pathname,
+            headers: { "content-type": "application/json" },
+            // One shared cursor, so the connections report for different vendors at any moment.
+            setupRequest: (request) => {
+              const body = prepared[next] as string;
+              next = (next + 1) % prepared.length;
+              return { ...request, body };
+            },
+            onResponse: (status, body) => {
+              if (status !== 200) return;
+              // GraphQL reports failures in a 200 answer; an accepted one names no errors.
+              if (body.includes('"errors"')) {
+                run.refused += 1;
+                run.errorSample ??= body.slice(0, 300);
+              } else run.accepted += perRequest;
+            },
+          },
+        ],
+      },
+      (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
+    );
+    // Our own samples, because autocannon's histogram holds whole milliseconds and has no p95.
+    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) run.samples.push(responseTime);
+    });
+    instance.on("tick", () => progress.update(Math.min(seconds, ++ticks)));
+  });
+  progress.done();
+  return { ...run, result };
+}
