@@ -19,7 +19,7 @@ import { subgraphHealth } from "./health.js";
 import { mapRoutes } from "./pages/map-page.js";
 import type { SubgraphName } from "./subgraphs.js";
 import { liveSchema } from "./subscriptions/live-schema.js";
-import { VendorLoader } from "./subscriptions/vendor-loader.js";
+import { type SupergraphResult, VendorLoader } from "./subscriptions/vendor-loader.js";
 import { startSubscriptionServer } from "./subscriptions/ws-server.js";
 
 export interface RouterOptions {
@@ -90,7 +90,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       { contextValue: { requestId: randomUUID() } },
     );
     if (response.body.kind !== "single") throw new Error("unexpected incremental response");
-    return response.body.singleResult as Awaited<ReturnType<ConstructorParameters<typeof VendorLoader>[0]>>;
+    return response.body.singleResult as SupergraphResult;
   });
   const apiSchema = gateway.schema;
   if (!apiSchema) throw new Error("the gateway has no schema after start");

@@ -11,14 +11,17 @@ import {
   visit,
 } from "graphql";
 
+/** What the supergraph answers to one operation. */
+export interface SupergraphResult {
+  data?: Record<string, unknown> | null;
+  errors?: readonly { message: string; path?: readonly (string | number)[] }[];
+}
+
 /** Runs one operation against the supergraph, as the router runs a client's query. */
 export type SupergraphExecutor = (
   query: string,
   variables: Record<string, unknown>,
-) => Promise<{
-  data?: Record<string, unknown> | null;
-  errors?: readonly { message: string; path?: readonly (string | number)[] }[];
-}>;
+) => Promise<SupergraphResult>;
 
 interface VendorRequest {
   vendorId: string;
@@ -65,7 +68,7 @@ export class VendorLoader {
           ...first.variables,
           ...Object.fromEntries(ids.map((id, i) => [`live_v${i}`, id])),
         };
-        let response: Awaited<ReturnType<SupergraphExecutor>>;
+        let response: SupergraphResult;
         try {
           response = await this.execute(query, variables);
         } catch (error) {
