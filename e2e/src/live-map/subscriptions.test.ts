@@ -48,6 +48,7 @@ describe.runIf(redisUrl)("live vendor locations across router instances, on Redi
         LIVE_WINDOW_SECONDS: "3",
         OFFLINE_SWEEP_MS: "200",
         WS_INIT_TIMEOUT_MS: "500",
+        MAX_SUBSCRIPTIONS_PER_CONNECTION: "5",
       },
     });
     routerB = await stack.startExtraRouter();
@@ -117,6 +118,21 @@ describe.runIf(redisUrl)("live vendor locations across router instances, on Redi
     await move(INSIDE_TOO);
     await until(() => good.events.length > 0, 5_000, "an event on the good subscription");
     good.stop();
+  });
+
+  it("limits how many subscriptions one connection may hold", async () => {
+    const client = liveClient(routerB.url);
+    try {
+      const subs = Array.from({ length: 6 }, () => collect(client, SUBSCRIPTION, { box: VIEWPORT }));
+      await until(() => subs.some((sub) => sub.errors.length > 0), 5_000, "a refused subscription");
+      const refused = subs.filter((sub) => sub.errors.length > 0);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]?.errors[0]).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: "TOO_MANY_SUBSCRIPTIONS" }) }),
+      ]);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it("closes a socket that never sends connection_init", async () => {

@@ -28,7 +28,7 @@ export class RedisEventBus implements EventBus {
   async publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
     const event: DomainEvent<T> = { id: randomUUID(), type, payload, occurredAt: new Date().toISOString() };
     await this.redis.xadd(
-      this.stream,
+      this.streamOf(type),
       "*",
       "id",
       event.id,
@@ -48,7 +48,7 @@ export class RedisEventBus implements EventBus {
     const pipeline = this.redis.pipeline();
     for (const payload of payloads) {
       pipeline.xadd(
-        this.stream,
+        this.streamOf(type),
         "*",
         "id",
         randomUUID(),
@@ -69,35 +69,44 @@ export class RedisEventBus implements EventBus {
     reader.on("error", (error) => this.log.warn({ err: error, consumer }, "redis consumer connection error"));
     const member = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
     const wanted = new Set<string>(types);
+    const streams = [...new Set(types.map((type) => this.streamOf(type)))];
+    // "0" first re-reads what this member was given but never acknowledged; ">" then reads new entries.
+    const cursors = new Map(streams.map((stream) => [stream, "0"]));
     let stopped = false;
 
-    const handle = async (entries: StreamEntry[]) => {
-      for (const [entryId, fields] of entries) {
-        if (stopped) return;
-        const raw = Object.fromEntries(pairs(fields));
-        if (raw.type && isEventType(raw.type) && wanted.has(raw.type)) {
-          await handler(
-            parseEvent({
-              id: raw.id ?? entryId,
-              type: raw.type,
-              payload: JSON.parse(raw.payload ?? "null"),
-              occurredAt: raw.occurredAt ?? "",
-            }),
-          );
+    const handle = async (stream: string, entries: StreamEntry[]) => {
+      const handled: string[] = [];
+      try {
+        for (const [entryId, fields] of entries) {
+          if (stopped) return;
+          const raw = Object.fromEntries(pairs(fields));
+          if (raw.type && isEventType(raw.type) && wanted.has(raw.type)) {
+            await handler(
+              parseEvent({
+                id: raw.id ?? entryId,
+                type: raw.type,
+                payload: JSON.parse(raw.payload ?? "null"),
+                occurredAt: raw.occurredAt ?? "",
+              }),
+            );
+          }
+          handled.push(entryId);
         }
-        await this.redis.xack(this.stream, consumer, entryId);
+      } finally {
+        // One acknowledgement for the whole batch: acking entry by entry would cap a busy stream.
+        if (handled.length > 0) await this.redis.xack(stream, consumer, ...handled);
       }
     };
 
     const loop = async () => {
-      try {
-        await reader.xgroup("CREATE", this.stream, consumer, "0", "MKSTREAM");
-      } catch (error) {
-        if (!(error instanceof Error && error.message.includes("BUSYGROUP"))) throw error;
+      for (const stream of streams) {
+        try {
+          await reader.xgroup("CREATE", stream, consumer, "0", "MKSTREAM");
+        } catch (error) {
+          if (!(error instanceof Error && error.message.includes("BUSYGROUP"))) throw error;
+        }
       }
       let attempt = 0;
-      // "0" first re-reads what this member was given but never acknowledged; ">" then reads new entries.
-      let cursor = "0";
       while (!stopped) {
         try {
           const reply = (await reader.xreadgroup(
@@ -105,22 +114,25 @@ export class RedisEventBus implements EventBus {
             consumer,
             member,
             "COUNT",
-            200,
+            500,
             "BLOCK",
             1_000,
             "STREAMS",
-            this.stream,
-            cursor,
+            ...streams,
+            ...streams.map((stream) => cursors.get(stream) ?? ">"),
           )) as StreamReply;
-          const entries = reply?.[0]?.[1] ?? [];
-          if (cursor === "0" && entries.length === 0) cursor = ">";
-          await handle(entries);
+          const replied = new Map((reply ?? []).map(([stream, entries]) => [stream, entries]));
+          for (const stream of streams) {
+            const entries = replied.get(stream) ?? [];
+            if (cursors.get(stream) === "0" && entries.length === 0) cursors.set(stream, ">");
+            await handle(stream, entries);
+          }
           attempt = 0;
         } catch (error) {
           if (stopped) return;
           attempt += 1;
           this.log.warn({ err: error, consumer, attempt }, "event handler failed: will redeliver");
-          cursor = "0";
+          for (const stream of streams) cursors.set(stream, "0");
           await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
         }
       }
@@ -139,6 +151,14 @@ export class RedisEventBus implements EventBus {
     };
     this.consumptions.add(consumption);
     return consumption;
+  }
+
+  /**
+   * One stream per publishing subgraph (`venta:events:marketplace`, …): a consumer reads only the
+   * streams of the events it wants, so a flood of location updates never delays a vendor change.
+   */
+  private streamOf(type: EventType): string {
+    return `${this.stream}:${type.slice(0, type.indexOf("."))}`;
   }
 
   async ping(): Promise<void> {
