@@ -1,19 +1,10 @@
 # One image for every service; docker-compose.yml picks the entry point per service.
 FROM node:20-bookworm AS build
 WORKDIR /app
-COPY package.json package-lock.json .npmrc ./
-COPY packages/kit/package.json packages/kit/
-COPY packages/geo/package.json packages/geo/
-COPY packages/events/package.json packages/events/
-COPY packages/testing/package.json packages/testing/
-COPY subgraphs/marketplace/package.json subgraphs/marketplace/
-COPY subgraphs/location/package.json subgraphs/location/
-COPY router/package.json router/
-COPY demo/package.json demo/
-COPY e2e/package.json e2e/
-COPY bench/package.json bench/
-RUN npm ci
+# Every workspace's manifest is needed before `npm ci`; copying the tree is the one way that cannot
+# fall behind when a workspace is added.
 COPY . .
+RUN npm ci
 RUN npx turbo run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

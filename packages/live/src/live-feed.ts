@@ -8,7 +8,7 @@ export interface LiveFeed {
   publish(updates: readonly LiveUpdate[]): Promise<void>;
   listen(channel: string): Promise<void>;
   unlisten(channel: string): Promise<void>;
-  /** Called for each update heard, once per listened channel it arrived on. */
+  /** Called for each update heard on a listened channel; possibly more than once (the hub de-duplicates). */
   onUpdate(handler: (update: LiveUpdate) => void): void;
   close(): Promise<void>;
 }

@@ -61,10 +61,9 @@ export class SqliteLiveFeed implements LiveFeed {
     const poll = () => {
       for (const row of next.all(this.lastSeq)) {
         this.lastSeq = row.seq;
-        const heard = row.channels.split(" ").filter((channel) => this.channels.has(channel));
-        if (heard.length === 0) continue;
+        if (!row.channels.split(" ").some((channel) => this.channels.has(channel))) continue;
         const update = JSON.parse(row.payload) as LiveUpdate;
-        for (const _ of heard) for (const handler of this.handlers) handler(update);
+        for (const handler of this.handlers) handler(update);
       }
       this.timer = setTimeout(poll, this.pollMs);
     };
