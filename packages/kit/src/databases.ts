@@ -31,3 +31,8 @@ export function connectMongo(uri: string, dbName?: string): Promise<Connection> 
     })
     .asPromise();
 }
+
+/** MongoDB's duplicate key error (E11000): a unique index refused the write. */
+export function isMongoDuplicateKey(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && error.code === 11000;
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
+import { isMongoDuplicateKey } from "@venta/kit";
 import { type Connection, type Model, type PipelineStage, Schema } from "mongoose";
 import {
   compareNearby,
@@ -135,9 +136,6 @@ const toReport = (doc: PositionedDocument): PositionReport => ({
   recordedAt: doc.recordedAt,
 });
 
-const isDuplicateKey = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && error.code === 11000;
-
 /** Conditions of a nearby search other than the circle; only known vendors are ever listed. */
 function matchFilter(filter: NearbyFilter): Record<string, unknown> {
   const q: Record<string, unknown> = { version: { $ne: null } };
@@ -198,7 +196,7 @@ export class MongoPositionsStore implements PositionsStore {
         .exec();
       return result.matchedCount + result.upsertedCount > 0;
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isMongoDuplicateKey(error)) throw error;
       // The upsert found no document it may update and could not insert one, so the vendor exists:
       // either with a newer version, or created a moment ago (by a first position report) after our
       // filter ran. Without upsert the same update tells the two apart instead of dropping a snapshot.
@@ -270,7 +268,7 @@ export class MongoPositionsStore implements PositionsStore {
         .exec();
       moved = true;
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      if (!isMongoDuplicateKey(error)) throw error;
       // Usually the vendor holds a later position; but the document may also have been created by a
       // concurrent write after our filter ran, so try once more as a plain update.
       before = await this.vendors

@@ -36,11 +36,13 @@ export class MongoUsersStore implements UsersStore {
   }
 
   async insert(user: UserRecord): Promise<void> {
-    await this.model.collection.insertOne({
-      _id: user.id,
-      displayName: user.displayName,
-      createdAt: user.createdAt,
-    } as never);
+    // lean: the record is already valid, so it goes to the driver as is, with no document built.
+    await this.model.insertMany(
+      [{ _id: user.id, displayName: user.displayName, createdAt: user.createdAt }],
+      {
+        lean: true,
+      },
+    );
   }
 
   async findById(id: string): Promise<UserRecord | null> {

@@ -1,3 +1,4 @@
+import { isMongoDuplicateKey } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { VendorFilter, VendorListKey, VendorRecord, VendorStatus } from "./vendor.record.js";
 import {
@@ -54,9 +55,6 @@ const toRecord = (doc: VendorDocument): VendorRecord => ({
   updatedAt: doc.updatedAt,
 });
 
-const isDuplicateKey = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && error.code === 11000;
-
 function query(filter: VendorFilter): Record<string, unknown> {
   const q: Record<string, unknown> = {};
   if (filter.status) q.status = filter.status;
@@ -81,9 +79,9 @@ export class MongoVendorsStore implements VendorsStore {
   async insert(vendor: VendorRecord): Promise<void> {
     const { id, ...rest } = vendor;
     try {
-      await this.model.collection.insertOne({ _id: id, ...rest } as never);
+      await this.model.insertMany([{ _id: id, ...rest }], { lean: true });
     } catch (error) {
-      if (isDuplicateKey(error)) throw new DuplicateSlugError(vendor.slug);
+      if (isMongoDuplicateKey(error)) throw new DuplicateSlugError(vendor.slug);
       throw error;
     }
   }
@@ -107,7 +105,7 @@ export class MongoVendorsStore implements VendorsStore {
         .exec();
       return doc ? toRecord(doc) : null;
     } catch (error) {
-      if (isDuplicateKey(error)) throw new DuplicateSlugError(String(changes.slug));
+      if (isMongoDuplicateKey(error)) throw new DuplicateSlugError(String(changes.slug));
       throw error;
     }
   }
