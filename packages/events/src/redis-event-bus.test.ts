@@ -1,16 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { redisForTests, testLogger } from "@venta/testing";
-import { describe, it } from "vitest";
+import { deleteRedisKeys, redisForTests, testLogger } from "@venta/testing";
+import { afterAll, describe, it } from "vitest";
 import { eventBusContract } from "./event-bus.contract.js";
 import { RedisEventBus } from "./redis-event-bus.js";
 
 const redisUrl = await redisForTests();
 
+const prefix = `venta:test:${randomUUID()}`;
+
 if (redisUrl) {
   eventBusContract(
     "Redis Streams",
-    async () => new RedisEventBus(redisUrl, testLogger, `venta:test:${randomUUID()}`),
+    async () => new RedisEventBus(redisUrl, testLogger, `${prefix}:${randomUUID()}`),
   );
+  afterAll(() => deleteRedisKeys(redisUrl, prefix));
 } else {
   describe.skip("Redis Streams event bus (Redis not reachable)", () => {
     it("needs Redis", () => {});

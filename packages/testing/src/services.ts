@@ -48,3 +48,20 @@ export async function dropMongoDatabase(uri: string, dbName: string): Promise<vo
   await connection.dropDatabase();
   await connection.close();
 }
+
+/** Deletes every Redis key under a test's own prefix, so test runs leave nothing behind. */
+export async function deleteRedisKeys(url: string, prefix: string): Promise<void> {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(url);
+  try {
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${prefix}*`, count: 500 }) as AsyncIterable<
+      string[]
+    >) {
+      keys.push(...batch);
+    }
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
+}
