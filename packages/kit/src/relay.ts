@@ -35,11 +35,16 @@ export function pageSize(first: number, argument = "first", max = MAX_PAGE_SIZE)
   return first;
 }
 
-export function pageInfo(cursors: string[], hasNextPage: boolean, hasPreviousPage: boolean): PageInfo {
+/** Page information for a page of edges; every connection builds it the same way. */
+export function pageInfo(
+  edges: readonly { cursor: string }[],
+  hasNextPage: boolean,
+  hasPreviousPage: boolean,
+): PageInfo {
   return {
     hasNextPage,
     hasPreviousPage,
-    startCursor: cursors[0] ?? null,
-    endCursor: cursors.at(-1) ?? null,
+    startCursor: edges[0]?.cursor ?? null,
+    endCursor: edges.at(-1)?.cursor ?? null,
   };
 }

@@ -103,11 +103,7 @@ export async function nearbyPage(
   });
   return {
     edges,
-    pageInfo: pageInfo(
-      edges.map((e) => e.cursor),
-      page.hasNextPage,
-      key !== undefined,
-    ),
+    pageInfo: pageInfo(edges, page.hasNextPage, key !== undefined),
     query: { ...area, first: size, after: key },
   };
 }

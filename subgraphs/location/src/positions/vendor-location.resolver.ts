@@ -46,11 +46,7 @@ export class VendorLocationResolver {
     }));
     return {
       edges,
-      pageInfo: pageInfo(
-        edges.map((e) => e.cursor),
-        page.hasNextPage,
-        before !== undefined,
-      ),
+      pageInfo: pageInfo(edges, page.hasNextPage, before !== undefined),
     };
   }
 }

@@ -33,11 +33,7 @@ export async function listVendors(
   const edges = page.records.map((node) => ({ cursor: cursorOf(node), node }));
   return {
     edges,
-    pageInfo: pageInfo(
-      edges.map((e) => e.cursor),
-      page.hasNextPage,
-      key !== undefined,
-    ),
+    pageInfo: pageInfo(edges, page.hasNextPage, key !== undefined),
     totalCount,
   };
 }
