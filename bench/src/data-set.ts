@@ -96,6 +96,7 @@ async function generate(dir: string, vendorCount: number, seed: number): Promise
         vendorId: vendor.id,
         cuisines: vendor.cuisines,
         isOpen: vendor.isOpen,
+        ownerId: vendor.ownerId,
         version: 1,
       });
       await positions.record({

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
-import { ConfigError } from "@venta/kit";
+import { DevIssuer, Role } from "@venta/auth";
+import { baseEnv, ConfigError, loadConfig } from "@venta/kit";
 import { austinCity, seededRandom } from "./seed/austin.js";
 import { StreetWalker } from "./simulation/street-walker.js";
 
@@ -33,6 +34,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(count) || count < 1)
     throw new ConfigError(`--vendors must be a positive integer\n${USAGE}`);
   const intervalSeconds = seconds(values.interval);
+  // The fleet's owners are many accounts, so the simulator reports as an admin would: with
+  // VENTA_TOKEN when given, else a token from the local development issuer.
+  const token =
+    process.env.VENTA_TOKEN ??
+    (await (
+      await DevIssuer.open(loadConfig(baseEnv).DATA_DIR)
+    ).sign({ userId: "demo-simulator", roles: [Role.Admin] }));
   const random = seededRandom(7);
   const fleet = austinCity()
     .vendors.filter((vendor) => vendor.position)
@@ -58,7 +66,7 @@ async function main(): Promise<void> {
     try {
       const response = await fetch(values.url, {
         method: "POST",
-        headers: { "content-type": "application/json" },
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
         body: JSON.stringify({
           query: MUTATION,
           variables: { input: { vendorId, lat, lng, heading, accuracyMeters: 8 } },

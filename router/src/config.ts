@@ -1,5 +1,6 @@
 import { join } from "node:path";
-import { baseEnv, envVar, loadConfig, repoRoot } from "@venta/kit";
+import { DEV_AUDIENCE, DEV_ISSUER } from "@venta/auth";
+import { baseEnv, ConfigError, envVar, loadConfig, repoRoot } from "@venta/kit";
 import { z } from "zod";
 
 export const routerEnv = baseEnv.extend({
@@ -19,8 +20,60 @@ export const routerEnv = baseEnv.extend({
   WS_KEEPALIVE_MS: envVar.positiveInt(12_000),
   /** Map tiles for `/map`; the map still works (plain background) when they cannot be reached. */
   MAP_TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+
+  /** The identity provider's keys (Clerk: `https://<instance>/.well-known/jwks.json`). Unset: the local development issuer. */
+  AUTH_JWKS_URL: envVar.url(),
+  AUTH_ISSUER: z.string().min(1).default(DEV_ISSUER),
+  AUTH_AUDIENCE: z.string().min(1).default(DEV_AUDIENCE),
+  /** Comma-separated origins a token's `azp` must name (Clerk's authorized parties); empty: not checked. */
+  AUTH_AUTHORIZED_PARTIES: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((party) => party.trim())
+        .filter(Boolean),
+    ),
+
+  /** Sliding-window budgets per minute-long (by default) window: per IP, per person, per partner key. */
+  RATE_LIMIT_WINDOW_MS: envVar.positiveInt(60_000),
+  RATE_LIMIT_ANONYMOUS: envVar.positiveInt(600),
+  RATE_LIMIT_USER: envVar.positiveInt(1_200),
+  RATE_LIMIT_PARTNER: envVar.positiveInt(3_000),
+  /** Behind a load balancer, the client's IP is the first `X-Forwarded-For` hop. */
+  TRUST_PROXY: envVar.flag(false),
+
+  /** Limits on every operation, checked before any subgraph is called. */
+  MAX_DEPTH: envVar.positiveInt(12),
+  MAX_ALIASES: envVar.positiveInt(15),
+  MAX_DIRECTIVES: envVar.positiveInt(20),
+  MAX_TOKENS: envVar.positiveInt(2_000),
+  MAX_COST: envVar.positiveInt(5_000),
+
+  /** `require`: callers without a partner key may only run the first-party apps' documents. */
+  TRUSTED_DOCUMENTS: z.enum(["off", "require"]).default("off"),
+  TRUSTED_DOCUMENTS_PATH: z
+    .string()
+    .min(1)
+    .default(join(repoRoot(), "packages", "client", "src", "generated", "persisted-documents.json")),
+  /** Schema introspection for anonymous callers; partner keys with INTROSPECT always may. Default: on outside production. */
+  INTROSPECTION: z.enum(["true", "false"]).optional(),
 });
 export type RouterConfig = ReturnType<typeof routerEnv.parse>;
 
-export const loadRouterConfig = (env: NodeJS.ProcessEnv = process.env): RouterConfig =>
-  loadConfig(routerEnv, env);
+export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env): RouterConfig {
+  const config = loadConfig(routerEnv, env);
+  if (config.NODE_ENV === "production" && !config.AUTH_JWKS_URL) {
+    // The development issuer signs whatever `npm run token` asks for: never in production.
+    throw new ConfigError("Invalid environment:\n  AUTH_JWKS_URL: required in production");
+  }
+  return config;
+}
+
+/** The local issuer serves and signs tokens only in development, and only without a real provider. */
+export const usesDevIssuer = (config: RouterConfig): boolean =>
+  config.NODE_ENV !== "production" && !config.AUTH_JWKS_URL;
+
+export const introspectionForAnyone = (config: RouterConfig): boolean =>
+  config.INTROSPECTION ? config.INTROSPECTION === "true" : config.NODE_ENV !== "production";

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { IDENTITY_HEADER, type Viewer } from "@venta/auth";
 import { ConfigError, ErrorCode, type Logger } from "@venta/kit";
 import { GraphQLError } from "graphql";
 import { keepAliveFetcher } from "./subgraph-fetcher.js";
@@ -7,6 +8,11 @@ import type { SubgraphName } from "./subgraphs.js";
 
 export interface RouterContext {
   requestId: string;
+  viewer: Viewer;
+  /** The viewer, signed for the subgraphs once per request; absent for anonymous callers. */
+  identityHeader?: Promise<string>;
+  /** Set on the router's own operations (live events' vendors), which were vetted as subscriptions. */
+  internal?: boolean;
 }
 
 export interface GatewayOptions {
@@ -45,11 +51,14 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     this.log = log;
   }
 
-  override willSendRequest({
+  override async willSendRequest({
     request,
     context,
   }: Parameters<RemoteGraphQLDataSource<RouterContext>["willSendRequest"] & {}>[0]) {
     if (context.requestId) request.http?.headers.set("x-request-id", context.requestId);
+    // Whatever a client put in this header is gone: the subgraph sees only what the router signed.
+    request.http?.headers.delete(IDENTITY_HEADER);
+    if (context.identityHeader) request.http?.headers.set(IDENTITY_HEADER, await context.identityHeader);
   }
 
   /**

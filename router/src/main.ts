@@ -1,18 +1,21 @@
-import { ConfigError, closeOnSignals, createLogger } from "@venta/kit";
+import { ConfigError, closeOnSignals, createLogger, internalIdentity } from "@venta/kit";
 import { openLiveFeed } from "@venta/live";
 import { loadRouterConfig } from "./config.js";
 import { startRouter } from "./router-server.js";
+import { routerSecurity } from "./security/router-security.js";
 import { subgraphUrls } from "./subgraphs.js";
 
 async function main(): Promise<void> {
   const config = loadRouterConfig();
   const log = createLogger("router", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
+  const urls = subgraphUrls();
+  const security = await routerSecurity(config, internalIdentity(config), urls.marketplace, log);
   const liveFeed = openLiveFeed(config, log);
   const router = await startRouter({
     host: config.HOST,
     port: config.ROUTER_PORT,
     supergraphPath: config.SUPERGRAPH_PATH,
-    subgraphUrls: subgraphUrls(),
+    subgraphUrls: urls,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
     log,
     liveFeed,
@@ -21,7 +24,17 @@ async function main(): Promise<void> {
     connectionInitTimeoutMs: config.WS_INIT_TIMEOUT_MS,
     keepAliveMs: config.WS_KEEPALIVE_MS,
     mapTileUrl: config.MAP_TILE_URL,
+    security,
   });
+  log.info(
+    {
+      identity: security.devIssuer ? "development issuer (npm run token)" : config.AUTH_JWKS_URL,
+      trustedDocuments: config.TRUSTED_DOCUMENTS,
+      introspection: security.policy.introspectionForAnyone ? "anyone" : "partner keys with INTROSPECT",
+      rateLimits: config.REDIS_URL ? "redis" : "in-process",
+    },
+    "security",
+  );
   closeOnSignals(log, [() => router.stop(), () => liveFeed.close()]);
 }
 

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { anonymous, PartnerScope, type Viewer } from "@venta/auth";
 import {
   createErrorFormatter,
   createHttpServer,
@@ -14,9 +16,17 @@ import {
   sendJson,
 } from "@venta/kit";
 import { type LiveFeed, LiveHub } from "@venta/live";
+import { GraphQLError } from "graphql";
 import { createGateway, type RouterContext } from "./gateway.js";
 import { subgraphHealth } from "./health.js";
+import { rateLimitedError, rateLimitHeaders } from "./limits/rate-limit-headers.js";
+import { explorerRoutes } from "./pages/explorer-page.js";
 import { mapRoutes } from "./pages/map-page.js";
+import { clientAddress, httpCredentials, socketCredentials } from "./security/credentials.js";
+import { operationPolicy, refusal } from "./security/operation-policy.js";
+import { formatLimitError, queryProtections } from "./security/query-limits.js";
+import type { RouterSecurity } from "./security/router-security.js";
+import { sha256Hex } from "./security/trusted-documents.js";
 import type { SubgraphName } from "./subgraphs.js";
 import { liveSchema } from "./subscriptions/live-schema.js";
 import { type SupergraphResult, VendorLoader } from "./subscriptions/vendor-loader.js";
@@ -37,6 +47,7 @@ export interface RouterOptions {
   keepAliveMs: number;
   /** Tile source for the live map page, `{z}/{x}/{y}` style. */
   mapTileUrl: string;
+  security: RouterSecurity;
 }
 
 export interface RunningRouter {
@@ -47,7 +58,9 @@ export interface RunningRouter {
 
 /** The one endpoint clients talk to: GraphQL on `/graphql`, subgraph health on `/health`. */
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
-  const { log } = options;
+  const { log, security } = options;
+  const protections = queryProtections(security.limits);
+  const formatError = createErrorFormatter(log);
   const routes: Parameters<typeof createHttpServer>[0] = {};
   const httpServer = createHttpServer(routes);
   const gateway = createGateway({
@@ -58,8 +71,13 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   });
   const apollo = new ApolloServer<RouterContext>({
     gateway,
-    formatError: createErrorFormatter(log),
+    formatError: (formatted, error) => formatError(formatLimitError(formatted), error),
     includeStacktraceInErrorResponses: false,
+    // Introspection is decided per caller by the operation policy, not for everyone at once.
+    introspection: true,
+    validationRules: protections.validationRules,
+    // One operation per request: a batch would multiply the work behind one rate-limit hit.
+    allowBatchedHttpRequests: false,
     // Shutdown is ours (closeOnSignals): Apollo's own signal handlers would re-raise the signal mid-way.
     stopOnTerminationSignals: false,
     // Browsers may only send GraphQL with a preflighted content type or an explicit header.
@@ -68,15 +86,54 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      ...protections.plugins,
+      operationPolicy(security.policy),
     ],
   });
   await apollo.start();
 
-  routes["/graphql"] = graphqlRoute(apollo, async (req) => {
-    const header = req.headers["x-request-id"];
-    return { requestId: typeof header === "string" && header.length <= 128 ? header : randomUUID() };
-  });
+  /** Who is calling and whether their budget allows it; answers the request itself when not. */
+  const admitHttp = async (req: IncomingMessage, res: ServerResponse): Promise<RouterContext | null> => {
+    const address = clientAddress(req, security.trustProxy);
+    const count = async (viewer: Viewer) => {
+      const decision = await security.rateLimits.hit(viewer, address);
+      if (decision)
+        for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
+      if (decision && !decision.allowed) throw rateLimitedError(decision);
+    };
+    try {
+      // Failed sign-ins draw on the address's budget too, so tokens and keys cannot be guessed at speed.
+      const viewer = await security.identify(httpCredentials(req)).catch(async (error: unknown) => {
+        await count(anonymous);
+        throw error;
+      });
+      await count(viewer);
+      const header = req.headers["x-request-id"];
+      return {
+        requestId: typeof header === "string" && header.length <= 128 ? header : randomUUID(),
+        viewer,
+        ...(viewer !== anonymous ? { identityHeader: security.internalIdentity.sign(viewer) } : {}),
+      };
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const { http, ...extensions } = error.extensions as { http?: { status?: number } };
+      sendJson(res, http?.status ?? 400, { errors: [formatError({ ...error.toJSON(), extensions }, error)] });
+      return null;
+    }
+  };
+  routes["/graphql"] = async (req, res) => {
+    // A WebSocket upgrade never reaches here; preflights carry no credentials and cost nothing.
+    if (req.method === "OPTIONS")
+      return graphqlRoute(apollo, async () => ({ requestId: randomUUID(), viewer: anonymous }))(req, res);
+    const context = await admitHttp(req, res);
+    if (context) await graphqlRoute(apollo, async () => context)(req, res);
+  };
+  if (security.devIssuer) {
+    const jwks = security.devIssuer.jwks();
+    routes["/.well-known/jwks.json"] = (_req, res) => sendJson(res, 200, jwks);
+  }
   Object.assign(routes, mapRoutes(options.mapTileUrl));
+  Object.assign(routes, explorerRoutes());
   routes["/health"] = async (_req, res) => {
     const report = await subgraphHealth(options.subgraphUrls);
     sendJson(res, 200, report);
@@ -87,7 +144,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const vendors = new VendorLoader(async (query, variables) => {
     const response = await apollo.executeOperation(
       { query, variables },
-      { contextValue: { requestId: randomUUID() } },
+      { contextValue: { requestId: randomUUID(), viewer: anonymous, internal: true } },
     );
     if (response.body.kind !== "single") throw new Error("unexpected incremental response");
     return response.body.singleResult as SupergraphResult;
@@ -101,6 +158,15 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection,
     connectionInitTimeoutMs: options.connectionInitTimeoutMs,
     keepAliveMs: options.keepAliveMs,
+    validationRules: protections.allRules,
+    maxTokens: security.limits.maxTokens,
+    identify: (params) => security.identify(socketCredentials(params)),
+    admit: async (viewer: Viewer, request, query, document) => {
+      const decision = await security.rateLimits.hit(viewer, clientAddress(request, security.trustProxy));
+      if (decision && !decision.allowed) return rateLimitedError(decision);
+      const refused = refusal(security.policy, viewer, sha256Hex(query), document, PartnerScope.Subscribe);
+      return refused;
+    },
   });
 
   const port = await listen(httpServer, options.port, options.host);
@@ -112,6 +178,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     stop: async () => {
       await subscriptions.close();
       await apollo.stop();
+      await security.rateLimits.close();
     },
   };
 }

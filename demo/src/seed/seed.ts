@@ -3,6 +3,7 @@ import { type Logger, progressBar } from "@venta/kit";
 import { openLocationStores } from "@venta/location";
 import { openMarketplaceStores, UsersService, VendorsService } from "@venta/marketplace";
 import { austinCity } from "./austin.js";
+import { DEMO_ACCOUNTS, DEMO_VENDOR_FLEET } from "./demo-accounts.js";
 
 export interface SeedConfig {
   DATA_DIR: string;
@@ -26,13 +27,23 @@ export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 
     const city = austinCity(vendorCount);
     const users = new UsersService(marketplace.users, bus);
     const vendors = new VendorsService(marketplace.vendors, marketplace.users, bus);
-    const progress = progressBar("Seeding Austin", city.owners.length + city.vendors.length);
+    const accounts = Object.values(DEMO_ACCOUNTS);
+    const progress = progressBar(
+      "Seeding Austin",
+      accounts.length + city.owners.length + city.vendors.length,
+    );
     let done = 0;
-    for (const owner of city.owners) {
+    for (const owner of [...accounts, ...city.owners]) {
       await users.register(owner.displayName, { id: owner.id, now: new Date(EPOCH) });
       progress.update(++done);
     }
     const now = Date.now();
+    const demoFleet = new Set(
+      city.vendors
+        .filter((vendor) => vendor.position)
+        .slice(0, DEMO_VENDOR_FLEET)
+        .map((vendor) => vendor.id),
+    );
     for (const vendor of city.vendors) {
       const created = new Date(EPOCH + vendor.createdOffsetSeconds * 1000);
       await vendors.create(
@@ -40,7 +51,7 @@ export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 
           name: vendor.name,
           description: vendor.description,
           cuisines: vendor.cuisines,
-          ownerId: vendor.ownerId,
+          ownerId: demoFleet.has(vendor.id) ? DEMO_ACCOUNTS.vendor.id : vendor.ownerId,
           status: vendor.status,
         },
         { id: vendor.id, now: created },

@@ -19,8 +19,10 @@ describe.runIf(available)("the live map page, in Chromium", () => {
   let browser: Browser;
   let page: Page;
   const ids: string[] = [];
+  /** The trucks' owner, whose devices report their positions. */
+  let owner: Record<string, string>;
   const graphql = (query: string, variables?: Record<string, unknown>) =>
-    postGraphQL(`${stack.urls.router}/graphql`, query, variables);
+    postGraphQL(`${stack.urls.router}/graphql`, query, variables, owner);
   const move = (vendorId: string, point: { lat: number; lng: number }) =>
     graphql(
       `mutation ($input: UpdateVendorLocationInput!) { updateVendorLocation(input: $input) { isLive } }`,
@@ -33,20 +35,15 @@ describe.runIf(available)("the live map page, in Chromium", () => {
 
   beforeAll(async () => {
     stack = await startStack();
-    const owner = await postGraphQL<{ createUser: { id: string } }>(
-      `${stack.urls.router}/graphql`,
-      `mutation { createUser(input: { displayName: "Map owner" }) { id } }`,
-    );
-    const ownerId = owner.data?.createUser.id;
+    ({ headers: owner } = await stack.signUp("Map owner", ["VENDOR"]));
     for (let i = 0; i < 6; i += 1) {
-      const created = await postGraphQL<{ createVendor: { id: string } }>(
-        `${stack.urls.router}/graphql`,
+      const created = await graphql(
         `mutation ($input: CreateVendorInput!) { createVendor(input: $input) { id } }`,
         {
-          input: { name: `Map Truck ${i}`, cuisines: ["tacos"], ownerId, status: "OPEN" },
+          input: { name: `Map Truck ${i}`, cuisines: ["tacos"], status: "OPEN" },
         },
       );
-      const id = created.data?.createVendor.id;
+      const id = (created.data?.createVendor as { id: string } | undefined)?.id;
       if (!id) throw new Error(`could not create a vendor: ${JSON.stringify(created.errors)}`);
       ids.push(id);
     }

@@ -32,11 +32,14 @@ describe.runIf(redisUrl)("live vendor locations across router instances, on Redi
   let routerB: { url: string; stop(): Promise<void> };
   let clientB: Client;
   let vendorId: string;
+  /** Ana's: she owns the cart, so its device reports with her token. */
+  let owner: Record<string, string>;
   const move = async (point: { lat: number; lng: number }) => {
     const result = await postGraphQL(
       `${stack.urls.router}/graphql`,
       `mutation ($input: UpdateVendorLocationInput!) { updateVendorLocation(input: $input) { isLive } }`,
       { input: { vendorId, ...point } },
+      owner,
     );
     return result;
   };
@@ -54,16 +57,15 @@ describe.runIf(redisUrl)("live vendor locations across router instances, on Redi
     routerB = await stack.startExtraRouter();
     clientB = liveClient(routerB.url);
     const url = `${stack.urls.router}/graphql`;
-    const owner = await postGraphQL<{ createUser: { id: string } }>(
-      url,
-      `mutation { createUser(input: { displayName: "Ana" }) { id } }`,
-    );
+    ({ headers: owner } = await stack.signUp("Ana", ["VENDOR"]));
     const vendor = await postGraphQL<{ createVendor: { id: string } }>(
       url,
       `mutation ($input: CreateVendorInput!) { createVendor(input: $input) { id } }`,
-      { input: { name: "Live Taco Cart", cuisines: ["tacos"], ownerId: owner.data?.createUser.id } },
+      { input: { name: "Live Taco Cart", cuisines: ["tacos"] } },
+      owner,
     );
     vendorId = vendor.data?.createVendor.id as string;
+    if (!vendorId) throw new Error(`could not create a vendor: ${JSON.stringify(vendor.errors)}`);
     // Location learns of the vendor from marketplace's event, a moment after it is created.
     for (let attempt = 0; attempt < 100 && (await move(OUTSIDE)).errors; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -3,8 +3,18 @@ import type { TypedDocumentString } from "./generated/graphql.js";
 export interface VentaClientOptions {
   /** The router's GraphQL endpoint, for example `http://127.0.0.1:4000/graphql`. */
   url: string;
-  /** Sent with every request (an `Authorization` or `X-Api-Key` header, say). */
+  /** A person's token (from the identity provider, or `npm run token` in development). */
+  token?: string;
+  /** A partner's API key, sent as `X-Api-Key`. */
+  apiKey?: string;
+  /** Sent with every request as well. */
   headers?: Record<string, string>;
+  /**
+   * Send each operation by its hash (the trusted-document manifest), falling back to the full text
+   * when the router does not know it (automatic persisted queries). On by default: first-party apps
+   * must do this when the router accepts trusted documents only.
+   */
+  persisted?: boolean;
   fetch?: typeof fetch;
 }
 
@@ -44,12 +54,17 @@ export class VentaClient {
     document: TypedDocumentString<TResult, TVariables>,
     ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
   ): Promise<TResult> {
-    const response = await this.fetch(this.options.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", ...this.options.headers },
-      body: JSON.stringify({ query: document.toString(), variables }),
-    });
-    const body = (await response.json()) as { data?: TResult | null; errors?: VentaError[] };
+    const hash = (document.__meta__?.hash as string | undefined)?.replace(/^sha256:/, "");
+    const persistedQuery = hash ? { version: 1, sha256Hash: hash } : undefined;
+    let { response, body } = await this.send<TResult>(
+      this.options.persisted !== false && persistedQuery
+        ? { variables, extensions: { persistedQuery } }
+        : { query: document.toString(), variables },
+    );
+    if (body.errors?.[0]?.extensions?.code === "PERSISTED_QUERY_NOT_FOUND") {
+      // The manifest's hash is of the normalised text, so the full text goes without it.
+      ({ response, body } = await this.send<TResult>({ query: document.toString(), variables }));
+    }
     if (body.errors?.length || !body.data) {
       throw new VentaRequestError<TResult>(
         body.errors ?? [{ message: `HTTP ${response.status}` }],
@@ -58,5 +73,22 @@ export class VentaClient {
       );
     }
     return body.data;
+  }
+
+  private async send<TResult>(payload: Record<string, unknown>) {
+    const { token, apiKey, headers } = this.options;
+    const response = await this.fetch(this.options.url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        accept: "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(apiKey ? { "x-api-key": apiKey } : {}),
+        ...headers,
+      },
+      body: JSON.stringify(payload),
+    });
+    const body = (await response.json()) as { data?: TResult | null; errors?: VentaError[] };
+    return { response, body };
   }
 }

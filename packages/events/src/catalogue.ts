@@ -6,6 +6,8 @@ export const vendorSnapshot = z.object({
   name: z.string(),
   cuisines: z.array(z.string()),
   status: z.enum(["OPEN", "CLOSED"]),
+  /** The account that manages the vendor. */
+  ownerId: z.string().min(1).optional(),
   version: z.number().int().nonnegative(),
   updatedAt: z.string(),
 });

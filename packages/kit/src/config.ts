@@ -56,5 +56,13 @@ export const baseEnv = z.object({
   DATA_DIR: z.string().min(1).default(join(repoRoot(), "data")),
   MONGODB_URI: z.preprocess(emptyAsUndefined, z.string().startsWith("mongodb").optional()),
   REDIS_URL: z.preprocess(emptyAsUndefined, z.string().startsWith("redis").optional()),
+  /**
+   * Shared by the router (which signs the caller's identity) and the subgraphs (which check it).
+   * Required in production; elsewhere a random one is kept under DATA_DIR.
+   */
+  INTERNAL_AUTH_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(32, "use at least 32 random characters").optional(),
+  ),
 });
 export type BaseConfig = z.infer<typeof baseEnv>;

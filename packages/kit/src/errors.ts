@@ -8,6 +8,10 @@ export const ErrorCode = {
   Unauthenticated: "UNAUTHENTICATED",
   Forbidden: "FORBIDDEN",
   Conflict: "CONFLICT",
+  /** The operation breaks a limit (depth, aliases, directives, tokens or cost); `limit` says which. */
+  QueryTooComplex: "QUERY_TOO_COMPLEX",
+  /** The caller's request budget is spent; `retryAfterSeconds` says when to come back. */
+  RateLimited: "RATE_LIMITED",
   /** A part of the API is down for a moment; the rest of the response is still good. */
   ServiceUnavailable: "SERVICE_UNAVAILABLE",
   Internal: "INTERNAL_SERVER_ERROR",

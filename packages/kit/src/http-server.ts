@@ -74,6 +74,24 @@ async function readJsonBody(req: IncomingMessage): Promise<unknown> {
   }
 }
 
+/**
+ * The JSON body of a POST to a plain (non-GraphQL) route. When the body is too large or not valid
+ * JSON, the 413/400 answer is sent here and `undefined` returned: the route just returns then.
+ * A body sent without a JSON content type comes back as its text, for the route to refuse.
+ */
+export async function readJsonBodyOrReply(
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<{ body: unknown } | undefined> {
+  try {
+    return { body: await readJsonBody(req) };
+  } catch (error) {
+    if (!(error instanceof BodyError)) throw error;
+    sendJson(res, error.status, { error: error.message });
+    return undefined;
+  }
+}
+
 /** Serves an Apollo Server over plain node:http, the way its framework integrations do. */
 export function graphqlRoute<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,

@@ -3,6 +3,7 @@ export * from "./databases.js";
 export * from "./errors.js";
 export * from "./health.js";
 export * from "./http-server.js";
+export * from "./internal-identity.js";
 export * from "./loaders.js";
 export * from "./logger.js";
 export * from "./progress.js";

@@ -3,6 +3,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap.js";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { createPubSub } from "@graphql-yoga/subscription";
+import { authChecker } from "@venta/auth";
 import { type GraphQLSchema, parse } from "graphql";
 import { GraphQLDateTime } from "graphql-scalars";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
@@ -33,6 +34,8 @@ export async function buildSubgraph({
     ...(orphanedTypes ? { orphanedTypes } : {}),
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
+    // `@Authorized` on a field or mutation: checked before the resolver runs (see authChecker).
+    authChecker,
     skipCheck: true,
     // type-graphql insists on a topic-based PubSub once any subscription exists, even for those
     // (like ours) that bring their own `subscribe`; an in-process one serves topic-based modules.

@@ -6,16 +6,19 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { createErrorFormatter } from "./errors.js";
 import { type HealthCheck, runHealthChecks } from "./health.js";
-import { createHttpServer, graphqlRoute, listen, sendJson } from "./http-server.js";
+import { createHttpServer, graphqlRoute, listen, type RouteHandler, sendJson } from "./http-server.js";
 
 /** What every resolver receives, whatever the subgraph. */
 export interface RequestContext extends BaseContext {
   requestId: string;
   log: Logger;
+  /** Who is calling, as the router vouched for it; anonymous without the router's header. */
+  viewer: Viewer;
 }
 
 export interface SubgraphServerOptions<TContext extends RequestContext> {
@@ -24,9 +27,13 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   port: number;
   log: Logger;
   schema: GraphQLSchema;
+  /** Checks the identity header the router signs; requests that forge it are refused. */
+  identity: InternalIdentity;
   /** Adds the subgraph's own per-request state (its DataLoaders) to the base context. */
   createContext: (base: RequestContext) => TContext;
   healthChecks: Record<string, HealthCheck>;
+  /** The subgraph's own plain HTTP routes by exact path (internal endpoints); each guards itself. */
+  routes?: Record<string, RouteHandler>;
 }
 
 export interface RunningServer {
@@ -35,12 +42,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts a subgraph: GraphQL on `/graphql`, a health report on `/health`. */
+const BUILT_IN_ROUTES = ["/graphql", "/health"];
+
+/** Starts a subgraph: GraphQL on `/graphql`, a health report on `/health`, and its own `routes`. */
 export async function startSubgraphServer<TContext extends RequestContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
   const { name, log } = options;
-  const routes: Parameters<typeof createHttpServer>[0] = {};
+  const clash = BUILT_IN_ROUTES.find((path) => options.routes && Object.hasOwn(options.routes, path));
+  if (clash) throw new Error(`${name}: route ${clash} is served by every subgraph and cannot be replaced`);
+  const routes: Record<string, RouteHandler> = { ...options.routes };
   const httpServer = createHttpServer(routes);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
@@ -62,7 +73,9 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   routes["/graphql"] = graphqlRoute(apollo, async (req) => {
     const header = req.headers["x-request-id"];
     const requestId = typeof header === "string" && header.length <= 128 ? header : randomUUID();
-    return options.createContext({ requestId, log: log.child({ requestId }) });
+    const identity = req.headers[IDENTITY_HEADER];
+    const viewer = await options.identity.verify(typeof identity === "string" ? identity : undefined);
+    return options.createContext({ requestId, log: log.child({ requestId }), viewer });
   });
   routes["/health"] = async (_req, res) => {
     const report = await runHealthChecks(name, options.healthChecks);

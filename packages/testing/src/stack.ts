@@ -1,8 +1,11 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { DevIssuer, type DevTokenClaims, type Role } from "@venta/auth";
 import { repoRoot, type ServiceProcess, spawnService } from "@venta/kit";
 import { freePort } from "./free-port.js";
+import { postGraphQL } from "./graphql-client.js";
 
 export type ServiceName = "marketplace" | "location" | "router";
 
@@ -22,9 +25,19 @@ export interface Stack {
   stop(name: ServiceName): Promise<number | string | undefined>;
   /** Starts one more router on its own port over the same subgraphs (routers scale out). */
   startExtraRouter(): Promise<{ url: string; stop(): Promise<void> }>;
+  /** A development token for this person, signed by the stack's local issuer. */
+  token(userId: string, roles: readonly Role[], claims?: Partial<DevTokenClaims>): Promise<string>;
+  /** Creates an account through the API, as that person would; returns its id and request headers. */
+  signUp(displayName: string, roles: readonly Role[]): Promise<SignedUp>;
   /** The last lines each service printed, for failure messages. */
   logs(name: ServiceName): string[];
   close(): Promise<void>;
+}
+
+export interface SignedUp {
+  userId: string;
+  /** `Authorization: Bearer …` for this person. */
+  headers: Record<string, string>;
 }
 
 export interface StackOptions {
@@ -61,6 +74,7 @@ export async function startStack({
   const lines = new Map<ServiceName, string[]>();
   const extras: ServiceProcess[] = [];
   const root = repoRoot();
+  let issuer: Promise<DevIssuer> | undefined;
 
   const stack: Stack = {
     dataDir,
@@ -107,6 +121,22 @@ export async function startStack({
       const url = `http://127.0.0.1:${port}`;
       await service.waitUntilHealthy(`${url}/health`, healthTimeoutMs);
       return { url, stop: () => service.stop() };
+    },
+    async token(userId, roles, claims = {}) {
+      issuer ??= DevIssuer.open(dataDir);
+      return (await issuer).sign({ userId, roles, ...claims });
+    },
+    async signUp(displayName, roles) {
+      const userId = `user-${randomUUID()}`;
+      const headers = { authorization: `Bearer ${await stack.token(userId, roles)}` };
+      const created = await postGraphQL(
+        `${stack.urls.router}/graphql`,
+        "mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }",
+        { input: { displayName } },
+        headers,
+      );
+      if (created.errors) throw new Error(`signing up ${displayName}: ${JSON.stringify(created.errors)}`);
+      return { userId, headers };
     },
     logs: (name) => lines.get(name) ?? [],
     async close() {

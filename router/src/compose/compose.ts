@@ -4,6 +4,7 @@ import { buildLocationSchema } from "@venta/location";
 import { buildMarketplaceSchema } from "@venta/marketplace";
 import { type GraphQLSchema, parse, printSchema } from "graphql";
 import { SUBGRAPHS, type SubgraphName } from "../subgraphs.js";
+import { apiSchema } from "./api-schema.js";
 
 const builders: Record<SubgraphName, () => Promise<GraphQLSchema>> = {
   marketplace: buildMarketplaceSchema,
@@ -32,6 +33,5 @@ export async function composeSupergraph(): Promise<Composition> {
   if (result.errors) {
     throw new Error(`Composition failed:\n${result.errors.map((e) => `  ${e.message}`).join("\n")}`);
   }
-  const api = printSchema(result.schema.toAPISchema().toGraphQLJSSchema());
-  return { subgraphs, supergraph: result.supergraphSdl, api };
+  return { subgraphs, supergraph: result.supergraphSdl, api: printSchema(apiSchema(result.schema)) };
 }

@@ -23,6 +23,9 @@ export type SupergraphExecutor = (
   variables: Record<string, unknown>,
 ) => Promise<SupergraphResult>;
 
+/** As many ids as `vendorsByIds` takes at once. */
+const MAX_IDS = 500;
+
 interface VendorRequest {
   vendorId: string;
   /** Same text for every subscriber selecting the same vendor fields with the same variables. */
@@ -35,8 +38,8 @@ interface VendorRequest {
 
 /**
  * Resolves the `vendor` of live events through the supergraph, batched: every event delivered in
- * the same tick, to however many subscribers, becomes one operation per distinct selection, with
- * one aliased `vendor(id:)` per vendor; the router then plans it like any query.
+ * the same tick, to however many subscribers, becomes one `vendorsByIds` operation per distinct
+ * selection (and per 500 vendors); the router then plans it like any query.
  */
 export class VendorLoader {
   private readonly loader: DataLoader<VendorRequest, unknown, VendorRequest>;
@@ -61,34 +64,35 @@ export class VendorLoader {
       [...groups.values()].map(async (group) => {
         const ids = [...new Set(group.map((r) => r.vendorId))];
         const first = group[0] as VendorRequest;
-        const definitions = [...ids.map((_, i) => `$live_v${i}: ID!`), ...first.variableDefinitions];
-        const fields = ids.map((_, i) => `live_v${i}: vendor(id: $live_v${i}) ${first.selection}`);
-        const query = `query LiveVendors(${definitions.join(", ")}) {\n${fields.join("\n")}\n}\n${first.fragments.join("\n")}`;
-        const variables = {
-          ...first.variables,
-          ...Object.fromEntries(ids.map((id, i) => [`live_v${i}`, id])),
-        };
-        let response: SupergraphResult;
-        try {
-          response = await this.execute(query, variables);
-        } catch (error) {
-          for (const request of group)
-            results.set(request, error instanceof Error ? error : new Error(String(error)));
-          return;
-        }
-        for (const request of group) {
-          const alias = `live_v${ids.indexOf(request.vendorId)}`;
-          const value = response.data?.[alias];
-          if (value !== null && value !== undefined) {
-            results.set(request, value);
-            continue;
-          }
-          const error = response.errors?.find((e) => e.path?.[0] === alias) ?? response.errors?.[0];
-          results.set(
-            request,
-            new GraphQLError(error?.message ?? `vendor ${request.vendorId} is unavailable`),
-          );
-        }
+        const definitions = ["$live_ids: [ID!]!", ...first.variableDefinitions].join(", ");
+        const query = `query LiveVendors(${definitions}) {\n  live_vendors: vendorsByIds(ids: $live_ids) ${first.selection}\n}\n${first.fragments.join("\n")}`;
+        const found = new Map<string, unknown>();
+        const chunks: string[][] = [];
+        for (let start = 0; start < ids.length; start += MAX_IDS)
+          chunks.push(ids.slice(start, start + MAX_IDS));
+        await Promise.all(
+          chunks.map(async (chunk) => {
+            let response: SupergraphResult;
+            try {
+              response = await this.execute(query, { ...first.variables, live_ids: chunk });
+            } catch (error) {
+              const failure = error instanceof Error ? error : new Error(String(error));
+              for (const id of chunk) found.set(id, failure);
+              return;
+            }
+            const vendors = response.data?.live_vendors;
+            chunk.forEach((id, i) => {
+              const value = Array.isArray(vendors) ? vendors[i] : null;
+              if (value !== null && value !== undefined) {
+                found.set(id, value);
+                return;
+              }
+              const error = response.errors?.find((e) => e.path?.[1] === i) ?? response.errors?.[0];
+              found.set(id, new GraphQLError(error?.message ?? `vendor ${id} is unavailable`));
+            });
+          }),
+        );
+        for (const request of group) results.set(request, found.get(request.vendorId));
       }),
     );
     return requests.map((request) => results.get(request));

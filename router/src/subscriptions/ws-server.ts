@@ -1,7 +1,9 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
+import type { Viewer } from "@venta/auth";
 import { ErrorCode, type Logger } from "@venta/kit";
 import { type LiveAreaArgs, parseArea } from "@venta/live";
 import {
+  type DocumentNode,
   type ExecutionArgs,
   type FieldNode,
   GraphQLError,
@@ -10,10 +12,12 @@ import {
   getOperationAST,
   getVariableValues,
   parse,
+  type ValidationRule,
   validate,
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import { QUERY_TOO_COMPLEX } from "../security/query-limits.js";
 import { liveFieldResolver } from "./live-schema.js";
 
 export interface SubscriptionServerOptions {
@@ -23,6 +27,21 @@ export interface SubscriptionServerOptions {
   maxSubscriptionsPerConnection: number;
   connectionInitTimeoutMs: number;
   keepAliveMs: number;
+  /** Who opened the socket, from the `connection_init` payload; throwing refuses it (close 4403). */
+  identify: (
+    params: Readonly<Record<string, unknown>> | undefined,
+    request: IncomingMessage,
+  ) => Promise<Viewer>;
+  /** Rate limits and operation policy for one new subscription; an error refuses it. */
+  admit: (
+    viewer: Viewer,
+    request: IncomingMessage,
+    query: string,
+    document: DocumentNode,
+  ) => Promise<GraphQLError | null>;
+  /** The router's validation rules (GraphQL's own plus its query limits). */
+  validationRules: readonly ValidationRule[];
+  maxTokens: number;
 }
 
 /**
@@ -33,12 +52,23 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
   const { schema, log } = options;
   const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
   const open = new WeakMap<object, Set<string>>();
+  const viewers = new WeakMap<object, Viewer>();
 
+  // biome-ignore lint/correctness/useHookAtTopLevel: graphql-ws's useServer is not a React hook.
   const disposable = useServer(
     {
       schema,
       connectionInitWaitTimeout: options.connectionInitTimeoutMs,
-      onSubscribe: (ctx, id, payload): ExecutionArgs | readonly GraphQLError[] => {
+      onConnect: async (ctx) => {
+        try {
+          viewers.set(ctx.extra.socket, await options.identify(ctx.connectionParams, ctx.extra.request));
+          return true;
+        } catch (error) {
+          log.debug({ err: (error as Error).message }, "subscription connection refused");
+          return false;
+        }
+      },
+      onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
         const ids = open.get(ctx.extra.socket) ?? new Set<string>();
         open.set(ctx.extra.socket, ids);
         if (ids.size >= options.maxSubscriptionsPerConnection) {
@@ -53,11 +83,16 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
         }
         const prepared = prepare(
           schema,
+          options,
           payload.query,
           payload.operationName ?? undefined,
           payload.variables ?? {},
         );
         if (Array.isArray(prepared)) return prepared;
+        const viewer = viewers.get(ctx.extra.socket);
+        if (!viewer) return [new GraphQLError("the connection is not initialised")];
+        const refused = await options.admit(viewer, ctx.extra.request, payload.query, prepared.document);
+        if (refused) return [refused];
         ids.add(id);
         return prepared as ExecutionArgs;
       },
@@ -82,18 +117,28 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
 /** Parses, validates and checks the area of a subscription; errors come back as a list. */
 function prepare(
   schema: GraphQLSchema,
+  limits: Pick<SubscriptionServerOptions, "validationRules" | "maxTokens">,
   query: string,
   operationName: string | undefined,
   rawVariables: Record<string, unknown>,
 ): ExecutionArgs | GraphQLError[] {
   let document: ReturnType<typeof parse>;
   try {
-    document = parse(query);
+    document = parse(query, { maxTokens: limits.maxTokens });
   } catch (error) {
+    if (error instanceof GraphQLError && /more tha[nt] \d+ tokens/.test(error.message)) {
+      return [tooComplex(`Token limit of ${limits.maxTokens} exceeded.`, "TOKENS")];
+    }
     return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
   }
-  const invalid = validate(schema, document);
-  if (invalid.length > 0) return [...invalid];
+  const invalid = validate(schema, document, limits.validationRules);
+  if (invalid.length > 0) {
+    return invalid.map((error) =>
+      typeof error.extensions.limit === "string"
+        ? tooComplex(error.message.replace(/^Syntax Error: /, ""), error.extensions.limit)
+        : error,
+    );
+  }
   const operation = getOperationAST(document, operationName);
   if (!operation)
     return [new GraphQLError("name the operation to run", { extensions: { code: ErrorCode.BadUserInput } })];
@@ -131,3 +176,6 @@ function prepare(
     subscribeFieldResolver: undefined,
   };
 }
+
+const tooComplex = (message: string, limit: string) =>
+  new GraphQLError(message, { extensions: { code: QUERY_TOO_COMPLEX, limit } });

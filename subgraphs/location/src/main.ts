@@ -1,5 +1,5 @@
 import { openEventBus } from "@venta/events";
-import { ConfigError, closeOnSignals, createLogger, startSubgraphServer } from "@venta/kit";
+import { ConfigError, closeOnSignals, createLogger, internalIdentity, startSubgraphServer } from "@venta/kit";
 import { LiveHub, openLiveFeed } from "@venta/live";
 import { loadLocationConfig } from "./config.js";
 import { locationContext } from "./context.js";
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     port: config.LOCATION_PORT,
     log,
     schema: await buildLocationSchema(),
+    identity: internalIdentity(config),
     createContext: locationContext({
       positions: stores.positions,
       bus,

@@ -1,5 +1,7 @@
 import { keyedLoader, type RequestContext } from "@venta/kit";
 import type DataLoader from "dataloader";
+import type { PartnerKeysService } from "./partners/partner-keys.service.js";
+import type { PartnerKeysStore } from "./partners/partner-keys.store.js";
 import type { UserRecord } from "./users/user.record.js";
 import type { UsersService } from "./users/users.service.js";
 import type { UsersStore } from "./users/users.store.js";
@@ -11,8 +13,10 @@ import type { VendorsStore } from "./vendors/vendors.store.js";
 export interface MarketplaceServices {
   vendorsStore: VendorsStore;
   usersStore: UsersStore;
+  partnerKeysStore: PartnerKeysStore;
   vendors: VendorsService;
   users: UsersService;
+  partnerKeys: PartnerKeysService;
 }
 
 /** Per request: the services plus loaders that batch and cache reads for this request only. */

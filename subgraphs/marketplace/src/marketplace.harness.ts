@@ -1,8 +1,10 @@
+import { anonymous, type Viewer } from "@venta/auth";
 import { SqliteEventBus } from "@venta/events";
 import type { RequestContext } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { type ExecutionResult, execute, type GraphQLSchema, parse } from "graphql";
 import { type MarketplaceServices, marketplaceContext } from "./context.js";
+import { PartnerKeysService } from "./partners/partner-keys.service.js";
 import { buildMarketplaceSchema } from "./schema.js";
 import { openSqlite } from "./stores.js";
 import { UsersService } from "./users/users.service.js";
@@ -19,12 +21,19 @@ export async function marketplaceHarness() {
   const services: MarketplaceServices = {
     vendorsStore: stores.vendors,
     usersStore: stores.users,
+    partnerKeysStore: stores.partnerKeys,
     vendors: new VendorsService(stores.vendors, stores.users, bus),
     users: new UsersService(stores.users, bus),
+    partnerKeys: new PartnerKeysService(stores.partnerKeys),
   };
   const createContext = marketplaceContext(services);
-  const run = async (query: string, variables?: Record<string, unknown>): Promise<ExecutionResult> => {
-    const base: RequestContext = { requestId: "test", log: testLogger };
+  /** Runs an operation as `viewer`: anonymous unless given. */
+  const run = async (
+    query: string,
+    variables?: Record<string, unknown>,
+    viewer: Viewer = anonymous,
+  ): Promise<ExecutionResult> => {
+    const base: RequestContext = { requestId: "test", log: testLogger, viewer };
     return execute({
       schema,
       document: parse(query),

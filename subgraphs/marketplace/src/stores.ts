@@ -1,4 +1,7 @@
 import { connectMongo, openSqliteDatabase } from "@venta/kit";
+import type { PartnerKeysStore } from "./partners/partner-keys.store.js";
+import { MongoPartnerKeysStore } from "./partners/partner-keys.store.mongo.js";
+import { SqlitePartnerKeysStore } from "./partners/partner-keys.store.sqlite.js";
 import type { UsersStore } from "./users/users.store.js";
 import { MongoUsersStore } from "./users/users.store.mongo.js";
 import { SqliteUsersStore } from "./users/users.store.sqlite.js";
@@ -9,6 +12,7 @@ import { SqliteVendorsStore } from "./vendors/vendors.store.sqlite.js";
 export interface MarketplaceStores {
   vendors: VendorsStore;
   users: UsersStore;
+  partnerKeys: PartnerKeysStore;
   /** Proves the database answers; used by `/health`. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -29,6 +33,7 @@ export function openSqlite(dataDir: string): MarketplaceStores {
   return {
     vendors: new SqliteVendorsStore(db),
     users: new SqliteUsersStore(db),
+    partnerKeys: new SqlitePartnerKeysStore(db),
     ping: async () => {
       db.prepare("SELECT 1").get();
     },
@@ -42,10 +47,12 @@ export async function openMongo(uri: string, dbName?: string): Promise<Marketpla
   const connection = await connectMongo(uri, dbName);
   const vendors = new MongoVendorsStore(connection);
   const users = new MongoUsersStore(connection);
-  await Promise.all([vendors.createIndexes(), users.createIndexes()]);
+  const partnerKeys = new MongoPartnerKeysStore(connection);
+  await Promise.all([vendors.createIndexes(), users.createIndexes(), partnerKeys.createIndexes()]);
   return {
     vendors,
     users,
+    partnerKeys,
     ping: async () => {
       await connection.db?.admin().ping();
     },

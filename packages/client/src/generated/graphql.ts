@@ -18,8 +18,8 @@ export type CreateVendorInput = {
   description?: string | null | undefined;
   /** Display name, 2 to 80 characters. */
   name: string;
-  /** The account that owns and manages the vendor. */
-  ownerId: string | number;
+  /** The account that owns and manages the vendor: the caller when omitted; only an ADMIN may name another. */
+  ownerId?: string | number | null | undefined;
   /** URL-safe unique name; derived from the name when omitted (with a numeric suffix if taken). */
   slug?: string | null | undefined;
   /** Initial status; CLOSED when omitted. */
@@ -155,7 +155,7 @@ export const CreateUserDocument = new TypedDocumentString(`
     displayName
   }
 }
-    `) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+    `, {"hash":"sha256:bf180afbca1f334f9495a3bc3f8169dd8c7ff258f89384d7c61cc6497950aab9"}) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
 export const CreateVendorDocument = new TypedDocumentString(`
     mutation CreateVendor($input: CreateVendorInput!) {
   createVendor(input: $input) {
@@ -166,7 +166,7 @@ export const CreateVendorDocument = new TypedDocumentString(`
     status
   }
 }
-    `) as unknown as TypedDocumentString<CreateVendorMutation, CreateVendorMutationVariables>;
+    `, {"hash":"sha256:830350e9893de9e557e784deed3c77d7fba33619f7ba82c95cad213343f85c51"}) as unknown as TypedDocumentString<CreateVendorMutation, CreateVendorMutationVariables>;
 export const UpdateVendorDocument = new TypedDocumentString(`
     mutation UpdateVendor($input: UpdateVendorInput!) {
   updateVendor(input: $input) {
@@ -177,7 +177,7 @@ export const UpdateVendorDocument = new TypedDocumentString(`
     updatedAt
   }
 }
-    `) as unknown as TypedDocumentString<UpdateVendorMutation, UpdateVendorMutationVariables>;
+    `, {"hash":"sha256:eb19747a2eb190cf40f0f4af08bb66272262e459769e1e2c3d5df78204395092"}) as unknown as TypedDocumentString<UpdateVendorMutation, UpdateVendorMutationVariables>;
 export const NearbyVendorsDocument = new TypedDocumentString(`
     query NearbyVendors($near: GeoPointInput!, $radiusMeters: Float, $first: Int, $after: String, $filter: NearbyVendorsFilter) {
   nearbyVendors(
@@ -212,7 +212,7 @@ export const NearbyVendorsDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<NearbyVendorsQuery, NearbyVendorsQueryVariables>;
+    `, {"hash":"sha256:8cc4264d8bf0d3e1715013bd172a3cc7a0ab3c8797b2029d64c504e22738afe4"}) as unknown as TypedDocumentString<NearbyVendorsQuery, NearbyVendorsQueryVariables>;
 export const UpdateVendorLocationDocument = new TypedDocumentString(`
     mutation UpdateVendorLocation($input: UpdateVendorLocationInput!) {
   updateVendorLocation(input: $input) {
@@ -224,7 +224,7 @@ export const UpdateVendorLocationDocument = new TypedDocumentString(`
     isLive
   }
 }
-    `) as unknown as TypedDocumentString<UpdateVendorLocationMutation, UpdateVendorLocationMutationVariables>;
+    `, {"hash":"sha256:89ff658a6b3e82e3754a547842e02304f351907e26b629f3cf9888c93edb3fb2"}) as unknown as TypedDocumentString<UpdateVendorLocationMutation, UpdateVendorLocationMutationVariables>;
 export const VendorDocument = new TypedDocumentString(`
     query Vendor($id: ID!) {
   vendor(id: $id) {
@@ -250,4 +250,4 @@ export const VendorDocument = new TypedDocumentString(`
     }
   }
 }
-    `) as unknown as TypedDocumentString<VendorQuery, VendorQueryVariables>;
+    `, {"hash":"sha256:4ceae83ec4900eb4fd0f0d7b00e5ffd6641ec4f0d9ed01370e9affca075fd2d4"}) as unknown as TypedDocumentString<VendorQuery, VendorQueryVariables>;

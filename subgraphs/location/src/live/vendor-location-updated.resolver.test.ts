@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { anonymous } from "@venta/auth";
 import { SqliteEventBus } from "@venta/events";
 import { LiveHub, SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
@@ -33,7 +34,7 @@ describe("vendorLocationUpdated in the location subgraph on its own", () => {
       hub: new LiveHub(feed),
       liveWindowSeconds: 120,
       now: () => new Date(),
-    })({ requestId: "test", log: testLogger });
+    })({ requestId: "test", log: testLogger, viewer: anonymous });
 
     const stream = await subscribe({
       schema: await buildLocationSchema(),

@@ -16,6 +16,8 @@ export interface VendorAttributes {
   vendorId: string;
   cuisines: string[];
   isOpen: boolean;
+  /** The account that manages the vendor: it alone (and admins) may report its position. */
+  ownerId: string | null;
   /** Marketplace's version of the vendor: older snapshots are ignored. */
   version: number;
 }

@@ -54,6 +54,7 @@ async function buildCity(store: PositionsStore, count: number): Promise<CityVend
       vendorId: vendor.vendorId,
       cuisines: vendor.cuisines,
       isOpen: vendor.isOpen,
+      ownerId: `owner-${i % 3}`,
       version: 1,
     });
     await store.record(report(vendor.vendorId, vendor.point, vendor.recordedAt));
@@ -68,7 +69,7 @@ async function buildCity(store: PositionsStore, count: number): Promise<CityVend
       recordedAt: NOW,
     };
     city.push(vendor);
-    await store.applyVendor({ vendorId, cuisines: vendor.cuisines, isOpen: true, version: 1 });
+    await store.applyVendor({ vendorId, cuisines: vendor.cuisines, isOpen: true, ownerId: null, version: 1 });
     await store.record(report(vendorId, vendor.point));
   }
   return city;
@@ -109,14 +110,26 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
     afterEach(() => opened.close());
 
     it("applies vendor snapshots in version order only", async () => {
-      expect(await store.knownVendors(["a"])).toEqual(new Set());
-      expect(await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: true, version: 2 })).toBe(
-        true,
-      );
-      expect(await store.applyVendor({ vendorId: "a", cuisines: ["bbq"], isOpen: false, version: 1 })).toBe(
-        false,
-      );
-      expect(await store.knownVendors(["a", "b"])).toEqual(new Set(["a"]));
+      expect(await store.vendorOwners(["a"])).toEqual(new Map());
+      expect(
+        await store.applyVendor({
+          vendorId: "a",
+          cuisines: ["tacos"],
+          isOpen: true,
+          ownerId: "owner-a",
+          version: 2,
+        }),
+      ).toBe(true);
+      expect(
+        await store.applyVendor({
+          vendorId: "a",
+          cuisines: ["bbq"],
+          isOpen: false,
+          ownerId: "owner-b",
+          version: 1,
+        }),
+      ).toBe(false);
+      expect(await store.vendorOwners(["a", "b"])).toEqual(new Map([["a", "owner-a"]]));
       await store.record(report("a", AUSTIN));
       const page = await store.nearby({
         center: AUSTIN,
@@ -128,7 +141,13 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
     });
 
     it("keeps a late report in history without moving the current position back", async () => {
-      await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: true, version: 1 });
+      await store.applyVendor({
+        vendorId: "a",
+        cuisines: ["tacos"],
+        isOpen: true,
+        ownerId: null,
+        version: 1,
+      });
       const newer = report("a", AUSTIN, new Date(NOW.getTime()));
       const older = report("a", destinationPoint(AUSTIN, 0, 500), new Date(NOW.getTime() - 60_000));
       expect(await store.record(newer)).toEqual({ current: newer, moved: true, previous: null });
@@ -166,7 +185,7 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
         ["b", 130],
         ["c", 300],
       ] as const) {
-        await store.applyVendor({ vendorId, cuisines: ["tacos"], isOpen: true, version: 1 });
+        await store.applyVendor({ vendorId, cuisines: ["tacos"], isOpen: true, ownerId: null, version: 1 });
         await store.record(report(vendorId, AUSTIN, new Date(NOW.getTime() - secondsAgo * 1000)));
       }
       await store.record(report("unknown", AUSTIN, new Date(NOW.getTime() - 130_000)));
@@ -188,18 +207,36 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
       await store.record(report("early", AUSTIN));
       const query = { center: AUSTIN, radiusMeters: 100, first: 5, filter: {} };
       expect((await store.nearby(query)).hits).toEqual([]);
-      await store.applyVendor({ vendorId: "early", cuisines: ["tacos"], isOpen: false, version: 1 });
+      await store.applyVendor({
+        vendorId: "early",
+        cuisines: ["tacos"],
+        isOpen: false,
+        ownerId: null,
+        version: 1,
+      });
       const page = await store.nearby(query);
       expect(page.hits.map((h) => h.position.vendorId)).toEqual(["early"]);
       expect(await store.countNearby(query)).toBe(1);
     });
 
     it("follows a vendor's status into the openNow filter", async () => {
-      await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: false, version: 1 });
+      await store.applyVendor({
+        vendorId: "a",
+        cuisines: ["tacos"],
+        isOpen: false,
+        ownerId: null,
+        version: 1,
+      });
       await store.record(report("a", AUSTIN));
       const openNow = { center: AUSTIN, radiusMeters: 100, first: 5, filter: { openNow: true } };
       expect((await store.nearby(openNow)).hits).toHaveLength(0);
-      await store.applyVendor({ vendorId: "a", cuisines: ["tacos"], isOpen: true, version: 2 });
+      await store.applyVendor({
+        vendorId: "a",
+        cuisines: ["tacos"],
+        isOpen: true,
+        ownerId: null,
+        version: 2,
+      });
       expect((await store.nearby(openNow)).hits).toHaveLength(1);
     });
 
@@ -261,7 +298,13 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
     it("finds vendors across the antimeridian", async () => {
       const west = { lat: 0, lng: 179.999 };
       const east = { lat: 0, lng: -179.999 };
-      await store.applyVendor({ vendorId: "east", cuisines: ["tacos"], isOpen: true, version: 1 });
+      await store.applyVendor({
+        vendorId: "east",
+        cuisines: ["tacos"],
+        isOpen: true,
+        ownerId: null,
+        version: 1,
+      });
       await store.record(report("east", east));
       const page = await store.nearby({ center: west, radiusMeters: 1000, first: 5, filter: {} });
       expect(page.hits.map((h) => h.position.vendorId)).toEqual(["east"]);

@@ -26,6 +26,7 @@ interface VendorPositionDocument {
   version: number | null;
   isOpen: boolean;
   cuisines: string[];
+  ownerId?: string | null;
   /** The position fields are absent until the vendor's first report. */
   point?: GeoJsonPoint;
   lat?: number;
@@ -75,6 +76,7 @@ const vendorPositionSchema = new Schema<VendorPositionDocument>(
     version: { type: Number },
     isOpen: { type: Boolean },
     cuisines: { type: [String] },
+    ownerId: { type: String },
     point: { type: pointSchema },
     lat: { type: Number },
     lng: { type: Number },
@@ -187,6 +189,7 @@ export class MongoPositionsStore implements PositionsStore {
       $set: {
         version: attributes.version,
         isOpen: attributes.isOpen,
+        ownerId: attributes.ownerId,
         cuisines: [...new Set(attributes.cuisines.map((cuisine) => cuisine.toLowerCase()))],
       },
     };
@@ -205,12 +208,12 @@ export class MongoPositionsStore implements PositionsStore {
     }
   }
 
-  async knownVendors(vendorIds: readonly string[]): Promise<Set<string>> {
+  async vendorOwners(vendorIds: readonly string[]): Promise<Map<string, string | null>> {
     const docs = await this.vendors
-      .find({ _id: { $in: [...vendorIds] }, version: { $ne: null } }, { _id: 1 })
-      .lean<{ _id: string }[]>()
+      .find({ _id: { $in: [...vendorIds] }, version: { $ne: null } }, { _id: 1, ownerId: 1 })
+      .lean<{ _id: string; ownerId?: string | null }[]>()
       .exec();
-    return new Set(docs.map((doc) => doc._id));
+    return new Map(docs.map((doc) => [doc._id, doc.ownerId ?? null]));
   }
 
   /** One after another: each report's conditional update depends on the previous one's result. */

@@ -73,7 +73,8 @@ export class SqlitePositionsStore implements PositionsStore {
         vendor_id TEXT NOT NULL UNIQUE,
         version INTEGER,
         is_open INTEGER NOT NULL DEFAULT 0,
-        lat REAL, lng REAL, accuracy REAL, heading REAL, recorded_at INTEGER
+        lat REAL, lng REAL, accuracy REAL, heading REAL, recorded_at INTEGER,
+        owner_id TEXT
       );
       CREATE TABLE IF NOT EXISTS vendor_cuisines (
         vendor INTEGER NOT NULL, cuisine TEXT NOT NULL, PRIMARY KEY (vendor, cuisine)
@@ -91,6 +92,10 @@ export class SqlitePositionsStore implements PositionsStore {
       CREATE INDEX IF NOT EXISTS vendors_by_recorded_at ON vendors (recorded_at);
       CREATE INDEX IF NOT EXISTS position_history_by_vendor ON position_history (vendor_id, recorded_at DESC, id DESC);
     `);
+    // Data files from before owners were projected gain the column; the next snapshot fills it.
+    const columns = db.prepare<[], { name: string }>("PRAGMA table_info(vendors)").all();
+    if (!columns.some((column) => column.name === "owner_id"))
+      db.exec("ALTER TABLE vendors ADD COLUMN owner_id TEXT");
     this.statements = {
       vendor: db.prepare<
         [string],
@@ -106,7 +111,7 @@ export class SqlitePositionsStore implements PositionsStore {
       insertVendor: db.prepare<[string], { id: number }>(
         "INSERT INTO vendors (vendor_id) VALUES (?) RETURNING id",
       ),
-      setAttributes: db.prepare("UPDATE vendors SET version = ?, is_open = ? WHERE id = ?"),
+      setAttributes: db.prepare("UPDATE vendors SET version = ?, is_open = ?, owner_id = ? WHERE id = ?"),
       clearCuisines: db.prepare("DELETE FROM vendor_cuisines WHERE vendor = ?"),
       addCuisine: db.prepare("INSERT OR IGNORE INTO vendor_cuisines (vendor, cuisine) VALUES (?, ?)"),
       setPosition: db.prepare(
@@ -128,8 +133,8 @@ export class SqlitePositionsStore implements PositionsStore {
       byRowIds: db.prepare<[string], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE id IN (SELECT value FROM json_each(?))",
       ),
-      known: db.prepare<[string], { vendor_id: string }>(
-        "SELECT vendor_id FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND version IS NOT NULL",
+      known: db.prepare<[string], { vendor_id: string; owner_id: string | null }>(
+        "SELECT vendor_id, owner_id FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND version IS NOT NULL",
       ),
       currentMany: db.prepare<[string], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND recorded_at IS NOT NULL",
@@ -143,7 +148,7 @@ export class SqlitePositionsStore implements PositionsStore {
       if (row?.version != null && row.version >= attributes.version) return false;
       const id = row?.id ?? (this.statements.insertVendor.get(attributes.vendorId) as { id: number }).id;
       const isOpen = attributes.isOpen ? 1 : 0;
-      this.statements.setAttributes.run(attributes.version, isOpen, id);
+      this.statements.setAttributes.run(attributes.version, isOpen, attributes.ownerId, id);
       this.statements.clearCuisines.run(id);
       for (const cuisine of attributes.cuisines) this.statements.addCuisine.run(id, cuisine.toLowerCase());
       if (row?.version == null && row?.recorded_at != null) {
@@ -157,9 +162,9 @@ export class SqlitePositionsStore implements PositionsStore {
     })();
   }
 
-  async knownVendors(vendorIds: readonly string[]): Promise<Set<string>> {
+  async vendorOwners(vendorIds: readonly string[]): Promise<Map<string, string | null>> {
     const rows = this.statements.known.all(JSON.stringify(vendorIds));
-    return new Set(rows.map((row) => row.vendor_id));
+    return new Map(rows.map((row) => [row.vendor_id, row.owner_id]));
   }
 
   async record(report: PositionReport): Promise<RecordOutcome> {

@@ -31,8 +31,11 @@ export interface HistoryPage {
 export interface PositionsStore {
   /** Applies a vendor snapshot unless a newer version is already stored; true when applied. */
   applyVendor(attributes: VendorAttributes): Promise<boolean>;
-  /** Which of these vendors marketplace has told us about, in one round trip. */
-  knownVendors(vendorIds: readonly string[]): Promise<Set<string>>;
+  /**
+   * The vendors marketplace has told us about, each with its owner's account id (null if the
+   * snapshot did not name one), in one round trip; unknown vendors are absent.
+   */
+  vendorOwners(vendorIds: readonly string[]): Promise<Map<string, string | null>>;
   /**
    * Appends the report to history and makes it the current position unless the current one was
    * recorded later. History is written first, so a current position is always in history too.

@@ -1,5 +1,6 @@
+import { forbidden, isAdmin, Role } from "@venta/auth";
 import { badUserInput, notFound } from "@venta/kit";
-import { Arg, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from "type-graphql";
 import type { LocationContext } from "../context.js";
 import { liveUpdate } from "../live/live-updates.js";
 import type { PositionReport } from "./position.record.js";
@@ -52,14 +53,18 @@ function validReport(input: UpdateVendorLocationInput, now: Date, field: string)
 }
 
 /**
- * Checks every report, then writes all of them, then announces the moves: a bad or unknown report
- * anywhere in a batch refuses the whole batch before anything is written.
+ * Checks every report, then writes all of them, then announces the moves: a bad, unknown or
+ * someone else's report anywhere in a batch refuses the whole batch before anything is written.
  */
 async function recordReports(ctx: LocationContext, reports: PositionReport[]): Promise<VendorLocation[]> {
   const { positions, bus, feed, liveWindowSeconds } = ctx.services;
-  const known = await positions.knownVendors([...new Set(reports.map((r) => r.vendorId))]);
-  const unknown = reports.find((r) => !known.has(r.vendorId));
+  const owners = await positions.vendorOwners([...new Set(reports.map((r) => r.vendorId))]);
+  const unknown = reports.find((r) => !owners.has(r.vendorId));
   if (unknown) throw notFound(`no vendor with id ${unknown.vendorId}`);
+  if (!isAdmin(ctx.viewer)) {
+    const foreign = reports.find((r) => owners.get(r.vendorId) !== ctx.viewer.userId);
+    if (foreign) throw forbidden(`vendor ${foreign.vendorId} belongs to another account`);
+  }
   const outcomes = await positions.recordMany(reports);
   const moves = outcomes.filter((o) => o.moved);
   if (moves.length > 0) {
@@ -84,9 +89,10 @@ async function recordReports(ctx: LocationContext, reports: PositionReport[]): P
 
 @Resolver()
 export class UpdateVendorLocationResolver {
+  @Authorized(Role.Vendor, Role.Admin)
   @Mutation(() => VendorLocation, {
     description:
-      "Records a vendor's position and returns the vendor's current location (unchanged if the report arrived late).",
+      "Records a vendor's position and returns the vendor's current location (unchanged if the report arrived late). Only the vendor's owner or an ADMIN may.",
   })
   async updateVendorLocation(
     @Arg("input", () => UpdateVendorLocationInput, { description: "The position report." })
@@ -97,9 +103,10 @@ export class UpdateVendorLocationResolver {
     return location as VendorLocation;
   }
 
+  @Authorized(Role.Vendor, Role.Admin)
   @Mutation(() => [VendorLocation], {
     description:
-      "Records up to 500 position reports at once (a fleet's batch), in order; returns each vendor's current location, in the same order. One bad or unknown report refuses the whole batch.",
+      "Records up to 500 position reports at once (a fleet's batch), in order; returns each vendor's current location, in the same order. One bad, unknown or someone else's report refuses the whole batch.",
   })
   async updateVendorLocations(
     @Arg("inputs", () => [UpdateVendorLocationInput], { description: "The position reports, oldest first." })

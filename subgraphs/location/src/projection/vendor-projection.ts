@@ -6,8 +6,8 @@ export const PROJECTION_CONSUMER = "location.vendor-projection";
 
 /**
  * Keeps location's copy of the vendor attributes that proximity filters on (cuisines, open or
- * closed), fed by marketplace's events. Snapshots carry a version, so redeliveries and reordering
- * are harmless.
+ * closed) and of each vendor's owner (who may report its position), fed by marketplace's events.
+ * Snapshots carry a version, so redeliveries and reordering are harmless.
  */
 export function followVendors(bus: EventBus, positions: PositionsStore, log: Logger): Consumption {
   return bus.consume(
@@ -19,6 +19,7 @@ export function followVendors(bus: EventBus, positions: PositionsStore, log: Log
         vendorId: snapshot.vendorId,
         cuisines: snapshot.cuisines,
         isOpen: snapshot.status === "OPEN",
+        ownerId: snapshot.ownerId ?? null,
         version: snapshot.version,
       });
       log.debug({ vendorId: snapshot.vendorId, version: snapshot.version, applied }, "vendor projection");

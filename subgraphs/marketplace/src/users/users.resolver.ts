@@ -1,4 +1,4 @@
-import { Arg, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Field, ID, InputType, Mutation, Query, Resolver } from "type-graphql";
 import type { MarketplaceContext } from "../context.js";
 import type { UserRecord } from "./user.record.js";
 import { User } from "./user.type.js";
@@ -19,11 +19,23 @@ export class UsersResolver {
     return ctx.loaders.user.load(id);
   }
 
-  @Mutation(() => User, { description: "Creates an account." })
+  @Query(() => User, {
+    nullable: true,
+    description: "The signed-in person's account; null when signed out or not yet created with `createUser`.",
+  })
+  me(@Ctx() ctx: MarketplaceContext): Promise<UserRecord | null> {
+    return ctx.viewer.userId ? ctx.loaders.user.load(ctx.viewer.userId) : Promise.resolve(null);
+  }
+
+  @Authorized()
+  @Mutation(() => User, {
+    description:
+      "Creates the signed-in person's account, with the id of their identity (the token's subject). Once per person.",
+  })
   createUser(
     @Arg("input", () => CreateUserInput, { description: "The new account." }) input: CreateUserInput,
     @Ctx() ctx: MarketplaceContext,
   ): Promise<UserRecord> {
-    return ctx.services.users.register(input.displayName);
+    return ctx.services.users.register(input.displayName, { id: ctx.viewer.userId as string });
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { EventBus } from "@venta/events";
-import { badUserInput } from "@venta/kit";
+import { badUserInput, conflict } from "@venta/kit";
 import type { UserRecord } from "./user.record.js";
 import type { UsersStore } from "./users.store.js";
 
@@ -25,7 +25,7 @@ export class UsersService {
       displayName: name,
       createdAt: options.now ?? new Date(),
     };
-    await this.users.insert(user);
+    if (!(await this.users.insert(user))) throw conflict("this account already exists");
     await this.bus.publish("marketplace.user_registered", {
       userId: user.id,
       displayName: user.displayName,

@@ -1,3 +1,4 @@
+import { isMongoDuplicateKey } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { UserRecord } from "./user.record.js";
 import type { UsersStore } from "./users.store.js";
@@ -35,14 +36,20 @@ export class MongoUsersStore implements UsersStore {
     await this.model.createIndexes();
   }
 
-  async insert(user: UserRecord): Promise<void> {
-    // lean: the record is already valid, so it goes to the driver as is, with no document built.
-    await this.model.insertMany(
-      [{ _id: user.id, displayName: user.displayName, createdAt: user.createdAt }],
-      {
-        lean: true,
-      },
-    );
+  async insert(user: UserRecord): Promise<boolean> {
+    try {
+      // lean: the record is already valid, so it goes to the driver as is, with no document built.
+      await this.model.insertMany(
+        [{ _id: user.id, displayName: user.displayName, createdAt: user.createdAt }],
+        {
+          lean: true,
+        },
+      );
+      return true;
+    } catch (error) {
+      if (isMongoDuplicateKey(error)) return false;
+      throw error;
+    }
   }
 
   async findById(id: string): Promise<UserRecord | null> {

@@ -26,10 +26,11 @@ export class SqliteUsersStore implements UsersStore {
     `);
   }
 
-  async insert(user: UserRecord): Promise<void> {
-    this.db
-      .prepare("INSERT INTO users (id, display_name, created_at) VALUES (?, ?, ?)")
+  async insert(user: UserRecord): Promise<boolean> {
+    const { changes } = this.db
+      .prepare("INSERT OR IGNORE INTO users (id, display_name, created_at) VALUES (?, ?, ?)")
       .run(user.id, user.displayName, user.createdAt.getTime());
+    return changes === 1;
   }
 
   async findById(id: string): Promise<UserRecord | null> {

@@ -20,8 +20,12 @@ export class CreateVendorInput {
   @Field(() => [String], { description: "1 to 10 cuisines; stored lower-case." })
   cuisines!: string[];
 
-  @Field(() => ID, { description: "The account that owns and manages the vendor." })
-  ownerId!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "The account that owns and manages the vendor: the caller when omitted; only an ADMIN may name another.",
+  })
+  ownerId?: string | null;
 
   @Field(() => VendorStatusEnum, { nullable: true, description: "Initial status; CLOSED when omitted." })
   status?: VendorStatus | null;

@@ -1,3 +1,4 @@
+import { personViewer, type Viewer } from "@venta/auth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { marketplaceHarness } from "../marketplace.harness.js";
 
@@ -10,16 +11,22 @@ const CREATE = `mutation ($input: CreateVendorInput!) {
 describe("vendors", () => {
   let h: Harness;
   let ownerId: string;
+  let owner: Viewer;
   beforeEach(async () => {
     h = await marketplaceHarness();
     ownerId = (await h.services.users.register("Owner")).id;
+    owner = personViewer(ownerId, ["VENDOR"]);
   });
   afterEach(() => h.close());
 
   it("creates a vendor with a slug derived from its name and normalised cuisines", async () => {
-    const result = await h.run(CREATE, {
-      input: { name: "  Taco  Loco ", cuisines: ["Tacos", "tacos", "Tex-Mex"], ownerId },
-    });
+    const result = await h.run(
+      CREATE,
+      {
+        input: { name: "  Taco  Loco ", cuisines: ["Tacos", "tacos", "Tex-Mex"] },
+      },
+      owner,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.createVendor).toMatchObject({
       name: "Taco Loco",
@@ -28,7 +35,7 @@ describe("vendors", () => {
       status: "CLOSED",
       owner: { id: ownerId, displayName: "Owner" },
     });
-    const again = await h.run(CREATE, { input: { name: "Taco Loco", cuisines: ["tacos"], ownerId } });
+    const again = await h.run(CREATE, { input: { name: "Taco Loco", cuisines: ["tacos"], ownerId } }, owner);
     expect(again.data?.createVendor).toMatchObject({ slug: "taco-loco-2" });
   });
 
@@ -38,13 +45,18 @@ describe("vendors", () => {
     [{ name: "Fine", cuisines: ["<script>"] }, "cuisines"],
     [{ name: "Fine", cuisines: ["tacos"], slug: "Not A Slug" }, "slug"],
   ])("rejects bad input %j with BAD_USER_INPUT and writes nothing", async (input, field) => {
-    const result = await h.run(CREATE, { input: { ownerId, ...input } });
+    const result = await h.run(CREATE, { input }, owner);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field });
     expect(await h.stores.vendors.count({})).toBe(0);
   });
 
   it("refuses an unknown owner with NOT_FOUND", async () => {
-    const result = await h.run(CREATE, { input: { name: "Orphan", cuisines: ["tacos"], ownerId: "nobody" } });
+    const admin = personViewer("admin-1", ["ADMIN"]);
+    const result = await h.run(
+      CREATE,
+      { input: { name: "Orphan", cuisines: ["tacos"], ownerId: "nobody" } },
+      admin,
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
     expect(await h.stores.vendors.count({})).toBe(0);
   });
@@ -54,9 +66,14 @@ describe("vendors", () => {
     const result = await h.run(
       `mutation ($input: UpdateVendorInput!) { updateVendor(input: $input) { name cuisines status } }`,
       { input: { id: created.id, status: "OPEN" } },
+      owner,
     );
     expect(result.data?.updateVendor).toEqual({ name: "Cart", cuisines: ["coffee"], status: "OPEN" });
-    const missing = await h.run(`mutation { updateVendor(input: { id: "nope", name: "Nope" }) { id } }`);
+    const missing = await h.run(
+      `mutation { updateVendor(input: { id: "nope", name: "Nope" }) { id } }`,
+      {},
+      owner,
+    );
     expect(missing.errors?.[0]?.extensions?.code).toBe("NOT_FOUND");
   });
 

@@ -1,8 +1,11 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Role } from "@venta/auth";
+import { badUserInput, notFound } from "@venta/kit";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MarketplaceContext } from "../context.js";
 import type { UserRecord } from "../users/user.record.js";
 import { User } from "../users/user.type.js";
 import { listVendors } from "./list-vendors.js";
+import { assertCanManage, ownerOfNewVendor } from "./vendor.access.js";
 import { VendorConnection } from "./vendor.connection.js";
 import { CreateVendorInput, UpdateVendorInput, VendorsFilter } from "./vendor.inputs.js";
 import type { VendorFilter, VendorRecord } from "./vendor.record.js";
@@ -13,6 +16,8 @@ const toFilter = (filter: VendorsFilter | null | undefined): VendorFilter => ({
   status: filter?.status ?? undefined,
   ownerId: filter?.ownerId ?? undefined,
 });
+
+const MAX_IDS = 500;
 
 @Resolver(() => Vendor)
 export class VendorsResolver {
@@ -32,6 +37,19 @@ export class VendorsResolver {
     return ctx.services.vendorsStore.findBySlug(slug);
   }
 
+  @Query(() => [Vendor], {
+    nullable: "items",
+    description: `Up to ${MAX_IDS} vendors by id, in the order asked; null where there is none. Fetches many vendors in one request, such as the vendors of live map events.`,
+  })
+  vendorsByIds(
+    @Arg("ids", () => [ID], { description: `The vendors' ids, 1 to ${MAX_IDS}.` }) ids: string[],
+    @Ctx() ctx: MarketplaceContext,
+  ): Promise<(VendorRecord | null)[]> {
+    if (ids.length < 1 || ids.length > MAX_IDS)
+      throw badUserInput(`ids must hold 1 to ${MAX_IDS} ids`, "ids");
+    return Promise.all(ids.map((id) => ctx.loaders.vendor.load(id)));
+  }
+
   @Query(() => VendorConnection, { description: "Every vendor, oldest first, optionally filtered." })
   vendors(
     @Ctx() ctx: MarketplaceContext,
@@ -44,22 +62,33 @@ export class VendorsResolver {
     return listVendors(ctx, first, after, toFilter(filter));
   }
 
-  @Mutation(() => Vendor, { description: "Creates a vendor profile owned by an existing account." })
+  @Authorized(Role.Vendor, Role.Admin)
+  @Mutation(() => Vendor, {
+    description:
+      "Creates a vendor profile owned by the caller (VENDOR role), or by any existing account when an ADMIN names it.",
+  })
   createVendor(
     @Arg("input", () => CreateVendorInput, { description: "The new vendor profile." })
     input: CreateVendorInput,
     @Ctx() ctx: MarketplaceContext,
   ) {
-    return ctx.services.vendors.create(input);
+    return ctx.services.vendors.create({ ...input, ownerId: ownerOfNewVendor(ctx.viewer, input.ownerId) });
   }
 
-  @Mutation(() => Vendor, { description: "Changes a vendor profile; fields left out keep their value." })
-  updateVendor(
+  @Authorized(Role.Vendor, Role.Admin)
+  @Mutation(() => Vendor, {
+    description:
+      "Changes a vendor profile; fields left out keep their value. Only its owner or an ADMIN may.",
+  })
+  async updateVendor(
     @Arg("input", () => UpdateVendorInput, { description: "Which vendor, and what changes." })
     input: UpdateVendorInput,
     @Ctx() ctx: MarketplaceContext,
   ) {
     const { id, ...changes } = input;
+    const vendor = await ctx.loaders.vendor.load(id);
+    if (!vendor) throw notFound(`no vendor with id ${id}`);
+    assertCanManage(ctx.viewer, vendor);
     return ctx.services.vendors.update(id, changes);
   }
 

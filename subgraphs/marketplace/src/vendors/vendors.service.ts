@@ -36,6 +36,7 @@ export const snapshotOf = (vendor: VendorRecord): VendorSnapshot => ({
   name: vendor.name,
   cuisines: vendor.cuisines,
   status: vendor.status,
+  ownerId: vendor.ownerId,
   version: vendor.version,
   updatedAt: vendor.updatedAt.toISOString(),
 });

@@ -1,0 +1,58 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SignJWT } from "jose";
+import { describe, expect, it } from "vitest";
+import { InternalIdentity, internalSecret } from "./internal-identity.js";
+import { partnerViewer, personViewer } from "./viewer.js";
+
+const secret = new TextEncoder().encode("a-secret-only-router-and-subgraphs-share");
+
+describe("the identity the router vouches for", () => {
+  const identity = new InternalIdentity(secret);
+
+  it("carries a person and a partner key to the subgraph intact", async () => {
+    const person = personViewer("user-7", ["VENDOR", "CUSTOMER"]);
+    expect(await identity.verify(await identity.sign(person))).toEqual(person);
+    const partner = partnerViewer({ keyId: "key-1", name: "Eat Map", scopes: ["READ"] });
+    expect(await identity.verify(await identity.sign(partner))).toEqual(partner);
+  });
+
+  it("treats a request without the header as anonymous", async () => {
+    expect(await identity.verify(undefined)).toEqual({ userId: null, roles: [], partner: null });
+  });
+
+  it("refuses a header signed with another secret", async () => {
+    const forged = await new InternalIdentity(new TextEncoder().encode("guessed")).sign(
+      personViewer("user-7", ["ADMIN"]),
+    );
+    await expect(identity.verify(forged)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("refuses a header that expired", async () => {
+    const stale = await new SignJWT({ roles: ["ADMIN"] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("user-7")
+      .setIssuer("venta-router")
+      .setAudience("venta-subgraphs")
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
+      .sign(secret);
+    await expect(identity.verify(stale)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("refuses a bearer token passed off as the internal header", async () => {
+    await expect(identity.verify("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.")).rejects.toMatchObject({
+      extensions: { code: "UNAUTHENTICATED" },
+    });
+  });
+
+  it("shares one development secret between services using the same data directory", () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "venta-auth-"));
+    const first = internalSecret({ dataDir });
+    expect(internalSecret({ dataDir })).toEqual(first);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(internalSecret({ configured: "from-env-xxxxxxxxxxxxxxxxxxxxxxxxxxxxx", dataDir })).not.toEqual(
+      first,
+    );
+  });
+});

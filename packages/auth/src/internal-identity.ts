@@ -1,0 +1,81 @@
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { jwtVerify, SignJWT } from "jose";
+import { unauthenticated } from "./auth-errors.js";
+import { readOrCreateKeyFile } from "./key-file.js";
+import { PARTNER_SCOPES, type PartnerScope, ROLES, type Role } from "./roles.js";
+import { anonymous, type PartnerIdentity, type Viewer } from "./viewer.js";
+
+/** The header in which the router vouches for the caller when it calls a subgraph. */
+export const IDENTITY_HEADER = "x-venta-identity";
+
+const ISSUER = "venta-router";
+const AUDIENCE = "venta-subgraphs";
+/** Long enough for the slowest query plan, short enough that a leaked header is soon useless. */
+const LIFETIME_SECONDS = 60;
+
+/**
+ * The verified identity travels from the router to subgraphs as a short-lived HS256 token signed
+ * with a secret only the router and the subgraphs hold. A subgraph trusts nothing else: a request
+ * with a forged or stale header is refused outright, one without a header is anonymous.
+ */
+export class InternalIdentity {
+  constructor(private readonly secret: Uint8Array) {}
+
+  sign(viewer: Viewer): Promise<string> {
+    return new SignJWT({ roles: [...viewer.roles], ...(viewer.partner ? { partner: viewer.partner } : {}) })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject(viewer.userId ?? "")
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${LIFETIME_SECONDS}s`)
+      .sign(this.secret);
+  }
+
+  /** The viewer a request speaks for: anonymous without the header, UNAUTHENTICATED if it is not ours. */
+  async verify(header: string | undefined): Promise<Viewer> {
+    if (header === undefined || header === "") return anonymous;
+    try {
+      const { payload } = await jwtVerify(header, this.secret, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ["HS256"],
+        clockTolerance: 5,
+      });
+      const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role =>
+        (ROLES as readonly unknown[]).includes(r),
+      );
+      return { userId: payload.sub ? payload.sub : null, roles, partner: partnerFrom(payload.partner) };
+    } catch {
+      throw unauthenticated(
+        "the identity of this request cannot be trusted; call the API through the router",
+        401,
+      );
+    }
+  }
+}
+
+function partnerFrom(claim: unknown): PartnerIdentity | null {
+  if (typeof claim !== "object" || claim === null) return null;
+  const { keyId, name, scopes } = claim as Record<string, unknown>;
+  if (typeof keyId !== "string" || typeof name !== "string" || !Array.isArray(scopes)) return null;
+  return {
+    keyId,
+    name,
+    scopes: scopes.filter((s): s is PartnerScope => (PARTNER_SCOPES as readonly unknown[]).includes(s)),
+  };
+}
+
+/**
+ * The shared secret: `INTERNAL_AUTH_SECRET` when set (required in production), otherwise a random
+ * one kept under `DATA_DIR`, so services started together on one machine agree without setup.
+ */
+export function internalSecret(options: { configured?: string | undefined; dataDir: string }): Uint8Array {
+  const text =
+    options.configured ??
+    readOrCreateKeyFile(join(options.dataDir, "auth", "internal.key"), () =>
+      randomBytes(32).toString("base64url"),
+    );
+  return new TextEncoder().encode(text.trim());
+}

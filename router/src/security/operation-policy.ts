@@ -1,0 +1,85 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { forbidden, hasScope, PartnerScope, type Viewer } from "@venta/auth";
+import { BREAK, type DocumentNode, GraphQLError, visit } from "graphql";
+import type { TrustedDocuments } from "./trusted-documents.js";
+
+export interface OperationPolicyOptions {
+  trusted: TrustedDocuments;
+  /** Callers without a READ partner key may run trusted documents only. */
+  requireTrusted: boolean;
+  /** Whether anyone may introspect; otherwise only partner keys with INTROSPECT. */
+  introspectionForAnyone: boolean;
+}
+
+/** Whether the operation reads the schema itself (`__schema` / `__type`; `__typename` is fine). */
+export function asksForSchema(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === "__schema" || node.name.value === "__type") {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/** The decision for one operation, shared by HTTP and subscriptions; null when it may run. */
+export function refusal(
+  options: OperationPolicyOptions,
+  viewer: Viewer,
+  queryHash: string,
+  document: DocumentNode,
+  freeScope: PartnerScope,
+): GraphQLError | null {
+  if (options.requireTrusted && !hasScope(viewer, freeScope) && !options.trusted.has(queryHash)) {
+    return forbidden(
+      `this API runs only the Venta apps' own operations; partners send their own with an X-Api-Key holding the ${freeScope} scope`,
+    );
+  }
+  if (
+    !options.introspectionForAnyone &&
+    !hasScope(viewer, PartnerScope.Introspect) &&
+    asksForSchema(document)
+  ) {
+    return forbidden("schema introspection needs a partner API key with the INTROSPECT scope");
+  }
+  return null;
+}
+
+/**
+ * What may run, decided after parsing and before planning: trusted documents (filled in from their
+ * hash when an app sends only that) and introspection.
+ */
+export function operationPolicy(
+  options: OperationPolicyOptions,
+): ApolloServerPlugin<{ viewer: Viewer; internal?: boolean }> {
+  return {
+    async requestDidStart({ request }) {
+      const hash = request.extensions?.persistedQuery?.sha256Hash;
+      if (request.query === undefined && typeof hash === "string") {
+        const document = options.trusted.document(hash);
+        if (document !== undefined) request.query = document;
+      }
+      return {
+        async didResolveOperation({ contextValue, queryHash, document, operation, request }) {
+          // The gateway cannot plan a document without the named operation; say so as a client error.
+          if (!operation) {
+            throw new GraphQLError(
+              request.operationName
+                ? `no operation named "${request.operationName}" in the document`
+                : "the document holds several operations: name the one to run",
+              { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } },
+            );
+          }
+          // The router's own operations (the vendors of live events) were vetted as subscriptions.
+          if (contextValue.internal) return;
+          const refused = refusal(options, contextValue.viewer, queryHash, document, PartnerScope.Read);
+          if (refused) throw refused;
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { GraphQLArmorRejectCallback } from "@escape.tech/graphql-armor-types";
+import { ErrorCode } from "@venta/kit";
+import { type GraphQLFormattedError, specifiedRules, type ValidationRule } from "graphql";
+import type { RouterContext } from "../gateway.js";
+
+export const QUERY_TOO_COMPLEX = ErrorCode.QueryTooComplex;
+
+export interface QueryLimits {
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxTokens: number;
+  maxCost: number;
+}
+
+type Limit = "DEPTH" | "ALIASES" | "DIRECTIVES" | "TOKENS" | "COST";
+
+/**
+ * Marks a rejected operation with the limit it broke. Apollo reports every validation failure as
+ * GRAPHQL_VALIDATION_FAILED; `formatLimitError` turns the marked ones into QUERY_TOO_COMPLEX, so
+ * clients can tell "too big" from "wrong".
+ */
+const reject =
+  (limit: Limit): GraphQLArmorRejectCallback =>
+  (context, error) => {
+    Object.assign(error.extensions, { limit });
+    // Reported, not thrown: a throw escapes graphql's validate() instead of failing the operation.
+    context?.reportError(error);
+  };
+
+const validationLimit = (n: number, limit: Limit) => ({
+  n,
+  onReject: [reject(limit)],
+  propagateOnRejection: false,
+});
+
+/**
+ * graphql-armor's protections, applied by the router before planning: no subgraph does any work
+ * for an operation that breaks a limit. Field suggestions ("did you mean …") are masked so the
+ * schema cannot be guessed field by field when introspection is off.
+ */
+export function queryProtections(limits: QueryLimits) {
+  const armor = new ApolloArmor({
+    maxDepth: validationLimit(limits.maxDepth, "DEPTH"),
+    maxAliases: validationLimit(limits.maxAliases, "ALIASES"),
+    maxDirectives: validationLimit(limits.maxDirectives, "DIRECTIVES"),
+    costLimit: { maxCost: limits.maxCost, onReject: [reject("COST")], propagateOnRejection: false },
+    // Counted while parsing, where a throw is the way to fail: Apollo reports it as a parse error.
+    maxTokens: { n: limits.maxTokens, onReject: [reject("TOKENS")] },
+    blockFieldSuggestion: { enabled: true },
+  });
+  const protection = armor.protect();
+  return {
+    // graphql-armor is typed against Apollo's CommonJS build and the router uses its ESM build:
+    // the same plugin interface, declared twice.
+    plugins: protection.plugins as unknown as ApolloServerPlugin<RouterContext>[],
+    validationRules: protection.validationRules,
+    /** For operations validated outside Apollo (subscriptions): the same rules, plus GraphQL's own. */
+    allRules: [...specifiedRules, ...protection.validationRules] as readonly ValidationRule[],
+    maxTokens: limits.maxTokens,
+  };
+}
+
+export function formatLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const limit = formatted.extensions?.limit;
+  if (typeof limit !== "string") return formatted;
+  return {
+    ...formatted,
+    message: formatted.message.replace(/^Syntax Error: /, ""),
+    extensions: { ...formatted.extensions, code: QUERY_TOO_COMPLEX },
+  };
+}

@@ -1,0 +1,76 @@
+import {
+  createTokenVerifier,
+  DevIssuer,
+  type InternalIdentity,
+  remoteKeySet,
+  type TokenVerifier,
+} from "@venta/auth";
+import type { Logger } from "@venta/kit";
+import { introspectionForAnyone, type RouterConfig, usesDevIssuer } from "../config.js";
+import { openRateLimiter } from "../limits/open-rate-limiter.js";
+import { type CallerIdentity, callerIdentity } from "./caller-identity.js";
+import type { OperationPolicyOptions } from "./operation-policy.js";
+import { marketplacePartnerKeys } from "./partner-keys.js";
+import type { QueryLimits } from "./query-limits.js";
+import { RateLimits } from "./rate-limits.js";
+import { TrustedDocuments } from "./trusted-documents.js";
+
+/** Everything the router needs to know who is calling and what they may run. */
+export interface RouterSecurity {
+  identify: CallerIdentity;
+  /** Signs the verified caller for the subgraphs. */
+  internalIdentity: InternalIdentity;
+  rateLimits: RateLimits;
+  trustProxy: boolean;
+  limits: QueryLimits;
+  policy: OperationPolicyOptions;
+  /** Only in development without a real identity provider: its public keys are served. */
+  devIssuer: DevIssuer | null;
+}
+
+export async function routerSecurity(
+  config: RouterConfig,
+  internalIdentity: InternalIdentity,
+  marketplaceUrl: string,
+  log: Logger,
+): Promise<RouterSecurity> {
+  const devIssuer = usesDevIssuer(config) ? await DevIssuer.open(config.DATA_DIR) : null;
+  const verifyToken: TokenVerifier = createTokenVerifier({
+    keys: devIssuer ? devIssuer.keySet() : remoteKeySet(config.AUTH_JWKS_URL as string),
+    issuer: config.AUTH_ISSUER,
+    audience: config.AUTH_AUDIENCE,
+    authorizedParties: config.AUTH_AUTHORIZED_PARTIES,
+  });
+  const partnerKeys = marketplacePartnerKeys(marketplaceUrl, internalIdentity, config.SUBGRAPH_TIMEOUT_MS);
+  const requireTrusted = config.TRUSTED_DOCUMENTS === "require";
+  return {
+    identify: callerIdentity(verifyToken, partnerKeys),
+    internalIdentity,
+    rateLimits: new RateLimits(
+      openRateLimiter({ redisUrl: config.REDIS_URL, windowMs: config.RATE_LIMIT_WINDOW_MS, log }),
+      {
+        anonymous: config.RATE_LIMIT_ANONYMOUS,
+        user: config.RATE_LIMIT_USER,
+        partner: config.RATE_LIMIT_PARTNER,
+      },
+      log,
+    ),
+    trustProxy: config.TRUST_PROXY,
+    limits: {
+      maxDepth: config.MAX_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      maxDirectives: config.MAX_DIRECTIVES,
+      maxTokens: config.MAX_TOKENS,
+      maxCost: config.MAX_COST,
+    },
+    policy: {
+      // Without `require` the manifest still lets apps send hashes only; a missing file is then fine.
+      trusted: requireTrusted
+        ? TrustedDocuments.load(config.TRUSTED_DOCUMENTS_PATH)
+        : TrustedDocuments.loadIfPresent(config.TRUSTED_DOCUMENTS_PATH),
+      requireTrusted,
+      introspectionForAnyone: introspectionForAnyone(config),
+    },
+    devIssuer,
+  };
+}

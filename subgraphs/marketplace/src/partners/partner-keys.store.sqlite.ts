@@ -1,0 +1,145 @@
+import type { PartnerScope } from "@venta/auth";
+import type Database from "better-sqlite3";
+import type { PartnerKeyRecord } from "./partner-key.record.js";
+import {
+  DuplicatePartnerKeyError,
+  type PartnerKeyListOptions,
+  type PartnerKeyPage,
+  type PartnerKeysStore,
+} from "./partner-keys.store.js";
+
+interface PartnerKeyRow {
+  id: string;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  scopes: string;
+  created_by: string;
+  created_at: number;
+  revoked_at: number | null;
+  last_used_at: number | null;
+}
+
+const COLUMNS = "id, name, prefix, key_hash, scopes, created_by, created_at, revoked_at, last_used_at";
+
+const toRecord = (row: PartnerKeyRow): PartnerKeyRecord => ({
+  id: row.id,
+  name: row.name,
+  prefix: row.prefix,
+  keyHash: row.key_hash,
+  scopes: JSON.parse(row.scopes) as PartnerScope[],
+  createdBy: row.created_by,
+  createdAt: new Date(row.created_at),
+  revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
+  lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
+});
+
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    "code" in error &&
+    (error.code === "SQLITE_CONSTRAINT_UNIQUE" || error.code === "SQLITE_CONSTRAINT_PRIMARYKEY")
+  );
+}
+
+/** Partner API keys in the embedded SQLite database. Times are stored as epoch milliseconds. */
+export class SqlitePartnerKeysStore implements PartnerKeysStore {
+  constructor(private readonly db: Database.Database) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS partner_keys (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        key_hash TEXT NOT NULL UNIQUE,
+        scopes TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        last_used_at INTEGER
+      );
+      CREATE INDEX IF NOT EXISTS partner_keys_by_creation ON partner_keys (created_at, id);
+    `);
+  }
+
+  async insert(record: PartnerKeyRecord): Promise<void> {
+    try {
+      this.db
+        .prepare(`INSERT INTO partner_keys (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .run(
+          record.id,
+          record.name,
+          record.prefix,
+          record.keyHash,
+          JSON.stringify(record.scopes),
+          record.createdBy,
+          record.createdAt.getTime(),
+          record.revokedAt?.getTime() ?? null,
+          record.lastUsedAt?.getTime() ?? null,
+        );
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new DuplicatePartnerKeyError(record.id);
+      throw error;
+    }
+  }
+
+  async findByHash(keyHash: string): Promise<PartnerKeyRecord | null> {
+    const row = this.db
+      .prepare<[string], PartnerKeyRow>(`SELECT ${COLUMNS} FROM partner_keys WHERE key_hash = ?`)
+      .get(keyHash);
+    return row ? toRecord(row) : null;
+  }
+
+  async findById(id: string): Promise<PartnerKeyRecord | null> {
+    const row = this.db
+      .prepare<[string], PartnerKeyRow>(`SELECT ${COLUMNS} FROM partner_keys WHERE id = ?`)
+      .get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  async list({ first, after, includeRevoked = false }: PartnerKeyListOptions): Promise<PartnerKeyPage> {
+    const live = includeRevoked ? [] : ["revoked_at IS NULL"];
+    const where = [...live];
+    const params: Record<string, unknown> = { limit: first + 1 };
+    if (after) {
+      where.push("(created_at < @afterCreatedAt OR (created_at = @afterCreatedAt AND id < @afterId))");
+      params.afterCreatedAt = after.createdAt.getTime();
+      params.afterId = after.id;
+    }
+    // One transaction: the page and the count see the same rows.
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare<Record<string, unknown>, PartnerKeyRow>(
+          `SELECT ${COLUMNS} FROM partner_keys ${sqlWhere(where)} ORDER BY created_at DESC, id DESC LIMIT @limit`,
+        )
+        .all(params);
+      const count = this.db
+        .prepare<[], { n: number }>(`SELECT count(*) AS n FROM partner_keys ${sqlWhere(live)}`)
+        .get();
+      return {
+        records: rows.slice(0, first).map(toRecord),
+        hasNextPage: rows.length > first,
+        totalCount: count?.n ?? 0,
+      };
+    })();
+  }
+
+  async revoke(id: string, at: Date): Promise<PartnerKeyRecord | null> {
+    const row = this.db
+      .prepare<[number, string], PartnerKeyRow>(
+        `UPDATE partner_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING ${COLUMNS}`,
+      )
+      .get(at.getTime(), id);
+    return row ? toRecord(row) : null;
+  }
+
+  async touch(id: string, at: Date, minIntervalMs: number): Promise<boolean> {
+    const { changes } = this.db
+      .prepare(
+        "UPDATE partner_keys SET last_used_at = @at WHERE id = @id AND (last_used_at IS NULL OR last_used_at < @threshold)",
+      )
+      .run({ id, at: at.getTime(), threshold: at.getTime() - minIntervalMs });
+    return changes === 1;
+  }
+}
+
+const sqlWhere = (where: string[]) => (where.length > 0 ? `WHERE ${where.join(" AND ")}` : "");
