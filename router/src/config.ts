@@ -49,7 +49,8 @@ export const routerEnv = baseEnv.extend({
   MAX_ALIASES: envVar.positiveInt(15),
   MAX_DIRECTIVES: envVar.positiveInt(20),
   MAX_TOKENS: envVar.positiveInt(2_000),
-  MAX_COST: envVar.positiveInt(5_000),
+  /** graphql-armor's estimate; a page of 500 map vendors costs about 31,000. */
+  MAX_COST: envVar.positiveInt(50_000),
 
   /** `require`: callers without a partner key may only run the first-party apps' documents. */
   TRUSTED_DOCUMENTS: z.enum(["off", "require"]).default("off"),

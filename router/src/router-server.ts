@@ -76,6 +76,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     // Introspection is decided per caller by the operation policy, not for everyone at once.
     introspection: true,
     validationRules: protections.validationRules,
+    parseOptions: protections.parseOptions,
     // One operation per request: a batch would multiply the work behind one rate-limit hit.
     allowBatchedHttpRequests: false,
     // Shutdown is ours (closeOnSignals): Apollo's own signal handlers would re-raise the signal mid-way.

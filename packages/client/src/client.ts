@@ -52,7 +52,8 @@ export class VentaClient {
 
   async request<TResult, TVariables>(
     document: TypedDocumentString<TResult, TVariables>,
-    ...[variables]: TVariables extends Record<string, never> ? [] : [TVariables]
+    // Variables may be left out when the operation needs none.
+    ...[variables]: Record<string, never> extends TVariables ? [TVariables?] : [TVariables]
   ): Promise<TResult> {
     const hash = (document.__meta__?.hash as string | undefined)?.replace(/^sha256:/, "");
     const persistedQuery = hash ? { version: 1, sha256Hash: hash } : undefined;

@@ -22,13 +22,14 @@ const MAX_SPAN_DEGREES = 2;
 const FRESH_MS = 30_000;
 const LIVE_MS = 120_000;
 
-const VENDOR_FIELDS = "id name cuisines";
-const WITHIN_QUERY = `query MapVendors($box: BoundingBoxInput!) {
-  vendorsWithin(box: $box, first: 500) { edges { node { ${VENDOR_FIELDS} location { point { lat lng } updatedAt isLive } } } }
-}`;
-const LIVE_SUBSCRIPTION = `subscription MapUpdates($box: BoundingBoxInput!) {
-  vendorLocationUpdated(within: $box) { kind vendor { ${VENDOR_FIELDS} } location { point { lat lng } updatedAt isLive } }
-}`;
+// The page's operations come with it from the router, which trusts exactly these texts (they keep
+// working when the router accepts trusted documents only).
+const operations = JSON.parse(document.getElementById("operations")?.textContent ?? "{}") as {
+  mapVendors: string;
+  mapUpdates: string;
+};
+const WITHIN_QUERY = operations.mapVendors;
+const LIVE_SUBSCRIPTION = operations.mapUpdates;
 
 const mapElement = document.getElementById("map") as HTMLElement;
 const statusElement = document.getElementById("status") as HTMLElement;

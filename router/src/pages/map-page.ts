@@ -14,18 +14,29 @@ interface Asset {
 
 const asset = (type: string, path: string): Asset => ({ type, body: readFileSync(path) });
 
+// Compiled to dist/pages/, this file finds the page source and the browser build from the package root.
+const root = join(here, "..", "..");
+
+/** The live map's queries, kept as .graphql files next to the page: the first-party documents it sends. */
+export function mapOperations(): { mapVendors: string; mapUpdates: string } {
+  const read = (name: string) => readFileSync(join(root, "pages", "map", `${name}.graphql`), "utf8");
+  return { mapVendors: read("map-vendors"), mapUpdates: read("map-updates") };
+}
+
 /**
  * The live map at `/map`: its page and script, and Leaflet and graphql-ws from their npm builds,
  * all served by the router itself so the map needs no CDN. Tiles are the one thing fetched from
  * elsewhere (`MAP_TILE_URL`); without them the map still shows vendors on a plain background.
  */
 export function mapRoutes(tileUrl: string): Record<string, RouteHandler> {
-  // Compiled to dist/pages/, this file finds the page source and the browser build from the package root.
-  const root = join(here, "..", "..");
-  const html = readFileSync(join(root, "pages", "map", "map.html"), "utf8").replace(
-    "{{TILE_URL}}",
-    tileUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`),
-  );
+  const operations = mapOperations();
+  const html = readFileSync(join(root, "pages", "map", "map.html"), "utf8")
+    .replace(
+      "{{TILE_URL}}",
+      tileUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`),
+    )
+    // JSON inside <script>: only "<" could end the element early.
+    .replace('"{{OPERATIONS}}"', JSON.stringify(operations).replace(/</g, "\\u003c"));
   const assets: Record<string, Asset> = {
     "/map": { type: "text/html; charset=utf-8", body: Buffer.from(html) },
     "/map/live-map.js": asset(

@@ -47,8 +47,8 @@ export function queryProtections(limits: QueryLimits) {
     maxAliases: validationLimit(limits.maxAliases, "ALIASES"),
     maxDirectives: validationLimit(limits.maxDirectives, "DIRECTIVES"),
     costLimit: { maxCost: limits.maxCost, onReject: [reject("COST")], propagateOnRejection: false },
-    // Counted while parsing, where a throw is the way to fail: Apollo reports it as a parse error.
-    maxTokens: { n: limits.maxTokens, onReject: [reject("TOKENS")] },
+    // GraphQL's own parser counts tokens (parseOptions below); armor's version fails with a 500.
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   });
   const protection = armor.protect();
@@ -60,10 +60,21 @@ export function queryProtections(limits: QueryLimits) {
     /** For operations validated outside Apollo (subscriptions): the same rules, plus GraphQL's own. */
     allRules: [...specifiedRules, ...protection.validationRules] as readonly ValidationRule[],
     maxTokens: limits.maxTokens,
+    /** For Apollo: the parser stops at this many tokens, so a flood is never even parsed. */
+    parseOptions: { maxTokens: limits.maxTokens },
   };
 }
 
+const TOKEN_FLOOD = /^Syntax Error: Document contains more tha[nt] (\d+) tokens/;
+
 export function formatLimitError(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  const flood = TOKEN_FLOOD.exec(formatted.message);
+  if (flood) {
+    return {
+      message: `Token limit of ${flood[1]} exceeded.`,
+      extensions: { code: QUERY_TOO_COMPLEX, limit: "TOKENS" },
+    };
+  }
   const limit = formatted.extensions?.limit;
   if (typeof limit !== "string") return formatted;
   return {

@@ -8,6 +8,7 @@ import {
 import type { Logger } from "@venta/kit";
 import { introspectionForAnyone, type RouterConfig, usesDevIssuer } from "../config.js";
 import { openRateLimiter } from "../limits/open-rate-limiter.js";
+import { mapOperations } from "../pages/map-page.js";
 import { type CallerIdentity, callerIdentity } from "./caller-identity.js";
 import type { OperationPolicyOptions } from "./operation-policy.js";
 import { marketplacePartnerKeys } from "./partner-keys.js";
@@ -65,9 +66,11 @@ export async function routerSecurity(
     },
     policy: {
       // Without `require` the manifest still lets apps send hashes only; a missing file is then fine.
-      trusted: requireTrusted
+      // The apps' manifest, plus the router's own live map page.
+      trusted: (requireTrusted
         ? TrustedDocuments.load(config.TRUSTED_DOCUMENTS_PATH)
-        : TrustedDocuments.loadIfPresent(config.TRUSTED_DOCUMENTS_PATH),
+        : TrustedDocuments.loadIfPresent(config.TRUSTED_DOCUMENTS_PATH)
+      ).with(Object.values(mapOperations())),
       requireTrusted,
       introspectionForAnyone: introspectionForAnyone(config),
     },

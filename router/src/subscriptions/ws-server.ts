@@ -17,7 +17,7 @@ import {
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import { QUERY_TOO_COMPLEX } from "../security/query-limits.js";
+import { formatLimitError, QUERY_TOO_COMPLEX } from "../security/query-limits.js";
 import { liveFieldResolver } from "./live-schema.js";
 
 export interface SubscriptionServerOptions {
@@ -126,18 +126,12 @@ function prepare(
   try {
     document = parse(query, { maxTokens: limits.maxTokens });
   } catch (error) {
-    if (error instanceof GraphQLError && /more tha[nt] \d+ tokens/.test(error.message)) {
-      return [tooComplex(`Token limit of ${limits.maxTokens} exceeded.`, "TOKENS")];
-    }
-    return [error instanceof GraphQLError ? error : new GraphQLError(String(error))];
+    if (!(error instanceof GraphQLError)) throw error;
+    return [coded(error)];
   }
   const invalid = validate(schema, document, limits.validationRules);
   if (invalid.length > 0) {
-    return invalid.map((error) =>
-      typeof error.extensions.limit === "string"
-        ? tooComplex(error.message.replace(/^Syntax Error: /, ""), error.extensions.limit)
-        : error,
-    );
+    return invalid.map(coded);
   }
   const operation = getOperationAST(document, operationName);
   if (!operation)
@@ -177,5 +171,10 @@ function prepare(
   };
 }
 
-const tooComplex = (message: string, limit: string) =>
-  new GraphQLError(message, { extensions: { code: QUERY_TOO_COMPLEX, limit } });
+/** A broken query limit gets its own code here too, as on HTTP. */
+function coded(error: GraphQLError): GraphQLError {
+  const formatted = formatLimitError(error.toJSON());
+  return formatted.extensions?.code === QUERY_TOO_COMPLEX
+    ? new GraphQLError(formatted.message, { extensions: formatted.extensions })
+    : error;
+}

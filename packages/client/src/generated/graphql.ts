@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A new partner API key. */
+export type CreatePartnerKeyInput = {
+  /** Who the key is for (the partner, the app), 1 to 80 characters. */
+  name: string;
+  /** What the key unlocks: at least one scope. */
+  scopes: Array<PartnerScope>;
+};
+
 /** A new account. */
 export type CreateUserInput = {
   /** The name shown to other people, 1 to 60 characters. */
@@ -43,6 +51,15 @@ export type NearbyVendorsFilter = {
   /** When true, only vendors serving right now. */
   openNow?: boolean | null | undefined;
 };
+
+/** What a partner API key unlocks, beyond the public data everyone can read. */
+export type PartnerScope =
+  /** Introspect the schema where anonymous introspection is off (production). */
+  | 'INTROSPECT'
+  /** Send any query (within limits), not only the first-party apps' trusted documents. */
+  | 'READ'
+  /** Open live subscriptions. */
+  | 'SUBSCRIBE';
 
 /** Changes to a vendor profile; omitted fields stay as they are. */
 export type UpdateVendorInput = {
@@ -104,6 +121,11 @@ export type UpdateVendorMutationVariables = Exact<{
 
 export type UpdateVendorMutation = { updateVendor: { id: string, name: string, cuisines: Array<string>, status: VendorStatus, updatedAt: string } };
 
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string, displayName: string, vendors: { edges: Array<{ node: { id: string, name: string, status: VendorStatus } }> } } | null };
+
 export type NearbyVendorsQueryVariables = Exact<{
   near: GeoPointInput;
   radiusMeters?: number | null | undefined;
@@ -114,6 +136,29 @@ export type NearbyVendorsQueryVariables = Exact<{
 
 
 export type NearbyVendorsQuery = { nearbyVendors: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, distanceMeters: number, node: { id: string, name: string, cuisines: Array<string>, status: VendorStatus, location: { isLive: boolean, updatedAt: string, point: { lat: number, lng: number } } | null } }> } };
+
+export type CreatePartnerKeyMutationVariables = Exact<{
+  input: CreatePartnerKeyInput;
+}>;
+
+
+export type CreatePartnerKeyMutation = { createPartnerKey: { key: string, partnerKey: { id: string, name: string, prefix: string, scopes: Array<PartnerScope>, createdAt: string } } };
+
+export type RevokePartnerKeyMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokePartnerKeyMutation = { revokePartnerKey: { id: string, revokedAt: string | null } };
+
+export type PartnerKeysQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  includeRevoked?: boolean | null | undefined;
+}>;
+
+
+export type PartnerKeysQuery = { partnerKeys: { totalCount: number, edges: Array<{ node: { id: string, name: string, prefix: string, scopes: Array<PartnerScope>, lastUsedAt: string | null, revokedAt: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
 export type UpdateVendorLocationMutationVariables = Exact<{
   input: UpdateVendorLocationInput;
@@ -178,6 +223,23 @@ export const UpdateVendorDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:eb19747a2eb190cf40f0f4af08bb66272262e459769e1e2c3d5df78204395092"}) as unknown as TypedDocumentString<UpdateVendorMutation, UpdateVendorMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    displayName
+    vendors(first: 20) {
+      edges {
+        node {
+          id
+          name
+          status
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:bbaa9681a7fca9594ef59bc81d1fddfa7fa0e612a474c11439bddf51f2a6813b"}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
 export const NearbyVendorsDocument = new TypedDocumentString(`
     query NearbyVendors($near: GeoPointInput!, $radiusMeters: Float, $first: Int, $after: String, $filter: NearbyVendorsFilter) {
   nearbyVendors(
@@ -213,6 +275,49 @@ export const NearbyVendorsDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:8cc4264d8bf0d3e1715013bd172a3cc7a0ab3c8797b2029d64c504e22738afe4"}) as unknown as TypedDocumentString<NearbyVendorsQuery, NearbyVendorsQueryVariables>;
+export const CreatePartnerKeyDocument = new TypedDocumentString(`
+    mutation CreatePartnerKey($input: CreatePartnerKeyInput!) {
+  createPartnerKey(input: $input) {
+    key
+    partnerKey {
+      id
+      name
+      prefix
+      scopes
+      createdAt
+    }
+  }
+}
+    `, {"hash":"sha256:9be68ad936ec0e807d91f789a4f7d1919dfbddd9f9e9bde1f2bb8b1524fdd2bd"}) as unknown as TypedDocumentString<CreatePartnerKeyMutation, CreatePartnerKeyMutationVariables>;
+export const RevokePartnerKeyDocument = new TypedDocumentString(`
+    mutation RevokePartnerKey($id: ID!) {
+  revokePartnerKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `, {"hash":"sha256:58bc91aa6e5f93ffa8d05cc477f75a78abf18a0d83c781e6c752e03732cad843"}) as unknown as TypedDocumentString<RevokePartnerKeyMutation, RevokePartnerKeyMutationVariables>;
+export const PartnerKeysDocument = new TypedDocumentString(`
+    query PartnerKeys($first: Int, $after: String, $includeRevoked: Boolean) {
+  partnerKeys(first: $first, after: $after, includeRevoked: $includeRevoked) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        prefix
+        scopes
+        lastUsedAt
+        revokedAt
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    `, {"hash":"sha256:8bb44a368a24a2c10b1d0d80e348cd872b050b2a266f9630471b9d81a8b3d5c2"}) as unknown as TypedDocumentString<PartnerKeysQuery, PartnerKeysQueryVariables>;
 export const UpdateVendorLocationDocument = new TypedDocumentString(`
     mutation UpdateVendorLocation($input: UpdateVendorLocationInput!) {
   updateVendorLocation(input: $input) {
