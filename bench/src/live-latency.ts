@@ -1,6 +1,7 @@
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { progressBar } from "@venta/kit";
 import { postGraphQL } from "@venta/testing";
+import type { HeadersFor } from "./bench-auth.js";
 import { EventTally } from "./event-tally.js";
 import { type LatencySummary, summarize } from "./figure.js";
 import type { LiveFeedChoice } from "./live-feed.js";
@@ -63,6 +64,8 @@ export interface LiveLatencyOptions {
   seed: number;
   /** The router's GraphQL endpoint: updates go in and subscriptions come out there. */
   url: string;
+  /** Credentials for the updates: a caller allowed to move every mover (an admin). */
+  headers: HeadersFor;
   subscriptions: number;
   movers: readonly Mover[];
   updateRate: number;
@@ -94,9 +97,12 @@ export async function measureLiveLatency(options: LiveLatencyOptions): Promise<L
     if (register) tally.expect(mover.id, recordedAt);
     const watchers = watchersOf(boxes, previous, next);
     try {
-      const answer = await postGraphQL(options.url, MOVE, {
-        input: { vendorId: mover.id, ...next, accuracyMeters: 5, recordedAt },
-      });
+      const answer = await postGraphQL(
+        options.url,
+        MOVE,
+        { input: { vendorId: mover.id, ...next, accuracyMeters: 5, recordedAt } },
+        options.headers(),
+      );
       if (answer.status === 200 && !answer.errors) return { ok: true, watchers };
       if (errorSamples.length < 3) errorSamples.push(`${answer.status} ${JSON.stringify(answer.errors)}`);
     } catch (error) {

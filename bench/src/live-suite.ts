@@ -1,4 +1,5 @@
 import type { BenchOptions } from "./args.js";
+import type { HeadersFor } from "./bench-auth.js";
 import type { DataSet } from "./data-set.js";
 import { chooseLiveFeed, type LiveFeedChoice } from "./live-feed.js";
 import { type LiveLatencyFigure, measureLiveLatency, SUBSCRIPTIONS_PER_SOCKET } from "./live-latency.js";
@@ -53,6 +54,7 @@ export async function runLiveSuite(options: BenchOptions, dataSet: DataSet): Pro
           vendors: dataSet.vendors,
           seed: dataSet.seed,
           url: services.graphql.router,
+          headers: services.admin.router,
           subscriptions,
           movers,
           updateRate: options.updateRate,
@@ -62,15 +64,17 @@ export async function runLiveSuite(options: BenchOptions, dataSet: DataSet): Pro
       );
     }
 
-    const targets: [UpdateTarget, string][] = [
-      ["router", services.graphql.router],
-      ["location direct", services.graphql.location],
+    // Through the router as an admin with a bearer token; straight to location with the identity
+    // the router would have signed for that admin.
+    const targets: [UpdateTarget, string, HeadersFor][] = [
+      ["router", services.graphql.router, services.admin.router],
+      ["location direct", services.graphql.location, services.admin.location],
     ];
     const mutations: UpdateMutation[] = ["updateVendorLocation", "updateVendorLocations ×100"];
     for (const mutation of mutations) {
-      for (const [target, url] of targets) {
+      for (const [target, url, headers] of targets) {
         if (mutation !== "updateVendorLocation") {
-          const reason = await batchUnsupported(url, dataSet.vendors, dataSet.seed);
+          const reason = await batchUnsupported(url, headers, dataSet.vendors, dataSet.seed);
           if (reason) {
             results.skipped.push({ target, mutation, reason });
             continue;
@@ -82,6 +86,7 @@ export async function runLiveSuite(options: BenchOptions, dataSet: DataSet): Pro
             seed: dataSet.seed,
             target,
             url,
+            headers,
             mutation,
             durationSeconds: options.durationSeconds,
             warmupSeconds: WARMUP_SECONDS,

@@ -1,8 +1,11 @@
 import { type ServiceName, type Stack, startStack } from "@venta/testing";
+import { type HeadersFor, startBenchAuth } from "./bench-auth.js";
 
 export interface RunningServices {
   /** Each service's GraphQL endpoint. */
   graphql: Record<ServiceName, string>;
+  /** Credentials of the bench's admin for each service: a bearer token for the router, the router-signed identity for a subgraph. */
+  admin: Record<ServiceName, HeadersFor>;
   stop(): Promise<void>;
 }
 
@@ -11,18 +14,30 @@ export interface RunningServices {
  * `env` adds settings such as `REDIS_URL` for the live figures.
  */
 export async function startServices(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServices> {
-  // Production, as deployed: Apollo changes defaults (stack traces, introspection) on it.
-  const stack: Stack = await startStack({
-    dataDir,
-    env: { NODE_ENV: "production", LOG_LEVEL: "warn", ...env },
-    healthTimeoutMs: 60_000,
-  });
+  // Production, as deployed: Apollo changes defaults (stack traces, introspection) on it, and it
+  // needs a real identity provider and shared secret, which the bench supplies.
+  const auth = await startBenchAuth(dataDir);
+  let stack: Stack;
+  try {
+    stack = await startStack({
+      dataDir,
+      env: { NODE_ENV: "production", LOG_LEVEL: "warn", ...auth.env, ...env },
+      healthTimeoutMs: 60_000,
+    });
+  } catch (error) {
+    await auth.close();
+    throw error;
+  }
   return {
     graphql: {
       marketplace: `${stack.urls.marketplace}/graphql`,
       location: `${stack.urls.location}/graphql`,
       router: `${stack.urls.router}/graphql`,
     },
-    stop: () => stack.close(),
+    admin: { router: auth.router, marketplace: auth.subgraph, location: auth.subgraph },
+    async stop() {
+      await stack.close();
+      await auth.close();
+    },
   };
 }

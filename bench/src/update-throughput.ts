@@ -1,6 +1,7 @@
 import { progressBar } from "@venta/kit";
 import { postGraphQL } from "@venta/testing";
 import autocannon from "autocannon";
+import type { HeadersFor } from "./bench-auth.js";
 import { type LatencySummary, summarize } from "./figure.js";
 import { benchVendors } from "./metro.js";
 import { nearMovers, wigglePoint } from "./movers.js";
@@ -53,6 +54,8 @@ export interface UpdateThroughputOptions {
   target: UpdateTarget;
   /** The target's GraphQL endpoint. */
   url: string;
+  /** Credentials of a caller allowed to move every vendor (an admin), sent with each request. */
+  headers: HeadersFor;
   mutation: UpdateMutation;
   durationSeconds: number;
   warmupSeconds: number;
@@ -102,11 +105,12 @@ function bodies(mutation: UpdateMutation, inputs: readonly Input[]): string[] {
  */
 export async function batchUnsupported(
   url: string,
+  headers: HeadersFor,
   vendorCount: number,
   seed: number,
 ): Promise<string | null> {
   const [input] = reports(vendorCount, seed);
-  const answer = await postGraphQL(url, BATCH, { inputs: [input] });
+  const answer = await postGraphQL(url, BATCH, { inputs: [input] }, headers());
   if (answer.status === 200 && !answer.errors) return null;
   return `updateVendorLocations answered ${answer.status}: ${answer.errors?.[0]?.message ?? "no data"}`;
 }
@@ -120,8 +124,8 @@ export async function measureUpdateThroughput(
   // One request before the load: a figure over error answers would be meaningless.
   const first =
     options.mutation === "updateVendorLocation"
-      ? await postGraphQL(options.url, SINGLE, { input: inputs[0] })
-      : await postGraphQL(options.url, BATCH, { inputs: inputs.slice(0, BATCH_SIZE) });
+      ? await postGraphQL(options.url, SINGLE, { input: inputs[0] }, options.headers())
+      : await postGraphQL(options.url, BATCH, { inputs: inputs.slice(0, BATCH_SIZE) }, options.headers());
   if (first.status !== 200 || first.errors)
     throw new Error(`${options.target} refused an update: ${first.status} ${JSON.stringify(first.errors)}`);
 
@@ -183,10 +187,11 @@ async function cannon(
             path: new URL(options.url).pathname,
             headers: { "content-type": "application/json" },
             // One shared cursor, so the connections report for different vendors at any moment.
+            // Headers per request: a subgraph's identity header is short-lived and renewed mid-run.
             setupRequest: (request) => {
               const body = prepared[next] as string;
               next = (next + 1) % prepared.length;
-              return { ...request, body };
+              return { ...request, headers: { ...request.headers, ...options.headers() }, body };
             },
             onResponse: (status, body) => {
               if (status !== 200) return;

@@ -84,6 +84,10 @@ async function main(): Promise<void> {
     `Venta supergraph ready: http://${config.HOST}:${config.ROUTER_PORT}/graphql (Ctrl-C stops everything)`,
   );
   log.info(`Live map: http://${config.HOST}:${config.ROUTER_PORT}/map`);
+  log.info(`Schema explorer: http://${config.HOST}:${config.ROUTER_PORT}/explorer`);
+  log.info(
+    "Sign in as a demo account: npm run -s token -- --role customer|vendor|admin (a bearer token), or --role partner (an API key)",
+  );
   if (config.SIMULATE) {
     const label = "simulator".padEnd(width);
     // Not watched like the others: the supergraph serves on if the simulation stops.

@@ -1,13 +1,14 @@
 import { parseArgs } from "node:util";
 import { DevIssuer, PERSON_ROLES, type Role } from "@venta/auth";
 import { baseEnv, ConfigError, loadConfig } from "@venta/kit";
-import { DEMO_ACCOUNTS } from "./seed/demo-accounts.js";
+import { DEMO_ACCOUNTS, demoPartnerKey } from "./seed/demo-accounts.js";
 
-const USAGE = `usage: npm run -s token -- --role customer|vendor|admin [--user <id>] [--expires 12h]
+const USAGE = `usage: npm run -s token -- --role customer|vendor|admin|partner [--user <id>] [--expires 12h]
   Prints a development token for \`Authorization: Bearer <token>\`. Without --user, the seeded demo
   account of that role (${Object.values(DEMO_ACCOUNTS)
     .map((a) => a.id)
-    .join(", ")}). Partners use API keys instead: an admin creates them with createPartnerKey.`;
+    .join(", ")}). --role partner prints the seeded demo partner's API key, for \`X-Api-Key\`
+  (partners use keys, not tokens; admins issue more with createPartnerKey).`;
 
 /** `npm run token`: signs a token with the local development issuer the router trusts. */
 async function main(): Promise<void> {
@@ -24,6 +25,15 @@ async function main(): Promise<void> {
   });
   if (values.help || !values.role?.length) throw new ConfigError(USAGE);
   const roles = values.role.map((role) => role.toUpperCase());
+  if (roles.includes("PARTNER")) {
+    const key = demoPartnerKey(config.DATA_DIR);
+    if (!key)
+      throw new ConfigError(
+        `no demo partner key in ${config.DATA_DIR}: run npm start (or npm run seed) first`,
+      );
+    process.stdout.write(`${key}\n`);
+    return;
+  }
   const unknown = roles.find((role) => !(PERSON_ROLES as readonly string[]).includes(role));
   if (unknown) throw new ConfigError(`--role ${unknown.toLowerCase()}: not a person's role\n${USAGE}`);
   const first = roles[0]?.toLowerCase() as keyof typeof DEMO_ACCOUNTS;

@@ -1,9 +1,9 @@
 import { openEventBus } from "@venta/events";
 import { type Logger, progressBar } from "@venta/kit";
 import { openLocationStores } from "@venta/location";
-import { openMarketplaceStores, UsersService, VendorsService } from "@venta/marketplace";
+import { openMarketplaceStores, PartnerKeysService, UsersService, VendorsService } from "@venta/marketplace";
 import { austinCity } from "./austin.js";
-import { DEMO_ACCOUNTS, DEMO_VENDOR_FLEET } from "./demo-accounts.js";
+import { DEMO_ACCOUNTS, DEMO_VENDOR_FLEET, saveDemoPartnerKey } from "./demo-accounts.js";
 
 export interface SeedConfig {
   DATA_DIR: string;
@@ -68,6 +68,14 @@ export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 
       progress.update(++done);
     }
     progress.done();
+    // A partner key for trying the partner side; like every key it is stored hashed, so the demo
+    // keeps its one copy where `npm run token -- --role partner` finds it.
+    const partner = await new PartnerKeysService(marketplace.partnerKeys).create(
+      "Demo partner",
+      ["READ", "SUBSCRIBE", "INTROSPECT"],
+      DEMO_ACCOUNTS.admin.id,
+    );
+    saveDemoPartnerKey(config.DATA_DIR, partner.key);
     return true;
   } finally {
     await bus.close();

@@ -12,17 +12,25 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 describe("the generated TypeScript client, against the router", () => {
   let stack: Stack;
+  /** Anonymous, as a customer's map is: queries need no token. */
   let client: VentaClient;
+  /** Rosa, signed in with her vendor token: her own account, vendor and position reports. */
+  let rosa: VentaClient;
+  const rosaId = "user-rosa";
   beforeAll(async () => {
     stack = await startStack();
-    client = new VentaClient({ url: `${stack.urls.router}/graphql` });
+    const url = `${stack.urls.router}/graphql`;
+    client = new VentaClient({ url });
+    rosa = new VentaClient({ url, token: await stack.token(rosaId, ["VENDOR"]) });
   });
   afterAll(() => stack?.close());
 
   it("creates a vendor, reports its position and finds it nearby, all typed", async () => {
-    const { createUser } = await client.request(CreateUserDocument, { input: { displayName: "Rosa" } });
-    const { createVendor } = await client.request(CreateVendorDocument, {
-      input: { name: "Rosa's Tamales", cuisines: ["Tamales"], ownerId: createUser.id, status: "OPEN" },
+    const { createUser } = await rosa.request(CreateUserDocument, { input: { displayName: "Rosa" } });
+    // The account's id is the token's subject.
+    expect(createUser).toEqual({ id: rosaId, displayName: "Rosa" });
+    const { createVendor } = await rosa.request(CreateVendorDocument, {
+      input: { name: "Rosa's Tamales", cuisines: ["Tamales"], status: "OPEN" },
     });
     expect(createVendor).toMatchObject({ slug: "rosa-s-tamales", cuisines: ["tamales"], status: "OPEN" });
 
@@ -31,7 +39,7 @@ describe("the generated TypeScript client, against the router", () => {
       .poll(
         async () => {
           try {
-            await client.request(UpdateVendorLocationDocument, {
+            await rosa.request(UpdateVendorLocationDocument, {
               input: { vendorId: createVendor.id, ...here },
             });
             return "accepted";
@@ -46,7 +54,7 @@ describe("the generated TypeScript client, against the router", () => {
     const { nearbyVendors } = await client.request(NearbyVendorsDocument, { near: here, radiusMeters: 100 });
     expect(nearbyVendors.edges.map((e) => e.node.name)).toEqual(["Rosa's Tamales"]);
     const { vendor } = await client.request(VendorDocument, { id: createVendor.id });
-    expect(vendor?.owner.displayName).toBe("Rosa");
+    expect(vendor?.owner).toEqual({ id: rosaId, displayName: "Rosa" });
     expect(vendor?.location?.isLive).toBe(true);
   });
 
@@ -54,5 +62,13 @@ describe("the generated TypeScript client, against the router", () => {
     const attempt = client.request(NearbyVendorsDocument, { near: { lat: 95, lng: 0 } });
     await expect(attempt).rejects.toBeInstanceOf(VentaRequestError);
     await expect(attempt).rejects.toMatchObject({ code: "BAD_USER_INPUT" });
+  });
+
+  it("refuses a mutation from a client without a token, with the code UNAUTHENTICATED", async () => {
+    const attempt = client.request(CreateVendorDocument, {
+      input: { name: "Nobody's Cart", cuisines: ["tacos"] },
+    });
+    await expect(attempt).rejects.toBeInstanceOf(VentaRequestError);
+    await expect(attempt).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
   });
 });

@@ -11,7 +11,6 @@ if (!available && process.env.CI) throw new Error(`Chromium is required in CI bu
 if (!available) console.warn(`[skipped] schema explorer page tests: no Chromium at ${CHROMIUM}`);
 
 const ARTIFACTS = join(repoRoot(), "test-artifacts");
-const PARTNER_KEY = "partner-key-for-explorer-test";
 const VENDOR_NAME = "Explorer Test Truck";
 const QUERY = "{ vendors(first: 2) { edges { node { name } } } }";
 const SUBSCRIPTION = "subscription { vendorLocationUpdated(near: { lat: 30.2672, lng: -97.7431 }) { kind } }";
@@ -26,6 +25,10 @@ describe.runIf(available)("the schema explorer page, in Chromium", () => {
   let stack: Stack;
   let browser: Browser;
   let page: Page;
+  /** A real partner key, issued by an admin through the API: the router refuses unknown ones. */
+  let partnerKey: string;
+  /** A real person's token, signed by the stack's local issuer: the router refuses forged ones. */
+  let bearerToken: string;
   const sent: SentRequest[] = [];
   const problems: string[] = [];
   /** Types over the whole query editor, as a person would select all and paste. */
@@ -43,16 +46,23 @@ describe.runIf(available)("the schema explorer page, in Chromium", () => {
   beforeAll(async () => {
     stack = await startStack();
     const graphql = `${stack.urls.router}/graphql`;
-    const owner = await postGraphQL<{ createUser: { id: string } }>(
+    const admin = { authorization: `Bearer ${await stack.token("explorer-admin", ["ADMIN"])}` };
+    const issued = await postGraphQL<{ createPartnerKey: { key: string } }>(
       graphql,
-      `mutation { createUser(input: { displayName: "Explorer owner" }) { id } }`,
+      `mutation { createPartnerKey(input: { name: "Explorer test partner", scopes: [READ, SUBSCRIBE, INTROSPECT] }) { key partnerKey { id } } }`,
+      {},
+      admin,
     );
-    const ownerId = owner.data?.createUser.id;
-    if (!ownerId) throw new Error(`could not create a user: ${JSON.stringify(owner.errors)}`);
+    const key = issued.data?.createPartnerKey.key;
+    if (!key) throw new Error(`could not create a partner key: ${JSON.stringify(issued.errors)}`);
+    partnerKey = key;
+    bearerToken = await stack.token("explorer-user", ["CUSTOMER"]);
+    const owner = await stack.signUp("Explorer owner", ["VENDOR"]);
     const created = await postGraphQL<{ createVendor: { id: string } }>(
       graphql,
       `mutation ($input: CreateVendorInput!) { createVendor(input: $input) { id } }`,
-      { input: { name: VENDOR_NAME, cuisines: ["tacos"], ownerId, status: "OPEN" } },
+      { input: { name: VENDOR_NAME, cuisines: ["tacos"], status: "OPEN" } },
+      owner.headers,
     );
     if (!created.data?.createVendor.id) {
       throw new Error(`could not create a vendor: ${JSON.stringify(created.errors)}`);
@@ -106,13 +116,11 @@ describe.runIf(available)("the schema explorer page, in Chromium", () => {
   });
 
   it("sends the partner key typed above the editor as X-Api-Key, introspection included", async () => {
-    await page.locator("#partner-key").fill(PARTNER_KEY);
+    await page.locator("#partner-key").fill(partnerKey);
     await expect
       .poll(
         () =>
-          sent.some(
-            (r) => r.operationName === "IntrospectionQuery" && r.headers["x-api-key"] === PARTNER_KEY,
-          ),
+          sent.some((r) => r.operationName === "IntrospectionQuery" && r.headers["x-api-key"] === partnerKey),
         { timeout: 5_000 },
       )
       .toBe(true);
@@ -125,7 +133,7 @@ describe.runIf(available)("the schema explorer page, in Chromium", () => {
       .poll(() => page.locator(".graphiql-response").textContent(), { timeout: 10_000 })
       .toContain(VENDOR_NAME);
     const request = sent.find((r) => r.query.includes("vendors(first: 2)"));
-    expect(request?.headers["x-api-key"]).toBe(PARTNER_KEY);
+    expect(request?.headers["x-api-key"]).toBe(partnerKey);
     expect(request?.headers["content-type"]).toContain("application/json");
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, "explorer.png") });
@@ -142,7 +150,7 @@ describe.runIf(available)("the schema explorer page, in Chromium", () => {
     await expect
       .poll(() => frames.sent.map((frame) => (frame as { type: string }).type), { timeout: 5_000 })
       .toEqual(["connection_init", "subscribe"]);
-    expect(frames.sent[0]).toEqual({ type: "connection_init", payload: { apiKey: PARTNER_KEY } });
+    expect(frames.sent[0]).toEqual({ type: "connection_init", payload: { apiKey: partnerKey } });
     await expect.poll(() => frames.received).toContainEqual({ type: "connection_ack" });
     await page.locator(".graphiql-execute-button").click(); // now the stop button
     await expect
@@ -153,19 +161,19 @@ describe.runIf(available)("the schema explorer page, in Chromium", () => {
   it("remembers the partner key across reloads", async () => {
     await page.reload();
     await page.locator(".graphiql-query-editor .CodeMirror").waitFor({ timeout: 15_000 });
-    expect(await page.locator("#partner-key").inputValue()).toBe(PARTNER_KEY);
+    expect(await page.locator("#partner-key").inputValue()).toBe(partnerKey);
   });
 
   it("sends the bearer token as Authorization, with or without the Bearer prefix pasted", async () => {
-    await page.locator("#bearer-token").fill("Bearer token-for-explorer-test");
+    await page.locator("#bearer-token").fill(`Bearer ${bearerToken}`);
     await expect
       .poll(
         () =>
           sent.some(
             (r) =>
               r.operationName === "IntrospectionQuery" &&
-              r.headers.authorization === "Bearer token-for-explorer-test" &&
-              r.headers["x-api-key"] === PARTNER_KEY,
+              r.headers.authorization === `Bearer ${bearerToken}` &&
+              r.headers["x-api-key"] === partnerKey,
           ),
         { timeout: 5_000 },
       )

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { jwtVerify, SignJWT } from "jose";
 import { unauthenticated } from "./auth-errors.js";
+import { ExpiringCache } from "./expiring-cache.js";
 import { readOrCreateKeyFile } from "./key-file.js";
 import { PARTNER_SCOPES, type PartnerScope, ROLES, type Role } from "./roles.js";
 import { anonymous, type PartnerIdentity, type Viewer } from "./viewer.js";
@@ -20,9 +21,21 @@ const LIFETIME_SECONDS = 60;
  * with a forged or stale header is refused outright, one without a header is anonymous.
  */
 export class InternalIdentity {
+  /** A signed header is reused for half its lifetime, so a busy caller costs one signature per 30 s. */
+  private readonly signed = new ExpiringCache<Promise<string>>(10_000);
+
   constructor(private readonly secret: Uint8Array) {}
 
   sign(viewer: Viewer): Promise<string> {
+    const key = JSON.stringify(viewer);
+    const cached = this.signed.get(key);
+    if (cached) return cached;
+    const header = this.signNew(viewer);
+    this.signed.set(key, header, Date.now() + (LIFETIME_SECONDS * 1000) / 2);
+    return header;
+  }
+
+  private signNew(viewer: Viewer): Promise<string> {
     return new SignJWT({ roles: [...viewer.roles], ...(viewer.partner ? { partner: viewer.partner } : {}) })
       .setProtectedHeader({ alg: "HS256" })
       .setSubject(viewer.userId ?? "")

@@ -1,5 +1,6 @@
 import { errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from "jose";
 import { unauthenticated } from "./auth-errors.js";
+import { ExpiringCache } from "./expiring-cache.js";
 import { PERSON_ROLES, Role } from "./roles.js";
 import { personViewer, type Viewer } from "./viewer.js";
 
@@ -18,14 +19,22 @@ export interface TokenVerifierOptions {
    * of them, so a token minted for another site cannot be replayed here.
    */
   authorizedParties?: readonly string[];
+  /** How many verified tokens to remember (until they expire, at most 5 minutes). */
+  cacheSize?: number;
 }
+
+const CACHE_MS = 5 * 60_000;
 
 /** Verifies a bearer token and returns the person it identifies; anything wrong is UNAUTHENTICATED. */
 export type TokenVerifier = (token: string) => Promise<Viewer>;
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const parties = options.authorizedParties?.length ? new Set(options.authorizedParties) : null;
+  // An app sends the same token with every request until it expires: check its signature once.
+  const verified = new ExpiringCache<Viewer>(options.cacheSize ?? 10_000);
   return async (token) => {
+    const known = verified.get(token);
+    if (known) return known;
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, options.keys, {
@@ -41,7 +50,9 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     if (parties && !(typeof payload.azp === "string" && parties.has(payload.azp))) {
       throw unauthenticated("the token was issued to another application", 401);
     }
-    return personViewer(payload.sub as string, rolesFrom(payload));
+    const viewer = personViewer(payload.sub as string, rolesFrom(payload));
+    verified.set(token, viewer, Math.min((payload.exp as number) * 1000, Date.now() + CACHE_MS));
+    return viewer;
   };
 }
 

@@ -3,9 +3,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { DevIssuer, type DevTokenClaims, type Role } from "@venta/auth";
+import { CreateUserDocument, VentaClient } from "@venta/client";
 import { repoRoot, type ServiceProcess, spawnService } from "@venta/kit";
 import { freePort } from "./free-port.js";
-import { postGraphQL } from "./graphql-client.js";
 
 export type ServiceName = "marketplace" | "location" | "router";
 
@@ -129,13 +129,9 @@ export async function startStack({
     async signUp(displayName, roles) {
       const userId = `user-${randomUUID()}`;
       const headers = { authorization: `Bearer ${await stack.token(userId, roles)}` };
-      const created = await postGraphQL(
-        `${stack.urls.router}/graphql`,
-        "mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }",
-        { input: { displayName } },
-        headers,
-      );
-      if (created.errors) throw new Error(`signing up ${displayName}: ${JSON.stringify(created.errors)}`);
+      // Through the apps' own trusted document, so it works where the router accepts only those.
+      const client = new VentaClient({ url: `${stack.urls.router}/graphql`, headers });
+      await client.request(CreateUserDocument, { input: { displayName } });
       return { userId, headers };
     },
     logs: (name) => lines.get(name) ?? [],

@@ -91,9 +91,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
         if (Array.isArray(prepared)) return prepared;
         const viewer = viewers.get(ctx.extra.socket);
         if (!viewer) return [new GraphQLError("the connection is not initialised")];
-        const refused = await options.admit(viewer, ctx.extra.request, payload.query, prepared.document);
-        if (refused) return [refused];
+        // Held before admission is awaited, so subscriptions sent together cannot all pass the limit.
         ids.add(id);
+        const refused = await options.admit(viewer, ctx.extra.request, payload.query, prepared.document);
+        if (refused) {
+          ids.delete(id);
+          return [refused];
+        }
         return prepared as ExecutionArgs;
       },
       onComplete: (ctx, id) => {

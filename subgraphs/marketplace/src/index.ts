@@ -5,3 +5,4 @@ export { UsersService } from "./users/users.service.js";
 export { SqliteUsersStore } from "./users/users.store.sqlite.js";
 export { VendorsService } from "./vendors/vendors.service.js";
 export { SqliteVendorsStore } from "./vendors/vendors.store.sqlite.js";
+export { PartnerKeysService } from "./partners/partner-keys.service.js";
