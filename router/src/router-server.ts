@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApolloServer } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { anonymous, PartnerScope, type Viewer } from "@venta/auth";
+import { anonymous } from "@venta/auth";
 import {
   createErrorFormatter,
   createHttpServer,
@@ -16,17 +15,16 @@ import {
   sendJson,
 } from "@venta/kit";
 import { type LiveFeed, LiveHub } from "@venta/live";
-import { GraphQLError } from "graphql";
 import { createGateway, type RouterContext } from "./gateway.js";
 import { subgraphHealth } from "./health.js";
-import { rateLimitedError, rateLimitHeaders } from "./limits/rate-limit-headers.js";
 import { explorerRoutes } from "./pages/explorer-page.js";
 import { mapRoutes } from "./pages/map-page.js";
-import { clientAddress, httpCredentials, socketCredentials } from "./security/credentials.js";
-import { operationPolicy, refusal } from "./security/operation-policy.js";
+import { httpAdmission, subscriptionAdmission } from "./security/admission.js";
+import { socketCredentials } from "./security/credentials.js";
+import { operationPolicy } from "./security/operation-policy.js";
+import { pageSizeCost } from "./security/page-size-cost.js";
 import { formatLimitError, queryProtections } from "./security/query-limits.js";
 import type { RouterSecurity } from "./security/router-security.js";
-import { sha256Hex } from "./security/trusted-documents.js";
 import type { SubgraphName } from "./subgraphs.js";
 import { liveSchema } from "./subscriptions/live-schema.js";
 import { type SupergraphResult, VendorLoader } from "./subscriptions/vendor-loader.js";
@@ -89,39 +87,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       ApolloServerPluginCacheControlDisabled(),
       ...protections.plugins,
       operationPolicy(security.policy),
+      pageSizeCost(security.limits.maxCost),
     ],
   });
   await apollo.start();
 
-  /** Who is calling and whether their budget allows it; answers the request itself when not. */
-  const admitHttp = async (req: IncomingMessage, res: ServerResponse): Promise<RouterContext | null> => {
-    const address = clientAddress(req, security.trustProxy);
-    const count = async (viewer: Viewer) => {
-      const decision = await security.rateLimits.hit(viewer, address);
-      if (decision)
-        for (const [name, value] of Object.entries(rateLimitHeaders(decision))) res.setHeader(name, value);
-      if (decision && !decision.allowed) throw rateLimitedError(decision);
-    };
-    try {
-      // Failed sign-ins draw on the address's budget too, so tokens and keys cannot be guessed at speed.
-      const viewer = await security.identify(httpCredentials(req)).catch(async (error: unknown) => {
-        await count(anonymous);
-        throw error;
-      });
-      await count(viewer);
-      const header = req.headers["x-request-id"];
-      return {
-        requestId: typeof header === "string" && header.length <= 128 ? header : randomUUID(),
-        viewer,
-        ...(viewer !== anonymous ? { identityHeader: security.internalIdentity.sign(viewer) } : {}),
-      };
-    } catch (error) {
-      if (!(error instanceof GraphQLError)) throw error;
-      const { http, ...extensions } = error.extensions as { http?: { status?: number } };
-      sendJson(res, http?.status ?? 400, { errors: [formatError({ ...error.toJSON(), extensions }, error)] });
-      return null;
-    }
-  };
+  const admitHttp = httpAdmission(security, formatError);
   routes["/graphql"] = async (req, res) => {
     // A WebSocket upgrade never reaches here; preflights carry no credentials and cost nothing.
     if (req.method === "OPTIONS")
@@ -161,13 +132,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     keepAliveMs: options.keepAliveMs,
     validationRules: protections.allRules,
     maxTokens: security.limits.maxTokens,
+    maxCost: security.limits.maxCost,
     identify: (params) => security.identify(socketCredentials(params)),
-    admit: async (viewer: Viewer, request, query, document) => {
-      const decision = await security.rateLimits.hit(viewer, clientAddress(request, security.trustProxy));
-      if (decision && !decision.allowed) return rateLimitedError(decision);
-      const refused = refusal(security.policy, viewer, sha256Hex(query), document, PartnerScope.Subscribe);
-      return refused;
-    },
+    admit: subscriptionAdmission(security),
   });
 
   const port = await listen(httpServer, options.port, options.host);

@@ -70,6 +70,18 @@ describe("limits on what one operation may ask", () => {
     expect(subgraphRequests()).toBe(before);
   });
 
+  it("prices page sizes given in variables too", async () => {
+    const nested = `query Nested($n: Int) { vendors(first: $n) { edges { node { owner {
+      vendors(first: $n) { edges { node { id name slug description cuisines } } } } } } } }`;
+    const before = subgraphRequests();
+    const bomb = await postGraphQL(`${stack.urls.router}/graphql`, nested, { n: 100 });
+    expect(bomb.status).toBe(400);
+    expect(bomb.errors?.[0]?.extensions).toEqual({ code: "QUERY_TOO_COMPLEX", limit: "COST" });
+    expect(subgraphRequests()).toBe(before);
+    const modest = await postGraphQL(`${stack.urls.router}/graphql`, nested, { n: 2 });
+    expect(modest.errors).toBeUndefined();
+  });
+
   it("masks field suggestions so the schema cannot be guessed", async () => {
     const response = await ask(`{ vendorz(first: 1) { totalCount } }`);
     expect(response.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");

@@ -17,6 +17,7 @@ import {
 } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
+import { pageSizeCostErrors } from "../security/page-size-cost.js";
 import { formatLimitError, QUERY_TOO_COMPLEX } from "../security/query-limits.js";
 import { liveFieldResolver } from "./live-schema.js";
 
@@ -42,6 +43,7 @@ export interface SubscriptionServerOptions {
   /** The router's validation rules (GraphQL's own plus its query limits). */
   validationRules: readonly ValidationRule[];
   maxTokens: number;
+  maxCost: number;
 }
 
 /**
@@ -121,7 +123,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
 /** Parses, validates and checks the area of a subscription; errors come back as a list. */
 function prepare(
   schema: GraphQLSchema,
-  limits: Pick<SubscriptionServerOptions, "validationRules" | "maxTokens">,
+  limits: Pick<SubscriptionServerOptions, "validationRules" | "maxTokens" | "maxCost">,
   query: string,
   operationName: string | undefined,
   rawVariables: Record<string, unknown>,
@@ -152,6 +154,8 @@ function prepare(
     return coerced.errors.map(
       (e) => new GraphQLError(e.message, { extensions: { code: ErrorCode.BadUserInput } }),
     );
+  const costly = pageSizeCostErrors(schema, document, coerced.coerced, limits.maxCost);
+  if (costly.length > 0) return costly.map(coded);
   const subscriptionField = schema.getSubscriptionType()?.getFields().vendorLocationUpdated;
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== "Field" || selection.name.value !== "vendorLocationUpdated" || !subscriptionField)
