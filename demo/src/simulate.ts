@@ -2,11 +2,14 @@ import { parseArgs } from "node:util";
 import { DevIssuer, Role } from "@venta/auth";
 import { baseEnv, ConfigError, loadConfig } from "@venta/kit";
 import { austinCity, seededRandom } from "./seed/austin.js";
+import { DEMO_VENDOR_FLEET } from "./seed/demo-accounts.js";
 import { StreetWalker } from "./simulation/street-walker.js";
 
 const USAGE =
   "usage: npm run simulate -- [--vendors 200] [--interval 5s] [--url http://127.0.0.1:4000/graphql]";
-const MUTATION = `mutation Simulate($input: UpdateVendorLocationInput!) { updateVendorLocation(input: $input) { updatedAt } }`;
+const MUTATION = `mutation Simulate($inputs: [UpdateVendorLocationInput!]!) { updateVendorLocations(inputs: $inputs) { updatedAt } }`;
+/** Reports go out in a batch every this many ms, like a fleet gateway's, not one request per vendor. */
+const BATCH_EVERY_MS = 250;
 
 function seconds(text: string): number {
   const match = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(text.trim());
@@ -42,9 +45,10 @@ async function main(): Promise<void> {
       await DevIssuer.open(loadConfig(baseEnv).DATA_DIR)
     ).sign({ userId: "demo-simulator", roles: [Role.Admin] }));
   const random = seededRandom(7);
+  // The demo vendor account's own vendors stay where people put them by hand.
   const fleet = austinCity()
     .vendors.filter((vendor) => vendor.position)
-    .slice(0, count)
+    .slice(DEMO_VENDOR_FLEET, DEMO_VENDOR_FLEET + count)
     .map((vendor) => ({
       id: vendor.id,
       walker: new StreetWalker(vendor.position ?? { lat: 0, lng: 0 }, random),
@@ -62,32 +66,42 @@ async function main(): Promise<void> {
   };
   const statusTimer = setInterval(status, tty ? 1_000 : 10_000);
 
-  const send = async (vendorId: string, lat: number, lng: number, heading: number | null) => {
+  type Report = {
+    vendorId: string;
+    lat: number;
+    lng: number;
+    heading: number | null;
+    accuracyMeters: number;
+  };
+  const send = async (inputs: Report[]) => {
     try {
       const response = await fetch(values.url, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-        body: JSON.stringify({
-          query: MUTATION,
-          variables: { input: { vendorId, lat, lng, heading, accuracyMeters: 8 } },
-        }),
+        body: JSON.stringify({ query: MUTATION, variables: { inputs } }),
       });
       const body = (await response.json()) as { errors?: { message: string }[] };
       if (body.errors?.length) throw new Error(body.errors[0]?.message);
-      sent += 1;
+      sent += inputs.length;
     } catch (error) {
-      failed += 1;
+      failed += inputs.length;
       lastError = error instanceof Error ? error.message : String(error);
     }
   };
 
-  // Each vendor reports once per interval, spread over it so the router sees a steady stream.
+  // Each vendor reports once per interval; the fleet is spread over the interval's batches so the
+  // router sees a steady stream.
   const tick = async () => {
-    const spacingMs = (intervalSeconds * 1000) / fleet.length;
+    // At most 500 reports per batch, the API's limit.
+    const slots = Math.max(1, Math.round((intervalSeconds * 1000) / BATCH_EVERY_MS), Math.ceil(fleet.length / 500));
+    const batches: Report[][] = Array.from({ length: slots }, () => []);
     for (const [i, { id, walker }] of fleet.entries()) {
       const heading = walker.advance(intervalSeconds);
-      setTimeout(() => void send(id, walker.position.lat, walker.position.lng, heading), i * spacingMs);
+      batches[i % slots]?.push({ vendorId: id, ...walker.position, heading, accuracyMeters: 8 });
     }
+    batches.forEach((batch, slot) => {
+      if (batch.length > 0) setTimeout(() => void send(batch), slot * BATCH_EVERY_MS);
+    });
   };
   await tick();
   const tickTimer = setInterval(() => void tick(), intervalSeconds * 1000);

@@ -39,13 +39,21 @@ async function main(): Promise<void> {
   const running: ServiceProcess[] = [];
   let stopping = false;
 
-  const stopAll = async (code: number) => {
+  const stopAll = async (code: number, fromTerminal = false) => {
     if (stopping) return;
     stopping = true;
+    // Ctrl-C reaches every process in the terminal's group, so the services are already shutting
+    // down; a signal from us now would count as their second and cut the shutdown short.
+    if (fromTerminal) {
+      await Promise.race([
+        Promise.all(running.map((service) => service.exited)),
+        new Promise((resolve) => setTimeout(resolve, 3_000)),
+      ]);
+    }
     await Promise.all([...running].reverse().map((service) => service.stop()));
     process.exit(code);
   };
-  process.once("SIGINT", () => void stopAll(0));
+  process.once("SIGINT", () => void stopAll(0, true));
   process.once("SIGTERM", () => void stopAll(0));
 
   services.forEach(({ name, entry }, i) => {

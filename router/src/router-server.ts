@@ -69,7 +69,11 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   });
   const apollo = new ApolloServer<RouterContext>({
     gateway,
-    formatError: (formatted, error) => formatError(formatLimitError(formatted), error),
+    formatError: (formatted, error) => {
+      // Which subgraph failed is ours to know; clients get the code and message.
+      const { serviceName: _internal, ...extensions } = formatted.extensions ?? {};
+      return formatError(formatLimitError({ ...formatted, extensions }), error);
+    },
     includeStacktraceInErrorResponses: false,
     // Introspection is decided per caller by the operation policy, not for everyone at once.
     introspection: true,

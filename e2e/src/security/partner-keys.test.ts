@@ -57,7 +57,9 @@ describe("partner API keys, trusted documents and introspection", () => {
   });
 
   it("refuses any other document from callers without a key, before it runs", async () => {
-    expect(codeOf(await postGraphQL(graphqlUrl, ANY_QUERY))).toBe("FORBIDDEN");
+    const anonymous = await postGraphQL(graphqlUrl, ANY_QUERY);
+    expect(anonymous.status).toBe(403);
+    expect(codeOf(anonymous)).toBe("FORBIDDEN");
     const person = { authorization: `Bearer ${await stack.token("dana", ["CUSTOMER"])}` };
     expect(codeOf(await postGraphQL(graphqlUrl, ANY_QUERY, {}, person))).toBe("FORBIDDEN");
   });

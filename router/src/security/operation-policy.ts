@@ -77,7 +77,10 @@ export function operationPolicy(
           // The router's own operations (the vendors of live events) were vetted as subscriptions.
           if (contextValue.internal) return;
           const refused = refusal(options, contextValue.viewer, queryHash, document, PartnerScope.Read);
-          if (refused) throw refused;
+          if (refused)
+            throw new GraphQLError(refused.message, {
+              extensions: { ...refused.extensions, http: { status: 403 } },
+            });
         },
       };
     },
