@@ -93,7 +93,11 @@ async function main(): Promise<void> {
   // router sees a steady stream.
   const tick = async () => {
     // At most 500 reports per batch, the API's limit.
-    const slots = Math.max(1, Math.round((intervalSeconds * 1000) / BATCH_EVERY_MS), Math.ceil(fleet.length / 500));
+    const slots = Math.max(
+      1,
+      Math.round((intervalSeconds * 1000) / BATCH_EVERY_MS),
+      Math.ceil(fleet.length / 500),
+    );
     const batches: Report[][] = Array.from({ length: slots }, () => []);
     for (const [i, { id, walker }] of fleet.entries()) {
       const heading = walker.advance(intervalSeconds);
