@@ -87,6 +87,10 @@ async function generate(dir: string, vendorCount: number, seed: number): Promise
         cuisines: vendor.cuisines,
         ownerId: vendor.ownerId,
         status: vendor.isOpen ? "OPEN" : "CLOSED",
+        // Benchmark vendors are public, as verified ones are.
+        verification: "VERIFIED",
+        rejectionReason: null,
+        submittedAt: null,
         version: 1,
         createdAt: vendor.createdAt,
         updatedAt: vendor.createdAt,

@@ -4,6 +4,13 @@ import { openLocationStores } from "@venta/location";
 import { openMarketplaceStores, PartnerKeysService, UsersService, VendorsService } from "@venta/marketplace";
 import { austinCity } from "./austin.js";
 import { DEMO_ACCOUNTS, DEMO_VENDOR_FLEET, saveDemoPartnerKey } from "./demo-accounts.js";
+import { seedFavorites } from "./favorites.js";
+import { seedLoyalty } from "./loyalty.js";
+import { seedMenus } from "./menus.js";
+import { seedOnboarding } from "./onboarding.js";
+import { seedReviews } from "./reviews.js";
+import { seedSchedules } from "./schedules.js";
+import { announceSeededPositions } from "./search.js";
 
 export interface SeedConfig {
   DATA_DIR: string;
@@ -54,7 +61,8 @@ export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 
           ownerId: demoFleet.has(vendor.id) ? DEMO_ACCOUNTS.vendor.id : vendor.ownerId,
           status: vendor.status,
         },
-        { id: vendor.id, now: created },
+        // The demo's vendors are vetted: straight to VERIFIED, so customers see them.
+        { id: vendor.id, now: created, verified: true },
       );
       if (vendor.position) {
         await location.positions.record({
@@ -68,6 +76,13 @@ export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 
       progress.update(++done);
     }
     progress.done();
+    await announceSeededPositions({ bus, positions: location.positions }, city);
+    await seedReviews(marketplace, bus, city);
+    await seedFavorites(marketplace, bus, city);
+    await seedMenus(marketplace, bus, city);
+    await seedSchedules(marketplace, bus, city);
+    await seedLoyalty(marketplace, bus, city);
+    await seedOnboarding(marketplace, bus, city);
     // A partner key for trying the partner side; like every key it is stored hashed, so the demo
     // keeps its one copy where `npm run token -- --role partner` finds it.
     const partner = await new PartnerKeysService(marketplace.partnerKeys).create(

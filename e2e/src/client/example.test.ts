@@ -1,10 +1,16 @@
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { CreateVendorDocument, UpdateVendorLocationDocument, VentaClient } from "@venta/client";
+import {
+  CreatePartnerKeyDocument,
+  CreateVendorDocument,
+  UpdateVendorLocationDocument,
+  VentaClient,
+} from "@venta/client";
 import { repoRoot } from "@venta/kit";
 import { type Stack, startStack } from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { untilListed, verifyVendor } from "../onboarding/verify-vendor.js";
 
 const run = promisify(execFile);
 
@@ -20,6 +26,17 @@ describe("the partner quick start example", () => {
     const { createVendor } = await client.request(CreateVendorDocument, {
       input: { name: "Quick Start Tacos", cuisines: ["tacos"], status: "OPEN" },
     });
+    // An admin verifies it, so customers see it. Only the apps' own documents run here, so the
+    // admin's review goes with a READ partner key (issued through the admin console's document).
+    const admin = new VentaClient({
+      url: `${stack.urls.router}/graphql`,
+      token: await stack.token("admin-1", ["ADMIN"]),
+    });
+    const { createPartnerKey } = await admin.request(CreatePartnerKeyDocument, {
+      input: { name: "Quick start review", scopes: ["READ"] },
+    });
+    const reviewKey = { "x-api-key": createPartnerKey.key };
+    await verifyVendor(stack, createVendor.id, reviewKey);
     // Location learns of the new vendor from marketplace's events a moment later.
     const deadline = Date.now() + 5_000;
     for (;;) {
@@ -33,6 +50,7 @@ describe("the partner quick start example", () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
+    await untilListed(stack, { lat: 30.2675, lng: -97.7425 }, 100, [createVendor.id], reviewKey);
   });
   afterAll(() => stack?.close());
 

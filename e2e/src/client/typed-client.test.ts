@@ -9,6 +9,7 @@ import {
 } from "@venta/client";
 import { type Stack, startStack } from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { untilListed, verifyVendor } from "../onboarding/verify-vendor.js";
 
 describe("the generated TypeScript client, against the router", () => {
   let stack: Stack;
@@ -33,6 +34,8 @@ describe("the generated TypeScript client, against the router", () => {
       input: { name: "Rosa's Tamales", cuisines: ["Tamales"], status: "OPEN" },
     });
     expect(createVendor).toMatchObject({ slug: "rosa-s-tamales", cuisines: ["tamales"], status: "OPEN" });
+    // Customers see it once an admin has verified it.
+    await verifyVendor(stack, createVendor.id);
 
     const here = { lat: 30.2642, lng: -97.7473 };
     await expect
@@ -50,6 +53,7 @@ describe("the generated TypeScript client, against the router", () => {
         { timeout: 5_000 },
       )
       .toBe("accepted");
+    await untilListed(stack, here, 100, [createVendor.id]);
 
     const { nearbyVendors } = await client.request(NearbyVendorsDocument, { near: here, radiusMeters: 100 });
     expect(nearbyVendors.edges.map((e) => e.node.name)).toEqual(["Rosa's Tamales"]);

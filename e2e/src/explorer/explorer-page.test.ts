@@ -4,6 +4,7 @@ import { repoRoot } from "@venta/kit";
 import { postGraphQL, type Stack, startStack } from "@venta/testing";
 import { type Browser, chromium, type Page, type Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyVendor } from "../onboarding/verify-vendor.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
@@ -67,6 +68,8 @@ describe.runIf(available)("the schema explorer page, in Chromium", () => {
     if (!created.data?.createVendor.id) {
       throw new Error(`could not create a vendor: ${JSON.stringify(created.errors)}`);
     }
+    // The partner key lists verified vendors only.
+    await verifyVendor(stack, created.data.createVendor.id);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

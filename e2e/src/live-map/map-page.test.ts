@@ -5,6 +5,7 @@ import { repoRoot } from "@venta/kit";
 import { postGraphQL, type Stack, startStack } from "@venta/testing";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { untilListed, verifyVendor } from "../onboarding/verify-vendor.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const available = existsSync(CHROMIUM);
@@ -45,6 +46,8 @@ describe.runIf(available)("the live map page, in Chromium", () => {
       );
       const id = (created.data?.createVendor as { id: string } | undefined)?.id;
       if (!id) throw new Error(`could not create a vendor: ${JSON.stringify(created.errors)}`);
+      // The map shows verified vendors only.
+      await verifyVendor(stack, id);
       ids.push(id);
     }
     for (const [i, id] of ids.entries()) {
@@ -53,6 +56,7 @@ describe.runIf(available)("the live map page, in Chromium", () => {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     }
+    await untilListed(stack, DOWNTOWN, 1000, ids);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

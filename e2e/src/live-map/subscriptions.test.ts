@@ -2,6 +2,7 @@ import { postGraphQL, redisForTests, type Stack, startStack } from "@venta/testi
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { untilListed, verifyVendor } from "../onboarding/verify-vendor.js";
 import { collect, liveClient, type Received, until } from "./live-client.js";
 
 const redisUrl = await redisForTests();
@@ -66,10 +67,13 @@ describe.runIf(redisUrl)("live vendor locations across router instances, on Redi
     );
     vendorId = vendor.data?.createVendor.id as string;
     if (!vendorId) throw new Error(`could not create a vendor: ${JSON.stringify(vendor.errors)}`);
+    // Only a verified vendor's moves reach live maps.
+    await verifyVendor(stack, vendorId);
     // Location learns of the vendor from marketplace's event, a moment after it is created.
     for (let attempt = 0; attempt < 100 && (await move(OUTSIDE)).errors; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
+    await untilListed(stack, OUTSIDE, 100, [vendorId]);
   }, 60_000);
 
   afterAll(async () => {

@@ -1,6 +1,7 @@
 import { destinationPoint, type GeoPoint, greatCircleMeters } from "@venta/geo";
 import { postGraphQL, type Stack, startStack } from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { untilListed, verifyVendor } from "../onboarding/verify-vendor.js";
 
 const DOWNTOWN: GeoPoint = { lat: 30.2672, lng: -97.7431 };
 
@@ -79,11 +80,19 @@ describe("who is selling near me, through the router", () => {
       );
       expect(created.errors).toBeUndefined();
       const vendor = created.data?.createVendor as { id: string; name: string };
+      // Only verified vendors are listed for customers.
+      await verifyVendor(stack, vendor.id);
       // A spiral: distances from 100 m to ~3.6 km in every direction.
       const point = destinationPoint(DOWNTOWN, (i * 137) % 360, 100 + i * 100);
       placed.push({ ...vendor, point, cuisines, status });
     }
     for (const vendor of placed) await moveWhenKnown(vendor.id, vendor.point);
+    await untilListed(
+      stack,
+      DOWNTOWN,
+      5000,
+      placed.map((vendor) => vendor.id),
+    );
   }, 120_000);
 
   afterAll(() => stack?.close());

@@ -6,6 +6,7 @@ import { type GraphQLResponse, postGraphQL, type SignedUp, type Stack, startStac
 import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
+import { verifyVendor } from "../onboarding/verify-vendor.js";
 
 const CREATE_VENDOR = `mutation ($input: CreateVendorInput!) { createVendor(input: $input) { id owner { id } } }`;
 const UPDATE_VENDOR = `mutation ($input: UpdateVendorInput!) { updateVendor(input: $input) { name } }`;
@@ -58,6 +59,8 @@ describe("who may write, through the router and around it", () => {
     };
     aliceCart = await create(alice, "Alice's Cart");
     bobCart = await create(bob, "Bob's Cart");
+    // Anyone may read verified vendors; these checks read them anonymously.
+    for (const vendorId of [aliceCart, bobCart]) await verifyVendor(stack, vendorId);
     // Location learns each vendor's owner from marketplace's events: wait until it knows both.
     for (const [owner, vendorId] of [
       [alice, aliceCart],

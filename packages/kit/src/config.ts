@@ -40,6 +40,9 @@ export const envVar = {
   port: (fallback: number) => z.coerce.number().int().min(0).max(65_535).default(fallback),
   positiveInt: (fallback: number) => z.coerce.number().int().positive().default(fallback),
   url: () => z.preprocess(emptyAsUndefined, z.string().url().optional()),
+  /** An optional string (empty counts as unset) that `accepts` takes; `message` says what it must be. */
+  checked: (accepts: (value: string) => boolean, message: string) =>
+    z.preprocess(emptyAsUndefined, z.string().refine(accepts, { message }).optional()),
   flag: (fallback: boolean) =>
     z
       .enum(["true", "false", "1", "0", "yes", "no"])

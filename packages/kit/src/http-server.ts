@@ -2,15 +2,30 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 
-const MAX_BODY_BYTES = 1_000_000;
+/** The largest request body a route reads unless it is given another limit. */
+export const MAX_BODY_BYTES = 1_000_000;
 
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
-/** An HTTP server with a few exact-path routes; everything else is a 404. */
+/**
+ * The handler for a path: its exact route, else the nearest `<prefix>/*` route above it (so
+ * `/media/*` serves `/media/a/b`). Exact paths always win.
+ */
+export function routeFor(routes: Record<string, RouteHandler>, path: string): RouteHandler | undefined {
+  const exact = routes[path];
+  if (exact) return exact;
+  for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
+    const wildcard = routes[`${path.slice(0, slash)}/*`];
+    if (wildcard) return wildcard;
+  }
+  return undefined;
+}
+
+/** An HTTP server with a few routes (exact paths, or `<prefix>/*`); everything else is a 404. */
 export function createHttpServer(routes: Record<string, RouteHandler>): Server {
   const server = createServer((req, res) => {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const route = routes[path];
+    const route = routeFor(routes, path);
     if (!route) {
       sendJson(res, 404, { error: "not found" });
       return;
@@ -55,13 +70,13 @@ class BodyError extends Error {
   }
 }
 
-async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   if (req.method !== "POST") return undefined;
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new BodyError(413, "request body too large");
+    if (size > maxBytes) throw new BodyError(413, "request body too large");
     chunks.push(chunk);
   }
   const text = Buffer.concat(chunks).toString("utf8");
@@ -96,11 +111,12 @@ export async function readJsonBodyOrReply(
 export function graphqlRoute<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   context: (req: IncomingMessage) => Promise<TContext>,
+  maxBodyBytes = MAX_BODY_BYTES,
 ): RouteHandler {
   return async (req, res) => {
     let body: unknown;
     try {
-      body = await readJsonBody(req);
+      body = await readJsonBody(req, maxBodyBytes);
     } catch (error) {
       if (error instanceof BodyError) {
         sendJson(res, error.status, {

@@ -32,8 +32,13 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   /** Adds the subgraph's own per-request state (its DataLoaders) to the base context. */
   createContext: (base: RequestContext) => TContext;
   healthChecks: Record<string, HealthCheck>;
-  /** The subgraph's own plain HTTP routes by exact path (internal endpoints); each guards itself. */
+  /**
+   * The subgraph's own plain HTTP routes by exact path (internal endpoints) or `<prefix>/*` (every
+   * path under the prefix); each guards itself.
+   */
   routes?: Record<string, RouteHandler>;
+  /** The largest GraphQL request body accepted (1 MB unless given): raised where uploads come inline. */
+  maxBodyBytes?: number;
 }
 
 export interface RunningServer {
@@ -70,13 +75,17 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   });
   await apollo.start();
 
-  routes["/graphql"] = graphqlRoute(apollo, async (req) => {
-    const header = req.headers["x-request-id"];
-    const requestId = typeof header === "string" && header.length <= 128 ? header : randomUUID();
-    const identity = req.headers[IDENTITY_HEADER];
-    const viewer = await options.identity.verify(typeof identity === "string" ? identity : undefined);
-    return options.createContext({ requestId, log: log.child({ requestId }), viewer });
-  });
+  routes["/graphql"] = graphqlRoute(
+    apollo,
+    async (req) => {
+      const header = req.headers["x-request-id"];
+      const requestId = typeof header === "string" && header.length <= 128 ? header : randomUUID();
+      const identity = req.headers[IDENTITY_HEADER];
+      const viewer = await options.identity.verify(typeof identity === "string" ? identity : undefined);
+      return options.createContext({ requestId, log: log.child({ requestId }), viewer });
+    },
+    options.maxBodyBytes,
+  );
   routes["/health"] = async (_req, res) => {
     const report = await runHealthChecks(name, options.healthChecks);
     sendJson(res, report.status === "ok" ? 200 : 503, report);

@@ -1,6 +1,26 @@
 import { baseEnv, envVar, loadConfig } from "@venta/kit";
+import { parseCloudinaryUrl } from "./media/file-storage.cloudinary.js";
 
-export const marketplaceEnv = baseEnv.extend({ MARKETPLACE_PORT: envVar.port(4001) });
+/** Whether `parseCloudinaryUrl` takes the value; the error message never repeats the secret. */
+function isCloudinaryUrl(value: string): boolean {
+  try {
+    parseCloudinaryUrl(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const marketplaceEnv = baseEnv.extend({
+  MARKETPLACE_PORT: envVar.port(4001),
+  /** Vendor photos and documents go to Cloudinary when set; otherwise to DATA_DIR/media. */
+  CLOUDINARY_URL: envVar.checked(
+    isCloudinaryUrl,
+    "must look like cloudinary://<api_key>:<api_secret>@<cloud_name>",
+  ),
+  /** Where clients reach this server's `/media/…` files (local storage only); this server's address by default. */
+  MEDIA_PUBLIC_URL: envVar.url(),
+});
 export type MarketplaceConfig = ReturnType<typeof marketplaceEnv.parse>;
 
 export const loadMarketplaceConfig = (env: NodeJS.ProcessEnv = process.env): MarketplaceConfig =>

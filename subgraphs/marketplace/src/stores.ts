@@ -1,7 +1,34 @@
 import { connectMongo, openSqliteDatabase } from "@venta/kit";
+import type { FavoritesStore } from "./favorites/favorites.store.js";
+import { MongoFavoritesStore } from "./favorites/favorites.store.mongo.js";
+import { SqliteFavoritesStore } from "./favorites/favorites.store.sqlite.js";
+import type { LoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.js";
+import { MongoLoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.mongo.js";
+import { SqliteLoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.sqlite.js";
+import type { PointsStore } from "./loyalty/points.store.js";
+import { MongoPointsStore } from "./loyalty/points.store.mongo.js";
+import { SqlitePointsStore } from "./loyalty/points.store.sqlite.js";
+import type { VendorPositionsStore } from "./loyalty/vendor-positions.store.js";
+import { MongoVendorPositionsStore } from "./loyalty/vendor-positions.store.mongo.js";
+import { SqliteVendorPositionsStore } from "./loyalty/vendor-positions.store.sqlite.js";
+import type { VendorMediaStore } from "./media/vendor-media.store.js";
+import { MongoVendorMediaStore } from "./media/vendor-media.store.mongo.js";
+import { SqliteVendorMediaStore } from "./media/vendor-media.store.sqlite.js";
+import type { MenusStore } from "./menus/menus.store.js";
+import { MongoMenusStore } from "./menus/menus.store.mongo.js";
+import { SqliteMenusStore } from "./menus/menus.store.sqlite.js";
 import type { PartnerKeysStore } from "./partners/partner-keys.store.js";
 import { MongoPartnerKeysStore } from "./partners/partner-keys.store.mongo.js";
 import { SqlitePartnerKeysStore } from "./partners/partner-keys.store.sqlite.js";
+import type { ReviewsStore } from "./reviews/reviews.store.js";
+import { MongoReviewsStore } from "./reviews/reviews.store.mongo.js";
+import { SqliteReviewsStore } from "./reviews/reviews.store.sqlite.js";
+import type { SchedulesStore } from "./schedules/schedules.store.js";
+import { MongoSchedulesStore } from "./schedules/schedules.store.mongo.js";
+import { SqliteSchedulesStore } from "./schedules/schedules.store.sqlite.js";
+import type { SearchIndex } from "./search/search.store.js";
+import { MongoSearchIndex } from "./search/search.store.mongo.js";
+import { SqliteSearchIndex } from "./search/search.store.sqlite.js";
 import type { UsersStore } from "./users/users.store.js";
 import { MongoUsersStore } from "./users/users.store.mongo.js";
 import { SqliteUsersStore } from "./users/users.store.sqlite.js";
@@ -13,6 +40,15 @@ export interface MarketplaceStores {
   vendors: VendorsStore;
   users: UsersStore;
   partnerKeys: PartnerKeysStore;
+  vendorMedia: VendorMediaStore;
+  reviews: ReviewsStore;
+  favorites: FavoritesStore;
+  searchIndex: SearchIndex;
+  loyaltyPrograms: LoyaltyProgramsStore;
+  points: PointsStore;
+  vendorPositions: VendorPositionsStore;
+  menus: MenusStore;
+  schedules: SchedulesStore;
   /** Proves the database answers; used by `/health`. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -34,6 +70,15 @@ export function openSqlite(dataDir: string): MarketplaceStores {
     vendors: new SqliteVendorsStore(db),
     users: new SqliteUsersStore(db),
     partnerKeys: new SqlitePartnerKeysStore(db),
+    vendorMedia: new SqliteVendorMediaStore(db),
+    reviews: new SqliteReviewsStore(db),
+    favorites: new SqliteFavoritesStore(db),
+    searchIndex: new SqliteSearchIndex(db),
+    loyaltyPrograms: new SqliteLoyaltyProgramsStore(db),
+    points: new SqlitePointsStore(db),
+    vendorPositions: new SqliteVendorPositionsStore(db),
+    menus: new SqliteMenusStore(db),
+    schedules: new SqliteSchedulesStore(db),
     ping: async () => {
       db.prepare("SELECT 1").get();
     },
@@ -48,11 +93,38 @@ export async function openMongo(uri: string, dbName?: string): Promise<Marketpla
   const vendors = new MongoVendorsStore(connection);
   const users = new MongoUsersStore(connection);
   const partnerKeys = new MongoPartnerKeysStore(connection);
+  const vendorMedia = new MongoVendorMediaStore(connection);
+  const reviews = new MongoReviewsStore(connection);
+  const favorites = new MongoFavoritesStore(connection);
+  const searchIndex = new MongoSearchIndex(connection);
+  const loyaltyPrograms = new MongoLoyaltyProgramsStore(connection);
+  const points = new MongoPointsStore(connection);
+  const vendorPositions = new MongoVendorPositionsStore(connection);
+  const menus = new MongoMenusStore(connection);
+  const schedules = new MongoSchedulesStore(connection);
   await Promise.all([vendors.createIndexes(), users.createIndexes(), partnerKeys.createIndexes()]);
+  await Promise.all([reviews.createIndexes(), favorites.createIndexes()]);
+  await searchIndex.createIndexes();
+  await vendorMedia.createIndexes();
+  await Promise.all([
+    loyaltyPrograms.createIndexes(),
+    points.createIndexes(),
+    vendorPositions.createIndexes(),
+  ]);
+  await Promise.all([menus.createIndexes(), schedules.createIndexes()]);
   return {
     vendors,
     users,
     partnerKeys,
+    vendorMedia,
+    reviews,
+    favorites,
+    loyaltyPrograms,
+    points,
+    vendorPositions,
+    searchIndex,
+    menus,
+    schedules,
     ping: async () => {
       await connection.db?.admin().ping();
     },

@@ -20,6 +20,20 @@ export interface VendorAttributes {
   ownerId: string | null;
   /** Marketplace's version of the vendor: older snapshots are ignored. */
   version: number;
+  /**
+   * Whether marketplace verified the vendor: only verified vendors are listed (nearby, in a box, in
+   * live sweeps), though their owners may report positions before. Absent counts as verified, as
+   * snapshots from before onboarding existed do.
+   */
+  verified?: boolean | undefined;
+}
+
+/** What location knows of a vendor to accept and announce its position reports. */
+export interface VendorAccess {
+  /** The account that manages the vendor (null if the snapshot did not name one). */
+  ownerId: string | null;
+  /** Whether the vendor is listed (verified): only listed vendors' moves go to live maps. */
+  listed: boolean;
 }
 
 export interface NearbyFilter {

@@ -295,6 +295,67 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
       expect(seen).toContain("tie-a");
     });
 
+    it("lists only verified vendors; a snapshot that does not say counts as verified", async () => {
+      const attributes = { cuisines: ["tacos"], isOpen: true, ownerId: "owner-a" };
+      await store.applyVendor({ vendorId: "new", ...attributes, version: 1, verified: false });
+      await store.applyVendor({ vendorId: "old", ...attributes, version: 1 });
+      const stale = new Date(NOW.getTime() - 200_000);
+      await store.record(report("new", AUSTIN, stale));
+      await store.record(report("old", destinationPoint(AUSTIN, 90, 30), stale));
+      const area = { center: AUSTIN, radiusMeters: 100, filter: {} };
+      const listed = async () => ({
+        nearby: (await store.nearby({ ...area, first: 5 })).hits.map((h) => h.position.vendorId),
+        count: await store.countNearby(area),
+        stale: (await store.recordedBetween(new Date(stale.getTime() - 1), NOW)).map((p) => p.vendorId),
+      });
+      expect(await listed()).toEqual({ nearby: ["old"], count: 1, stale: ["old"] });
+      // Its owner may still report: it is known, just not listed.
+      expect(await store.vendorAccess(["new", "old", "nobody"])).toEqual(
+        new Map([
+          ["new", { ownerId: "owner-a", listed: false }],
+          ["old", { ownerId: "owner-a", listed: true }],
+        ]),
+      );
+      expect(await store.vendorOwners(["new"])).toEqual(new Map([["new", "owner-a"]]));
+      expect(await store.currentPositions(["new"])).toHaveLength(1);
+
+      // Verified: listed where it already was. Later moves keep it listed.
+      await store.applyVendor({ vendorId: "new", ...attributes, version: 2, verified: true });
+      expect(await listed()).toEqual({ nearby: ["new", "old"], count: 2, stale: ["new", "old"] });
+      await store.record(report("new", destinationPoint(AUSTIN, 0, 20), NOW));
+      expect((await store.nearby({ ...area, first: 5 })).hits.map((h) => h.position.vendorId)).toEqual([
+        "new",
+        "old",
+      ]);
+      // Taken out of the listing again (a stale snapshot changes nothing).
+      await store.applyVendor({ vendorId: "new", ...attributes, version: 3, verified: false });
+      expect(await store.applyVendor({ vendorId: "new", ...attributes, version: 2, verified: true })).toBe(
+        false,
+      );
+      expect((await store.nearby({ ...area, first: 5 })).hits.map((h) => h.position.vendorId)).toEqual([
+        "old",
+      ]);
+      // Moves of an unlisted vendor are recorded, and still not listed.
+      await store.record(report("new", AUSTIN, new Date(NOW.getTime() + 1000)));
+      expect(await store.countNearby(area)).toBe(1);
+      expect((await store.currentPositions(["new"]))[0]?.recordedAt).toEqual(new Date(NOW.getTime() + 1000));
+    });
+
+    it("keeps an unverified vendor that reported before its first snapshot unlisted", async () => {
+      await store.record(report("early", AUSTIN));
+      await store.applyVendor({
+        vendorId: "early",
+        cuisines: ["tacos"],
+        isOpen: true,
+        ownerId: null,
+        version: 1,
+        verified: false,
+      });
+      const query = { center: AUSTIN, radiusMeters: 100, first: 5, filter: {} };
+      expect((await store.nearby(query)).hits).toEqual([]);
+      expect(await store.countNearby(query)).toBe(0);
+    });
+
     it("finds vendors across the antimeridian", async () => {
       const west = { lat: 0, lng: 179.999 };
       const east = { lat: 0, lng: -179.999 };

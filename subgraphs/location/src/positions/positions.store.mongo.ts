@@ -10,6 +10,7 @@ import {
   type NearbyPage,
   type NearbyQuery,
   type PositionReport,
+  type VendorAccess,
   type VendorAttributes,
 } from "./position.record.js";
 import type { HistoryKey, HistoryPage, PositionsStore, RecordOutcome } from "./positions.store.js";
@@ -27,6 +28,8 @@ interface VendorPositionDocument {
   isOpen: boolean;
   cuisines: string[];
   ownerId?: string | null;
+  /** False while marketplace has not verified the vendor: kept, but never listed. Absent: verified. */
+  verified?: boolean;
   /** The position fields are absent until the vendor's first report. */
   point?: GeoJsonPoint;
   lat?: number;
@@ -77,6 +80,7 @@ const vendorPositionSchema = new Schema<VendorPositionDocument>(
     isOpen: { type: Boolean },
     cuisines: { type: [String] },
     ownerId: { type: String },
+    verified: { type: Boolean },
     point: { type: pointSchema },
     lat: { type: Number },
     lng: { type: Number },
@@ -138,9 +142,15 @@ const toReport = (doc: PositionedDocument): PositionReport => ({
   recordedAt: doc.recordedAt,
 });
 
-/** Conditions of a nearby search other than the circle; only known vendors are ever listed. */
+/**
+ * Only known vendors that are not unverified are ever listed. `$ne: false` also matches documents
+ * from before onboarding, which have no `verified` field and were all public.
+ */
+const LISTED = { version: { $ne: null }, verified: { $ne: false } } as const;
+
+/** Conditions of a nearby search other than the circle; only listed vendors are ever found. */
 function matchFilter(filter: NearbyFilter): Record<string, unknown> {
-  const q: Record<string, unknown> = { version: { $ne: null } };
+  const q: Record<string, unknown> = { ...LISTED };
   if (filter.openNow) q.isOpen = true;
   if (filter.recordedSince) q.recordedAt = { $gte: filter.recordedSince };
   if (filter.cuisines && filter.cuisines.length > 0) q.cuisines = { $in: [...filter.cuisines] };
@@ -190,6 +200,7 @@ export class MongoPositionsStore implements PositionsStore {
         version: attributes.version,
         isOpen: attributes.isOpen,
         ownerId: attributes.ownerId,
+        verified: attributes.verified !== false,
         cuisines: [...new Set(attributes.cuisines.map((cuisine) => cuisine.toLowerCase()))],
       },
     };
@@ -214,6 +225,16 @@ export class MongoPositionsStore implements PositionsStore {
       .lean<{ _id: string; ownerId?: string | null }[]>()
       .exec();
     return new Map(docs.map((doc) => [doc._id, doc.ownerId ?? null]));
+  }
+
+  async vendorAccess(vendorIds: readonly string[]): Promise<Map<string, VendorAccess>> {
+    const docs = await this.vendors
+      .find({ _id: { $in: [...vendorIds] }, version: { $ne: null } }, { _id: 1, ownerId: 1, verified: 1 })
+      .lean<{ _id: string; ownerId?: string | null; verified?: boolean }[]>()
+      .exec();
+    return new Map(
+      docs.map((doc) => [doc._id, { ownerId: doc.ownerId ?? null, listed: doc.verified !== false }]),
+    );
   }
 
   /** One after another: each report's conditional update depends on the previous one's result. */
@@ -297,7 +318,7 @@ export class MongoPositionsStore implements PositionsStore {
 
   async recordedBetween(from: Date, to: Date): Promise<PositionReport[]> {
     const docs = await this.vendors
-      .find({ version: { $ne: null }, recordedAt: { $gt: from, $lte: to } }, POSITION_FIELDS)
+      .find({ ...LISTED, recordedAt: { $gt: from, $lte: to } }, POSITION_FIELDS)
       .lean<PositionedDocument[]>()
       .exec();
     return docs.map(toReport);

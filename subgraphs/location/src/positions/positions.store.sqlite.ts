@@ -8,6 +8,7 @@ import {
   type NearbyPage,
   type NearbyQuery,
   type PositionReport,
+  type VendorAccess,
   type VendorAttributes,
 } from "./position.record.js";
 import type { HistoryKey, HistoryPage, PositionsStore, RecordOutcome } from "./positions.store.js";
@@ -60,8 +61,9 @@ function kthSmallest(values: number[], k: number): number {
 
 /**
  * Positions in SQLite. `vendors` holds each vendor's projection and current position; the R*Tree
- * `position_index` holds known vendors that have a position, with the columns nearby queries filter
- * on as auxiliary columns so the common query never touches another table.
+ * `position_index` holds known, verified vendors that have a position (the ones that are listed),
+ * with the columns nearby queries filter on as auxiliary columns so the common query never touches
+ * another table.
  */
 export class SqlitePositionsStore implements PositionsStore {
   private readonly statements;
@@ -74,7 +76,8 @@ export class SqlitePositionsStore implements PositionsStore {
         version INTEGER,
         is_open INTEGER NOT NULL DEFAULT 0,
         lat REAL, lng REAL, accuracy REAL, heading REAL, recorded_at INTEGER,
-        owner_id TEXT
+        owner_id TEXT,
+        verified INTEGER NOT NULL DEFAULT 1
       );
       CREATE TABLE IF NOT EXISTS vendor_cuisines (
         vendor INTEGER NOT NULL, cuisine TEXT NOT NULL, PRIMARY KEY (vendor, cuisine)
@@ -96,6 +99,9 @@ export class SqlitePositionsStore implements PositionsStore {
     const columns = db.prepare<[], { name: string }>("PRAGMA table_info(vendors)").all();
     if (!columns.some((column) => column.name === "owner_id"))
       db.exec("ALTER TABLE vendors ADD COLUMN owner_id TEXT");
+    // Likewise for onboarding: vendors projected before it were all public, so they stay listed.
+    if (!columns.some((column) => column.name === "verified"))
+      db.exec("ALTER TABLE vendors ADD COLUMN verified INTEGER NOT NULL DEFAULT 1");
     this.statements = {
       vendor: db.prepare<
         [string],
@@ -103,15 +109,18 @@ export class SqlitePositionsStore implements PositionsStore {
           id: number;
           version: number | null;
           is_open: number;
+          verified: number;
           recorded_at: number | null;
           lat: number | null;
           lng: number | null;
         }
-      >("SELECT id, version, is_open, recorded_at, lat, lng FROM vendors WHERE vendor_id = ?"),
+      >("SELECT id, version, is_open, verified, recorded_at, lat, lng FROM vendors WHERE vendor_id = ?"),
       insertVendor: db.prepare<[string], { id: number }>(
         "INSERT INTO vendors (vendor_id) VALUES (?) RETURNING id",
       ),
-      setAttributes: db.prepare("UPDATE vendors SET version = ?, is_open = ?, owner_id = ? WHERE id = ?"),
+      setAttributes: db.prepare(
+        "UPDATE vendors SET version = ?, is_open = ?, owner_id = ?, verified = ? WHERE id = ?",
+      ),
       clearCuisines: db.prepare("DELETE FROM vendor_cuisines WHERE vendor = ?"),
       addCuisine: db.prepare("INSERT OR IGNORE INTO vendor_cuisines (vendor, cuisine) VALUES (?, ?)"),
       setPosition: db.prepare(
@@ -123,18 +132,18 @@ export class SqlitePositionsStore implements PositionsStore {
       index: db.prepare(
         "INSERT OR REPLACE INTO position_index (id, min_lat, max_lat, min_lng, max_lng, lat, lng, recorded_at, is_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
-      setIndexedOpen: db.prepare("UPDATE position_index SET is_open = ? WHERE id = ?"),
+      unindex: db.prepare("DELETE FROM position_index WHERE id = ?"),
       appendHistory: db.prepare(
         "INSERT INTO position_history (id, vendor_id, lat, lng, accuracy, heading, recorded_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       recordedBetween: db.prepare<[number, number], PositionRow>(
-        "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE recorded_at > ? AND recorded_at <= ? AND version IS NOT NULL",
+        "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE recorded_at > ? AND recorded_at <= ? AND version IS NOT NULL AND verified = 1",
       ),
       byRowIds: db.prepare<[string], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE id IN (SELECT value FROM json_each(?))",
       ),
-      known: db.prepare<[string], { vendor_id: string; owner_id: string | null }>(
-        "SELECT vendor_id, owner_id FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND version IS NOT NULL",
+      known: db.prepare<[string], { vendor_id: string; owner_id: string | null; verified: number }>(
+        "SELECT vendor_id, owner_id, verified FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND version IS NOT NULL",
       ),
       currentMany: db.prepare<[string], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND recorded_at IS NOT NULL",
@@ -148,15 +157,18 @@ export class SqlitePositionsStore implements PositionsStore {
       if (row?.version != null && row.version >= attributes.version) return false;
       const id = row?.id ?? (this.statements.insertVendor.get(attributes.vendorId) as { id: number }).id;
       const isOpen = attributes.isOpen ? 1 : 0;
-      this.statements.setAttributes.run(attributes.version, isOpen, attributes.ownerId, id);
+      const verified = attributes.verified === false ? 0 : 1;
+      this.statements.setAttributes.run(attributes.version, isOpen, attributes.ownerId, verified, id);
       this.statements.clearCuisines.run(id);
       for (const cuisine of attributes.cuisines) this.statements.addCuisine.run(id, cuisine.toLowerCase());
-      if (row?.version == null && row?.recorded_at != null) {
-        // First news of a vendor that already reported a position: it becomes findable now.
+      // The index holds exactly the listed vendors with a position: a vendor heard of for the first
+      // time, or just verified, becomes findable at the position it already reported; one that is
+      // not verified leaves the index. Snapshots are rare, so re-indexing each time costs little.
+      if (!verified) {
+        this.statements.unindex.run(id);
+      } else if (row?.recorded_at != null) {
         const current = this.statements.current.get(id) as PositionRow;
         this.indexPosition(id, current.lat, current.lng, current.recorded_at, isOpen);
-      } else {
-        this.statements.setIndexedOpen.run(isOpen, id);
       }
       return true;
     })();
@@ -165,6 +177,11 @@ export class SqlitePositionsStore implements PositionsStore {
   async vendorOwners(vendorIds: readonly string[]): Promise<Map<string, string | null>> {
     const rows = this.statements.known.all(JSON.stringify(vendorIds));
     return new Map(rows.map((row) => [row.vendor_id, row.owner_id]));
+  }
+
+  async vendorAccess(vendorIds: readonly string[]): Promise<Map<string, VendorAccess>> {
+    const rows = this.statements.known.all(JSON.stringify(vendorIds));
+    return new Map(rows.map((row) => [row.vendor_id, { ownerId: row.owner_id, listed: row.verified === 1 }]));
   }
 
   async record(report: PositionReport): Promise<RecordOutcome> {
@@ -204,7 +221,8 @@ export class SqlitePositionsStore implements PositionsStore {
       recordedAt,
       id,
     );
-    if (row?.version != null) this.indexPosition(id, report.lat, report.lng, recordedAt, row.is_open);
+    if (row?.version != null && row.verified === 1)
+      this.indexPosition(id, report.lat, report.lng, recordedAt, row.is_open);
     const previous = row?.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : null;
     return { current: report, moved: true, previous };
   }

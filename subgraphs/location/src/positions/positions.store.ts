@@ -4,6 +4,7 @@ import type {
   NearbyPage,
   NearbyQuery,
   PositionReport,
+  VendorAccess,
   VendorAttributes,
 } from "./position.record.js";
 
@@ -36,6 +37,8 @@ export interface PositionsStore {
    * snapshot did not name one), in one round trip; unknown vendors are absent.
    */
   vendorOwners(vendorIds: readonly string[]): Promise<Map<string, string | null>>;
+  /** `vendorOwners`, with whether each vendor is listed (verified), in the same one round trip. */
+  vendorAccess(vendorIds: readonly string[]): Promise<Map<string, VendorAccess>>;
   /**
    * Appends the report to history and makes it the current position unless the current one was
    * recorded later. History is written first, so a current position is always in history too.
@@ -48,12 +51,12 @@ export interface PositionsStore {
   /** A vendor's reports, newest recording first, before `before` when given. */
   history(vendorId: string, first: number, before?: HistoryKey): Promise<HistoryPage>;
   /**
-   * Known vendors whose current position lies within the radius, nearest first by great-circle
-   * distance, ties broken by vendor id; filters apply before paging so pages and counts agree.
+   * Known, verified vendors whose current position lies within the radius, nearest first by
+   * great-circle distance, ties broken by vendor id; filters apply before paging so pages and counts agree.
    */
   nearby(query: NearbyQuery): Promise<NearbyPage>;
   /** How many vendors `nearby` would list over all pages; a scan of the whole circle, so only on request. */
   countNearby(area: NearbyArea): Promise<number>;
-  /** Known vendors whose current position was recorded in (from, to]: the ones that just went stale. */
+  /** Known, verified vendors whose current position was recorded in (from, to]: the ones that just went stale. */
   recordedBetween(from: Date, to: Date): Promise<PositionReport[]>;
 }

@@ -55,20 +55,25 @@ function validReport(input: UpdateVendorLocationInput, now: Date, field: string)
 /**
  * Checks every report, then writes all of them, then announces the moves: a bad, unknown or
  * someone else's report anywhere in a batch refuses the whole batch before anything is written.
+ * A vendor not yet verified may report (its owner sets it up before review), but it is not listed:
+ * its moves stay off live maps.
  */
 async function recordReports(ctx: LocationContext, reports: PositionReport[]): Promise<VendorLocation[]> {
   const { positions, bus, feed, liveWindowSeconds } = ctx.services;
-  const owners = await positions.vendorOwners([...new Set(reports.map((r) => r.vendorId))]);
-  const unknown = reports.find((r) => !owners.has(r.vendorId));
+  const access = await positions.vendorAccess([...new Set(reports.map((r) => r.vendorId))]);
+  const unknown = reports.find((r) => !access.has(r.vendorId));
   if (unknown) throw notFound(`no vendor with id ${unknown.vendorId}`);
   if (!isAdmin(ctx.viewer)) {
-    const foreign = reports.find((r) => owners.get(r.vendorId) !== ctx.viewer.userId);
+    const foreign = reports.find((r) => access.get(r.vendorId)?.ownerId !== ctx.viewer.userId);
     if (foreign) throw forbidden(`vendor ${foreign.vendorId} belongs to another account`);
   }
   const outcomes = await positions.recordMany(reports);
   const moves = outcomes.filter((o) => o.moved);
+  const listedMoves = moves.filter((o) => access.get(o.current.vendorId)?.listed);
+  if (listedMoves.length > 0) {
+    await feed.publish(listedMoves.map((o) => liveUpdate("moved", o.current, o.previous)));
+  }
   if (moves.length > 0) {
-    await feed.publish(moves.map((o) => liveUpdate("moved", o.current, o.previous)));
     await bus.publishAll(
       "location.vendor_location_updated",
       moves.map(({ current }) => ({

@@ -6,7 +6,8 @@ export const PROJECTION_CONSUMER = "location.vendor-projection";
 
 /**
  * Keeps location's copy of the vendor attributes that proximity filters on (cuisines, open or
- * closed) and of each vendor's owner (who may report its position), fed by marketplace's events.
+ * closed, verified or not) and of each vendor's owner (who may report its position), fed by
+ * marketplace's events.
  * Snapshots carry a version, so redeliveries and reordering are harmless.
  */
 export function followVendors(bus: EventBus, positions: PositionsStore, log: Logger): Consumption {
@@ -21,6 +22,8 @@ export function followVendors(bus: EventBus, positions: PositionsStore, log: Log
         isOpen: snapshot.status === "OPEN",
         ownerId: snapshot.ownerId ?? null,
         version: snapshot.version,
+        // Snapshots from before onboarding carry no state: those vendors were all public.
+        verified: snapshot.verification === undefined || snapshot.verification === "VERIFIED",
       });
       log.debug({ vendorId: snapshot.vendorId, version: snapshot.version, applied }, "vendor projection");
     },

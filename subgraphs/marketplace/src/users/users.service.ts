@@ -1,7 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { EventBus } from "@venta/events";
-import { badUserInput, conflict } from "@venta/kit";
+import { badUserInput, conflict, notFound } from "@venta/kit";
 import type { UserRecord } from "./user.record.js";
+import type { DietaryTag, ProfilePatch } from "./user-profile.record.js";
+import {
+  type NotificationSetting,
+  validAvatarUrl,
+  validBio,
+  validDietaryTags,
+  validDisplayName,
+  validFavoriteCuisines,
+  validLocale,
+  validNotifications,
+  validTimeZone,
+} from "./user-profile.validation.js";
 import type { UsersStore } from "./users.store.js";
 
 export interface CreateUserOptions {
@@ -9,20 +21,37 @@ export interface CreateUserOptions {
   now?: Date;
 }
 
-/** Account rules: what a valid account is, and the event that announces a new one. */
+export type AccountStatus = "active" | "missing" | "deleted";
+
+/** A profile change as clients send it: absent (or undefined) keeps a field, null clears it. */
+export interface ProfileUpdate {
+  displayName?: string | null | undefined;
+  bio?: string | null | undefined;
+  avatarUrl?: string | null | undefined;
+  locale?: string | null | undefined;
+  timeZone?: string | null | undefined;
+  preferences?:
+    | {
+        favoriteCuisines?: readonly string[] | null | undefined;
+        dietaryTags?: readonly (DietaryTag | string)[] | null | undefined;
+        notifications?: readonly NotificationSetting[] | null | undefined;
+      }
+    | null
+    | undefined;
+}
+
+/** Account rules: what a valid account and profile are, and the event that announces a new account. */
 export class UsersService {
   constructor(
     private readonly users: UsersStore,
     private readonly bus: EventBus,
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   async register(displayName: string, options: CreateUserOptions = {}): Promise<UserRecord> {
-    const name = displayName.trim().replace(/\s+/g, " ");
-    if (name.length < 1 || name.length > 60)
-      throw badUserInput("displayName must be 1 to 60 characters", "displayName");
     const user: UserRecord = {
       id: options.id ?? randomUUID(),
-      displayName: name,
+      displayName: validDisplayName(displayName),
       createdAt: options.now ?? new Date(),
     };
     if (!(await this.users.insert(user))) throw conflict("this account already exists");
@@ -33,4 +62,40 @@ export class UsersService {
     });
     return user;
   }
+
+  /** Validates the whole change first, then writes it at once: bad input writes nothing. */
+  async updateProfile(userId: string, update: ProfileUpdate): Promise<UserRecord> {
+    const patch = profilePatch(update);
+    const outcome = await this.users.updateProfile(userId, patch, this.now());
+    if (outcome === "no-account") throw notFound("you have no account yet: create it with createUser");
+    if (outcome === "deleted") throw conflict("this account was deleted");
+    return (await this.users.findById(userId)) as UserRecord;
+  }
+
+  /** Whether the account exists and is live: only live accounts gather new data (points, for example). */
+  async accountStatus(userId: string): Promise<AccountStatus> {
+    const [user, profiles] = await Promise.all([
+      this.users.findById(userId),
+      this.users.findProfiles([userId]),
+    ]);
+    if (!user) return "missing";
+    return (profiles[0]?.deletedAt ?? null) === null ? "active" : "deleted";
+  }
+}
+
+/** `null` for the display name or a list means "not given": neither can be cleared. */
+function profilePatch(update: ProfileUpdate): ProfilePatch {
+  const patch: ProfilePatch = {};
+  if (update.displayName != null) patch.displayName = validDisplayName(update.displayName);
+  if (update.bio !== undefined) patch.bio = validBio(update.bio);
+  if (update.avatarUrl !== undefined) patch.avatarUrl = validAvatarUrl(update.avatarUrl);
+  if (update.locale !== undefined) patch.locale = validLocale(update.locale);
+  if (update.timeZone !== undefined) patch.timeZone = validTimeZone(update.timeZone);
+  const preferences = update.preferences;
+  if (preferences?.favoriteCuisines != null)
+    patch.favoriteCuisines = validFavoriteCuisines(preferences.favoriteCuisines);
+  if (preferences?.dietaryTags != null) patch.dietaryTags = validDietaryTags(preferences.dietaryTags);
+  if (preferences?.notifications != null) patch.notifications = validNotifications(preferences.notifications);
+  if (Object.keys(patch).length === 0) throw badUserInput("give at least one field to change", "input");
+  return patch;
 }

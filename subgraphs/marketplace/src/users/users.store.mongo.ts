@@ -1,12 +1,34 @@
 import { isMongoDuplicateKey } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { UserRecord } from "./user.record.js";
-import type { UsersStore } from "./users.store.js";
+import {
+  type ChannelSwitches,
+  DELETED_USER_NAME,
+  type DietaryTag,
+  type NotificationCategory,
+  type ProfilePatch,
+  type UserProfileRecord,
+} from "./user-profile.record.js";
+import type { ProfileUpdateOutcome, UsersStore } from "./users.store.js";
+
+interface ProfileDocument {
+  bio?: string | null;
+  avatarUrl?: string | null;
+  locale?: string | null;
+  timeZone?: string | null;
+  favoriteCuisines?: string[];
+  dietaryTags?: DietaryTag[];
+  notifications?: Partial<Record<NotificationCategory, ChannelSwitches>>;
+  updatedAt?: Date;
+}
 
 interface UserDocument {
   _id: string;
   displayName: string;
   createdAt: Date;
+  /** Absent until the person first sets something. */
+  profile?: ProfileDocument;
+  deletedAt?: Date | null;
 }
 
 const userSchema = new Schema<UserDocument>(
@@ -14,8 +36,11 @@ const userSchema = new Schema<UserDocument>(
     _id: { type: String, required: true },
     displayName: { type: String, required: true },
     createdAt: { type: Date, required: true },
+    // The profile is written with atomic `$set`s on paths, so mongoose needs no shape for it.
+    profile: { type: Schema.Types.Mixed, default: undefined },
+    deletedAt: { type: Date, default: undefined },
   },
-  { collection: "users", versionKey: false, timestamps: false, autoIndex: false },
+  { collection: "users", versionKey: false, timestamps: false, autoIndex: false, minimize: true },
 );
 
 const toRecord = (doc: UserDocument): UserRecord => ({
@@ -24,7 +49,37 @@ const toRecord = (doc: UserDocument): UserRecord => ({
   createdAt: doc.createdAt,
 });
 
-/** User accounts in MongoDB, one document per account keyed by its id. */
+const toProfile = (doc: UserDocument): UserProfileRecord => {
+  const p = doc.profile ?? {};
+  return {
+    userId: doc._id,
+    bio: p.bio ?? null,
+    avatarUrl: p.avatarUrl ?? null,
+    locale: p.locale ?? null,
+    timeZone: p.timeZone ?? null,
+    preferences: {
+      favoriteCuisines: [...(p.favoriteCuisines ?? [])],
+      dietaryTags: [...(p.dietaryTags ?? [])],
+      notifications: { ...(p.notifications ?? {}) },
+    },
+    deletedAt: doc.deletedAt ?? null,
+    updatedAt: p.updatedAt ?? doc.deletedAt ?? doc.createdAt,
+  };
+};
+
+const SCALAR_FIELDS = [
+  "bio",
+  "avatarUrl",
+  "locale",
+  "timeZone",
+  "favoriteCuisines",
+  "dietaryTags",
+] as const satisfies readonly (keyof ProfilePatch)[];
+
+/**
+ * User accounts in MongoDB, one document per account keyed by its id. The profile lives inside the
+ * account's document, so a profile change (display name included) is a single atomic update.
+ */
 export class MongoUsersStore implements UsersStore {
   private readonly model: Model<UserDocument>;
 
@@ -64,5 +119,47 @@ export class MongoUsersStore implements UsersStore {
       .lean<UserDocument[]>()
       .exec();
     return docs.map(toRecord);
+  }
+
+  async findProfiles(userIds: readonly string[]): Promise<UserProfileRecord[]> {
+    if (userIds.length === 0) return [];
+    const docs = await this.model
+      .find({
+        _id: { $in: [...userIds] },
+        $or: [{ profile: { $exists: true } }, { deletedAt: { $type: "date" } }],
+      })
+      .lean<UserDocument[]>()
+      .exec();
+    return docs.map(toProfile);
+  }
+
+  async updateProfile(userId: string, patch: ProfilePatch, at: Date): Promise<ProfileUpdateOutcome> {
+    const set: Record<string, unknown> = { "profile.updatedAt": at };
+    if (patch.displayName !== undefined) set.displayName = patch.displayName;
+    for (const field of SCALAR_FIELDS) if (patch[field] !== undefined) set[`profile.${field}`] = patch[field];
+    // One path per category: the categories not given keep their switches.
+    for (const [category, switches] of Object.entries(patch.notifications ?? {}))
+      set[`profile.notifications.${category}`] = switches;
+    // The filter excludes deleted accounts, so a deletion racing this update wins cleanly.
+    const result = await this.model
+      .updateOne({ _id: userId, deletedAt: { $not: { $type: "date" } } }, { $set: set })
+      .exec();
+    if (result.matchedCount === 1) return "updated";
+    return (await this.model.exists({ _id: userId })) ? "deleted" : "no-account";
+  }
+
+  async erase(userId: string, at: Date): Promise<boolean> {
+    // One atomic pipeline update: the first deletion time is kept, the profile goes entirely.
+    const result = await this.model
+      .updateOne(
+        { _id: userId },
+        [
+          { $set: { displayName: DELETED_USER_NAME, deletedAt: { $ifNull: ["$deletedAt", at] } } },
+          { $unset: "profile" },
+        ],
+        { updatePipeline: true },
+      )
+      .exec();
+    return result.matchedCount === 1;
   }
 }

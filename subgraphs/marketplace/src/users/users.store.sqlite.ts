@@ -1,6 +1,14 @@
 import type Database from "better-sqlite3";
 import type { UserRecord } from "./user.record.js";
-import type { UsersStore } from "./users.store.js";
+import {
+  type ChannelSwitches,
+  DELETED_USER_NAME,
+  type DietaryTag,
+  type NotificationCategory,
+  type ProfilePatch,
+  type UserProfileRecord,
+} from "./user-profile.record.js";
+import type { ProfileUpdateOutcome, UsersStore } from "./users.store.js";
 
 interface UserRow {
   id: string;
@@ -8,13 +16,57 @@ interface UserRow {
   created_at: number;
 }
 
+interface ProfileRow {
+  user_id: string;
+  bio: string | null;
+  avatar_url: string | null;
+  locale: string | null;
+  time_zone: string | null;
+  favorite_cuisines: string;
+  dietary_tags: string;
+  notifications: string;
+  deleted_at: number | null;
+  updated_at: number;
+}
+
+const PROFILE_COLUMNS =
+  "user_id, bio, avatar_url, locale, time_zone, favorite_cuisines, dietary_tags, notifications, deleted_at, updated_at";
+
 const toRecord = (row: UserRow): UserRecord => ({
   id: row.id,
   displayName: row.display_name,
   createdAt: new Date(row.created_at),
 });
 
-/** User accounts in the embedded SQLite database. */
+const toProfile = (row: ProfileRow): UserProfileRecord => ({
+  userId: row.user_id,
+  bio: row.bio,
+  avatarUrl: row.avatar_url,
+  locale: row.locale,
+  timeZone: row.time_zone,
+  preferences: {
+    favoriteCuisines: JSON.parse(row.favorite_cuisines) as string[],
+    dietaryTags: JSON.parse(row.dietary_tags) as DietaryTag[],
+    notifications: JSON.parse(row.notifications) as Partial<Record<NotificationCategory, ChannelSwitches>>,
+  },
+  deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at),
+  updatedAt: new Date(row.updated_at),
+});
+
+/** Profile columns a patch may set, by patch field; lists are stored as JSON. */
+const PATCHABLE: [keyof ProfilePatch, string][] = [
+  ["bio", "bio"],
+  ["avatarUrl", "avatar_url"],
+  ["locale", "locale"],
+  ["timeZone", "time_zone"],
+  ["favoriteCuisines", "favorite_cuisines"],
+  ["dietaryTags", "dietary_tags"],
+];
+
+/**
+ * User accounts in the embedded SQLite database. Profiles have their own table, so the accounts
+ * table keeps its original shape and databases made before profiles existed need no migration.
+ */
 export class SqliteUsersStore implements UsersStore {
   constructor(private readonly db: Database.Database) {
     db.exec(`
@@ -22,6 +74,18 @@ export class SqliteUsersStore implements UsersStore {
         id TEXT PRIMARY KEY,
         display_name TEXT NOT NULL,
         created_at INTEGER NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS user_profiles (
+        user_id TEXT PRIMARY KEY,
+        bio TEXT,
+        avatar_url TEXT,
+        locale TEXT,
+        time_zone TEXT,
+        favorite_cuisines TEXT NOT NULL DEFAULT '[]',
+        dietary_tags TEXT NOT NULL DEFAULT '[]',
+        notifications TEXT NOT NULL DEFAULT '{}',
+        deleted_at INTEGER,
+        updated_at INTEGER NOT NULL
       );
     `);
   }
@@ -48,5 +112,69 @@ export class SqliteUsersStore implements UsersStore {
       )
       .all(JSON.stringify(ids))
       .map(toRecord);
+  }
+
+  async findProfiles(userIds: readonly string[]): Promise<UserProfileRecord[]> {
+    if (userIds.length === 0) return [];
+    return this.db
+      .prepare<[string], ProfileRow>(
+        `SELECT ${PROFILE_COLUMNS} FROM user_profiles WHERE user_id IN (SELECT value FROM json_each(?))`,
+      )
+      .all(JSON.stringify(userIds))
+      .map(toProfile);
+  }
+
+  async updateProfile(userId: string, patch: ProfilePatch, at: Date): Promise<ProfileUpdateOutcome> {
+    const sets = ["updated_at = @at"];
+    const params: Record<string, unknown> = { userId, at: at.getTime() };
+    for (const [field, column] of PATCHABLE) {
+      const value = patch[field];
+      if (value === undefined) continue;
+      sets.push(`${column} = @${field}`);
+      params[field] = Array.isArray(value) ? JSON.stringify(value) : value;
+    }
+    if (patch.notifications) {
+      // A merge patch replaces the given categories and keeps the others.
+      sets.push("notifications = json_patch(notifications, @notifications)");
+      params.notifications = JSON.stringify(patch.notifications);
+    }
+    // IMMEDIATE: take the write lock before reading, so no other process deletes the account in between.
+    return this.db
+      .transaction((): ProfileUpdateOutcome => {
+        if (!this.db.prepare("SELECT 1 FROM users WHERE id = ?").get(userId)) return "no-account";
+        const state = this.db
+          .prepare<[string], { deleted_at: number | null }>(
+            "SELECT deleted_at FROM user_profiles WHERE user_id = ?",
+          )
+          .get(userId);
+        if (state?.deleted_at != null) return "deleted";
+        this.db
+          .prepare("INSERT OR IGNORE INTO user_profiles (user_id, updated_at) VALUES (@userId, @at)")
+          .run(params);
+        this.db.prepare(`UPDATE user_profiles SET ${sets.join(", ")} WHERE user_id = @userId`).run(params);
+        if (patch.displayName !== undefined)
+          this.db.prepare("UPDATE users SET display_name = ? WHERE id = ?").run(patch.displayName, userId);
+        return "updated";
+      })
+      .immediate();
+  }
+
+  async erase(userId: string, at: Date): Promise<boolean> {
+    return this.db
+      .transaction((): boolean => {
+        const { changes } = this.db
+          .prepare("UPDATE users SET display_name = ? WHERE id = ?")
+          .run(DELETED_USER_NAME, userId);
+        if (changes === 0) return false;
+        // Replacing the row drops every personal column; only the deletion time survives.
+        this.db
+          .prepare(
+            `INSERT OR REPLACE INTO user_profiles (user_id, deleted_at, updated_at)
+             VALUES (@userId, coalesce((SELECT deleted_at FROM user_profiles WHERE user_id = @userId), @at), @at)`,
+          )
+          .run({ userId, at: at.getTime() });
+        return true;
+      })
+      .immediate();
   }
 }

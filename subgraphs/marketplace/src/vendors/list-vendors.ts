@@ -1,6 +1,7 @@
 import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
 import type { MarketplaceContext } from "../context.js";
+import { visibleTo } from "./vendor.access.js";
 import type { VendorConnection } from "./vendor.connection.js";
 import type { VendorFilter, VendorListKey, VendorRecord } from "./vendor.record.js";
 
@@ -16,15 +17,19 @@ function afterKey(after: string | null | undefined): VendorListKey | undefined {
   return { createdAt: new Date(createdAt), id };
 }
 
-/** One page of vendors in (createdAt, id) order: the list behind `vendors` and `User.vendors`. */
+/**
+ * One page of vendors in (createdAt, id) order: the list behind `vendors` and `User.vendors`. Only
+ * vendors the viewer may see are listed and counted (see `canSee`).
+ */
 export async function listVendors(
   ctx: MarketplaceContext,
   first: number,
   after: string | null | undefined,
-  filter: VendorFilter,
+  requested: VendorFilter,
 ): Promise<VendorConnection> {
   const size = pageSize(first);
   const key = afterKey(after);
+  const filter: VendorFilter = { ...requested, visibleTo: visibleTo(ctx.viewer) };
   const [page, totalCount] = await Promise.all([
     ctx.services.vendorsStore.list(filter, size, key),
     ctx.services.vendorsStore.count(filter),

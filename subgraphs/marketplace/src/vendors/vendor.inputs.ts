@@ -1,4 +1,6 @@
 import { Field, ID, InputType } from "type-graphql";
+import { VendorVerificationEnum } from "../onboarding/vendor-verification.type.js";
+import type { VendorVerification } from "./vendor.record.js";
 import { VendorStatusEnum } from "./vendor.type.js";
 
 type VendorStatus = keyof typeof VendorStatusEnum;
@@ -62,4 +64,10 @@ export class VendorsFilter {
 
   @Field(() => ID, { nullable: true, description: "Only vendors owned by this account." })
   ownerId?: string | null;
+
+  @Field(() => VendorVerificationEnum, {
+    nullable: true,
+    description: "Only vendors at this onboarding step (of those the caller may see at all).",
+  })
+  verification?: VendorVerification | null;
 }

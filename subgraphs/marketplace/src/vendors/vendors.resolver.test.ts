@@ -94,8 +94,12 @@ describe("vendors", () => {
   });
 
   it("lists vendors as a connection, paging without repeats, with a total", async () => {
+    // Verified: anonymous callers list only VERIFIED vendors.
     for (let i = 0; i < 5; i += 1)
-      await h.services.vendors.create({ name: `Vendor ${i}`, cuisines: ["bbq"], ownerId });
+      await h.services.vendors.create(
+        { name: `Vendor ${i}`, cuisines: ["bbq"], ownerId },
+        { verified: true },
+      );
     const names: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 5; page += 1) {
@@ -128,8 +132,13 @@ describe("vendors", () => {
 
   it("resolves many Vendor references in one request with a single store query", async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 30; i += 1)
-      ids.push((await h.services.vendors.create({ name: `V${i}`, cuisines: ["bbq"], ownerId })).id);
+    for (let i = 0; i < 30; i += 1) {
+      const vendor = await h.services.vendors.create(
+        { name: `V${i}`, cuisines: ["bbq"], ownerId },
+        { verified: true },
+      );
+      ids.push(vendor.id);
+    }
     let batches = 0;
     const findByIds = h.stores.vendors.findByIds.bind(h.stores.vendors);
     h.stores.vendors.findByIds = (keys) => {

@@ -5,7 +5,7 @@ import type { MarketplaceContext } from "../context.js";
 import type { UserRecord } from "../users/user.record.js";
 import { User } from "../users/user.type.js";
 import { listVendors } from "./list-vendors.js";
-import { assertCanManage, ownerOfNewVendor } from "./vendor.access.js";
+import { assertCanManage, ownerOfNewVendor, seen } from "./vendor.access.js";
 import { VendorConnection } from "./vendor.connection.js";
 import { CreateVendorInput, UpdateVendorInput, VendorsFilter } from "./vendor.inputs.js";
 import type { VendorFilter, VendorRecord } from "./vendor.record.js";
@@ -15,42 +15,55 @@ const toFilter = (filter: VendorsFilter | null | undefined): VendorFilter => ({
   cuisines: filter?.cuisines?.map((c) => c.trim().toLowerCase()) ?? undefined,
   status: filter?.status ?? undefined,
   ownerId: filter?.ownerId ?? undefined,
+  verification: filter?.verification ?? undefined,
 });
 
 const MAX_IDS = 500;
 
 @Resolver(() => Vendor)
 export class VendorsResolver {
-  @Query(() => Vendor, { nullable: true, description: "A vendor by id, or null when there is none." })
-  vendor(
+  @Query(() => Vendor, {
+    nullable: true,
+    description:
+      "A vendor by id, or null when there is none. Vendors not yet VERIFIED are null for anyone but their owner and admins.",
+  })
+  async vendor(
     @Arg("id", () => ID, { description: "The vendor's id." }) id: string,
     @Ctx() ctx: MarketplaceContext,
   ): Promise<VendorRecord | null> {
-    return ctx.loaders.vendor.load(id);
+    return seen(ctx.viewer, await ctx.loaders.vendor.load(id));
   }
 
-  @Query(() => Vendor, { nullable: true, description: "A vendor by its slug, or null when there is none." })
-  vendorBySlug(
+  @Query(() => Vendor, {
+    nullable: true,
+    description:
+      "A vendor by its slug, or null when there is none. Vendors not yet VERIFIED are null for anyone but their owner and admins.",
+  })
+  async vendorBySlug(
     @Arg("slug", () => String, { description: "The vendor's slug, as in its link." }) slug: string,
     @Ctx() ctx: MarketplaceContext,
   ): Promise<VendorRecord | null> {
-    return ctx.services.vendorsStore.findBySlug(slug);
+    return seen(ctx.viewer, await ctx.services.vendorsStore.findBySlug(slug));
   }
 
   @Query(() => [Vendor], {
     nullable: "items",
-    description: `Up to ${MAX_IDS} vendors by id, in the order asked; null where there is none. Fetches many vendors in one request, such as the vendors of live map events.`,
+    description: `Up to ${MAX_IDS} vendors by id, in the order asked; null where there is none (or the caller may not see it). Fetches many vendors in one request, such as the vendors of live map events.`,
   })
-  vendorsByIds(
+  async vendorsByIds(
     @Arg("ids", () => [ID], { description: `The vendors' ids, 1 to ${MAX_IDS}.` }) ids: string[],
     @Ctx() ctx: MarketplaceContext,
   ): Promise<(VendorRecord | null)[]> {
     if (ids.length < 1 || ids.length > MAX_IDS)
       throw badUserInput(`ids must hold 1 to ${MAX_IDS} ids`, "ids");
-    return Promise.all(ids.map((id) => ctx.loaders.vendor.load(id)));
+    const found = await Promise.all(ids.map((id) => ctx.loaders.vendor.load(id)));
+    return found.map((vendor) => seen(ctx.viewer, vendor));
   }
 
-  @Query(() => VendorConnection, { description: "Every vendor, oldest first, optionally filtered." })
+  @Query(() => VendorConnection, {
+    description:
+      "Every vendor the caller may see, oldest first, optionally filtered: VERIFIED vendors, plus the caller's own; admins see all.",
+  })
   vendors(
     @Ctx() ctx: MarketplaceContext,
     @Arg("first", () => Int, { defaultValue: 20, description: "Page size, 1 to 100." }) first: number,

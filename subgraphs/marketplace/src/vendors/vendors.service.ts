@@ -27,6 +27,11 @@ export interface VendorUpdate {
 export interface CreateOptions {
   id?: string;
   now?: Date;
+  /**
+   * Create the vendor straight in VERIFIED, skipping review: for the seed's vetted demo vendors.
+   * Every other vendor starts as DRAFT and is shown to customers only once an admin verifies it.
+   */
+  verified?: boolean;
 }
 
 const MAX_SLUG_SUFFIX = 20;
@@ -39,6 +44,8 @@ export const snapshotOf = (vendor: VendorRecord): VendorSnapshot => ({
   ownerId: vendor.ownerId,
   version: vendor.version,
   updatedAt: vendor.updatedAt.toISOString(),
+  description: vendor.description,
+  verification: vendor.verification,
 });
 
 /** Vendor rules: validation, unique slugs, optimistic updates, and the events other subgraphs follow. */
@@ -66,6 +73,9 @@ export class VendorsService {
         cuisines,
         ownerId: input.ownerId,
         status: input.status ?? "CLOSED",
+        verification: options.verified ? "VERIFIED" : "DRAFT",
+        rejectionReason: null,
+        submittedAt: null,
         version: 1,
         createdAt: now,
         updatedAt: now,

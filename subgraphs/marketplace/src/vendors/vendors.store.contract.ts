@@ -17,6 +17,9 @@ export const vendorFixture = (n: number, overrides: Partial<VendorRecord> = {}):
   cuisines: n % 3 === 0 ? ["tacos", "coffee"] : ["bbq"],
   ownerId: n % 4 === 0 ? "owner-a" : "owner-b",
   status: n % 2 === 0 ? "OPEN" : "CLOSED",
+  verification: "VERIFIED",
+  rejectionReason: null,
+  submittedAt: null,
   version: 1,
   // Pairs share a creation time so the id tie-break is exercised.
   createdAt: at(Math.floor(n / 2)),
@@ -116,6 +119,84 @@ export function vendorsStoreContract(adapter: string, open: () => Promise<Opened
       expect(await store.count({ cuisines: ["bbq", "coffee"] })).toBe(12);
       expect(await store.count({ status: "CLOSED" })).toBe(6);
       expect(await store.count({})).toBe(12);
+    });
+
+    it("stores onboarding state and changes it at the expected version", async () => {
+      const draft = vendorFixture(1, { verification: "DRAFT" });
+      await store.insert(draft);
+      expect(await store.findById(draft.id)).toEqual(draft);
+      const submitted = await store.update(
+        draft.id,
+        1,
+        { verification: "SUBMITTED", submittedAt: at(50), rejectionReason: null },
+        at(50),
+      );
+      expect(submitted).toMatchObject({ verification: "SUBMITTED", submittedAt: at(50), version: 2 });
+      const rejected = await store.update(
+        draft.id,
+        2,
+        { verification: "REJECTED", rejectionReason: "Blurry permit" },
+        at(60),
+      );
+      expect(rejected).toMatchObject({
+        verification: "REJECTED",
+        rejectionReason: "Blurry permit",
+        version: 3,
+      });
+      // The second of two admins deciding at once holds a stale version: nothing is written.
+      expect(await store.update(draft.id, 2, { verification: "VERIFIED" }, at(61))).toBeNull();
+      expect(await store.findById(draft.id)).toEqual({ ...rejected, updatedAt: at(60) });
+    });
+
+    it("lists and counts only what a viewer may see: VERIFIED vendors and the viewer's own", async () => {
+      const states = ["VERIFIED", "DRAFT", "SUBMITTED", "REJECTED"] as const;
+      // vendor-004, -008 and -012 belong to owner-a; the rest to owner-b.
+      for (let n = 1; n <= 12; n += 1)
+        await store.insert(vendorFixture(n, { verification: states[n % 4] as (typeof states)[number] }));
+      const ids = async (filter: Parameters<VendorsStore["list"]>[0]) =>
+        (await store.list(filter, 100)).records.map((v) => v.id);
+      expect(await ids({ visibleTo: { userId: null } })).toEqual(["vendor-004", "vendor-008", "vendor-012"]);
+      expect(await store.count({ visibleTo: { userId: null } })).toBe(3);
+      expect(await ids({ visibleTo: { userId: "owner-b" } })).toEqual(
+        Array.from({ length: 12 }, (_, i) => vendorFixture(i + 1).id),
+      );
+      expect(await store.count({ visibleTo: { userId: "nobody" } })).toBe(3);
+      expect(await ids({ verification: "SUBMITTED" })).toEqual(["vendor-002", "vendor-006", "vendor-010"]);
+      expect(await ids({ verification: "SUBMITTED", visibleTo: { userId: "owner-a" } })).toEqual([]);
+      expect(await ids({ ownerId: "owner-b", visibleTo: { userId: null } })).toEqual([]);
+      // With a cursor too: the visibility condition and the page condition both hold.
+      const page = await store.list({ visibleTo: { userId: null } }, 1, {
+        createdAt: vendorFixture(4).createdAt,
+        id: "vendor-004",
+      });
+      expect(page.records.map((v) => v.id)).toEqual(["vendor-008"]);
+      expect(page.hasNextPage).toBe(true);
+    });
+
+    it("lists the review queue by submission time, then id, with a total", async () => {
+      const submissions: [n: number, second: number][] = [
+        [1, 30],
+        [2, 10],
+        [3, 20],
+        [4, 10],
+        [5, 5],
+      ];
+      for (const [n, second] of submissions)
+        await store.insert(vendorFixture(n, { verification: "SUBMITTED", submittedAt: at(second) }));
+      await store.insert(vendorFixture(6, { verification: "VERIFIED", submittedAt: at(1) }));
+      await store.insert(vendorFixture(7, { verification: "REJECTED", submittedAt: at(2) }));
+      await store.insert(vendorFixture(8, { verification: "DRAFT" }));
+      const seen: string[] = [];
+      let after: { submittedAt: Date; id: string } | undefined;
+      for (;;) {
+        const page = await store.reviewQueue(2, after);
+        expect(page.totalCount).toBe(5);
+        seen.push(...page.records.map((v) => v.id));
+        const last = page.records.at(-1);
+        if (!page.hasNextPage || !last?.submittedAt) break;
+        after = { submittedAt: last.submittedAt, id: last.id };
+      }
+      expect(seen).toEqual(["vendor-005", "vendor-002", "vendor-004", "vendor-003", "vendor-001"]);
     });
   });
 }

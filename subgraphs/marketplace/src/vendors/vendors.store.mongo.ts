@@ -1,8 +1,16 @@
 import { isMongoDuplicateKey } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
-import type { VendorFilter, VendorListKey, VendorRecord, VendorStatus } from "./vendor.record.js";
+import type {
+  ReviewQueueKey,
+  VendorFilter,
+  VendorListKey,
+  VendorRecord,
+  VendorStatus,
+  VendorVerification,
+} from "./vendor.record.js";
 import {
   DuplicateSlugError,
+  type ReviewQueuePage,
   type VendorChanges,
   type VendorPage,
   type VendorsStore,
@@ -16,6 +24,9 @@ interface VendorDocument {
   cuisines: string[];
   ownerId: string;
   status: VendorStatus;
+  verification: VendorVerification;
+  rejectionReason: string | null;
+  submittedAt: Date | null;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -30,6 +41,13 @@ const vendorSchema = new Schema<VendorDocument>(
     cuisines: { type: [String], required: true },
     ownerId: { type: String, required: true },
     status: { type: String, required: true, enum: ["OPEN", "CLOSED"] },
+    verification: {
+      type: String,
+      required: true,
+      enum: ["DRAFT", "SUBMITTED", "VERIFIED", "REJECTED"],
+    },
+    rejectionReason: { type: String, default: null },
+    submittedAt: { type: Date, default: null },
     version: { type: Number, required: true },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -41,6 +59,9 @@ vendorSchema.index({ slug: 1 }, { unique: true });
 vendorSchema.index({ createdAt: 1, _id: 1 });
 vendorSchema.index({ ownerId: 1, createdAt: 1, _id: 1 });
 vendorSchema.index({ cuisines: 1 });
+// What customers list (VERIFIED vendors, oldest first), and the admins' review queue.
+vendorSchema.index({ verification: 1, createdAt: 1, _id: 1 });
+vendorSchema.index({ verification: 1, submittedAt: 1, _id: 1 });
 
 const toRecord = (doc: VendorDocument): VendorRecord => ({
   id: doc._id,
@@ -50,6 +71,10 @@ const toRecord = (doc: VendorDocument): VendorRecord => ({
   cuisines: [...doc.cuisines],
   ownerId: doc.ownerId,
   status: doc.status,
+  // Documents from before onboarding are backfilled at start-up; until then they read as public.
+  verification: doc.verification ?? "VERIFIED",
+  rejectionReason: doc.rejectionReason ?? null,
+  submittedAt: doc.submittedAt ?? null,
   version: doc.version,
   createdAt: doc.createdAt,
   updatedAt: doc.updatedAt,
@@ -60,6 +85,12 @@ function query(filter: VendorFilter): Record<string, unknown> {
   if (filter.status) q.status = filter.status;
   if (filter.ownerId) q.ownerId = filter.ownerId;
   if (filter.cuisines && filter.cuisines.length > 0) q.cuisines = { $in: [...filter.cuisines] };
+  if (filter.verification) q.verification = filter.verification;
+  if (filter.visibleTo) {
+    const owned = filter.visibleTo.userId === null ? [] : [{ ownerId: filter.visibleTo.userId }];
+    // In $and, so it never collides with the cursor's own $or.
+    q.$and = [{ $or: [{ verification: "VERIFIED" }, ...owned] }];
+  }
   return q;
 }
 
@@ -71,9 +102,18 @@ export class MongoVendorsStore implements VendorsStore {
     this.model = connection.models.Vendor ?? connection.model<VendorDocument>("Vendor", vendorSchema);
   }
 
-  /** Indexes are built at start-up, never lazily on a first request. */
+  /**
+   * Indexes are built at start-up, never lazily on a first request. Vendors stored before onboarding
+   * existed were all public: they are marked VERIFIED here, once (the filter matches nothing after).
+   */
   async createIndexes(): Promise<void> {
     await this.model.createIndexes();
+    await this.model
+      .updateMany(
+        { verification: { $exists: false } },
+        { $set: { verification: "VERIFIED", rejectionReason: null, submittedAt: null } },
+      )
+      .exec();
   }
 
   async insert(vendor: VendorRecord): Promise<void> {
@@ -148,5 +188,26 @@ export class MongoVendorsStore implements VendorsStore {
 
   count(filter: VendorFilter): Promise<number> {
     return this.model.countDocuments(query(filter)).exec();
+  }
+
+  async reviewQueue(first: number, after?: ReviewQueueKey): Promise<ReviewQueuePage> {
+    const submitted = { verification: "SUBMITTED" as const };
+    const q: Record<string, unknown> = { ...submitted };
+    if (after) {
+      q.$or = [
+        { submittedAt: { $gt: after.submittedAt } },
+        { submittedAt: after.submittedAt, _id: { $gt: after.id } },
+      ];
+    }
+    const [docs, totalCount] = await Promise.all([
+      this.model
+        .find(q)
+        .sort({ submittedAt: 1, _id: 1 })
+        .limit(first + 1)
+        .lean<VendorDocument[]>()
+        .exec(),
+      this.model.countDocuments(submitted).exec(),
+    ]);
+    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first, totalCount };
   }
 }

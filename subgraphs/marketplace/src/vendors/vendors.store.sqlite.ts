@@ -1,7 +1,15 @@
 import type Database from "better-sqlite3";
-import type { VendorFilter, VendorListKey, VendorRecord, VendorStatus } from "./vendor.record.js";
+import type {
+  ReviewQueueKey,
+  VendorFilter,
+  VendorListKey,
+  VendorRecord,
+  VendorStatus,
+  VendorVerification,
+} from "./vendor.record.js";
 import {
   DuplicateSlugError,
+  type ReviewQueuePage,
   type VendorChanges,
   type VendorPage,
   type VendorsStore,
@@ -15,12 +23,36 @@ interface VendorRow {
   cuisines: string;
   owner_id: string;
   status: VendorStatus;
+  verification: VendorVerification;
+  rejection_reason: string | null;
+  submitted_at: number | null;
   version: number;
   created_at: number;
   updated_at: number;
 }
 
-const COLUMNS = "id, name, slug, description, cuisines, owner_id, status, version, created_at, updated_at";
+const COLUMNS =
+  "id, name, slug, description, cuisines, owner_id, status, verification, rejection_reason, submitted_at, version, created_at, updated_at";
+
+/** Onboarding columns added after the table first shipped: a data file without them gains them. */
+const ONBOARDING_COLUMNS: [name: string, definition: string][] = [
+  // Vendors from before onboarding were all public: they stay so.
+  ["verification", "TEXT NOT NULL DEFAULT 'VERIFIED'"],
+  ["rejection_reason", "TEXT"],
+  ["submitted_at", "INTEGER"],
+];
+
+/** The column each changeable field is stored in, and how its value is stored. */
+const CHANGE_COLUMNS: Record<keyof VendorChanges, [column: string, toColumn: (value: never) => unknown]> = {
+  name: ["name", (v: string) => v],
+  slug: ["slug", (v: string) => v],
+  description: ["description", (v: string | null) => v],
+  cuisines: ["cuisines", (v: string[]) => JSON.stringify(v)],
+  status: ["status", (v: VendorStatus) => v],
+  verification: ["verification", (v: VendorVerification) => v],
+  rejectionReason: ["rejection_reason", (v: string | null) => v],
+  submittedAt: ["submitted_at", (v: Date | null) => v?.getTime() ?? null],
+};
 
 const toRecord = (row: VendorRow): VendorRecord => ({
   id: row.id,
@@ -30,6 +62,9 @@ const toRecord = (row: VendorRow): VendorRecord => ({
   cuisines: JSON.parse(row.cuisines) as string[],
   ownerId: row.owner_id,
   status: row.status,
+  verification: row.verification,
+  rejectionReason: row.rejection_reason,
+  submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
   version: row.version,
   createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
@@ -51,6 +86,9 @@ export class SqliteVendorsStore implements VendorsStore {
         cuisines TEXT NOT NULL,
         owner_id TEXT NOT NULL,
         status TEXT NOT NULL,
+        verification TEXT NOT NULL DEFAULT 'VERIFIED',
+        rejection_reason TEXT,
+        submitted_at INTEGER,
         version INTEGER NOT NULL,
         created_at INTEGER NOT NULL,
         updated_at INTEGER NOT NULL
@@ -58,12 +96,25 @@ export class SqliteVendorsStore implements VendorsStore {
       CREATE INDEX IF NOT EXISTS vendors_by_creation ON vendors (created_at, id);
       CREATE INDEX IF NOT EXISTS vendors_by_owner ON vendors (owner_id, created_at, id);
     `);
+    const existing = new Set(
+      db
+        .prepare<[], { name: string }>("PRAGMA table_info(vendors)")
+        .all()
+        .map((column) => column.name),
+    );
+    for (const [name, definition] of ONBOARDING_COLUMNS) {
+      if (!existing.has(name)) db.exec(`ALTER TABLE vendors ADD COLUMN ${name} ${definition}`);
+    }
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS vendors_by_verification ON vendors (verification, created_at, id);
+      CREATE INDEX IF NOT EXISTS vendors_review_queue ON vendors (verification, submitted_at, id);
+    `);
   }
 
   async insert(vendor: VendorRecord): Promise<void> {
     try {
       this.db
-        .prepare(`INSERT INTO vendors (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+        .prepare(`INSERT INTO vendors (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
         .run(
           vendor.id,
           vendor.name,
@@ -72,6 +123,9 @@ export class SqliteVendorsStore implements VendorsStore {
           JSON.stringify(vendor.cuisines),
           vendor.ownerId,
           vendor.status,
+          vendor.verification,
+          vendor.rejectionReason,
+          vendor.submittedAt?.getTime() ?? null,
           vendor.version,
           vendor.createdAt.getTime(),
           vendor.updatedAt.getTime(),
@@ -93,8 +147,9 @@ export class SqliteVendorsStore implements VendorsStore {
     const params: Record<string, unknown> = { id, expectedVersion, updatedAt: updatedAt.getTime() };
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) continue;
-      sets.push(`${key} = @${key}`);
-      params[key] = key === "cuisines" ? JSON.stringify(value) : value;
+      const [column, toColumn] = CHANGE_COLUMNS[key as keyof VendorChanges];
+      sets.push(`${column} = @${key}`);
+      params[key] = toColumn(value as never);
     }
     try {
       const row = this.db
@@ -154,6 +209,32 @@ export class SqliteVendorsStore implements VendorsStore {
       .get(params);
     return row?.n ?? 0;
   }
+
+  async reviewQueue(first: number, after?: ReviewQueueKey): Promise<ReviewQueuePage> {
+    const where = ["verification = 'SUBMITTED'"];
+    const params: Record<string, unknown> = { limit: first + 1 };
+    if (after) {
+      where.push("(submitted_at > @afterAt OR (submitted_at = @afterAt AND id > @afterId))");
+      params.afterAt = after.submittedAt.getTime();
+      params.afterId = after.id;
+    }
+    // One transaction: the page and the count see the same rows.
+    return this.db.transaction(() => {
+      const rows = this.db
+        .prepare<Record<string, unknown>, VendorRow>(
+          `SELECT ${COLUMNS} FROM vendors ${sqlWhere(where)} ORDER BY submitted_at, id LIMIT @limit`,
+        )
+        .all(params);
+      const count = this.db
+        .prepare<[], { n: number }>("SELECT count(*) AS n FROM vendors WHERE verification = 'SUBMITTED'")
+        .get();
+      return {
+        records: rows.slice(0, first).map(toRecord),
+        hasNextPage: rows.length > first,
+        totalCount: count?.n ?? 0,
+      };
+    })();
+  }
 }
 
 function whereClause(filter: VendorFilter): { where: string[]; params: Record<string, unknown> } {
@@ -166,6 +247,15 @@ function whereClause(filter: VendorFilter): { where: string[]; params: Record<st
   if (filter.ownerId) {
     where.push("owner_id = @ownerId");
     params.ownerId = filter.ownerId;
+  }
+  if (filter.verification) {
+    where.push("verification = @verification");
+    params.verification = filter.verification;
+  }
+  if (filter.visibleTo) {
+    // A viewer without an account (anonymous, a partner) owns nothing: NULL never equals owner_id.
+    where.push("(verification = 'VERIFIED' OR owner_id = @viewerId)");
+    params.viewerId = filter.visibleTo.userId;
   }
   if (filter.cuisines && filter.cuisines.length > 0) {
     where.push(

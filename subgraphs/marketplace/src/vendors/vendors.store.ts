@@ -1,4 +1,4 @@
-import type { VendorFilter, VendorListKey, VendorRecord } from "./vendor.record.js";
+import type { ReviewQueueKey, VendorFilter, VendorListKey, VendorRecord } from "./vendor.record.js";
 
 export class DuplicateSlugError extends Error {
   constructor(readonly slug: string) {
@@ -11,8 +11,23 @@ export interface VendorPage {
   hasNextPage: boolean;
 }
 
+export interface ReviewQueuePage extends VendorPage {
+  /** How many vendors wait for review in all. */
+  totalCount: number;
+}
+
 export type VendorChanges = Partial<
-  Pick<VendorRecord, "name" | "slug" | "description" | "cuisines" | "status">
+  Pick<
+    VendorRecord,
+    | "name"
+    | "slug"
+    | "description"
+    | "cuisines"
+    | "status"
+    | "verification"
+    | "rejectionReason"
+    | "submittedAt"
+  >
 >;
 
 /** Where vendors live. Each adapter must pass `vendors.store.contract.ts`. */
@@ -37,4 +52,6 @@ export interface VendorsStore {
   /** Vendors in (createdAt, id) order, after `after` when given. */
   list(filter: VendorFilter, first: number, after?: VendorListKey): Promise<VendorPage>;
   count(filter: VendorFilter): Promise<number>;
+  /** SUBMITTED vendors, oldest submission first ((submittedAt, id) order), after `after` when given. */
+  reviewQueue(first: number, after?: ReviewQueueKey): Promise<ReviewQueuePage>;
 }

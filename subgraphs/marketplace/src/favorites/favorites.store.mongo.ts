@@ -1,0 +1,116 @@
+import { isMongoDuplicateKey } from "@venta/kit";
+import { type Connection, type Model, Schema } from "mongoose";
+import type { FavoriteCountRecord, FavoriteListKey, FavoriteRecord } from "./favorite.record.js";
+import type { FavoritePage, FavoritesStore } from "./favorites.store.js";
+
+interface FavoriteDocument {
+  userId: string;
+  vendorId: string;
+  createdAt: Date;
+}
+
+interface FavoriteCountDocument {
+  _id: string;
+  count: number;
+}
+
+const favoriteSchema = new Schema<FavoriteDocument>(
+  {
+    userId: { type: String, required: true },
+    vendorId: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+  },
+  { collection: "favorites", versionKey: false, timestamps: false, autoIndex: false },
+);
+favoriteSchema.index({ userId: 1, vendorId: 1 }, { unique: true });
+favoriteSchema.index({ userId: 1, createdAt: -1, vendorId: -1 });
+
+const countSchema = new Schema<FavoriteCountDocument>(
+  { _id: { type: String, required: true }, count: { type: Number, required: true } },
+  { collection: "vendor_favorite_counts", versionKey: false, timestamps: false, autoIndex: false },
+);
+
+const toRecord = (doc: FavoriteDocument): FavoriteRecord => ({
+  userId: doc.userId,
+  vendorId: doc.vendorId,
+  createdAt: doc.createdAt,
+});
+
+/**
+ * Favorites in MongoDB. The unique (userId, vendorId) index decides which of two racing adds (or
+ * removes) changed something, and only that one moves the vendor's counter, with an atomic `$inc`.
+ */
+export class MongoFavoritesStore implements FavoritesStore {
+  private readonly favorites: Model<FavoriteDocument>;
+  private readonly counts: Model<FavoriteCountDocument>;
+
+  constructor(connection: Connection) {
+    this.favorites =
+      connection.models.Favorite ?? connection.model<FavoriteDocument>("Favorite", favoriteSchema);
+    this.counts =
+      connection.models.VendorFavoriteCount ??
+      connection.model<FavoriteCountDocument>("VendorFavoriteCount", countSchema);
+  }
+
+  /** Indexes are built at start-up, never lazily on a first request. */
+  async createIndexes(): Promise<void> {
+    await Promise.all([this.favorites.createIndexes(), this.counts.createIndexes()]);
+  }
+
+  async add(favorite: FavoriteRecord): Promise<boolean> {
+    try {
+      await this.favorites.insertMany([favorite], { lean: true });
+    } catch (error) {
+      if (isMongoDuplicateKey(error)) return false;
+      throw error;
+    }
+    await this.counts.updateOne({ _id: favorite.vendorId }, { $inc: { count: 1 } }, { upsert: true }).exec();
+    return true;
+  }
+
+  async remove(userId: string, vendorId: string): Promise<boolean> {
+    const result = await this.favorites.deleteOne({ userId, vendorId }).exec();
+    if (result.deletedCount !== 1) return false;
+    await this.counts.updateOne({ _id: vendorId }, { $inc: { count: -1 } }).exec();
+    return true;
+  }
+
+  async listByUser(userId: string, first: number, after?: FavoriteListKey): Promise<FavoritePage> {
+    const q: Record<string, unknown> = { userId };
+    if (after) {
+      q.$or = [
+        { createdAt: { $lt: after.createdAt } },
+        { createdAt: after.createdAt, vendorId: { $lt: after.vendorId } },
+      ];
+    }
+    const docs = await this.favorites
+      .find(q)
+      .sort({ createdAt: -1, vendorId: -1 })
+      .limit(first + 1)
+      .lean<FavoriteDocument[]>()
+      .exec();
+    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first };
+  }
+
+  countByUser(userId: string): Promise<number> {
+    return this.favorites.countDocuments({ userId }).exec();
+  }
+
+  async favoritedAmong(userId: string, vendorIds: readonly string[]): Promise<string[]> {
+    if (vendorIds.length === 0) return [];
+    const docs = await this.favorites
+      .find({ userId, vendorId: { $in: [...vendorIds] } }, { vendorId: 1 })
+      .lean<Pick<FavoriteDocument, "vendorId">[]>()
+      .exec();
+    return docs.map((doc) => doc.vendorId);
+  }
+
+  async countsOf(vendorIds: readonly string[]): Promise<FavoriteCountRecord[]> {
+    if (vendorIds.length === 0) return [];
+    const docs = await this.counts
+      .find({ _id: { $in: [...vendorIds] } })
+      .lean<FavoriteCountDocument[]>()
+      .exec();
+    return docs.map((doc) => ({ vendorId: doc._id, count: doc.count }));
+  }
+}

@@ -1,0 +1,7 @@
+import { openSqlite } from "../stores.js";
+import { favoritesStoreContract } from "./favorites.store.contract.js";
+
+favoritesStoreContract("SQLite", async () => {
+  const stores = openSqlite(":memory:");
+  return { store: stores.favorites, close: stores.close };
+});

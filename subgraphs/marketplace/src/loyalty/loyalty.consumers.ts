@@ -1,0 +1,52 @@
+import type {
+  Consumption,
+  EventBus,
+  PurchaseCompleted,
+  ReviewSubmitted,
+  VendorLocationUpdated,
+} from "@venta/events";
+import type { Logger } from "@venta/kit";
+import type { LoyaltyService } from "./loyalty.service.js";
+import type { VendorPositionsStore } from "./vendor-positions.store.js";
+
+export const POSITIONS_CONSUMER = "marketplace.loyalty-vendor-positions";
+export const EARNING_CONSUMER = "marketplace.loyalty-earning";
+
+/**
+ * Keeps the latest position of every vendor, which check-ins measure against. Reports are ordered by
+ * `recordedAt`, so redeliveries and reordering are harmless.
+ */
+export function followVendorPositions(
+  bus: EventBus,
+  positions: VendorPositionsStore,
+  log: Logger,
+): Consumption {
+  return bus.consume(POSITIONS_CONSUMER, ["location.vendor_location_updated"], async (event) => {
+    const report = event.payload as VendorLocationUpdated;
+    const applied = await positions.apply({
+      vendorId: report.vendorId,
+      lat: report.lat,
+      lng: report.lng,
+      recordedAt: new Date(report.recordedAt),
+    });
+    log.debug({ vendorId: report.vendorId, applied }, "loyalty vendor position");
+  });
+}
+
+/**
+ * Awards points for published reviews and completed purchases. Each act has its own ledger
+ * reference (`review:<id>`, `purchase:<id>`), so a redelivered event never pays twice.
+ */
+export function earnLoyaltyPoints(bus: EventBus, loyalty: LoyaltyService, log: Logger): Consumption {
+  return bus.consume(
+    EARNING_CONSUMER,
+    ["marketplace.review_submitted", "payment.purchase_completed"],
+    async (event) => {
+      const earned =
+        event.type === "marketplace.review_submitted"
+          ? await loyalty.recordReview(event.payload as ReviewSubmitted)
+          : await loyalty.recordPurchase(event.payload as PurchaseCompleted);
+      log.debug({ eventId: event.id, type: event.type, earned }, "loyalty points from event");
+    },
+  );
+}

@@ -1,0 +1,38 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { VendorPositionsStore } from "./vendor-positions.store.js";
+
+export interface OpenedVendorPositionsStore {
+  store: VendorPositionsStore;
+  close(): Promise<void>;
+}
+
+const at = (seconds: number) => new Date(Date.UTC(2026, 2, 1, 12) + seconds * 1000);
+
+/** The behaviour every vendor positions store must show; each adapter's test file runs it. */
+export function vendorPositionsStoreContract(
+  adapter: string,
+  open: () => Promise<OpenedVendorPositionsStore>,
+): void {
+  describe(`${adapter} vendor positions store`, () => {
+    let opened: OpenedVendorPositionsStore;
+    let store: VendorPositionsStore;
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(() => opened.close());
+
+    it("keeps each vendor's latest report, whatever order reports arrive in", async () => {
+      const first = { vendorId: "v1", lat: 30.26, lng: -97.74, recordedAt: at(0) };
+      const second = { vendorId: "v1", lat: 30.27, lng: -97.75, recordedAt: at(10) };
+      expect(await store.apply(first)).toBe(true);
+      expect(await store.apply(second)).toBe(true);
+      expect(await store.apply(first)).toBe(false);
+      expect(await store.apply({ ...second, lat: 0 })).toBe(false);
+      expect(await store.latest("v1")).toEqual(second);
+      expect(await store.latest("v2")).toBeNull();
+      await store.apply({ vendorId: "v2", lat: 1, lng: 2, recordedAt: at(5) });
+      expect(await store.latest("v1")).toEqual(second);
+    });
+  });
+}

@@ -1,0 +1,60 @@
+import { isMongoDuplicateKey } from "@venta/kit";
+import { type Connection, type Model, Schema } from "mongoose";
+import type { VendorPositionRecord } from "./vendor-position.record.js";
+import type { VendorPositionsStore } from "./vendor-positions.store.js";
+
+interface PositionDocument {
+  _id: string;
+  lat: number;
+  lng: number;
+  recordedAt: Date;
+}
+
+const positionSchema = new Schema<PositionDocument>(
+  {
+    _id: { type: String, required: true },
+    lat: { type: Number, required: true },
+    lng: { type: Number, required: true },
+    recordedAt: { type: Date, required: true },
+  },
+  { collection: "vendor_positions", versionKey: false, timestamps: false, autoIndex: false },
+);
+
+/** The latest position per vendor in MongoDB, one document per vendor keyed by its id. */
+export class MongoVendorPositionsStore implements VendorPositionsStore {
+  private readonly model: Model<PositionDocument>;
+
+  constructor(connection: Connection) {
+    this.model =
+      connection.models.VendorPosition ??
+      connection.model<PositionDocument>("VendorPosition", positionSchema);
+  }
+
+  /** Only the `_id` index: lookups are by vendor id. */
+  async createIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  async apply(position: VendorPositionRecord): Promise<boolean> {
+    try {
+      // Matches the vendor only while its stored report is older; otherwise the upsert tries to insert
+      // a second document with the same id, which the unique `_id` refuses: a stale report.
+      const result = await this.model
+        .updateOne(
+          { _id: position.vendorId, recordedAt: { $lt: position.recordedAt } },
+          { $set: { lat: position.lat, lng: position.lng, recordedAt: position.recordedAt } },
+          { upsert: true },
+        )
+        .exec();
+      return result.modifiedCount === 1 || result.upsertedCount === 1;
+    } catch (error) {
+      if (isMongoDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  async latest(vendorId: string): Promise<VendorPositionRecord | null> {
+    const doc = await this.model.findById(vendorId).lean<PositionDocument>().exec();
+    return doc ? { vendorId: doc._id, lat: doc.lat, lng: doc.lng, recordedAt: doc.recordedAt } : null;
+  }
+}

@@ -1,0 +1,97 @@
+import { type Connection, type Model, Schema } from "mongoose";
+import { type DayHours, type ScheduleException, type ScheduleRecord, WEEKDAYS } from "./schedule.record.js";
+import type { SchedulesStore } from "./schedules.store.js";
+
+interface ScheduleDocument {
+  _id: string;
+  timeZone: string;
+  weekly: DayHours[];
+  exceptions: ScheduleException[];
+  updatedAt: Date;
+}
+
+const intervalSchema = new Schema(
+  { opens: { type: String, required: true }, closes: { type: String, required: true } },
+  { _id: false },
+);
+
+const scheduleSchema = new Schema<ScheduleDocument>(
+  {
+    _id: { type: String, required: true },
+    timeZone: { type: String, required: true },
+    weekly: {
+      type: [
+        new Schema(
+          {
+            weekday: { type: String, required: true, enum: [...WEEKDAYS] },
+            intervals: { type: [intervalSchema], required: true },
+          },
+          { _id: false },
+        ),
+      ],
+      required: true,
+    },
+    exceptions: {
+      type: [
+        new Schema(
+          { date: { type: String, required: true }, intervals: { type: [intervalSchema], required: true } },
+          { _id: false },
+        ),
+      ],
+      required: true,
+    },
+    updatedAt: { type: Date, required: true },
+  },
+  // `updatedAt` is domain data (the service's clock), so mongoose must not manage it.
+  { collection: "vendor_schedules", versionKey: false, timestamps: false, autoIndex: false },
+);
+
+const toRecord = (doc: ScheduleDocument): ScheduleRecord => ({
+  vendorId: doc._id,
+  timeZone: doc.timeZone,
+  weekly: doc.weekly.map((d) => ({
+    weekday: d.weekday,
+    intervals: d.intervals.map((i) => ({ opens: i.opens, closes: i.closes })),
+  })),
+  exceptions: doc.exceptions.map((e) => ({
+    date: e.date,
+    intervals: e.intervals.map((i) => ({ opens: i.opens, closes: i.closes })),
+  })),
+  updatedAt: doc.updatedAt,
+});
+
+/** Schedules in MongoDB: one document per vendor, keyed by the vendor's id. */
+export class MongoSchedulesStore implements SchedulesStore {
+  private readonly model: Model<ScheduleDocument>;
+
+  constructor(connection: Connection) {
+    this.model =
+      connection.models.VendorSchedule ??
+      connection.model<ScheduleDocument>("VendorSchedule", scheduleSchema);
+  }
+
+  /** Indexes are built at start-up, never lazily on a first request (the `_id` one is all it needs). */
+  async createIndexes(): Promise<void> {
+    await this.model.createIndexes();
+  }
+
+  async put(schedule: ScheduleRecord): Promise<void> {
+    const { vendorId, ...rest } = schedule;
+    // A single-document replace is atomic: readers see the old schedule or the new one, never a mix.
+    await this.model.replaceOne({ _id: vendorId }, { _id: vendorId, ...rest }, { upsert: true }).exec();
+  }
+
+  async findByVendorId(vendorId: string): Promise<ScheduleRecord | null> {
+    const doc = await this.model.findById(vendorId).lean<ScheduleDocument>().exec();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async findByVendorIds(vendorIds: readonly string[]): Promise<ScheduleRecord[]> {
+    if (vendorIds.length === 0) return [];
+    const docs = await this.model
+      .find({ _id: { $in: [...vendorIds] } })
+      .lean<ScheduleDocument[]>()
+      .exec();
+    return docs.map(toRecord);
+  }
+}

@@ -1,0 +1,117 @@
+import type { Consumption, DomainEvent, EventBus, EventPayload, EventType } from "@venta/events";
+import type { Logger } from "@venta/kit";
+import { TRENDING_WINDOW_MS } from "./ranking.js";
+import type { SearchIndex } from "./search.store.js";
+
+export const SEARCH_CONSUMER = "marketplace.search-index";
+
+export const SEARCH_EVENTS = [
+  "marketplace.vendor_created",
+  "marketplace.vendor_updated",
+  "marketplace.menu_updated",
+  "marketplace.rating_changed",
+  "location.vendor_location_updated",
+  "marketplace.favorite_added",
+  "marketplace.review_submitted",
+] as const satisfies readonly EventType[];
+
+type SearchEvent = (typeof SEARCH_EVENTS)[number];
+const payloadOf = <T extends SearchEvent>(event: DomainEvent, _type: T) => event.payload as EventPayload<T>;
+
+/** A time from an event, or null when it is not one (such an event is skipped, not retried forever). */
+function timeOf(text: string): Date | null {
+  const time = new Date(text);
+  return Number.isNaN(time.getTime()) ? null : time;
+}
+
+/**
+ * Applies one event to the index; false when it changed nothing (stale, redelivered or unusable).
+ * Every write is conditional on the data being newer, so applying an event twice, or an old one
+ * late, leaves the index as it was.
+ */
+export async function applySearchEvent(
+  index: SearchIndex,
+  event: DomainEvent,
+  now: () => Date = () => new Date(),
+): Promise<boolean> {
+  switch (event.type) {
+    case "marketplace.vendor_created":
+    case "marketplace.vendor_updated": {
+      const s = payloadOf(event, "marketplace.vendor_updated");
+      return index.applyVendor({
+        vendorId: s.vendorId,
+        name: s.name,
+        cuisines: s.cuisines,
+        status: s.status,
+        description: s.description,
+        verification: s.verification,
+        version: s.version,
+      });
+    }
+    case "marketplace.menu_updated": {
+      const menu = payloadOf(event, "marketplace.menu_updated");
+      const updatedAt = timeOf(menu.updatedAt);
+      if (!updatedAt) return false;
+      const items = menu.items.map(({ name, description }) => ({ name, description }));
+      return index.applyMenu({ vendorId: menu.vendorId, items, updatedAt });
+    }
+    case "marketplace.rating_changed": {
+      const rating = payloadOf(event, "marketplace.rating_changed");
+      const updatedAt = timeOf(rating.updatedAt);
+      if (!updatedAt) return false;
+      const { vendorId, average, count } = rating;
+      return index.applyRating({ vendorId, average, count, updatedAt });
+    }
+    case "location.vendor_location_updated": {
+      const position = payloadOf(event, "location.vendor_location_updated");
+      const recordedAt = timeOf(position.recordedAt);
+      if (!recordedAt) return false;
+      const { vendorId, lat, lng } = position;
+      return index.applyPosition({ vendorId, lat, lng, recordedAt });
+    }
+    case "marketplace.favorite_added": {
+      const favorite = payloadOf(event, "marketplace.favorite_added");
+      const at = timeOf(favorite.at);
+      if (!at) return false;
+      // Keyed by customer and vendor: favoriting, unfavoriting and favoriting again counts once.
+      return index.recordActivity(
+        {
+          key: `favorite:${favorite.userId}:${favorite.vendorId}`,
+          vendorId: favorite.vendorId,
+          kind: "FAVORITE",
+          at,
+        },
+        new Date(now().getTime() - TRENDING_WINDOW_MS),
+      );
+    }
+    case "marketplace.review_submitted": {
+      const review = payloadOf(event, "marketplace.review_submitted");
+      const at = timeOf(review.submittedAt);
+      if (!at) return false;
+      // Keyed by review: an edit is submitted again, but it is still one review.
+      return index.recordActivity(
+        { key: `review:${review.reviewId}`, vendorId: review.vendorId, kind: "REVIEW", at },
+        new Date(now().getTime() - TRENDING_WINDOW_MS),
+      );
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * Keeps the search index: vendor snapshots, menus and ratings from marketplace's own events,
+ * positions from location's, favorites and reviews for trending. A consumer seen for the first time
+ * reads the whole retained log, so a fresh index catches up with everything published before it.
+ */
+export function followSearchEvents(
+  bus: EventBus,
+  index: SearchIndex,
+  log: Logger,
+  now: () => Date = () => new Date(),
+): Consumption {
+  return bus.consume(SEARCH_CONSUMER, SEARCH_EVENTS, async (event) => {
+    const applied = await applySearchEvent(index, event, now);
+    log.debug({ type: event.type, eventId: event.id, applied }, "search index");
+  });
+}

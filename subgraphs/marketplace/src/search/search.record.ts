@@ -1,0 +1,120 @@
+import type { GeoPoint } from "@venta/geo";
+
+/** Where a vendor stands in verification; absent on snapshots from before verification existed. */
+export type VerificationState = "DRAFT" | "SUBMITTED" | "VERIFIED" | "REJECTED";
+
+/** The searchable part of a vendor snapshot. `version` orders the snapshots of one vendor. */
+export interface VendorEntry {
+  vendorId: string;
+  name: string;
+  cuisines: string[];
+  status: "OPEN" | "CLOSED";
+  /** `undefined` keeps what the index holds (a publisher that does not send it yet); `null` clears it. */
+  description?: string | null | undefined;
+  /** `undefined` keeps what the index holds; a vendor whose state is known and not VERIFIED is hidden. */
+  verification?: VerificationState | undefined;
+  version: number;
+}
+
+export interface MenuItemEntry {
+  name: string;
+  description: string | null;
+}
+
+/** A vendor's whole current menu; an older `updatedAt` than the indexed one is ignored. */
+export interface MenuEntry {
+  vendorId: string;
+  items: MenuItemEntry[];
+  updatedAt: Date;
+}
+
+/** A vendor's rating; an older `updatedAt` than the indexed one is ignored. */
+export interface RatingEntry {
+  vendorId: string;
+  average: number | null;
+  count: number;
+  updatedAt: Date;
+}
+
+/** A vendor's reported position; only the latest `recordedAt` is kept. */
+export interface PositionEntry {
+  vendorId: string;
+  lat: number;
+  lng: number;
+  recordedAt: Date;
+}
+
+export type ActivityKind = "FAVORITE" | "REVIEW";
+
+/**
+ * Something a customer did for a vendor, counted by `trendingVendors`. `key` identifies the act, so
+ * a redelivered event or a repeat of the same act never counts twice: a review counts from its first
+ * submission, a favorite from the latest time the customer added it.
+ */
+export interface ActivityEntry {
+  key: string;
+  vendorId: string;
+  kind: ActivityKind;
+  at: Date;
+}
+
+/** What a search asks for. `terms` are folded (see search-terms.ts); the last one is a prefix. */
+export interface SearchQuery {
+  terms: string[];
+  /** Only vendors whose latest position is within `radiusMeters` of `center`. */
+  area?: { center: GeoPoint; radiusMeters: number } | undefined;
+  /** Vendors serving at least one of these (lower-case) cuisines. */
+  cuisines?: readonly string[] | undefined;
+  /** Only vendors whose status is OPEN. */
+  openNow?: boolean | undefined;
+  /** Only vendors whose latest position was recorded at or after this time. */
+  recordedSince?: Date | undefined;
+  /** At most this many candidates, the best text matches first. */
+  limit: number;
+}
+
+/** A vendor that matches a search, with what the ranking blend needs. */
+export interface SearchCandidate {
+  vendorId: string;
+  /**
+   * Text relevance, higher is better: `-bm25` in SQLite, text score plus prefix weight in MongoDB.
+   * Only comparable within one search of one adapter; the ranking normalises it.
+   */
+  relevance: number;
+  /** Great-circle distance from the searched point; null when the search has no point. */
+  distanceMeters: number | null;
+  /** When the vendor's latest position was recorded; null when it never reported one. */
+  recordedAt: Date | null;
+  ratingAverage: number | null;
+  ratingCount: number;
+}
+
+export interface TrendingQuery {
+  center: GeoPoint;
+  radiusMeters: number;
+  /** Activity before this time is not counted. */
+  since: Date;
+  /** The time ages are measured from (activity after it counts as brand new). */
+  asOf: Date;
+  /** Each act's weight halves every `halfLifeMs`. */
+  halfLifeMs: number;
+}
+
+/** A vendor near the point with activity in the window. */
+export interface TrendingCandidate {
+  vendorId: string;
+  distanceMeters: number;
+  /** Σ 2^(−age / half-life) over the vendor's acts in the window. */
+  activity: number;
+  favorites: number;
+  reviews: number;
+}
+
+/** The indexed text of a vendor, for highlighting what matched. */
+export interface SearchDocument {
+  vendorId: string;
+  name: string;
+  cuisines: string[];
+  description: string | null;
+  menu: MenuItemEntry[];
+}

@@ -1,0 +1,30 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import type { MarketplaceContext } from "../context.js";
+import type { AccountDeletion, DataExport } from "./personal-data.service.js";
+import { DeleteMyAccountPayload, UserDataExport } from "./personal-data.type.js";
+
+/** GDPR self-service: a person deletes or downloads their own data, never someone else's. */
+@Resolver()
+export class PersonalDataResolver {
+  @Authorized()
+  @Query(() => UserDataExport, {
+    description:
+      "Everything the marketplace holds about the caller (profile, preferences, loyalty and every other module's data), as JSON.",
+  })
+  myDataExport(@Ctx() ctx: MarketplaceContext): Promise<DataExport> {
+    return ctx.services.personalData.exportData(ctx.viewer.userId as string);
+  }
+
+  @Authorized()
+  @Mutation(() => DeleteMyAccountPayload, {
+    description:
+      "Deletes the caller's account for good (GDPR erasure): the profile, preferences, loyalty points and ledger are deleted, the name becomes `Deleted user`, and content kept for others (such as reviews) is anonymised. CONFLICT while the account owns vendors: transfer or delete them first.",
+  })
+  deleteMyAccount(
+    @Arg("confirm", () => Boolean, { description: "Must be true: the deletion cannot be undone." })
+    confirm: boolean,
+    @Ctx() ctx: MarketplaceContext,
+  ): Promise<AccountDeletion> {
+    return ctx.services.personalData.deleteAccount(ctx.viewer.userId as string, confirm);
+  }
+}

@@ -1,0 +1,61 @@
+import type { EventBus } from "@venta/events";
+import { badUserInput, conflict, notFound } from "@venta/kit";
+import type { VendorsStore } from "../vendors/vendors.store.js";
+import type { PersonalDataRegistry } from "./personal-data.js";
+import type { UsersStore } from "./users.store.js";
+
+export interface AccountDeletion {
+  userId: string;
+  deletedAt: Date;
+}
+
+export interface DataExport {
+  generatedAt: Date;
+  /** `{ userId, generatedAt, modules: { <module>: <its data> } }` as a JSON string. */
+  json: string;
+}
+
+/** A person's GDPR rights over the whole marketplace: erasure and access (data export). */
+export class PersonalDataService {
+  constructor(
+    private readonly users: UsersStore,
+    private readonly vendors: VendorsStore,
+    private readonly registry: PersonalDataRegistry,
+    private readonly bus: EventBus,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /**
+   * Erases the account and everything the registered modules hold about it, then announces it.
+   * Refused while the account owns vendors: those are businesses with customers, so the owner must
+   * hand them over or close them first. Deleting a deleted account runs the erasers again (they are
+   * idempotent), which finishes a deletion that failed half way.
+   */
+  async deleteAccount(userId: string, confirm: boolean): Promise<AccountDeletion> {
+    if (confirm !== true)
+      throw badUserInput("set confirm to true to delete your account for good", "confirm");
+    if (!(await this.users.findById(userId))) throw notFound("you have no account");
+    const owned = await this.vendors.count({ ownerId: userId });
+    if (owned > 0)
+      throw conflict(
+        `this account owns ${owned} vendor${owned === 1 ? "" : "s"}: transfer or delete them before deleting the account`,
+      );
+    for (const eraser of this.registry.erasers) await eraser.eraseUser(userId);
+    const [profile] = await this.users.findProfiles([userId]);
+    const deletedAt = profile?.deletedAt ?? this.now();
+    await this.bus.publish("marketplace.user_deleted", { userId, at: deletedAt.toISOString() });
+    return { userId, deletedAt };
+  }
+
+  /** Everything the registered modules hold about the person, each under its module's name. */
+  async exportData(userId: string): Promise<DataExport> {
+    const generatedAt = this.now();
+    const modules: Record<string, unknown> = {};
+    for (const exporter of this.registry.exporters)
+      modules[exporter.module] = await exporter.exportUser(userId);
+    return {
+      generatedAt,
+      json: JSON.stringify({ userId, generatedAt: generatedAt.toISOString(), modules }),
+    };
+  }
+}

@@ -1,0 +1,158 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { SqliteEventBus } from "@venta/events";
+import { testLogger } from "@venta/testing";
+import Database from "better-sqlite3";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { personalDataRegistry } from "../context.js";
+import { LoyaltyService } from "../loyalty/loyalty.service.js";
+import { type MarketplaceStores, openSqlite } from "../stores.js";
+import { VendorsService } from "../vendors/vendors.service.js";
+import { PersonalDataService } from "./personal-data.service.js";
+import { UsersService } from "./users.service.js";
+
+/** What the victim tells Venta: none of it may survive the deletion anywhere in the database. */
+const SECRETS = {
+  displayName: "Zelda Zebrafish",
+  bio: "Lives at 12 Quiet Lane, allergic to walnuts",
+  avatarUrl: "https://img.example.com/zelda-zebrafish.png",
+  cuisine: "zebrafish fusion",
+};
+
+/**
+ * Deletion checked where it matters: in the SQLite file itself, read with a separate connection,
+ * across every table the marketplace keeps.
+ */
+describe("account deletion in the SQLite database", () => {
+  let dir: string;
+  let stores: MarketplaceStores;
+  let bus: SqliteEventBus;
+  let raw: Database.Database;
+  let personalData: PersonalDataService;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), "venta-gdpr-"));
+    stores = openSqlite(dir);
+    bus = new SqliteEventBus(":memory:", testLogger);
+    const users = new UsersService(stores.users, bus);
+    const loyalty = new LoyaltyService({
+      programs: stores.loyaltyPrograms,
+      points: stores.points,
+      positions: stores.vendorPositions,
+      vendors: stores.vendors,
+      accounts: users,
+      bus,
+    });
+    personalData = new PersonalDataService(stores.users, stores.vendors, personalDataRegistry(stores), bus);
+
+    await users.register(SECRETS.displayName, { id: "victim" });
+    await users.register("Bystander Bob", { id: "bystander" });
+    await users.register("Owner", { id: "owner" });
+    const vendor = await new VendorsService(stores.vendors, stores.users, bus).create(
+      { name: "Cart", cuisines: ["tacos"], ownerId: "owner" },
+      { verified: true },
+    );
+    await loyalty.configure(vendor.id, {
+      pointsPerCheckIn: 5,
+      pointsPerReview: 5,
+      pointsPerPurchaseUnit: 1,
+      tiers: [],
+      rewards: [{ name: "Coffee", costPoints: 10 }],
+    });
+    await users.updateProfile("victim", {
+      bio: SECRETS.bio,
+      avatarUrl: SECRETS.avatarUrl,
+      locale: "en-US",
+      timeZone: "America/Chicago",
+      preferences: {
+        favoriteCuisines: [SECRETS.cuisine],
+        dietaryTags: ["NUT_FREE"],
+        notifications: [{ category: "PROMOTIONS", push: true, email: true, sms: true }],
+      },
+    });
+    await users.updateProfile("bystander", { bio: "Bob's bio" });
+    for (const userId of ["victim", "bystander"]) {
+      await loyalty.recordPurchase({
+        purchaseId: `p-${userId}`,
+        userId,
+        vendorId: vendor.id,
+        amountMinor: 2500,
+        currency: "USD",
+        at: new Date().toISOString(),
+      });
+      await loyalty.redeem(
+        userId,
+        (await stores.loyaltyPrograms.findByVendorIds([vendor.id]))[0]?.rewards[0]?.id as string,
+      );
+    }
+    raw = new Database(join(dir, "marketplace.db"), { readonly: true });
+  });
+
+  afterEach(async () => {
+    raw.close();
+    await bus.close();
+    await stores.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Every text value in every table, with where it was found. */
+  function everyText(): { table: string; column: string; value: string }[] {
+    const found: { table: string; column: string; value: string }[] = [];
+    const tables = raw
+      .prepare<[], { name: string }>(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+      )
+      .all();
+    for (const { name } of tables) {
+      for (const row of raw.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[])
+        for (const [column, value] of Object.entries(row))
+          if (typeof value === "string") found.push({ table: name, column, value });
+    }
+    return found;
+  }
+
+  const count = (sql: string, ...params: unknown[]) => (raw.prepare(sql).get(...params) as { n: number }).n;
+
+  it("leaves no trace of the person's data in any table, and the others' untouched", async () => {
+    const leaks = () =>
+      everyText().filter(({ value }) => Object.values(SECRETS).some((secret) => value.includes(secret)));
+    expect(leaks().length).toBeGreaterThan(0); // the scan does see them before
+    expect(count("SELECT count(*) AS n FROM points_ledger WHERE user_id = 'victim'")).toBe(2);
+
+    await personalData.deleteAccount("victim", true);
+
+    expect(leaks()).toEqual([]);
+    expect(raw.prepare("SELECT display_name FROM users WHERE id = 'victim'").get()).toEqual({
+      display_name: "Deleted user",
+    });
+    expect(
+      raw
+        .prepare(
+          "SELECT bio, avatar_url, locale, time_zone, favorite_cuisines, dietary_tags, notifications FROM user_profiles WHERE user_id = 'victim'",
+        )
+        .get(),
+    ).toEqual({
+      bio: null,
+      avatar_url: null,
+      locale: null,
+      time_zone: null,
+      favorite_cuisines: "[]",
+      dietary_tags: "[]",
+      notifications: "{}",
+    });
+    expect(count("SELECT count(*) AS n FROM points_ledger WHERE user_id = 'victim'")).toBe(0);
+    expect(count("SELECT count(*) AS n FROM points_balances WHERE user_id = 'victim'")).toBe(0);
+
+    expect(raw.prepare("SELECT display_name FROM users WHERE id = 'bystander'").get()).toEqual({
+      display_name: "Bystander Bob",
+    });
+    expect(raw.prepare("SELECT bio FROM user_profiles WHERE user_id = 'bystander'").get()).toEqual({
+      bio: "Bob's bio",
+    });
+    expect(count("SELECT count(*) AS n FROM points_ledger WHERE user_id = 'bystander'")).toBe(2);
+    expect(raw.prepare("SELECT points FROM points_balances WHERE user_id = 'bystander'").get()).toEqual({
+      points: 15,
+    });
+  });
+});
