@@ -44,6 +44,8 @@ export const routerEnv = baseEnv.extend({
   /** Behind a load balancer, the client's IP is the first `X-Forwarded-For` hop. */
   TRUST_PROXY: envVar.flag(false),
 
+  /** Largest request body; room for a 5 MB media upload, base64-encoded in its variables. */
+  MAX_REQUEST_BYTES: envVar.positiveInt(7_200_000),
   /** Limits on every operation, checked before any subgraph is called. */
   MAX_DEPTH: envVar.positiveInt(12),
   MAX_ALIASES: envVar.positiveInt(15),

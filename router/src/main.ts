@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     keepAliveMs: config.WS_KEEPALIVE_MS,
     mapTileUrl: config.MAP_TILE_URL,
     security,
+    maxRequestBytes: config.MAX_REQUEST_BYTES,
   });
   log.info(
     {

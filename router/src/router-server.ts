@@ -46,6 +46,8 @@ export interface RouterOptions {
   /** Tile source for the live map page, `{z}/{x}/{y}` style. */
   mapTileUrl: string;
   security: RouterSecurity;
+  /** Read only after the caller is identified and counted against its rate limit. */
+  maxRequestBytes: number;
 }
 
 export interface RunningRouter {
@@ -102,7 +104,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     if (req.method === "OPTIONS")
       return graphqlRoute(apollo, async () => ({ requestId: randomUUID(), viewer: anonymous }))(req, res);
     const context = await admitHttp(req, res);
-    if (context) await graphqlRoute(apollo, async () => context)(req, res);
+    if (context) await graphqlRoute(apollo, async () => context, options.maxRequestBytes)(req, res);
   };
   if (security.devIssuer) {
     const jwks = security.devIssuer.jwks();

@@ -4,6 +4,17 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What a check-in did. */
+export type CheckInOutcome =
+  /** The member already checked in at this vendor in the current 4-hour window: no points. */
+  | 'ALREADY_CHECKED_IN'
+  /** Points were earned. */
+  | 'EARNED'
+  /** The member is more than 150 m from the vendor: no points. */
+  | 'TOO_FAR'
+  /** The vendor is not broadcasting its position right now, so presence cannot be checked: no points. */
+  | 'VENDOR_NOT_LIVE';
+
 /** A new partner API key. */
 export type CreatePartnerKeyInput = {
   /** Who the key is for (the partner, the app), 1 to 80 characters. */
@@ -34,6 +45,25 @@ export type CreateVendorInput = {
   status?: VendorStatus | null | undefined;
 };
 
+/** A dietary property of a menu item, for icons and filters. */
+export type DietaryTag =
+  /** Made without milk products. */
+  | 'DAIRY_FREE'
+  /** Made without gluten. */
+  | 'GLUTEN_FREE'
+  /** Prepared according to Islamic law. */
+  | 'HALAL'
+  /** Prepared according to Jewish dietary law. */
+  | 'KOSHER'
+  /** Made without nuts. */
+  | 'NUT_FREE'
+  /** Hot: chili or other heat. */
+  | 'SPICY'
+  /** No animal products at all. */
+  | 'VEGAN'
+  /** No meat or fish. */
+  | 'VEGETARIAN';
+
 /** A position on Earth in WGS84 degrees. */
 export type GeoPointInput = {
   /** Latitude in degrees, -90 to 90. */
@@ -60,6 +90,35 @@ export type PartnerScope =
   | 'READ'
   /** Open live subscriptions. */
   | 'SUBSCRIBE';
+
+/** Where a review stands. Only PUBLISHED reviews are listed publicly and counted in ratings. */
+export type ReviewStatus =
+  /** Held by automatic moderation (see `flags`) until a moderator decides. */
+  | 'PENDING'
+  /** Visible to everyone and counted in the vendor's rating. */
+  | 'PUBLISHED'
+  /** Refused by a moderator: only its author and admins see it. */
+  | 'REJECTED';
+
+/** Narrows a vendor search; all given conditions must hold. */
+export type SearchVendorsFilter = {
+  /** Vendors serving at least one of these cuisines. */
+  cuisines?: Array<string> | null | undefined;
+  /** When true, only vendors whose position is live (reported within the live window). */
+  liveOnly?: boolean | null | undefined;
+  /** When true, only vendors whose status is OPEN (as the vendor last set it; opening hours are not considered). */
+  openNow?: boolean | null | undefined;
+};
+
+/** A review of a vendor; sending one again for the same vendor edits it. */
+export type SubmitReviewInput = {
+  /** Stars, a whole number from 1 to 5. */
+  rating: number;
+  /** What you think, 1 to 2000 characters once trimmed. */
+  text: string;
+  /** The vendor reviewed. */
+  vendorId: string | number;
+};
 
 /** Changes to a vendor profile; omitted fields stay as they are. */
 export type UpdateVendorInput = {
@@ -100,6 +159,34 @@ export type VendorStatus =
   /** Serving now. */
   | 'OPEN';
 
+/** Where a vendor is in onboarding. Only VERIFIED vendors are shown to customers; the others only to their owner and admins. */
+export type VendorVerification =
+  /** Being set up by its owner; not yet submitted for review. */
+  | 'DRAFT'
+  /** Turned down by an admin, with a reason; the owner may edit it and submit it again. */
+  | 'REJECTED'
+  /** Waiting in the admins' review queue. */
+  | 'SUBMITTED'
+  /** Checked by an admin: listed for customers. */
+  | 'VERIFIED';
+
+/** A day of the week. */
+export type Weekday =
+  /** Friday. */
+  | 'FRIDAY'
+  /** Monday. */
+  | 'MONDAY'
+  /** Saturday. */
+  | 'SATURDAY'
+  /** Sunday. */
+  | 'SUNDAY'
+  /** Thursday. */
+  | 'THURSDAY'
+  /** Tuesday. */
+  | 'TUESDAY'
+  /** Wednesday. */
+  | 'WEDNESDAY';
+
 export type CreateUserMutationVariables = Exact<{
   input: CreateUserInput;
 }>;
@@ -120,6 +207,72 @@ export type UpdateVendorMutationVariables = Exact<{
 
 
 export type UpdateVendorMutation = { updateVendor: { id: string, name: string, cuisines: Array<string>, status: VendorStatus, updatedAt: string } };
+
+export type SubmitReviewMutationVariables = Exact<{
+  input: SubmitReviewInput;
+}>;
+
+
+export type SubmitReviewMutation = { submitReview: { id: string, status: ReviewStatus, rating: number } };
+
+export type AddFavoriteMutationVariables = Exact<{
+  vendorId: string | number;
+}>;
+
+
+export type AddFavoriteMutation = { addFavorite: { id: string, isFavorite: boolean, favoritesCount: number } };
+
+export type RemoveFavoriteMutationVariables = Exact<{
+  vendorId: string | number;
+}>;
+
+
+export type RemoveFavoriteMutation = { removeFavorite: { id: string, isFavorite: boolean, favoritesCount: number } };
+
+export type MyFavoritesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type MyFavoritesQuery = { me: { favoriteVendors: { edges: Array<{ favoritedAt: string, node: { id: string, name: string, openNow: boolean } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type CheckInMutationVariables = Exact<{
+  vendorId: string | number;
+  lat: number;
+  lng: number;
+}>;
+
+
+export type CheckInMutation = { checkIn: { outcome: CheckInOutcome, pointsEarned: number, balance: { points: number } | null } };
+
+export type RedeemRewardMutationVariables = Exact<{
+  rewardId: string | number;
+}>;
+
+
+export type RedeemRewardMutation = { redeemReward: { reward: { name: string }, balance: { points: number } } };
+
+export type SearchVendorsQueryVariables = Exact<{
+  query: string;
+  near?: GeoPointInput | null | undefined;
+  radiusMeters?: number | null | undefined;
+  filter?: SearchVendorsFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchVendorsQuery = { searchVendors: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, score: number, distanceMeters: number | null, node: { id: string, name: string, cuisines: Array<string>, openNow: boolean, rating: { average: number | null, count: number } } }> } };
+
+export type TrendingVendorsQueryVariables = Exact<{
+  near: GeoPointInput;
+  radiusMeters?: number | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type TrendingVendorsQuery = { trendingVendors: { edges: Array<{ score: number, distanceMeters: number, node: { id: string, name: string, cuisines: Array<string> } }> } };
 
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -166,6 +319,43 @@ export type UpdateVendorLocationMutationVariables = Exact<{
 
 
 export type UpdateVendorLocationMutation = { updateVendorLocation: { updatedAt: string, isLive: boolean, point: { lat: number, lng: number } } };
+
+export type SubmitVendorForReviewMutationVariables = Exact<{
+  vendorId: string | number;
+}>;
+
+
+export type SubmitVendorForReviewMutation = { submitVendorForReview: { id: string, verification: VendorVerification } };
+
+export type VendorReviewQueueQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type VendorReviewQueueQuery = { vendorReviewQueue: { totalCount: number, edges: Array<{ node: { id: string, name: string, submittedForReviewAt: string | null } }> } };
+
+export type VerifyVendorMutationVariables = Exact<{
+  vendorId: string | number;
+}>;
+
+
+export type VerifyVendorMutation = { verifyVendor: { id: string, verification: VendorVerification } };
+
+export type RejectVendorMutationVariables = Exact<{
+  vendorId: string | number;
+  reason: string;
+}>;
+
+
+export type RejectVendorMutation = { rejectVendor: { id: string, verification: VendorVerification, rejectionReason: string | null } };
+
+export type VendorPageQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type VendorPageQuery = { vendor: { id: string, name: string, description: string | null, cuisines: Array<string>, openNow: boolean, nextOpening: string | null, isFavorite: boolean, favoritesCount: number, photos: Array<{ url: string }>, location: { isLive: boolean, point: { lat: number, lng: number } } | null, schedule: { timeZone: string, weeklyHours: Array<{ weekday: Weekday, intervals: Array<{ opens: string, closes: string }> }> } | null, menu: { categories: Array<{ id: string, name: string, items: Array<{ id: string, name: string, description: string | null, priceMinor: number, currency: string, dietaryTags: Array<DietaryTag>, available: boolean, photoUrl: string | null }> }> }, rating: { average: number | null, count: number, distribution: Array<{ stars: number, count: number }> }, reviews: { edges: Array<{ node: { id: string, rating: number, text: string, helpfulCount: number, createdAt: string, reply: { text: string } | null } }> }, loyaltyProgram: { tiers: Array<{ name: string, threshold: number }>, rewards: Array<{ id: string, name: string, costPoints: number }> } | null } | null };
 
 export type VendorQueryVariables = Exact<{
   id: string | number;
@@ -223,6 +413,124 @@ export const UpdateVendorDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:eb19747a2eb190cf40f0f4af08bb66272262e459769e1e2c3d5df78204395092"}) as unknown as TypedDocumentString<UpdateVendorMutation, UpdateVendorMutationVariables>;
+export const SubmitReviewDocument = new TypedDocumentString(`
+    mutation SubmitReview($input: SubmitReviewInput!) {
+  submitReview(input: $input) {
+    id
+    status
+    rating
+  }
+}
+    `, {"hash":"sha256:c7b632965065068a0777d859d8220b8ff3a8ebb97c5127b91a0d8c480d30a3ad"}) as unknown as TypedDocumentString<SubmitReviewMutation, SubmitReviewMutationVariables>;
+export const AddFavoriteDocument = new TypedDocumentString(`
+    mutation AddFavorite($vendorId: ID!) {
+  addFavorite(vendorId: $vendorId) {
+    id
+    isFavorite
+    favoritesCount
+  }
+}
+    `, {"hash":"sha256:d8aed4f742026b47b22f9951b327783b3959b51e87832ac6ffe94dd595315339"}) as unknown as TypedDocumentString<AddFavoriteMutation, AddFavoriteMutationVariables>;
+export const RemoveFavoriteDocument = new TypedDocumentString(`
+    mutation RemoveFavorite($vendorId: ID!) {
+  removeFavorite(vendorId: $vendorId) {
+    id
+    isFavorite
+    favoritesCount
+  }
+}
+    `, {"hash":"sha256:78d3ed85ea4775c3d27cfba7f31c9138543fd7c138e8fc421d6779076629e99e"}) as unknown as TypedDocumentString<RemoveFavoriteMutation, RemoveFavoriteMutationVariables>;
+export const MyFavoritesDocument = new TypedDocumentString(`
+    query MyFavorites($first: Int, $after: String) {
+  me {
+    favoriteVendors(first: $first, after: $after) {
+      edges {
+        favoritedAt
+        node {
+          id
+          name
+          openNow
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:60772e03d738dceaa1af96bf72400673dbd8406f56416936e5b5e6fb79c24a9f"}) as unknown as TypedDocumentString<MyFavoritesQuery, MyFavoritesQueryVariables>;
+export const CheckInDocument = new TypedDocumentString(`
+    mutation CheckIn($vendorId: ID!, $lat: Float!, $lng: Float!) {
+  checkIn(vendorId: $vendorId, lat: $lat, lng: $lng) {
+    outcome
+    pointsEarned
+    balance {
+      points
+    }
+  }
+}
+    `, {"hash":"sha256:b0730014827ba60de25a23deca3dd2f8c947b96674acf239d3cb780a8af228b3"}) as unknown as TypedDocumentString<CheckInMutation, CheckInMutationVariables>;
+export const RedeemRewardDocument = new TypedDocumentString(`
+    mutation RedeemReward($rewardId: ID!) {
+  redeemReward(rewardId: $rewardId) {
+    reward {
+      name
+    }
+    balance {
+      points
+    }
+  }
+}
+    `, {"hash":"sha256:5c1c001bf500379c187fe5b5b8580838cab22e342a59a2e9d5febc115f0824ef"}) as unknown as TypedDocumentString<RedeemRewardMutation, RedeemRewardMutationVariables>;
+export const SearchVendorsDocument = new TypedDocumentString(`
+    query SearchVendors($query: String!, $near: GeoPointInput, $radiusMeters: Float, $filter: SearchVendorsFilter, $first: Int, $after: String) {
+  searchVendors(
+    query: $query
+    near: $near
+    radiusMeters: $radiusMeters
+    filter: $filter
+    first: $first
+    after: $after
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      cursor
+      score
+      distanceMeters
+      node {
+        id
+        name
+        cuisines
+        openNow
+        rating {
+          average
+          count
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:91dfd44b897e93643d0542e2d6b48b859ad103a198f6ab7e323d3d183c963d6e"}) as unknown as TypedDocumentString<SearchVendorsQuery, SearchVendorsQueryVariables>;
+export const TrendingVendorsDocument = new TypedDocumentString(`
+    query TrendingVendors($near: GeoPointInput!, $radiusMeters: Float, $first: Int) {
+  trendingVendors(near: $near, radiusMeters: $radiusMeters, first: $first) {
+    edges {
+      score
+      distanceMeters
+      node {
+        id
+        name
+        cuisines
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:f47973bc66098349ee2bc76a5e857dbd5edc1086867faf0179abde5f030e16ab"}) as unknown as TypedDocumentString<TrendingVendorsQuery, TrendingVendorsQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -330,6 +638,128 @@ export const UpdateVendorLocationDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:89ff658a6b3e82e3754a547842e02304f351907e26b629f3cf9888c93edb3fb2"}) as unknown as TypedDocumentString<UpdateVendorLocationMutation, UpdateVendorLocationMutationVariables>;
+export const SubmitVendorForReviewDocument = new TypedDocumentString(`
+    mutation SubmitVendorForReview($vendorId: ID!) {
+  submitVendorForReview(vendorId: $vendorId) {
+    id
+    verification
+  }
+}
+    `, {"hash":"sha256:31afdd3f1523d6f57a6e9e73f1135fafac375ad35ef2f279e0572b20c3e436f5"}) as unknown as TypedDocumentString<SubmitVendorForReviewMutation, SubmitVendorForReviewMutationVariables>;
+export const VendorReviewQueueDocument = new TypedDocumentString(`
+    query VendorReviewQueue($first: Int, $after: String) {
+  vendorReviewQueue(first: $first, after: $after) {
+    totalCount
+    edges {
+      node {
+        id
+        name
+        submittedForReviewAt
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:b77bd7b33784ecc15999cc7fe46b0706be483f8fb22fcd5d584b51d42d14dda3"}) as unknown as TypedDocumentString<VendorReviewQueueQuery, VendorReviewQueueQueryVariables>;
+export const VerifyVendorDocument = new TypedDocumentString(`
+    mutation VerifyVendor($vendorId: ID!) {
+  verifyVendor(vendorId: $vendorId) {
+    id
+    verification
+  }
+}
+    `, {"hash":"sha256:483fa3bdd9e2cf3c6e940a8dbff6045efd084884cf5767cb0a23342a937798cc"}) as unknown as TypedDocumentString<VerifyVendorMutation, VerifyVendorMutationVariables>;
+export const RejectVendorDocument = new TypedDocumentString(`
+    mutation RejectVendor($vendorId: ID!, $reason: String!) {
+  rejectVendor(vendorId: $vendorId, reason: $reason) {
+    id
+    verification
+    rejectionReason
+  }
+}
+    `, {"hash":"sha256:02ef4f9abf0c678b7b6c4ad30cc46c0e70e92f4289ef045d991e210348fb09ce"}) as unknown as TypedDocumentString<RejectVendorMutation, RejectVendorMutationVariables>;
+export const VendorPageDocument = new TypedDocumentString(`
+    query VendorPage($id: ID!) {
+  vendor(id: $id) {
+    id
+    name
+    description
+    cuisines
+    openNow
+    nextOpening
+    isFavorite
+    favoritesCount
+    photos {
+      url
+    }
+    location {
+      point {
+        lat
+        lng
+      }
+      isLive
+    }
+    schedule {
+      timeZone
+      weeklyHours {
+        weekday
+        intervals {
+          opens
+          closes
+        }
+      }
+    }
+    menu {
+      categories {
+        id
+        name
+        items {
+          id
+          name
+          description
+          priceMinor
+          currency
+          dietaryTags
+          available
+          photoUrl
+        }
+      }
+    }
+    rating {
+      average
+      count
+      distribution {
+        stars
+        count
+      }
+    }
+    reviews(first: 10) {
+      edges {
+        node {
+          id
+          rating
+          text
+          helpfulCount
+          createdAt
+          reply {
+            text
+          }
+        }
+      }
+    }
+    loyaltyProgram {
+      tiers {
+        name
+        threshold
+      }
+      rewards {
+        id
+        name
+        costPoints
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:3f9308285866f75c15065ceb0513f0ea8753a488b077e6fc74c996c064d9cc5e"}) as unknown as TypedDocumentString<VendorPageQuery, VendorPageQueryVariables>;
 export const VendorDocument = new TypedDocumentString(`
     query Vendor($id: ID!) {
   vendor(id: $id) {
