@@ -8,6 +8,7 @@ import { seedFavorites } from "./favorites.js";
 import { seedLoyalty } from "./loyalty.js";
 import { seedMenus } from "./menus.js";
 import { seedOnboarding } from "./onboarding.js";
+import { seedRecentActivity } from "./recent-activity.js";
 import { seedReviews } from "./reviews.js";
 import { seedSchedules } from "./schedules.js";
 import { announceSeededPositions } from "./search.js";
@@ -79,6 +80,7 @@ export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 
     await announceSeededPositions({ bus, positions: location.positions }, city);
     await seedReviews(marketplace, bus, city);
     await seedFavorites(marketplace, bus, city);
+    await seedRecentActivity(marketplace, bus, city);
     await seedMenus(marketplace, bus, city);
     await seedSchedules(marketplace, bus, city);
     await seedLoyalty(marketplace, bus, city);

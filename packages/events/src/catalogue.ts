@@ -127,12 +127,26 @@ export const menuUpdated = z.object({
 });
 export type MenuUpdated = z.infer<typeof menuUpdated>;
 
-/** A vendor's opening hours were replaced; read `Vendor.schedule` for the hours themselves. */
+/** A span of time, as ISO 8601 instants: from `start` until just before `end`. */
+export const instantInterval = z.object({ start: z.string(), end: z.string() });
+export type InstantInterval = z.infer<typeof instantInterval>;
+
+/**
+ * A vendor's opening hours were replaced, or republished with a later horizon (same `updatedAt`);
+ * read `Vendor.schedule` for the hours themselves. `openIntervals` are the hours as instants, so
+ * other subgraphs can tell "open at t" without time-zone rules: sorted, merged, covering the time
+ * from publishing to `horizonEnd`. Marketplace republishes well before the horizon runs out; past
+ * it, nothing is known. Order updates of one vendor by `updatedAt`, then `horizonEnd`.
+ */
 export const scheduleUpdated = z.object({
   vendorId: z.string().min(1),
   /** The IANA time zone the hours are in. */
   timeZone: z.string().min(1),
   updatedAt: z.string(),
+  /** When the schedule has the vendor open, up to `horizonEnd`; absent from older publishers. */
+  openIntervals: z.array(instantInterval).optional(),
+  /** Until when `openIntervals` speak for the schedule. */
+  horizonEnd: z.string().optional(),
 });
 export type ScheduleUpdated = z.infer<typeof scheduleUpdated>;
 

@@ -4,6 +4,7 @@ import { LiveHub, openLiveFeed } from "@venta/live";
 import { loadLocationConfig } from "./config.js";
 import { locationContext } from "./context.js";
 import { startOfflineSweeper } from "./live/offline-sweeper.js";
+import { followSchedules } from "./projection/schedule-projection.js";
 import { followVendors } from "./projection/vendor-projection.js";
 import { buildLocationSchema } from "./schema.js";
 import { openLocationStores } from "./stores.js";
@@ -14,6 +15,7 @@ async function main(): Promise<void> {
   const stores = await openLocationStores(config);
   const bus = openEventBus(config, log);
   const projection = followVendors(bus, stores.positions, log);
+  const schedules = followSchedules(bus, stores.positions, log);
   const feed = openLiveFeed(config, log);
   const sweeper = startOfflineSweeper({
     positions: stores.positions,
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     () => server.stop(),
     () => sweeper.stop(),
     () => projection.stop(),
+    () => schedules.stop(),
     () => feed.close(),
     () => bus.close(),
     () => stores.close(),

@@ -20,6 +20,8 @@ export const marketplaceEnv = baseEnv.extend({
   ),
   /** Where clients reach this server's `/media/…` files (local storage only); this server's address by default. */
   MEDIA_PUBLIC_URL: envVar.url(),
+  /** How often to republish opening hours whose published horizon runs out within a week. */
+  SCHEDULE_REFRESH_MS: envVar.positiveInt(3_600_000),
 });
 export type MarketplaceConfig = ReturnType<typeof marketplaceEnv.parse>;
 

@@ -8,6 +8,7 @@ export { ReviewsService } from "./reviews/reviews.service.js";
 export type { ScheduleInput } from "./schedules/schedule.validation.js";
 export { SchedulesService } from "./schedules/schedules.service.js";
 export { buildMarketplaceSchema } from "./schema.js";
+export { followSearchEvents } from "./search/search.projection.js";
 export { type MarketplaceStores, openMarketplaceStores } from "./stores.js";
 export { UsersService } from "./users/users.service.js";
 export { SqliteUsersStore } from "./users/users.store.sqlite.js";

@@ -16,6 +16,7 @@ import {
 } from "./partners/partner-key-verification.route.js";
 import { PartnerKeysService } from "./partners/partner-keys.service.js";
 import { ReviewsService } from "./reviews/reviews.service.js";
+import { startHorizonRefresher } from "./schedules/horizon-refresher.js";
 import { SchedulesService } from "./schedules/schedules.service.js";
 import { buildMarketplaceSchema } from "./schema.js";
 import { followSearchEvents } from "./search/search.projection.js";
@@ -46,6 +47,9 @@ async function main(): Promise<void> {
   // Check-ins measure against this projection of vendor positions; reviews and purchases earn points.
   const loyaltyPositions = followVendorPositions(bus, stores.vendorPositions, log);
   const loyaltyEarning = earnLoyaltyPoints(bus, loyalty, log);
+  const schedules = new SchedulesService(stores.schedules, bus);
+  // Location and search filter on published open intervals: keep their horizon ahead of the clock.
+  const horizonRefresher = startHorizonRefresher({ schedules, intervalMs: config.SCHEDULE_REFRESH_MS, log });
   const server = await startSubgraphServer({
     name: "marketplace",
     host: config.HOST,
@@ -72,7 +76,7 @@ async function main(): Promise<void> {
       menusStore: stores.menus,
       menus: new MenusService(stores.menus, bus),
       schedulesStore: stores.schedules,
-      schedules: new SchedulesService(stores.schedules, bus),
+      schedules,
       loyaltyPrograms: stores.loyaltyPrograms,
       points: stores.points,
       loyalty,
@@ -99,6 +103,7 @@ async function main(): Promise<void> {
     () => searchIndexing.stop(),
     () => loyaltyPositions.stop(),
     () => loyaltyEarning.stop(),
+    () => horizonRefresher.stop(),
     () => bus.close(),
     () => stores.close(),
   ]);

@@ -106,7 +106,7 @@ export type SearchVendorsFilter = {
   cuisines?: Array<string> | null | undefined;
   /** When true, only vendors whose position is live (reported within the live window). */
   liveOnly?: boolean | null | undefined;
-  /** When true, only vendors whose status is OPEN (as the vendor last set it; opening hours are not considered). */
+  /** When true, only vendors open right now: status OPEN and, for vendors with a schedule, within their opening hours. */
   openNow?: boolean | null | undefined;
 };
 

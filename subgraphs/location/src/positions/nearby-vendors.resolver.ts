@@ -12,7 +12,8 @@ const CURSOR_KIND = "nearby";
 
 /**
  * Ties a cursor to its search, so one taken from another search is refused rather than misread.
- * The live-only cut-off moves with the clock, so only whether it applies is part of the search.
+ * The live-only cut-off and the open-now instant move with the clock, so only whether they apply
+ * is part of the search.
  */
 function fingerprint({ center, radiusMeters, filter }: NearbyArea): string {
   const key = JSON.stringify([
@@ -20,7 +21,7 @@ function fingerprint({ center, radiusMeters, filter }: NearbyArea): string {
     center.lng,
     radiusMeters,
     filter.cuisines ?? [],
-    !!filter.openNow,
+    filter.openAt !== undefined,
     filter.recordedSince !== undefined,
     filter.within ?? null,
   ]);
@@ -69,7 +70,8 @@ export class NearbyVendorsResolver {
     const size = pageSize(first ?? 20);
     const storeFilter: NearbyFilter = {
       cuisines: filter?.cuisines?.map((c) => c.trim().toLowerCase()) ?? undefined,
-      openNow: filter?.openNow === true,
+      // Open by status and published hours at this request's instant, as `Vendor.openNow` judges.
+      openAt: filter?.openNow === true ? ctx.now : undefined,
       recordedSince: filter?.liveOnly
         ? new Date(ctx.now.getTime() - ctx.services.liveWindowSeconds * 1000)
         : undefined,

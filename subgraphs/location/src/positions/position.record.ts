@@ -36,10 +36,32 @@ export interface VendorAccess {
   listed: boolean;
 }
 
+/** A time a vendor's schedule has it open: from `start` until just before `end`. */
+export interface OpenInterval {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * A vendor's opening hours as marketplace publishes them: instants, sorted and non-overlapping, up
+ * to `horizonEnd`. Updates of one vendor are ordered by `updatedAt` (the schedule's), then
+ * `horizonEnd`. Past the horizon nothing is known, so a vendor with a schedule counts as closed.
+ */
+export interface VendorOpenHours {
+  vendorId: string;
+  intervals: OpenInterval[];
+  horizonEnd: Date;
+  updatedAt: Date;
+}
+
 export interface NearbyFilter {
   /** Vendors serving at least one of these (lower-case) cuisines. */
   cuisines?: readonly string[] | undefined;
-  openNow?: boolean | undefined;
+  /**
+   * Only vendors open at this instant (the request's clock): status OPEN and, for a vendor with a
+   * schedule, inside one of its published open intervals, as marketplace's `Vendor.openNow`.
+   */
+  openAt?: Date | undefined;
   /** Only positions recorded at or after this instant. */
   recordedSince?: Date | undefined;
   /** Only vendors inside this box (a map viewport). */

@@ -1,6 +1,12 @@
 import { destinationPoint, type GeoPoint, greatCircleMeters } from "@venta/geo";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { compareNearby, type NearbyFilter, type NearbyKey, type PositionReport } from "./position.record.js";
+import {
+  compareNearby,
+  type NearbyFilter,
+  type NearbyKey,
+  type OpenInterval,
+  type PositionReport,
+} from "./position.record.js";
 import type { PositionsStore } from "./positions.store.js";
 
 export interface OpenedPositionsStore {
@@ -36,7 +42,25 @@ interface CityVendor {
   cuisines: string[];
   isOpen: boolean;
   recordedAt: Date;
+  /** Published open intervals; absent for a vendor without a schedule. */
+  hours?: OpenInterval[];
 }
+
+const HOUR = 3_600_000;
+/** An interval `fromHours` to `toHours` after NOW (negative: before). */
+const span = (fromHours: number, toHours: number): OpenInterval => ({
+  start: new Date(NOW.getTime() + fromHours * HOUR),
+  end: new Date(NOW.getTime() + toHours * HOUR),
+});
+
+/** A third of the city publishes no hours, a third is in its hours now, a third is not. */
+function cityHours(i: number): OpenInterval[] | undefined {
+  if (i % 3 === 0) return undefined;
+  return i % 3 === 1 ? [span(-26, -20), span(-1, 2), span(22, 26)] : [span(-5, -0.5), span(1, 4)];
+}
+
+const isOpenAt = (vendor: CityVendor, at: Date) =>
+  vendor.isOpen && (!vendor.hours || vendor.hours.some((h) => h.start <= at && at < h.end));
 
 async function buildCity(store: PositionsStore, count: number): Promise<CityVendor[]> {
   const random = prng(42);
@@ -48,6 +72,7 @@ async function buildCity(store: PositionsStore, count: number): Promise<CityVend
       cuisines: [CUISINES[i % 4] as string, ...(i % 7 === 0 ? ["thai"] : [])],
       isOpen: random() < 0.6,
       recordedAt: new Date(NOW.getTime() - Math.floor(random() * 600) * 1000),
+      hours: cityHours(i),
     };
     city.push(vendor);
     await store.applyVendor({
@@ -58,6 +83,14 @@ async function buildCity(store: PositionsStore, count: number): Promise<CityVend
       version: 1,
     });
     await store.record(report(vendor.vendorId, vendor.point, vendor.recordedAt));
+    if (vendor.hours) {
+      await store.applyOpenHours({
+        vendorId: vendor.vendorId,
+        intervals: vendor.hours,
+        horizonEnd: new Date(NOW.getTime() + 14 * 24 * HOUR),
+        updatedAt: NOW,
+      });
+    }
   }
   // Two vendors on the very same spot: distance ties must still page deterministically.
   for (const vendorId of ["tie-a", "tie-b"]) {
@@ -82,7 +115,7 @@ function bruteForce(
   filter: NearbyFilter,
 ): NearbyKey[] {
   return city
-    .filter((v) => !filter.openNow || v.isOpen)
+    .filter((v) => !filter.openAt || isOpenAt(v, filter.openAt))
     .filter((v) => !filter.recordedSince || v.recordedAt >= filter.recordedSince)
     .filter((v) => !filter.cuisines || v.cuisines.some((c) => filter.cuisines?.includes(c)))
     .filter(
@@ -135,7 +168,7 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
         center: AUSTIN,
         radiusMeters: 100,
         first: 10,
-        filter: { openNow: true, cuisines: ["tacos"] },
+        filter: { openAt: NOW, cuisines: ["tacos"] },
       });
       expect(page.hits.map((h) => h.position.vendorId)).toEqual(["a"]);
     });
@@ -228,7 +261,7 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
         version: 1,
       });
       await store.record(report("a", AUSTIN));
-      const openNow = { center: AUSTIN, radiusMeters: 100, first: 5, filter: { openNow: true } };
+      const openNow = { center: AUSTIN, radiusMeters: 100, first: 5, filter: { openAt: NOW } };
       expect((await store.nearby(openNow)).hits).toHaveLength(0);
       await store.applyVendor({
         vendorId: "a",
@@ -240,16 +273,133 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
       expect((await store.nearby(openNow)).hits).toHaveLength(1);
     });
 
+    describe("openNow by published hours", () => {
+      const at = (hours: number) => new Date(NOW.getTime() + hours * HOUR);
+      const vendor = async (vendorId: string, isOpen: boolean, meters = 50) => {
+        await store.applyVendor({ vendorId, cuisines: ["tacos"], isOpen, ownerId: null, version: 1 });
+        await store.record(report(vendorId, destinationPoint(AUSTIN, 90, meters)));
+      };
+      const hours = (vendorId: string, intervals: OpenInterval[], horizonHours = 14 * 24, updatedAt = NOW) =>
+        store.applyOpenHours({ vendorId, intervals, horizonEnd: at(horizonHours), updatedAt });
+      const openAt = async (instant: Date) => {
+        const area = { center: AUSTIN, radiusMeters: 500, filter: { openAt: instant } };
+        const page = await store.nearby({ ...area, first: 20 });
+        const ids = page.hits.map((h) => h.position.vendorId);
+        expect(await store.countNearby(area)).toBe(ids.length);
+        return ids.sort();
+      };
+
+      it("is open inside an interval that runs past midnight, and only until it ends", async () => {
+        // Friday 20:00 to Saturday 02:00 in Chicago (CST), as marketplace publishes it: NOW is Sunday
+        // 06:00 local, so the next Friday night is 2026-03-07T02:00Z to 08:00Z.
+        await vendor("late", true);
+        await hours("late", [
+          { start: new Date("2026-03-07T02:00:00Z"), end: new Date("2026-03-07T08:00:00Z") },
+        ]);
+        expect(await openAt(new Date("2026-03-07T01:59:59Z"))).toEqual([]); // Fri 19:59:59
+        expect(await openAt(new Date("2026-03-07T02:00:00Z"))).toEqual(["late"]); // Fri 20:00
+        expect(await openAt(new Date("2026-03-07T07:30:00Z"))).toEqual(["late"]); // Sat 01:30
+        expect(await openAt(new Date("2026-03-07T08:00:00Z"))).toEqual([]); // Sat 02:00
+      });
+
+      it("is closed outside its hours though its status is OPEN, and closed by status in them", async () => {
+        await vendor("outside", true);
+        await hours("outside", [span(-5, -1), span(2, 6)]);
+        await vendor("closed", false);
+        await hours("closed", [span(-1, 1)]);
+        expect(await openAt(NOW)).toEqual([]);
+        expect(await openAt(at(3))).toEqual(["outside"]);
+        // Without the filter both are listed.
+        expect(
+          (await store.nearby({ center: AUSTIN, radiusMeters: 500, first: 5, filter: {} })).hits,
+        ).toHaveLength(2);
+      });
+
+      it("follows the status alone for a vendor without a schedule", async () => {
+        await vendor("open", true);
+        await vendor("shut", false);
+        expect(await openAt(NOW)).toEqual(["open"]);
+        expect(await openAt(at(1000))).toEqual(["open"]);
+      });
+
+      it("counts a vendor whose horizon ran out as closed", async () => {
+        await vendor("stale", true);
+        await hours("stale", [span(-48, -30), span(-6, -1)], -1);
+        expect(await openAt(at(-5))).toEqual(["stale"]);
+        expect(await openAt(NOW)).toEqual([]);
+        // An empty schedule (no hours at all) is closed too.
+        await vendor("never", true, 80);
+        await hours("never", []);
+        expect(await openAt(NOW)).toEqual([]);
+      });
+
+      it("replaces the intervals with a later horizon or schedule, ignoring older and repeated ones", async () => {
+        await vendor("a", true);
+        expect(await hours("a", [span(-1, 1)], 100)).toBe(true);
+        expect(await openAt(NOW)).toEqual(["a"]);
+        expect(await hours("a", [span(-1, 1)], 100)).toBe(false); // redelivered
+        expect(await hours("a", [], 50)).toBe(false); // an earlier horizon of the same schedule
+        expect(await hours("a", [], 200, at(-1))).toBe(false); // an older schedule
+        expect(await openAt(NOW)).toEqual(["a"]);
+        // A refresh replaces the intervals whole: none of the old ones survives.
+        expect(await hours("a", [span(5, 6)], 150)).toBe(true);
+        expect(await openAt(NOW)).toEqual([]);
+        expect(await openAt(at(5.5))).toEqual(["a"]);
+        // A newer schedule wins whatever its horizon.
+        expect(await hours("a", [span(-1, 1)], 10, at(1))).toBe(true);
+        expect(await openAt(NOW)).toEqual(["a"]);
+        expect(await openAt(at(5.5))).toEqual([]);
+      });
+
+      it("keeps hours that arrive before the vendor's snapshot, unlisted until it does", async () => {
+        expect(await hours("early", [span(5, 6)])).toBe(true);
+        await store.record(report("early", AUSTIN));
+        expect(await openAt(at(5.5))).toEqual([]);
+        await store.applyVendor({
+          vendorId: "early",
+          cuisines: ["tacos"],
+          isOpen: true,
+          ownerId: null,
+          version: 1,
+        });
+        expect(await openAt(at(5.5))).toEqual(["early"]);
+        expect(await openAt(NOW)).toEqual([]);
+      });
+
+      it("pages through open vendors by distance, agreeing with the count", async () => {
+        const city = await buildCity(store, 300);
+        for (const instant of [NOW, at(1.5), at(-3)]) {
+          const filter = { openAt: instant };
+          const expected = bruteForce(city, AUSTIN, 4000, filter);
+          expect(expected.length).toBeGreaterThan(20);
+          expect(await store.countNearby({ center: AUSTIN, radiusMeters: 4000, filter })).toBe(
+            expected.length,
+          );
+          const seen: string[] = [];
+          let after: NearbyKey | undefined;
+          for (let guard = 0; guard < 100; guard += 1) {
+            const page = await store.nearby({ center: AUSTIN, radiusMeters: 4000, first: 7, after, filter });
+            seen.push(...page.hits.map((h) => h.position.vendorId));
+            const last = page.hits.at(-1);
+            if (!page.hasNextPage || !last) break;
+            after = { distanceMeters: last.distanceMeters, vendorId: last.position.vendorId };
+          }
+          expect(seen).toEqual(expected.map((k) => k.vendorId));
+        }
+      });
+    });
+
     it("matches a brute-force scan: order, distances, radius, filters and counts", async () => {
       const city = await buildCity(store, 400);
       const cases: { center: GeoPoint; radiusMeters: number; filter: NearbyFilter }[] = [
         { center: AUSTIN, radiusMeters: 2000, filter: {} },
-        { center: destinationPoint(AUSTIN, 45, 3000), radiusMeters: 1500, filter: { openNow: true } },
+        { center: destinationPoint(AUSTIN, 45, 3000), radiusMeters: 1500, filter: { openAt: NOW } },
+        { center: AUSTIN, radiusMeters: 3000, filter: { openAt: new Date(NOW.getTime() + 1.5 * HOUR) } },
         { center: AUSTIN, radiusMeters: 5000, filter: { cuisines: ["thai", "coffee"] } },
         {
           center: AUSTIN,
           radiusMeters: 4000,
-          filter: { recordedSince: new Date(NOW.getTime() - 120_000), openNow: true },
+          filter: { recordedSince: new Date(NOW.getTime() - 120_000), openAt: NOW },
         },
         { center: destinationPoint(AUSTIN, 200, 20_000), radiusMeters: 1000, filter: {} },
         {

@@ -12,6 +12,7 @@ import {
   type PositionReport,
   type VendorAccess,
   type VendorAttributes,
+  type VendorOpenHours,
 } from "./position.record.js";
 import type { HistoryKey, HistoryPage, PositionsStore, RecordOutcome } from "./positions.store.js";
 
@@ -30,6 +31,13 @@ interface VendorPositionDocument {
   ownerId?: string | null;
   /** False while marketplace has not verified the vendor: kept, but never listed. Absent: verified. */
   verified?: boolean;
+  /** True once the vendor's published hours arrived; then only `openIntervals` say it is open. */
+  hasSchedule?: boolean;
+  /** Published open intervals, sorted, end exclusive, up to `horizonEnd`. */
+  openIntervals?: { start: Date; end: Date }[];
+  /** The schedule's own time and the horizon of the hours held: they order updates. */
+  scheduleUpdatedAt?: Date;
+  horizonEnd?: Date;
   /** The position fields are absent until the vendor's first report. */
   point?: GeoJsonPoint;
   lat?: number;
@@ -81,6 +89,10 @@ const vendorPositionSchema = new Schema<VendorPositionDocument>(
     cuisines: { type: [String] },
     ownerId: { type: String },
     verified: { type: Boolean },
+    hasSchedule: { type: Boolean },
+    openIntervals: { type: [new Schema({ start: Date, end: Date }, { _id: false })], default: undefined },
+    scheduleUpdatedAt: { type: Date },
+    horizonEnd: { type: Date },
     point: { type: pointSchema },
     lat: { type: Number },
     lng: { type: Number },
@@ -93,7 +105,7 @@ const vendorPositionSchema = new Schema<VendorPositionDocument>(
 // One geo index only: with `point` first it serves every geo query, and a second 2dsphere index on
 // the same field would double the index writes every position report costs. A 2dsphere index skips
 // documents without `point`, so vendors that never reported stay out of it. The trailing fields let
-// openNow and recordedSince be decided from index keys.
+// the status part of openNow, and recordedSince, be decided from index keys.
 vendorPositionSchema.index({ point: "2dsphere", isOpen: 1, recordedAt: 1 });
 // Nearby searches cannot use it ($geoNear must run on the geo index); it keeps lookups by cuisine
 // outside a circle, such as operators' checks of the projection, from scanning every vendor.
@@ -151,7 +163,14 @@ const LISTED = { version: { $ne: null }, verified: { $ne: false } } as const;
 /** Conditions of a nearby search other than the circle; only listed vendors are ever found. */
 function matchFilter(filter: NearbyFilter): Record<string, unknown> {
   const q: Record<string, unknown> = { ...LISTED };
-  if (filter.openNow) q.isOpen = true;
+  if (filter.openAt) {
+    // The status from the index key; the schedule from the document, for the few left.
+    q.isOpen = true;
+    q.$or = [
+      { hasSchedule: { $ne: true } },
+      { openIntervals: { $elemMatch: { start: { $lte: filter.openAt }, end: { $gt: filter.openAt } } } },
+    ];
+  }
   if (filter.recordedSince) q.recordedAt = { $gte: filter.recordedSince };
   if (filter.cuisines && filter.cuisines.length > 0) q.cuisines = { $in: [...filter.cuisines] };
   if (filter.within) {
@@ -214,6 +233,38 @@ export class MongoPositionsStore implements PositionsStore {
       // The upsert found no document it may update and could not insert one, so the vendor exists:
       // either with a newer version, or created a moment ago (by a first position report) after our
       // filter ran. Without upsert the same update tells the two apart instead of dropping a snapshot.
+      const retried = await this.vendors.updateOne(filter, update).exec();
+      return retried.matchedCount > 0;
+    }
+  }
+
+  async applyOpenHours(hours: VendorOpenHours): Promise<boolean> {
+    // Newer means a later schedule, or the same schedule with a later horizon (a refresh).
+    const filter = {
+      _id: hours.vendorId,
+      $nor: [
+        { scheduleUpdatedAt: { $gt: hours.updatedAt } },
+        { scheduleUpdatedAt: hours.updatedAt, horizonEnd: { $gte: hours.horizonEnd } },
+      ],
+    };
+    const update = {
+      $set: {
+        hasSchedule: true,
+        openIntervals: hours.intervals.map(({ start, end }) => ({ start, end })),
+        scheduleUpdatedAt: hours.updatedAt,
+        horizonEnd: hours.horizonEnd,
+      },
+      // Hours may come before marketplace's snapshot: the vendor is kept, unlisted, until it arrives.
+      $setOnInsert: { version: null, isOpen: false, cuisines: [] },
+    };
+    try {
+      const result = await this.vendors
+        .updateOne(filter, update, { upsert: true, setDefaultsOnInsert: false })
+        .exec();
+      return result.matchedCount + result.upsertedCount > 0;
+    } catch (error) {
+      if (!isMongoDuplicateKey(error)) throw error;
+      // As in applyVendor: newer hours are stored, or the document was created a moment ago.
       const retried = await this.vendors.updateOne(filter, update).exec();
       return retried.matchedCount > 0;
     }

@@ -10,6 +10,7 @@ import {
   type PositionReport,
   type VendorAccess,
   type VendorAttributes,
+  type VendorOpenHours,
 } from "./position.record.js";
 import type { HistoryKey, HistoryPage, PositionsStore, RecordOutcome } from "./positions.store.js";
 
@@ -60,10 +61,20 @@ function kthSmallest(values: number[], k: number): number {
 }
 
 /**
+ * Open at `@openAt`: the status says OPEN (an auxiliary column) and, for a vendor with a schedule,
+ * one of its published intervals holds the instant. Intervals of a vendor never overlap, so only the
+ * last one starting by then can: one primary-key seek, and one rowid look-up for `has_schedule`.
+ */
+const OPEN_AT = `p.is_open = 1 AND ((SELECT v.has_schedule FROM vendors v WHERE v.id = p.id) = 0 OR (
+  SELECT i.end FROM vendor_open_intervals i WHERE i.vendor = p.id AND i.start <= @openAt
+  ORDER BY i.start DESC LIMIT 1) > @openAt)`;
+
+/**
  * Positions in SQLite. `vendors` holds each vendor's projection and current position; the R*Tree
  * `position_index` holds known, verified vendors that have a position (the ones that are listed),
  * with the columns nearby queries filter on as auxiliary columns so the common query never touches
- * another table.
+ * another table. `vendor_open_intervals` holds each scheduled vendor's published open intervals
+ * (epoch ms, end exclusive), keyed by the vendor's rowid.
  */
 export class SqlitePositionsStore implements PositionsStore {
   private readonly statements;
@@ -77,8 +88,14 @@ export class SqlitePositionsStore implements PositionsStore {
         is_open INTEGER NOT NULL DEFAULT 0,
         lat REAL, lng REAL, accuracy REAL, heading REAL, recorded_at INTEGER,
         owner_id TEXT,
-        verified INTEGER NOT NULL DEFAULT 1
+        verified INTEGER NOT NULL DEFAULT 1,
+        has_schedule INTEGER NOT NULL DEFAULT 0,
+        schedule_updated_at INTEGER,
+        schedule_horizon_end INTEGER
       );
+      CREATE TABLE IF NOT EXISTS vendor_open_intervals (
+        vendor INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY (vendor, start)
+      ) WITHOUT ROWID;
       CREATE TABLE IF NOT EXISTS vendor_cuisines (
         vendor INTEGER NOT NULL, cuisine TEXT NOT NULL, PRIMARY KEY (vendor, cuisine)
       ) WITHOUT ROWID;
@@ -102,6 +119,16 @@ export class SqlitePositionsStore implements PositionsStore {
     // Likewise for onboarding: vendors projected before it were all public, so they stay listed.
     if (!columns.some((column) => column.name === "verified"))
       db.exec("ALTER TABLE vendors ADD COLUMN verified INTEGER NOT NULL DEFAULT 1");
+    // And for opening hours: no vendor has a schedule until marketplace publishes its hours again
+    // (its refresher does, for every schedule), so until then the status alone decides, as before.
+    for (const [name, definition] of [
+      ["has_schedule", "INTEGER NOT NULL DEFAULT 0"],
+      ["schedule_updated_at", "INTEGER"],
+      ["schedule_horizon_end", "INTEGER"],
+    ] as const) {
+      if (!columns.some((column) => column.name === name))
+        db.exec(`ALTER TABLE vendors ADD COLUMN ${name} ${definition}`);
+    }
     this.statements = {
       vendor: db.prepare<
         [string],
@@ -120,6 +147,17 @@ export class SqlitePositionsStore implements PositionsStore {
       ),
       setAttributes: db.prepare(
         "UPDATE vendors SET version = ?, is_open = ?, owner_id = ?, verified = ? WHERE id = ?",
+      ),
+      scheduleState: db.prepare<
+        [string],
+        { id: number; schedule_updated_at: number | null; schedule_horizon_end: number | null }
+      >("SELECT id, schedule_updated_at, schedule_horizon_end FROM vendors WHERE vendor_id = ?"),
+      setSchedule: db.prepare(
+        "UPDATE vendors SET has_schedule = 1, schedule_updated_at = ?, schedule_horizon_end = ? WHERE id = ?",
+      ),
+      clearIntervals: db.prepare("DELETE FROM vendor_open_intervals WHERE vendor = ?"),
+      addInterval: db.prepare(
+        "INSERT OR REPLACE INTO vendor_open_intervals (vendor, start, end) VALUES (?, ?, ?)",
       ),
       clearCuisines: db.prepare("DELETE FROM vendor_cuisines WHERE vendor = ?"),
       addCuisine: db.prepare("INSERT OR IGNORE INTO vendor_cuisines (vendor, cuisine) VALUES (?, ?)"),
@@ -170,6 +208,27 @@ export class SqlitePositionsStore implements PositionsStore {
         const current = this.statements.current.get(id) as PositionRow;
         this.indexPosition(id, current.lat, current.lng, current.recorded_at, isOpen);
       }
+      return true;
+    })();
+  }
+
+  async applyOpenHours(hours: VendorOpenHours): Promise<boolean> {
+    const updatedAt = hours.updatedAt.getTime();
+    const horizonEnd = hours.horizonEnd.getTime();
+    return this.db.transaction(() => {
+      const row = this.statements.scheduleState.get(hours.vendorId);
+      if (
+        row?.schedule_updated_at != null &&
+        (row.schedule_updated_at > updatedAt ||
+          (row.schedule_updated_at === updatedAt && (row.schedule_horizon_end ?? 0) >= horizonEnd))
+      )
+        return false;
+      // Hours may come before marketplace's snapshot: the vendor is kept, unlisted, until it arrives.
+      const id = row?.id ?? (this.statements.insertVendor.get(hours.vendorId) as { id: number }).id;
+      this.statements.setSchedule.run(updatedAt, horizonEnd, id);
+      this.statements.clearIntervals.run(id);
+      for (const interval of hours.intervals)
+        this.statements.addInterval.run(id, interval.start.getTime(), interval.end.getTime());
       return true;
     })();
   }
@@ -349,14 +408,14 @@ export class SqlitePositionsStore implements PositionsStore {
   private readonly boxStatements = new Map<string, Database.Statement<Record<string, unknown>, unknown[]>>();
 
   private boxStatement(area: NearbyArea) {
-    const { cuisines, openNow, recordedSince } = area.filter;
+    const { cuisines, openAt, recordedSince } = area.filter;
     const conditions = [
       "p.min_lat <= @north",
       "p.max_lat >= @south",
       "p.min_lng <= @east",
       "p.max_lng >= @west",
     ];
-    if (openNow) conditions.push("p.is_open = 1");
+    if (openAt) conditions.push(OPEN_AT);
     if (recordedSince) conditions.push("p.recorded_at >= @recordedSince");
     if (area.filter.within) {
       conditions.push(
@@ -393,6 +452,7 @@ function boxParams(box: BoundingBox, query: NearbyArea): Record<string, unknown>
     east: box.east,
   };
   if (query.filter.recordedSince) params.recordedSince = query.filter.recordedSince.getTime();
+  if (query.filter.openAt) params.openAt = query.filter.openAt.getTime();
   const within = query.filter.within;
   if (within) {
     Object.assign(params, {

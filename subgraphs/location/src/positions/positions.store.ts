@@ -6,6 +6,7 @@ import type {
   PositionReport,
   VendorAccess,
   VendorAttributes,
+  VendorOpenHours,
 } from "./position.record.js";
 
 export interface RecordOutcome {
@@ -32,6 +33,11 @@ export interface HistoryPage {
 export interface PositionsStore {
   /** Applies a vendor snapshot unless a newer version is already stored; true when applied. */
   applyVendor(attributes: VendorAttributes): Promise<boolean>;
+  /**
+   * Replaces the vendor's open intervals unless the stored ones are as new or newer (by `updatedAt`,
+   * then `horizonEnd`); from then on the vendor has a schedule. True when applied.
+   */
+  applyOpenHours(hours: VendorOpenHours): Promise<boolean>;
   /**
    * The vendors marketplace has told us about, each with its owner's account id (null if the
    * snapshot did not name one), in one round trip; unknown vendors are absent.

@@ -74,6 +74,41 @@ export function isOpenAt(schedule: ScheduleRecord, at: Date): boolean {
   );
 }
 
+/** A time the schedule has the vendor open, as real instants: from `start` until just before `end`. */
+export interface OpenSpan {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * When the schedule has the vendor open between `from` and `to`: sorted, with intervals that touch
+ * or overlap merged (so no two share an instant), and cut to the window. What other subgraphs get
+ * instead of the zone's rules: `isOpenAt(t)` holds exactly when one of these holds `t`.
+ */
+export function openSpansBetween(schedule: ScheduleRecord, from: Date, to: Date): OpenSpan[] {
+  const plan = weekPlanOf(schedule);
+  const [start, end] = [from.getTime(), to.getTime()];
+  if (!(end > start)) return [];
+  const spans: Span[] = [];
+  // Intervals opening the local day before `from` may run into it (crossing midnight).
+  const first = localDayOf(from, schedule.timeZone).day - 1;
+  const last = localDayOf(to, schedule.timeZone).day;
+  for (let d = first; d <= last; d += 1) {
+    for (const span of spansOn(plan, d, schedule.timeZone)) {
+      if (span.end > start && span.start < end)
+        spans.push({ start: Math.max(span.start, start), end: Math.min(span.end, end) });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start);
+  const merged: Span[] = [];
+  for (const span of spans) {
+    const previous = merged.at(-1);
+    if (previous && span.start <= previous.end) previous.end = Math.max(previous.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged.map((span) => ({ start: new Date(span.start), end: new Date(span.end) }));
+}
+
 /**
  * The first instant after `at` at which the schedule goes from closed to open (an interval that
  * continues another without a break is not an opening), or null when it never opens again.

@@ -165,10 +165,22 @@ describe("vendor schedules", () => {
     });
     await h.run(SET, { input: { ...lateNights(vendorId), timeZone: "US/Central" } }, owner);
     await expect.poll(() => seen.length).toBe(1);
+    // With the hours as instants for two weeks from now (Saturday 01:30 in Chicago), for subgraphs
+    // that filter on openness without time-zone rules.
     expect(seen[0]?.payload).toEqual({
       vendorId,
       timeZone: "America/Chicago",
       updatedAt: "2026-03-14T06:30:00.000Z",
+      openIntervals: [
+        { start: "2026-03-14T06:30:00.000Z", end: "2026-03-14T07:00:00.000Z" }, // rest of Friday night
+        { start: "2026-03-15T01:00:00.000Z", end: "2026-03-15T07:00:00.000Z" }, // Saturday night
+        // Monday 2026-03-16 is closed.
+        { start: "2026-03-21T01:00:00.000Z", end: "2026-03-21T07:00:00.000Z" },
+        { start: "2026-03-22T01:00:00.000Z", end: "2026-03-22T07:00:00.000Z" },
+        { start: "2026-03-23T16:00:00.000Z", end: "2026-03-23T19:00:00.000Z" }, // Monday lunch
+        { start: "2026-03-28T01:00:00.000Z", end: "2026-03-28T06:30:00.000Z" }, // cut at the horizon
+      ],
+      horizonEnd: "2026-03-28T06:30:00.000Z",
     });
   });
 

@@ -1,7 +1,16 @@
 import type { EventBus } from "@venta/events";
+import { openSpansBetween } from "./opening-hours.js";
 import type { ScheduleRecord } from "./schedule.record.js";
 import { type ScheduleInput, validSchedule } from "./schedule.validation.js";
 import type { SchedulesStore } from "./schedules.store.js";
+import { DAY_MS } from "./zoned-time.js";
+
+/** How far ahead a vendor's open intervals are published: others know its hours this long. */
+export const HORIZON_MS = 14 * DAY_MS;
+/** A published horizon ending sooner than this is published afresh: a week's slack for outages. */
+export const REFRESH_WITHIN_MS = 7 * DAY_MS;
+/** Schedules read per store query while refreshing. */
+const REFRESH_BATCH = 100;
 
 /** Opening hours: validation, whole-schedule replacement, and the event that announces it. */
 export class SchedulesService {
@@ -16,11 +25,48 @@ export class SchedulesService {
   async set(vendorId: string, input: ScheduleInput): Promise<ScheduleRecord> {
     const schedule: ScheduleRecord = { vendorId, ...validSchedule(input), updatedAt: this.now() };
     await this.schedules.put(schedule);
+    await this.announce(schedule, schedule.updatedAt);
+    return schedule;
+  }
+
+  /**
+   * Announces again, with a horizon starting now, every schedule whose published horizon ends within
+   * `REFRESH_WITHIN_MS` (or that was never published with one, as before horizons existed), so
+   * other subgraphs never run out of known hours. Returns how many were announced.
+   */
+  async refreshHorizons(): Promise<number> {
+    const now = this.now();
+    const endingBefore = new Date(now.getTime() + REFRESH_WITHIN_MS);
+    let after: string | null = null;
+    let count = 0;
+    for (;;) {
+      const due = await this.schedules.dueForRefresh(endingBefore, after, REFRESH_BATCH);
+      for (const schedule of due) await this.announce(schedule, now);
+      count += due.length;
+      const last = due.at(-1);
+      if (!last || due.length < REFRESH_BATCH) return count;
+      after = last.vendorId;
+    }
+  }
+
+  /**
+   * Publishes the schedule with its open intervals from `from` for `HORIZON_MS`, computed here, where
+   * the zone's rules are, and remembers the horizon. `updatedAt` stays the schedule's own: consumers
+   * order a vendor's announcements by it, then by `horizonEnd`.
+   */
+  private async announce(schedule: ScheduleRecord, from: Date): Promise<void> {
+    const horizonEnd = new Date(from.getTime() + HORIZON_MS);
+    const openIntervals = openSpansBetween(schedule, from, horizonEnd).map(({ start, end }) => ({
+      start: start.toISOString(),
+      end: end.toISOString(),
+    }));
     await this.bus.publish("marketplace.schedule_updated", {
-      vendorId,
+      vendorId: schedule.vendorId,
       timeZone: schedule.timeZone,
       updatedAt: schedule.updatedAt.toISOString(),
+      openIntervals,
+      horizonEnd: horizonEnd.toISOString(),
     });
-    return schedule;
+    await this.schedules.recordHorizon(schedule.vendorId, schedule.updatedAt, horizonEnd);
   }
 }

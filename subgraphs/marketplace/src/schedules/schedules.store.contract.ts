@@ -70,5 +70,42 @@ export function schedulesStoreContract(adapter: string, open: () => Promise<Open
       expect(found.find((s) => s.vendorId === "vendor-003")).toEqual(scheduleFixture(3));
       expect(await store.findByVendorIds([])).toEqual([]);
     });
+
+    it("lists schedules whose published horizon runs out before a time, or that were never published", async () => {
+      const due = async (endingBefore: Date, after: string | null = null, limit = 10) =>
+        (await store.dueForRefresh(endingBefore, after, limit)).map((s) => s.vendorId);
+      for (const n of [1, 2, 3, 4]) await store.put(scheduleFixture(n));
+      expect(await due(at(0))).toEqual(["vendor-001", "vendor-002", "vendor-003", "vendor-004"]);
+      await store.recordHorizon("vendor-001", at(1), at(1000));
+      await store.recordHorizon("vendor-002", at(2), at(2000));
+      await store.recordHorizon("vendor-003", at(3), at(3000));
+      expect(await due(at(1500))).toEqual(["vendor-001", "vendor-004"]);
+      expect(await due(at(1000))).toEqual(["vendor-004"]);
+      // Whole records come back, pages follow vendor ids.
+      expect((await store.dueForRefresh(at(5000), null, 2))[0]).toEqual(scheduleFixture(1));
+      expect(await due(at(5000), null, 2)).toEqual(["vendor-001", "vendor-002"]);
+      expect(await due(at(5000), "vendor-002", 2)).toEqual(["vendor-003", "vendor-004"]);
+      expect(await due(at(5000), "vendor-004", 2)).toEqual([]);
+    });
+
+    it("never moves a horizon back, and forgets it when the schedule is replaced", async () => {
+      const due = async (endingBefore: Date) =>
+        (await store.dueForRefresh(endingBefore, null, 10)).map((s) => s.vendorId);
+      await store.put(scheduleFixture(1));
+      await store.recordHorizon("vendor-001", at(1), at(2000));
+      await store.recordHorizon("vendor-001", at(1), at(1000));
+      expect(await due(at(1500))).toEqual([]);
+      // A horizon for another version of the schedule (one replaced meanwhile) counts for nothing.
+      await store.recordHorizon("vendor-001", at(999), at(9000));
+      expect(await due(at(2500))).toEqual(["vendor-001"]);
+      await store.recordHorizon("missing", at(1), at(9000));
+      // The replacement has been published to no one yet.
+      const replacement = scheduleFixture(1, { updatedAt: at(50) });
+      await store.put(replacement);
+      expect(await due(at(0))).toEqual(["vendor-001"]);
+      await store.recordHorizon("vendor-001", at(50), at(3000));
+      expect(await due(at(2500))).toEqual([]);
+      expect(await store.findByVendorId("vendor-001")).toEqual(replacement);
+    });
   });
 }

@@ -8,6 +8,8 @@ interface ScheduleDocument {
   weekly: DayHours[];
   exceptions: ScheduleException[];
   updatedAt: Date;
+  /** The end of the horizon of open intervals last published for this schedule; absent: none yet. */
+  publishedUntil?: Date;
 }
 
 const intervalSchema = new Schema(
@@ -41,10 +43,13 @@ const scheduleSchema = new Schema<ScheduleDocument>(
       required: true,
     },
     updatedAt: { type: Date, required: true },
+    publishedUntil: { type: Date },
   },
   // `updatedAt` is domain data (the service's clock), so mongoose must not manage it.
   { collection: "vendor_schedules", versionKey: false, timestamps: false, autoIndex: false },
 );
+// The hourly refresher asks for the few schedules whose published horizon is running out.
+scheduleSchema.index({ publishedUntil: 1, _id: 1 });
 
 const toRecord = (doc: ScheduleDocument): ScheduleRecord => ({
   vendorId: doc._id,
@@ -70,7 +75,7 @@ export class MongoSchedulesStore implements SchedulesStore {
       connection.model<ScheduleDocument>("VendorSchedule", scheduleSchema);
   }
 
-  /** Indexes are built at start-up, never lazily on a first request (the `_id` one is all it needs). */
+  /** Indexes are built at start-up, never lazily on a first request. */
   async createIndexes(): Promise<void> {
     await this.model.createIndexes();
   }
@@ -78,7 +83,31 @@ export class MongoSchedulesStore implements SchedulesStore {
   async put(schedule: ScheduleRecord): Promise<void> {
     const { vendorId, ...rest } = schedule;
     // A single-document replace is atomic: readers see the old schedule or the new one, never a mix.
+    // It drops `publishedUntil` too: the new schedule has been published to no one yet.
     await this.model.replaceOne({ _id: vendorId }, { _id: vendorId, ...rest }, { upsert: true }).exec();
+  }
+
+  async recordHorizon(vendorId: string, updatedAt: Date, horizonEnd: Date): Promise<void> {
+    // `$max` on a missing field sets it: one conditional, atomic update.
+    await this.model.updateOne({ _id: vendorId, updatedAt }, { $max: { publishedUntil: horizonEnd } }).exec();
+  }
+
+  async dueForRefresh(
+    endingBefore: Date,
+    afterVendorId: string | null,
+    limit: number,
+  ): Promise<ScheduleRecord[]> {
+    const docs = await this.model
+      .find({
+        // `null` also matches a missing field: a schedule never published.
+        $or: [{ publishedUntil: null }, { publishedUntil: { $lt: endingBefore } }],
+        ...(afterVendorId === null ? {} : { _id: { $gt: afterVendorId } }),
+      })
+      .sort({ _id: 1 })
+      .limit(Math.max(1, limit))
+      .lean<ScheduleDocument[]>()
+      .exec();
+    return docs.map(toRecord);
   }
 
   async findByVendorId(vendorId: string): Promise<ScheduleRecord | null> {

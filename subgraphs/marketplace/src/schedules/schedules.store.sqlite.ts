@@ -22,7 +22,8 @@ const toRecord = (row: ScheduleRow): ScheduleRecord => ({
 
 /**
  * Schedules in the embedded SQLite database: one row per vendor, the hours as JSON, since a schedule
- * is only ever read and replaced whole. Times are stored as epoch milliseconds.
+ * is only ever read and replaced whole. Times are stored as epoch milliseconds. `published_until` is
+ * the end of the horizon of open intervals last published for the row's schedule (null: none yet).
  */
 export class SqliteSchedulesStore implements SchedulesStore {
   constructor(private readonly db: Database.Database) {
@@ -32,9 +33,17 @@ export class SqliteSchedulesStore implements SchedulesStore {
         time_zone TEXT NOT NULL,
         weekly TEXT NOT NULL,
         exceptions TEXT NOT NULL,
-        updated_at INTEGER NOT NULL
+        updated_at INTEGER NOT NULL,
+        published_until INTEGER
       );
     `);
+    // Data files from before horizons were published gain the column: every schedule is then due.
+    const columns = db.prepare<[], { name: string }>("PRAGMA table_info(vendor_schedules)").all();
+    if (!columns.some((column) => column.name === "published_until"))
+      db.exec("ALTER TABLE vendor_schedules ADD COLUMN published_until INTEGER");
+    db.exec(
+      "CREATE INDEX IF NOT EXISTS vendor_schedules_by_horizon ON vendor_schedules (published_until, vendor_id)",
+    );
   }
 
   async put(schedule: ScheduleRecord): Promise<void> {
@@ -43,7 +52,7 @@ export class SqliteSchedulesStore implements SchedulesStore {
       .prepare(
         `INSERT INTO vendor_schedules (${COLUMNS}) VALUES (@vendorId, @timeZone, @weekly, @exceptions, @updatedAt)
          ON CONFLICT (vendor_id) DO UPDATE SET time_zone = excluded.time_zone, weekly = excluded.weekly,
-           exceptions = excluded.exceptions, updated_at = excluded.updated_at`,
+           exceptions = excluded.exceptions, updated_at = excluded.updated_at, published_until = NULL`,
       )
       .run({
         vendorId: schedule.vendorId,
@@ -59,6 +68,30 @@ export class SqliteSchedulesStore implements SchedulesStore {
       .prepare<[string], ScheduleRow>(`SELECT ${COLUMNS} FROM vendor_schedules WHERE vendor_id = ?`)
       .get(vendorId);
     return row ? toRecord(row) : null;
+  }
+
+  async recordHorizon(vendorId: string, updatedAt: Date, horizonEnd: Date): Promise<void> {
+    this.db
+      .prepare(
+        `UPDATE vendor_schedules SET published_until = max(coalesce(published_until, 0), @horizonEnd)
+         WHERE vendor_id = @vendorId AND updated_at = @updatedAt`,
+      )
+      .run({ vendorId, updatedAt: updatedAt.getTime(), horizonEnd: horizonEnd.getTime() });
+  }
+
+  async dueForRefresh(
+    endingBefore: Date,
+    afterVendorId: string | null,
+    limit: number,
+  ): Promise<ScheduleRecord[]> {
+    return this.db
+      .prepare<[{ endingBefore: number; after: string; limit: number }], ScheduleRow>(
+        `SELECT ${COLUMNS} FROM vendor_schedules
+         WHERE (published_until IS NULL OR published_until < @endingBefore) AND vendor_id > @after
+         ORDER BY vendor_id LIMIT @limit`,
+      )
+      .all({ endingBefore: endingBefore.getTime(), after: afterVendorId ?? "", limit })
+      .map(toRecord);
   }
 
   async findByVendorIds(vendorIds: readonly string[]): Promise<ScheduleRecord[]> {

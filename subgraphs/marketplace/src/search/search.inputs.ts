@@ -18,7 +18,7 @@ export class SearchVendorsFilter {
   @Field(() => Boolean, {
     nullable: true,
     description:
-      "When true, only vendors whose status is OPEN (as the vendor last set it; opening hours are not considered).",
+      "When true, only vendors open right now: status OPEN and, for vendors with a schedule, within their opening hours.",
   })
   openNow?: boolean | null;
 

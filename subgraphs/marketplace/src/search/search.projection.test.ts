@@ -2,7 +2,7 @@ import { type DomainEvent, SqliteEventBus, type VendorSnapshot } from "@venta/ev
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type MarketplaceStores, openSqlite } from "../stores.js";
-import { applySearchEvent, followSearchEvents } from "./search.projection.js";
+import { applySearchEvent, followSearchEvents, openHoursOf } from "./search.projection.js";
 import type { SearchIndex } from "./search.store.js";
 
 const T0 = new Date(Date.UTC(2026, 0, 10, 12));
@@ -181,6 +181,64 @@ describe("the search index consumer", () => {
     await expect(
       applySearchEvent(index, event("marketplace.favorite_added", { userId: "u", vendorId: "v1", at: "" })),
     ).resolves.toBe(false);
+  });
+
+  it("reads published hours: sorted and merged, unreadable intervals dropped, none without them", () => {
+    const iso = (hours: number) => new Date(T0.getTime() + hours * 3600_000).toISOString();
+    const base = { vendorId: "v1", timeZone: "America/Chicago", updatedAt: iso(0) };
+    expect(
+      openHoursOf({
+        ...base,
+        horizonEnd: iso(48),
+        openIntervals: [
+          { start: iso(10), end: iso(12) },
+          { start: iso(1), end: iso(3) },
+          { start: iso(3), end: iso(5) },
+          { start: iso(4), end: iso(4.5) },
+          { start: "soon", end: iso(30) },
+          { start: iso(20), end: iso(20) },
+        ],
+      }),
+    ).toEqual({
+      vendorId: "v1",
+      intervals: [
+        { start: new Date(iso(1)), end: new Date(iso(5)) },
+        { start: new Date(iso(10)), end: new Date(iso(12)) },
+      ],
+      horizonEnd: new Date(iso(48)),
+      updatedAt: T0,
+    });
+    // From a publisher that sends no intervals, or with unreadable times: nothing to conclude.
+    expect(openHoursOf(base)).toBeNull();
+    expect(openHoursOf({ ...base, openIntervals: [] })).toBeNull();
+    expect(openHoursOf({ ...base, updatedAt: "start", openIntervals: [], horizonEnd: iso(1) })).toBeNull();
+  });
+
+  it("filters openNow by the latest published hours of each vendor", async () => {
+    await bus.publish("marketplace.vendor_created", snapshot(1));
+    const hours = (updatedAt: Date, horizonHours: number, open: boolean) =>
+      bus.publish("marketplace.schedule_updated", {
+        vendorId: "v1",
+        timeZone: "America/Chicago",
+        updatedAt: updatedAt.toISOString(),
+        openIntervals: open
+          ? [{ start: T0.toISOString(), end: new Date(T0.getTime() + 3600_000).toISOString() }]
+          : [],
+        horizonEnd: new Date(T0.getTime() + horizonHours * 3600_000).toISOString(),
+      });
+    await hours(T0, 24, false);
+    await hours(T0, 48, true); // a refresh with a later horizon
+    await hours(T0, 36, false); // an earlier horizon, late: ignored
+    await hours(new Date(T0.getTime() - 1000), 96, false); // an older schedule: ignored
+    await bus.publish("marketplace.vendor_created", snapshot(1, { vendorId: "v3", name: "Zz Sentinel" }));
+    const consumption = followSearchEvents(bus, index, testLogger, () => T0);
+    await caughtUp();
+    await consumption.stop();
+    // The sentinel has no schedule: its status alone counts.
+    const open = async (at: Date) =>
+      (await index.search({ terms: ["taco"], openAt: at, limit: 10 })).map((c) => c.vendorId).sort();
+    expect(await open(T0)).toEqual(["v1", "v3"]);
+    expect(await open(new Date(T0.getTime() - 1))).toEqual(["v3"]);
   });
 
   it("forgets activity older than the trending window", async () => {

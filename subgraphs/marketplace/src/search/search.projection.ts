@@ -1,6 +1,14 @@
-import type { Consumption, DomainEvent, EventBus, EventPayload, EventType } from "@venta/events";
+import type {
+  Consumption,
+  DomainEvent,
+  EventBus,
+  EventPayload,
+  EventType,
+  ScheduleUpdated,
+} from "@venta/events";
 import type { Logger } from "@venta/kit";
 import { TRENDING_WINDOW_MS } from "./ranking.js";
+import type { OpenHoursEntry, OpenInterval } from "./search.record.js";
 import type { SearchIndex } from "./search.store.js";
 
 export const SEARCH_CONSUMER = "marketplace.search-index";
@@ -13,6 +21,7 @@ export const SEARCH_EVENTS = [
   "location.vendor_location_updated",
   "marketplace.favorite_added",
   "marketplace.review_submitted",
+  "marketplace.schedule_updated",
 ] as const satisfies readonly EventType[];
 
 type SearchEvent = (typeof SEARCH_EVENTS)[number];
@@ -22,6 +31,30 @@ const payloadOf = <T extends SearchEvent>(event: DomainEvent, _type: T) => event
 function timeOf(text: string): Date | null {
   const time = new Date(text);
   return Number.isNaN(time.getTime()) ? null : time;
+}
+
+/**
+ * The open intervals an announcement publishes, sorted and merged, unreadable ones dropped; null
+ * when it carries none (an older publisher's): nothing can be concluded from it.
+ */
+export function openHoursOf(schedule: ScheduleUpdated): OpenHoursEntry | null {
+  const updatedAt = timeOf(schedule.updatedAt);
+  const horizonEnd = schedule.horizonEnd === undefined ? null : timeOf(schedule.horizonEnd);
+  if (!updatedAt || !horizonEnd || !schedule.openIntervals) return null;
+  const intervals: OpenInterval[] = [];
+  for (const { start, end } of schedule.openIntervals) {
+    const [from, to] = [timeOf(start), timeOf(end)];
+    if (from && to && to > from) intervals.push({ start: from, end: to });
+  }
+  intervals.sort((a, b) => a.start.getTime() - b.start.getTime());
+  const merged: OpenInterval[] = [];
+  for (const interval of intervals) {
+    const last = merged.at(-1);
+    if (last && interval.start <= last.end) {
+      if (interval.end > last.end) last.end = interval.end;
+    } else merged.push({ ...interval });
+  }
+  return { vendorId: schedule.vendorId, intervals: merged, horizonEnd, updatedAt };
 }
 
 /**
@@ -94,14 +127,18 @@ export async function applySearchEvent(
         new Date(now().getTime() - TRENDING_WINDOW_MS),
       );
     }
+    case "marketplace.schedule_updated": {
+      const hours = openHoursOf(payloadOf(event, "marketplace.schedule_updated"));
+      return hours ? index.applyOpenHours(hours) : false;
+    }
     default:
       return false;
   }
 }
 
 /**
- * Keeps the search index: vendor snapshots, menus and ratings from marketplace's own events,
- * positions from location's, favorites and reviews for trending. A consumer seen for the first time
+ * Keeps the search index: vendor snapshots, menus, ratings and published opening hours from
+ * marketplace's own events, positions from location's, favorites and reviews for trending. A consumer seen for the first time
  * reads the whole retained log, so a fresh index catches up with everything published before it.
  */
 export function followSearchEvents(

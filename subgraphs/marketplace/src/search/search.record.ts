@@ -44,6 +44,24 @@ export interface PositionEntry {
   recordedAt: Date;
 }
 
+/** A time a vendor's schedule has it open: from `start` until just before `end`. */
+export interface OpenInterval {
+  start: Date;
+  end: Date;
+}
+
+/**
+ * A vendor's published opening hours as instants, up to `horizonEnd`: sorted, non-overlapping.
+ * Updates of one vendor are ordered by `updatedAt` (the schedule's), then `horizonEnd`; an older
+ * one is ignored. Past the horizon nothing is known, so a vendor with a schedule counts as closed.
+ */
+export interface OpenHoursEntry {
+  vendorId: string;
+  intervals: OpenInterval[];
+  horizonEnd: Date;
+  updatedAt: Date;
+}
+
 export type ActivityKind = "FAVORITE" | "REVIEW";
 
 /**
@@ -65,8 +83,11 @@ export interface SearchQuery {
   area?: { center: GeoPoint; radiusMeters: number } | undefined;
   /** Vendors serving at least one of these (lower-case) cuisines. */
   cuisines?: readonly string[] | undefined;
-  /** Only vendors whose status is OPEN. */
-  openNow?: boolean | undefined;
+  /**
+   * Only vendors open at this instant: status OPEN and, for a vendor with published hours, inside
+   * one of its open intervals (as `Vendor.openNow` judges it).
+   */
+  openAt?: Date | undefined;
   /** Only vendors whose latest position was recorded at or after this time. */
   recordedSince?: Date | undefined;
   /** At most this many candidates, the best text matches first. */

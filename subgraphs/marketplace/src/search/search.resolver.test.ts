@@ -162,6 +162,48 @@ describe("searchVendors and trendingVendors", () => {
     expect(seen).toEqual(["v-0", "v-1", "v-2", "v-3", "v-4", "v-5", "v-6"]);
   });
 
+  it("filters openNow by the published hours and the status, agreeing with Vendor.openNow", async () => {
+    const allWeek = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"].map(
+      (weekday) => ({ weekday: weekday as "MONDAY", intervals: [{ opens: "00:00", closes: "24:00" }] }),
+    );
+    for (const id of ["v-always", "v-never", "v-none", "v-closed"])
+      await vendor(id, `Taco ${id.slice(2)}`, { meters: 100 });
+    await h.services.vendors.update("v-closed", { status: "CLOSED" });
+    await h.services.schedules.set("v-always", { timeZone: "America/Chicago", weeklyHours: allWeek });
+    await h.services.schedules.set("v-closed", { timeZone: "America/Chicago", weeklyHours: allWeek });
+    // A schedule without hours: OPEN as it says it is, it is never open by its schedule.
+    await h.services.schedules.set("v-never", { timeZone: "America/Chicago", weeklyHours: [] });
+    await indexed();
+    const query = `query ($filter: SearchVendorsFilter, $first: Int, $after: String) {
+      searchVendors(query: "taco", near: { lat: 30.2672, lng: -97.7431 }, filter: $filter, first: $first, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id openNow } } } }`;
+    const page = async (variables: Record<string, unknown>) => {
+      const result = await h.run(query, variables);
+      expect(result.errors).toBeUndefined();
+      return result.data?.searchVendors as {
+        totalCount: number;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+        edges: { node: { id: string; openNow: boolean } }[];
+      };
+    };
+    const all = await page({});
+    expect(all.totalCount).toBe(4);
+    const openByField = all.edges.filter((e) => e.node.openNow).map((e) => e.node.id);
+    expect(openByField.sort()).toEqual(["v-always", "v-none"]);
+    const open = await page({ filter: { openNow: true } });
+    expect(open.totalCount).toBe(2);
+    expect(open.edges.map((e) => e.node).sort((a, b) => a.id.localeCompare(b.id))).toEqual([
+      { id: "v-always", openNow: true },
+      { id: "v-none", openNow: true },
+    ]);
+    // Pages of one each agree with the count.
+    const first = await page({ filter: { openNow: true }, first: 1 });
+    const second = await page({ filter: { openNow: true }, first: 1, after: first.pageInfo.endCursor });
+    expect(first.totalCount).toBe(2);
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect([...first.edges, ...second.edges].map((e) => e.node.id).sort()).toEqual(["v-always", "v-none"]);
+  });
+
   it("refuses a cursor from another search", async () => {
     await vendor("v-1", "Taco One", { meters: 10 });
     await vendor("v-2", "Taco Two", { meters: 20 });

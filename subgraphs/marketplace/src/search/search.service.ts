@@ -112,7 +112,8 @@ export class SearchService {
       terms,
       area: center ? { center, radiusMeters } : undefined,
       cuisines,
-      openNow,
+      // Judged as of the first page, like everything else, so later pages agree with it.
+      openAt: openNow ? asOf : undefined,
       recordedSince: liveOnly ? new Date(asOf.getTime() - liveWindowMs) : undefined,
       limit: MAX_SEARCH_CANDIDATES,
     });

@@ -242,9 +242,66 @@ export function searchIndexContract(adapter: string, open: () => Promise<OpenedS
       const sorted = async (query: Partial<SearchQuery>) => (await ids("cart", query)).sort();
       expect(await sorted({ cuisines: ["coffee", "bbq"] })).toEqual(["a", "b", "c"]);
       expect(await sorted({ cuisines: ["coffee"] })).toEqual(["a", "c"]);
-      expect(await sorted({ openNow: true })).toEqual(["a"]);
+      expect(await sorted({ openAt: T0 })).toEqual(["a"]);
       expect(await sorted({ recordedSince: hoursAgo(1) })).toEqual(["a"]);
-      expect(await sorted({ cuisines: ["bbq"], openNow: true })).toEqual([]);
+      expect(await sorted({ cuisines: ["bbq"], openAt: T0 })).toEqual([]);
+    });
+
+    it("judges openness by published hours together with the status, inside the query", async () => {
+      const span = (fromHours: number, toHours: number) => ({
+        start: hoursAgo(-fromHours),
+        end: hoursAgo(-toHours),
+      });
+      const hours = (vendorId: string, intervals: { start: Date; end: Date }[], horizonHours = 24 * 14) =>
+        index.applyOpenHours({ vendorId, intervals, horizonEnd: hoursAgo(-horizonHours), updatedAt: T0 });
+      for (const id of ["status", "hours", "outside", "closed", "ran-out", "edge"]) {
+        await index.applyVendor(
+          entry(id, { name: `Cart ${id}`, status: id === "closed" ? "CLOSED" : "OPEN" }),
+        );
+        await index.applyPosition({ vendorId: id, ...destinationPoint(CENTER, 90, 100), recordedAt: T0 });
+      }
+      // No schedule: the status alone decides.
+      expect(await hours("hours", [span(-30, -26), span(-2, 3), span(20, 27)])).toBe(true);
+      await hours("outside", [span(-30, -26), span(1, 5)]); // OPEN, but not in its hours now
+      await hours("closed", [span(-2, 3)]); // in its hours, but CLOSED
+      await hours("ran-out", [span(-10, -1)], -1); // nothing known past an hour ago
+      await hours("edge", [span(-3, 0), span(0.5, 2)]); // closed exactly at T0, end exclusive
+      const open = async (query: Partial<SearchQuery> = {}) => (await ids("cart", query)).sort();
+      expect(await open()).toEqual(["closed", "edge", "hours", "outside", "ran-out", "status"]);
+      expect(await open({ openAt: T0 })).toEqual(["hours", "status"]);
+      expect(await open({ openAt: hoursAgo(1) })).toEqual(["edge", "hours", "status"]);
+      expect(await open({ openAt: hoursAgo(-4) })).toEqual(["outside", "status"]);
+      // With an area and a limit, the filter still holds before anything is cut.
+      const area = { center: CENTER, radiusMeters: 500 };
+      expect(await open({ openAt: T0, area })).toEqual(["hours", "status"]);
+      expect(await ids("cart", { openAt: T0, limit: 1 })).toHaveLength(1);
+    });
+
+    it("replaces open hours with a later horizon or schedule, ignoring older and repeated ones", async () => {
+      await index.applyVendor(entry("v1", { name: "Cart one" }));
+      const hours = (updatedHours: number, horizonHours: number, open: boolean) =>
+        index.applyOpenHours({
+          vendorId: "v1",
+          intervals: open ? [{ start: hoursAgo(1), end: hoursAgo(-1) }] : [],
+          horizonEnd: hoursAgo(-horizonHours),
+          updatedAt: hoursAgo(-updatedHours),
+        });
+      const isOpen = async () => (await ids("cart", { openAt: T0 })).length === 1;
+      expect(await hours(0, 100, true)).toBe(true);
+      expect(await isOpen()).toBe(true);
+      expect(await hours(0, 100, true)).toBe(false); // redelivered
+      expect(await hours(0, 50, false)).toBe(false); // an earlier horizon of the same schedule
+      expect(await hours(-1, 200, false)).toBe(false); // an older schedule
+      expect(await isOpen()).toBe(true);
+      expect(await hours(0, 150, false)).toBe(true); // a refresh: replaces the intervals whole
+      expect(await isOpen()).toBe(false);
+      expect(await hours(1, 10, true)).toBe(true); // a newer schedule, whatever its horizon
+      expect(await isOpen()).toBe(true);
+      // Hours may arrive before the vendor's snapshot; it is still not searchable until then.
+      expect(
+        await index.applyOpenHours({ vendorId: "early", intervals: [], horizonEnd: T0, updatedAt: T0 }),
+      ).toBe(true);
+      expect(await ids("cart")).toEqual(["v1"]);
     });
 
     it("returns at most `limit` candidates, best first, equal ones by vendor id", async () => {

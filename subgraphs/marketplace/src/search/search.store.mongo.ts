@@ -12,6 +12,7 @@ import type {
   ActivityKind,
   MenuEntry,
   MenuItemEntry,
+  OpenHoursEntry,
   PositionEntry,
   RatingEntry,
   SearchCandidate,
@@ -52,6 +53,11 @@ interface SearchDocumentDoc {
   lat?: number;
   lng?: number;
   recordedAt?: Date;
+  /** True once the vendor's published hours arrived; then only `openIntervals` say it is open. */
+  hasSchedule?: boolean;
+  openIntervals?: { start: Date; end: Date }[];
+  scheduleUpdatedAt?: Date;
+  horizonEnd?: Date;
 }
 
 interface ActivityDoc {
@@ -84,6 +90,10 @@ const documentSchema = new Schema<SearchDocumentDoc>(
     lat: Number,
     lng: Number,
     recordedAt: Date,
+    hasSchedule: Boolean,
+    openIntervals: [{ _id: false, start: Date, end: Date }],
+    scheduleUpdatedAt: Date,
+    horizonEnd: Date,
   },
   { collection: "search_documents", versionKey: false, timestamps: false, autoIndex: false },
 );
@@ -126,6 +136,15 @@ const RECOMPUTE_PREFIXES: UpdateWithAggregationPipeline[number] = {
     },
   },
 };
+
+/** Open at `at`: status OPEN and, with published hours, inside one of its intervals. */
+const openAt = (at: Date) => ({
+  status: "OPEN",
+  $or: [
+    { hasSchedule: { $ne: true } },
+    { openIntervals: { $elemMatch: { start: { $lte: at }, end: { $gt: at } } } },
+  ],
+});
 
 function boxFilter(center: GeoPoint, radiusMeters: number, prefix = "") {
   return boxesAround(center, radiusMeters).map((box) => ({
@@ -242,6 +261,29 @@ export class MongoSearchIndex implements SearchIndex {
     ]);
   }
 
+  async applyOpenHours(entry: OpenHoursEntry): Promise<boolean> {
+    // Newer means a later schedule, or the same schedule with a later horizon (a refresh).
+    return this.upsertIfNewer(
+      {
+        _id: entry.vendorId,
+        $nor: [
+          { scheduleUpdatedAt: { $gt: entry.updatedAt } },
+          { scheduleUpdatedAt: entry.updatedAt, horizonEnd: { $gte: entry.horizonEnd } },
+        ],
+      },
+      [
+        {
+          $set: {
+            hasSchedule: literal(true),
+            openIntervals: literal(entry.intervals.map(({ start, end }) => ({ start, end }))),
+            scheduleUpdatedAt: literal(entry.updatedAt),
+            horizonEnd: literal(entry.horizonEnd),
+          },
+        },
+      ],
+    );
+  }
+
   async recordActivity(entry: ActivityEntry, retainSince: Date): Promise<boolean> {
     await this.activity.deleteMany({ at: { $lt: retainSince } }).exec();
     if (entry.at.getTime() < retainSince.getTime()) return false;
@@ -260,17 +302,16 @@ export class MongoSearchIndex implements SearchIndex {
   async search(query: SearchQuery): Promise<SearchCandidate[]> {
     const whole = query.terms.slice(0, -1);
     const typing = query.terms.at(-1) as string;
-    const match: Record<string, unknown> = {
-      ...SEARCHABLE,
-      $and: [
-        ...(whole.length > 0 ? [{ prefixes: { $all: whole } }] : []),
-        { prefixes: { $regex: `^${escapeRegExp(typing)}` } },
-      ],
-    };
+    const and: Record<string, unknown>[] = [
+      ...(whole.length > 0 ? [{ prefixes: { $all: whole } }] : []),
+      { prefixes: { $regex: `^${escapeRegExp(typing)}` } },
+    ];
+    const match: Record<string, unknown> = { ...SEARCHABLE, $and: and };
     // Words are letters and digits only, so `$text` cannot see a phrase or a negation in them.
     if (whole.length > 0) match.$text = { $search: whole.join(" ") };
     if (query.area) match.$or = boxFilter(query.area.center, query.area.radiusMeters);
-    if (query.openNow) match.status = "OPEN";
+    // Inside `$and`: the area already takes the top-level `$or`.
+    if (query.openAt) and.push(openAt(query.openAt));
     if (query.recordedSince) match.recordedAt = { $gte: query.recordedSince };
     if (query.cuisines && query.cuisines.length > 0) match.cuisines = { $in: [...query.cuisines] };
     const relevance = {

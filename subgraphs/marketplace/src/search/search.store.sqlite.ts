@@ -4,6 +4,7 @@ import type {
   ActivityEntry,
   MenuEntry,
   MenuItemEntry,
+  OpenHoursEntry,
   PositionEntry,
   RatingEntry,
   SearchCandidate,
@@ -68,6 +69,14 @@ const SEARCHABLE = "d.version IS NOT NULL AND (d.verification IS NULL OR d.verif
 const menuText = (items: readonly MenuItemEntry[]) =>
   items.map((item) => [item.name, item.description ?? ""].join(" ").trim()).join("\n");
 
+/**
+ * Open at `@openAt`: status OPEN and, with published hours, inside an interval. Intervals of a
+ * vendor never overlap, so only the last one starting by then can hold the instant: one index seek.
+ */
+const OPEN_AT = `d.status = 'OPEN' AND (d.has_schedule = 0 OR (
+  SELECT i.end FROM search_open_intervals i WHERE i.document = d.id AND i.start <= @openAt
+  ORDER BY i.start DESC LIMIT 1) > @openAt)`;
+
 /** Boxes around a circle as SQL over `d.lat`/`d.lng`, and their parameters. */
 function boxCondition(center: GeoPoint, radiusMeters: number) {
   const params: Record<string, number> = {};
@@ -86,7 +95,8 @@ function boxCondition(center: GeoPoint, radiusMeters: number) {
 /**
  * The search index in the marketplace SQLite database: `search_documents` holds one row per vendor
  * (snapshot, menu, rating, latest position), `search_text` the FTS5 index of its text under the same
- * rowid, and `search_activity` the recent favorites and reviews that trending counts.
+ * rowid, `search_activity` the recent favorites and reviews that trending counts, and
+ * `search_open_intervals` each scheduled vendor's published open intervals (epoch ms, end exclusive).
  */
 export class SqliteSearchIndex implements SearchIndex {
   private readonly statements;
@@ -108,7 +118,10 @@ export class SqliteSearchIndex implements SearchIndex {
         rating_average REAL,
         rating_count INTEGER NOT NULL DEFAULT 0,
         rating_updated_at INTEGER,
-        lat REAL, lng REAL, recorded_at INTEGER
+        lat REAL, lng REAL, recorded_at INTEGER,
+        has_schedule INTEGER NOT NULL DEFAULT 0,
+        schedule_updated_at INTEGER,
+        schedule_horizon_end INTEGER
       );
       CREATE INDEX IF NOT EXISTS search_documents_by_position ON search_documents (lat, lng);
       CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(
@@ -124,6 +137,23 @@ export class SqliteSearchIndex implements SearchIndex {
       );
       CREATE INDEX IF NOT EXISTS search_activity_by_vendor ON search_activity (vendor_id, at);
       CREATE INDEX IF NOT EXISTS search_activity_by_time ON search_activity (at);
+    `);
+    // Indexes from before opening hours were indexed gain the columns: no vendor has hours until
+    // marketplace's refresher publishes them again.
+    const columns = db.prepare<[], { name: string }>("PRAGMA table_info(search_documents)").all();
+    for (const [name, definition] of [
+      ["has_schedule", "INTEGER NOT NULL DEFAULT 0"],
+      ["schedule_updated_at", "INTEGER"],
+      ["schedule_horizon_end", "INTEGER"],
+    ] as const) {
+      if (!columns.some((column) => column.name === name))
+        db.exec(`ALTER TABLE search_documents ADD COLUMN ${name} ${definition}`);
+    }
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS search_open_intervals (
+        document INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+        PRIMARY KEY (document, start)
+      ) WITHOUT ROWID;
     `);
     this.statements = {
       row: db.prepare<[string], DocumentRow>(
@@ -143,6 +173,17 @@ export class SqliteSearchIndex implements SearchIndex {
         "UPDATE search_documents SET rating_average = ?, rating_count = ?, rating_updated_at = ? WHERE id = ?",
       ),
       setPosition: db.prepare("UPDATE search_documents SET lat = ?, lng = ?, recorded_at = ? WHERE id = ?"),
+      scheduleState: db.prepare<
+        [number],
+        { schedule_updated_at: number | null; schedule_horizon_end: number | null }
+      >("SELECT schedule_updated_at, schedule_horizon_end FROM search_documents WHERE id = ?"),
+      setSchedule: db.prepare(
+        "UPDATE search_documents SET has_schedule = 1, schedule_updated_at = ?, schedule_horizon_end = ? WHERE id = ?",
+      ),
+      clearIntervals: db.prepare("DELETE FROM search_open_intervals WHERE document = ?"),
+      addInterval: db.prepare(
+        "INSERT OR REPLACE INTO search_open_intervals (document, start, end) VALUES (?, ?, ?)",
+      ),
       deleteText: db.prepare("DELETE FROM search_text WHERE rowid = ?"),
       insertText: db.prepare(
         "INSERT INTO search_text (rowid, name, cuisines, menu, description) VALUES (?, ?, ?, ?, ?)",
@@ -211,6 +252,26 @@ export class SqliteSearchIndex implements SearchIndex {
     })();
   }
 
+  async applyOpenHours(entry: OpenHoursEntry): Promise<boolean> {
+    const updatedAt = entry.updatedAt.getTime();
+    const horizonEnd = entry.horizonEnd.getTime();
+    return this.db.transaction(() => {
+      const row = this.rowOf(entry.vendorId);
+      const held = this.statements.scheduleState.get(row.id);
+      if (
+        held?.schedule_updated_at != null &&
+        (held.schedule_updated_at > updatedAt ||
+          (held.schedule_updated_at === updatedAt && (held.schedule_horizon_end ?? 0) >= horizonEnd))
+      )
+        return false;
+      this.statements.setSchedule.run(updatedAt, horizonEnd, row.id);
+      this.statements.clearIntervals.run(row.id);
+      for (const interval of entry.intervals)
+        this.statements.addInterval.run(row.id, interval.start.getTime(), interval.end.getTime());
+      return true;
+    })();
+  }
+
   async recordActivity(entry: ActivityEntry, retainSince: Date): Promise<boolean> {
     return this.db.transaction(() => {
       this.statements.forgetActivity.run(retainSince.getTime());
@@ -233,7 +294,10 @@ export class SqliteSearchIndex implements SearchIndex {
       where.push(box.sql);
       Object.assign(params, box.params);
     }
-    if (query.openNow) where.push("d.status = 'OPEN'");
+    if (query.openAt) {
+      where.push(OPEN_AT);
+      params.openAt = query.openAt.getTime();
+    }
     if (query.recordedSince) {
       where.push("d.recorded_at >= @recordedSince");
       params.recordedSince = query.recordedSince.getTime();

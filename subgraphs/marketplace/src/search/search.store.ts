@@ -1,6 +1,7 @@
 import type {
   ActivityEntry,
   MenuEntry,
+  OpenHoursEntry,
   PositionEntry,
   RatingEntry,
   SearchCandidate,
@@ -27,6 +28,11 @@ export interface SearchIndex {
   applyRating(entry: RatingEntry): Promise<boolean>;
   /** Keeps the position unless the indexed one was recorded later. */
   applyPosition(entry: PositionEntry): Promise<boolean>;
+  /**
+   * Replaces the vendor's open intervals unless the indexed ones are as new or newer (by
+   * `updatedAt`, then `horizonEnd`); from then on the vendor has a schedule.
+   */
+  applyOpenHours(entry: OpenHoursEntry): Promise<boolean>;
   /**
    * Counts an act once per `key`: a FAVORITE moves to the latest `at` seen, a REVIEW keeps the
    * earliest. Acts older than `retainSince` are forgotten on the way.
