@@ -1,0 +1,59 @@
+import type { EventBus } from "@venta/events";
+import type { Logger } from "@venta/kit";
+import { type MarketplaceServices, personalDataRegistry } from "./context.js";
+import { FavoritesService } from "./favorites/favorites.service.js";
+import { LoyaltyService } from "./loyalty/loyalty.service.js";
+import type { FileStorage } from "./media/file-storage.js";
+import { VendorMediaService } from "./media/vendor-media.service.js";
+import { MenusService } from "./menus/menus.service.js";
+import { OnboardingService } from "./onboarding/onboarding.service.js";
+import { PartnerKeysService } from "./partners/partner-keys.service.js";
+import { ReviewsService } from "./reviews/reviews.service.js";
+import { SchedulesService } from "./schedules/schedules.service.js";
+import { LIVE_WINDOW_SECONDS, SearchService } from "./search/search.service.js";
+import type { MarketplaceStores } from "./stores.js";
+import { PersonalDataService } from "./users/personal-data.service.js";
+import { UsersService } from "./users/users.service.js";
+import { VendorsService } from "./vendors/vendors.service.js";
+
+/** Every module's rules over the stores, wired once: the server and the tests' harness share this. */
+export function marketplaceServices(
+  stores: MarketplaceStores,
+  bus: EventBus,
+  files: FileStorage,
+  log: Logger,
+): MarketplaceServices {
+  const users = new UsersService(stores.users, bus);
+  return {
+    vendorsStore: stores.vendors,
+    usersStore: stores.users,
+    partnerKeysStore: stores.partnerKeys,
+    vendors: new VendorsService(stores.vendors, stores.users, bus),
+    users,
+    partnerKeys: new PartnerKeysService(stores.partnerKeys),
+    onboarding: new OnboardingService(stores.vendors, bus),
+    vendorMediaStore: stores.vendorMedia,
+    vendorMedia: new VendorMediaService(stores.vendorMedia, files, log),
+    reviewsStore: stores.reviews,
+    reviews: new ReviewsService(stores.reviews, stores.vendors, stores.users, bus),
+    favoritesStore: stores.favorites,
+    favorites: new FavoritesService(stores.favorites, stores.vendors, bus),
+    searchIndex: stores.searchIndex,
+    search: new SearchService(stores.searchIndex, { liveWindowSeconds: LIVE_WINDOW_SECONDS }),
+    menusStore: stores.menus,
+    menus: new MenusService(stores.menus, bus),
+    schedulesStore: stores.schedules,
+    schedules: new SchedulesService(stores.schedules, bus),
+    loyaltyPrograms: stores.loyaltyPrograms,
+    points: stores.points,
+    loyalty: new LoyaltyService({
+      programs: stores.loyaltyPrograms,
+      points: stores.points,
+      positions: stores.vendorPositions,
+      vendors: stores.vendors,
+      accounts: users,
+      bus,
+    }),
+    personalData: new PersonalDataService(stores.users, stores.vendors, personalDataRegistry(stores), bus),
+  };
+}
