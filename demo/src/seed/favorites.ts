@@ -22,7 +22,13 @@ export async function seedFavorites(
 ): Promise<number> {
   const random = seededRandom(5151);
   let clock = new Date(EPOCH);
-  const favorites = new FavoritesService(marketplace.favorites, marketplace.vendors, bus, () => clock);
+  const favorites = new FavoritesService(
+    marketplace.favorites,
+    marketplace.vendors,
+    marketplace.users,
+    bus,
+    () => clock,
+  );
   const verified = new Set(
     (await marketplace.vendors.findByIds(city.vendors.map((v) => v.id)))
       .filter((v) => v.verification === "VERIFIED")

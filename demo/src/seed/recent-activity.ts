@@ -36,7 +36,13 @@ export async function seedRecentActivity(
   now: Date = new Date(),
 ): Promise<RecentActivity> {
   let clock = now;
-  const favorites = new FavoritesService(marketplace.favorites, marketplace.vendors, bus, () => clock);
+  const favorites = new FavoritesService(
+    marketplace.favorites,
+    marketplace.vendors,
+    marketplace.users,
+    bus,
+    () => clock,
+  );
   const reviews = new ReviewsService(marketplace.reviews, marketplace.vendors, marketplace.users, bus, {
     now: () => clock,
   });

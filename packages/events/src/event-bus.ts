@@ -6,9 +6,56 @@ export interface Consumption {
   stop(): Promise<void>;
 }
 
+export interface ConsumeOptions {
+  /**
+   * Deliveries of one event before it is set aside as a dead letter, so that one poison event
+   * cannot hold up every event behind it. Default: {@link DEFAULT_MAX_ATTEMPTS}.
+   */
+  maxAttempts?: number;
+}
+
+/** Eight attempts span about 13 s of backoff: long enough to ride out a restarting database. */
+export const DEFAULT_MAX_ATTEMPTS = 8;
+
+/** An event as read from the log, before validation: a dead letter may be dead because it is malformed. */
+export interface RawEvent {
+  id: string;
+  type: string;
+  payload: unknown;
+  occurredAt: string;
+}
+
+/** An event a consumer gave up on, kept until an operator redrives it. */
+export interface DeadLetter {
+  event: RawEvent;
+  consumer: string;
+  /** The last failure's message. */
+  error: string;
+  attempts: number;
+  /** When the consumer gave up, as an ISO 8601 instant. */
+  deadAt: string;
+}
+
+/** How far behind one consumer is: what a health or metrics endpoint reports. */
+export interface ConsumerStats {
+  consumer: string;
+  /** Events published (or redriven) that the consumer has not been handed yet. */
+  lag: number;
+  /**
+   * Events handed to a process but not yet acknowledged: in flight, or held by a process that died
+   * (Redis hands those to a live process after a while). The SQLite bus acknowledges as each
+   * handler returns, inside the process, so it always reports 0.
+   */
+  pending: number;
+  /** Events set aside after failing too often, waiting for {@link EventBus.redrive}. */
+  deadLetters: number;
+}
+
 /**
  * The bus between subgraphs. Delivery is at least once and in publish order per consumer; a handler
- * that throws sees the same event again after a pause, so handlers must be idempotent.
+ * that throws sees the same event again after a growing pause, up to a maximum number of attempts,
+ * after which the event becomes a dead letter and the consumer moves on. Handlers must therefore be
+ * idempotent: redeliveries, redrives and (on Redis) takeovers from crashed processes repeat events.
  */
 export interface EventBus {
   publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>>;
@@ -18,7 +65,27 @@ export interface EventBus {
    * Delivers events of `types` to `handler`, resuming after the last event `consumer` acknowledged;
    * a consumer name seen for the first time starts from the oldest retained event.
    */
-  consume(consumer: string, types: readonly EventType[], handler: EventHandler): Consumption;
+  consume(
+    consumer: string,
+    types: readonly EventType[],
+    handler: EventHandler,
+    options?: ConsumeOptions,
+  ): Consumption;
+  /** The consumer's dead letters, oldest first. */
+  deadLetters(consumer: string, limit?: number): Promise<DeadLetter[]>;
+  /**
+   * Hands every dead letter of `consumer` back to that consumer (and no other), with a fresh
+   * budget of attempts; a running consumption picks them up, a stopped one when it next starts.
+   * Returns how many were redriven.
+   */
+  redrive(consumer: string): Promise<number>;
+  /**
+   * Discards events that every known consumer has passed and that are older than the bus's
+   * retention period; returns how many. Buses also do this on their own, periodically.
+   */
+  applyRetention(): Promise<number>;
+  /** Every known consumer, by name. */
+  stats(): Promise<ConsumerStats[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

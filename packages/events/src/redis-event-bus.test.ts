@@ -11,7 +11,7 @@ const prefix = `venta:test:${randomUUID()}`;
 if (redisUrl) {
   eventBusContract(
     "Redis Streams",
-    async () => new RedisEventBus(redisUrl, testLogger, `${prefix}:${randomUUID()}`),
+    async (options) => new RedisEventBus(redisUrl, testLogger, `${prefix}:${randomUUID()}`, options),
   );
   afterAll(() => deleteRedisKeys(redisUrl, prefix));
 } else {

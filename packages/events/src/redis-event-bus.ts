@@ -1,12 +1,42 @@
 import { randomUUID } from "node:crypto";
-import { hostname } from "node:os";
 import { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { type DomainEvent, type EventPayload, type EventType, isEventType, parseEvent } from "./catalogue.js";
-import { type Consumption, type EventBus, type EventHandler, retryDelayMs } from "./event-bus.js";
+import { type DomainEvent, type EventPayload, type EventType, eventCatalogue } from "./catalogue.js";
+import {
+  type ConsumeOptions,
+  type ConsumerStats,
+  type Consumption,
+  DEFAULT_MAX_ATTEMPTS,
+  type DeadLetter,
+  type EventBus,
+  type EventHandler,
+} from "./event-bus.js";
+import { startRedisConsumption } from "./redis-consumption.js";
+import { RedisDeadLetters } from "./redis-dead-letters.js";
+import { trimStream } from "./redis-retention.js";
+import { redisStats } from "./redis-stats.js";
+import { eventFields } from "./redis-streams.js";
 
-type StreamEntry = [id: string, fields: string[]];
-type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
+export interface RedisEventBusOptions {
+  /**
+   * Approximate cap on each event stream's length, applied on every publish (XADD MAXLEN ~). It
+   * cannot tell whether a group still needs the entries it drops, so it is a backstop against
+   * unbounded memory (say, a consumer group abandoned after a rename), far above what the safe
+   * trimming below leaves. Default: 1,000,000 entries per stream.
+   */
+  maxLen?: number;
+  /**
+   * Entries younger than this are kept even once every group has acknowledged them, for replay by
+   * new consumers; older ones go once every group is past them. Default: 24 hours.
+   */
+  retentionMs?: number;
+  /** How often this process trims the event streams; 0 leaves it to explicit calls. Default: 5 min. */
+  retentionIntervalMs?: number;
+  /** How long an entry may sit unacknowledged before another process takes it over. Default: 30 s. */
+  claimMinIdleMs?: number;
+  /** How often each consumption looks for such entries. Default: 10 s. */
+  claimIntervalMs?: number;
+}
 
 /**
  * Redis Streams with one consumer group per consumer name: each group sees every event once,
@@ -15,30 +45,39 @@ type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
 export class RedisEventBus implements EventBus {
   private readonly redis: Redis;
   private readonly consumptions = new Set<Consumption>();
+  private readonly dead: RedisDeadLetters;
+  private readonly maxLen: number;
+  private readonly retentionMs: number;
+  private readonly claimMinIdleMs: number;
+  private readonly claimIntervalMs: number;
+  private readonly retentionTimer: NodeJS.Timeout | undefined;
 
   constructor(
     url: string,
     private readonly log: Logger,
     private readonly stream = "venta:events",
+    options: RedisEventBusOptions = {},
   ) {
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
     this.redis.on("error", (error) => log.warn({ err: error }, "redis event bus connection error"));
+    this.dead = new RedisDeadLetters(this.redis, stream);
+    this.maxLen = options.maxLen ?? 1_000_000;
+    this.retentionMs = options.retentionMs ?? 24 * 3_600_000;
+    this.claimMinIdleMs = options.claimMinIdleMs ?? 30_000;
+    this.claimIntervalMs = options.claimIntervalMs ?? 10_000;
+    const every = options.retentionIntervalMs ?? 5 * 60_000;
+    if (every > 0) {
+      this.retentionTimer = setInterval(() => {
+        this.applyRetention().catch((error: unknown) => log.warn({ err: error }, "event retention failed"));
+      }, every);
+      // Housekeeping must not keep a finished process alive.
+      this.retentionTimer.unref();
+    }
   }
 
   async publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
     const event: DomainEvent<T> = { id: randomUUID(), type, payload, occurredAt: new Date().toISOString() };
-    await this.redis.xadd(
-      this.streamOf(type),
-      "*",
-      "id",
-      event.id,
-      "type",
-      type,
-      "payload",
-      JSON.stringify(payload),
-      "occurredAt",
-      event.occurredAt,
-    );
+    await this.redis.xadd(this.streamOf(type), "MAXLEN", "~", this.maxLen, "*", ...eventFields(event));
     return event;
   }
 
@@ -47,118 +86,67 @@ export class RedisEventBus implements EventBus {
     const occurredAt = new Date().toISOString();
     const pipeline = this.redis.pipeline();
     for (const payload of payloads) {
-      pipeline.xadd(
-        this.streamOf(type),
-        "*",
-        "id",
-        randomUUID(),
-        "type",
-        type,
-        "payload",
-        JSON.stringify(payload),
-        "occurredAt",
-        occurredAt,
-      );
+      const fields = eventFields({ id: randomUUID(), type, payload, occurredAt });
+      pipeline.xadd(this.streamOf(type), "MAXLEN", "~", this.maxLen, "*", ...fields);
     }
     await pipeline.exec();
   }
 
-  consume(consumer: string, types: readonly EventType[], handler: EventHandler): Consumption {
-    // Blocking reads hold a connection, so each consumption gets its own.
-    const reader = this.redis.duplicate();
-    reader.on("error", (error) => this.log.warn({ err: error, consumer }, "redis consumer connection error"));
-    const member = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
-    const wanted = new Set<string>(types);
-    const streams = [...new Set(types.map((type) => this.streamOf(type)))];
-    // "0" first re-reads what this member was given but never acknowledged; ">" then reads new entries.
-    const cursors = new Map(streams.map((stream) => [stream, "0"]));
-    let stopped = false;
-
-    const handle = async (stream: string, entries: StreamEntry[]) => {
-      const handled: string[] = [];
-      try {
-        for (const [entryId, fields] of entries) {
-          if (stopped) return;
-          const raw = Object.fromEntries(pairs(fields));
-          if (raw.type && isEventType(raw.type) && wanted.has(raw.type)) {
-            await handler(
-              parseEvent({
-                id: raw.id ?? entryId,
-                type: raw.type,
-                payload: JSON.parse(raw.payload ?? "null"),
-                occurredAt: raw.occurredAt ?? "",
-              }),
-            );
-          }
-          handled.push(entryId);
-        }
-      } finally {
-        // One acknowledgement for the whole batch: acking entry by entry would cap a busy stream.
-        if (handled.length > 0) await this.redis.xack(stream, consumer, ...handled);
-      }
-    };
-
-    const loop = async () => {
-      for (const stream of streams) {
-        try {
-          await reader.xgroup("CREATE", stream, consumer, "0", "MKSTREAM");
-        } catch (error) {
-          if (!(error instanceof Error && error.message.includes("BUSYGROUP"))) throw error;
-        }
-      }
-      let attempt = 0;
-      while (!stopped) {
-        try {
-          const reply = (await reader.xreadgroup(
-            "GROUP",
-            consumer,
-            member,
-            "COUNT",
-            500,
-            "BLOCK",
-            1_000,
-            "STREAMS",
-            ...streams,
-            ...streams.map((stream) => cursors.get(stream) ?? ">"),
-          )) as StreamReply;
-          const replied = new Map((reply ?? []).map(([stream, entries]) => [stream, entries]));
-          for (const stream of streams) {
-            const entries = replied.get(stream) ?? [];
-            if (cursors.get(stream) === "0" && entries.length === 0) cursors.set(stream, ">");
-            await handle(stream, entries);
-          }
-          attempt = 0;
-        } catch (error) {
-          if (stopped) return;
-          attempt += 1;
-          this.log.warn({ err: error, consumer, attempt }, "event handler failed: will redeliver");
-          for (const stream of streams) cursors.set(stream, "0");
-          await new Promise((resolve) => setTimeout(resolve, retryDelayMs(attempt)));
-        }
-      }
-    };
-    const running = loop().catch((error: unknown) =>
-      this.log.error({ err: error, consumer }, "event consumer stopped"),
-    );
-
-    const consumption: Consumption = {
-      stop: async () => {
-        stopped = true;
-        reader.disconnect();
-        await running;
-        this.consumptions.delete(consumption);
-      },
-    };
+  consume(
+    consumer: string,
+    types: readonly EventType[],
+    handler: EventHandler,
+    options: ConsumeOptions = {},
+  ): Consumption {
+    const consumption = startRedisConsumption({
+      redis: this.redis,
+      log: this.log,
+      dead: this.dead,
+      consumer,
+      types,
+      streams: [...new Set(types.map((type) => this.streamOf(type)))],
+      handler,
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      claimMinIdleMs: this.claimMinIdleMs,
+      claimIntervalMs: this.claimIntervalMs,
+      onStop: () => this.consumptions.delete(consumption),
+    });
     this.consumptions.add(consumption);
     return consumption;
+  }
+
+  async deadLetters(consumer: string, limit = 100): Promise<DeadLetter[]> {
+    return this.dead.list(consumer, limit);
+  }
+
+  async redrive(consumer: string): Promise<number> {
+    return this.dead.redrive(consumer);
+  }
+
+  async applyRetention(): Promise<number> {
+    let removed = 0;
+    for (const stream of this.eventStreams())
+      removed += await trimStream(this.redis, stream, this.retentionMs);
+    return removed;
+  }
+
+  async stats(): Promise<ConsumerStats[]> {
+    return redisStats(this.redis, this.eventStreams(), this.dead);
   }
 
   /**
    * One stream per publishing subgraph (`venta:events:marketplace`, …): a consumer reads only the
    * streams of the events it wants, so a flood of location updates never delays a vendor change.
+   * (Dead-letter and redrive streams sit beside them as `…:dead:<consumer>`, `…:redrive:<consumer>`;
+   * no subgraph is called "dead" or "redrive".)
    */
   private streamOf(type: EventType): string {
     return `${this.stream}:${type.slice(0, type.indexOf("."))}`;
+  }
+
+  /** Every event stream there can be, from the catalogue: housekeeping must not miss a quiet one. */
+  private eventStreams(): string[] {
+    return [...new Set(Object.keys(eventCatalogue).map((type) => this.streamOf(type as EventType)))];
   }
 
   async ping(): Promise<void> {
@@ -166,11 +154,8 @@ export class RedisEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.retentionTimer);
     await Promise.all([...this.consumptions].map((c) => c.stop()));
     await this.redis.quit();
   }
-}
-
-function* pairs(fields: string[]): Generator<[string, string]> {
-  for (let i = 0; i + 1 < fields.length; i += 2) yield [fields[i] as string, fields[i + 1] as string];
 }

@@ -8,6 +8,6 @@ import { SqliteEventBus } from "./sqlite-event-bus.js";
 // A real file, because the point of this bus is that separate processes share it.
 eventBusContract(
   "SQLite",
-  async () =>
-    new SqliteEventBus(join(mkdtempSync(join(tmpdir(), "venta-bus-")), "events.db"), testLogger, 10),
+  async (options) =>
+    new SqliteEventBus(join(mkdtempSync(join(tmpdir(), "venta-bus-")), "events.db"), testLogger, 10, options),
 );

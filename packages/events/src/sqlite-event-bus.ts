@@ -1,15 +1,30 @@
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import type { Logger } from "pino";
-import { type DomainEvent, type EventPayload, type EventType, parseEvent } from "./catalogue.js";
-import { type Consumption, type EventBus, type EventHandler, retryDelayMs } from "./event-bus.js";
+import type { DomainEvent, EventPayload, EventType } from "./catalogue.js";
+import {
+  type ConsumeOptions,
+  type ConsumerStats,
+  type Consumption,
+  DEFAULT_MAX_ATTEMPTS,
+  type DeadLetter,
+  type EventBus,
+  type EventHandler,
+} from "./event-bus.js";
+import { startSqliteConsumption } from "./sqlite-consumption.js";
+import { SqliteDeadLetters } from "./sqlite-dead-letters.js";
+import { discardPassedEvents } from "./sqlite-retention.js";
+import { prepareSchema } from "./sqlite-schema.js";
+import { sqliteStats } from "./sqlite-stats.js";
 
-interface EventRow {
-  seq: number;
-  id: string;
-  type: string;
-  payload: string;
-  occurred_at: string;
+export interface SqliteEventBusOptions {
+  /**
+   * Events younger than this are kept even once every consumer has passed them, for replay by a
+   * new consumer. Disk is cheap next to Redis memory, hence a week. Default: 7 days.
+   */
+  retentionMs?: number;
+  /** How often this process applies retention; 0 leaves it to explicit calls. Default: 1 hour. */
+  retentionIntervalMs?: number;
 }
 
 /**
@@ -18,28 +33,33 @@ interface EventRow {
  */
 export class SqliteEventBus implements EventBus {
   private readonly db: Database.Database;
+  private readonly dead: SqliteDeadLetters;
   private readonly consumptions = new Set<Consumption>();
+  private readonly retentionMs: number;
+  private readonly retentionTimer: NodeJS.Timeout | undefined;
 
   constructor(
     filename: string,
     private readonly log: Logger,
     private readonly pollMs = 50,
+    options: SqliteEventBusOptions = {},
   ) {
     this.db = new Database(filename);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("busy_timeout = 5000");
     // WAL with NORMAL survives a crashed process; only a power cut can lose the last commits.
     this.db.pragma("synchronous = NORMAL");
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS events (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        type TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        occurred_at TEXT NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS consumer_offsets (consumer TEXT PRIMARY KEY, seq INTEGER NOT NULL);
-    `);
+    prepareSchema(this.db);
+    this.dead = new SqliteDeadLetters(this.db);
+    this.retentionMs = options.retentionMs ?? 7 * 24 * 3_600_000;
+    const every = options.retentionIntervalMs ?? 3_600_000;
+    if (every > 0) {
+      this.retentionTimer = setInterval(() => {
+        this.applyRetention().catch((error: unknown) => log.warn({ err: error }, "event retention failed"));
+      }, every);
+      // Housekeeping must not keep a finished process alive.
+      this.retentionTimer.unref();
+    }
   }
 
   async publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
@@ -58,68 +78,41 @@ export class SqliteEventBus implements EventBus {
     })();
   }
 
-  consume(consumer: string, types: readonly EventType[], handler: EventHandler): Consumption {
-    const placeholders = types.map(() => "?").join(", ");
-    const next = this.db.prepare<unknown[], EventRow>(
-      `SELECT seq, id, type, payload, occurred_at FROM events WHERE seq > ? AND type IN (${placeholders}) ORDER BY seq LIMIT 200`,
-    );
-    const readOffset = this.db.prepare<[string], { seq: number }>(
-      "SELECT seq FROM consumer_offsets WHERE consumer = ?",
-    );
-    const writeOffset = this.db.prepare(
-      "INSERT INTO consumer_offsets (consumer, seq) VALUES (?, ?) ON CONFLICT(consumer) DO UPDATE SET seq = excluded.seq",
-    );
-    let stopped = false;
-    let timer: NodeJS.Timeout | undefined;
-    let running: Promise<void> = Promise.resolve();
-    let attempt = 0;
-
-    const drain = async (): Promise<void> => {
-      let offset = readOffset.get(consumer)?.seq ?? 0;
-      while (!stopped) {
-        const rows = next.all(offset, ...types);
-        if (rows.length === 0) return;
-        for (const row of rows) {
-          if (stopped) return;
-          await handler(
-            parseEvent({
-              id: row.id,
-              type: row.type,
-              payload: JSON.parse(row.payload),
-              occurredAt: row.occurred_at,
-            }),
-          );
-          offset = row.seq;
-          writeOffset.run(consumer, offset);
-          attempt = 0;
-        }
-      }
-    };
-    const tick = () => {
-      running = drain().then(
-        () => schedule(this.pollMs),
-        (error: unknown) => {
-          attempt += 1;
-          this.log.warn({ err: error, consumer, attempt }, "event handler failed: will redeliver");
-          schedule(retryDelayMs(attempt));
-        },
-      );
-    };
-    const schedule = (ms: number) => {
-      if (!stopped) timer = setTimeout(tick, ms);
-    };
-    tick();
-
-    const consumption: Consumption = {
-      stop: async () => {
-        stopped = true;
-        clearTimeout(timer);
-        await running;
-        this.consumptions.delete(consumption);
-      },
-    };
+  consume(
+    consumer: string,
+    types: readonly EventType[],
+    handler: EventHandler,
+    options: ConsumeOptions = {},
+  ): Consumption {
+    const consumption = startSqliteConsumption({
+      db: this.db,
+      log: this.log,
+      dead: this.dead,
+      consumer,
+      types,
+      handler,
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      pollMs: this.pollMs,
+      onStop: () => this.consumptions.delete(consumption),
+    });
     this.consumptions.add(consumption);
     return consumption;
+  }
+
+  async deadLetters(consumer: string, limit = 100): Promise<DeadLetter[]> {
+    return this.dead.list(consumer, limit);
+  }
+
+  async redrive(consumer: string): Promise<number> {
+    return this.dead.redrive(consumer);
+  }
+
+  async applyRetention(): Promise<number> {
+    return discardPassedEvents(this.db, this.retentionMs, new Date());
+  }
+
+  async stats(): Promise<ConsumerStats[]> {
+    return sqliteStats(this.db);
   }
 
   async ping(): Promise<void> {
@@ -127,6 +120,7 @@ export class SqliteEventBus implements EventBus {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.retentionTimer);
     await Promise.all([...this.consumptions].map((c) => c.stop()));
     this.db.close();
   }

@@ -37,7 +37,7 @@ export function marketplaceServices(
     reviewsStore: stores.reviews,
     reviews: new ReviewsService(stores.reviews, stores.vendors, stores.users, bus),
     favoritesStore: stores.favorites,
-    favorites: new FavoritesService(stores.favorites, stores.vendors, bus),
+    favorites: new FavoritesService(stores.favorites, stores.vendors, stores.users, bus),
     searchIndex: stores.searchIndex,
     search: new SearchService(stores.searchIndex, { liveWindowSeconds: LIVE_WINDOW_SECONDS }),
     menusStore: stores.menus,

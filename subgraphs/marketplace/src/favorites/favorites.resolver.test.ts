@@ -50,7 +50,7 @@ describe("favorites", () => {
     ["anonymous", anonymous, "UNAUTHENTICATED"],
     ["a partner key", partner, "FORBIDDEN"],
     ["a customer", casey, "allowed"],
-    ["a signed-in person without an account", personViewer("no-account", ["CUSTOMER"]), "allowed"],
+    ["a signed-in person without an account", personViewer("no-account", ["CUSTOMER"]), "FORBIDDEN"],
     ["an admin", admin, "allowed"],
   ])("addFavorite and removeFavorite by %s: %s", async (_who, viewer, expected) => {
     expect(outcome(await h.run(ADD, { id: vendorId }, viewer))).toBe(expected);
@@ -120,7 +120,13 @@ describe("favorites", () => {
 
   it("lists my favorite vendors most recently favorited first, a page at a time", async () => {
     let clock = new Date(Date.UTC(2026, 5, 1, 12));
-    const favorites = new FavoritesService(h.stores.favorites, h.stores.vendors, h.bus, () => clock);
+    const favorites = new FavoritesService(
+      h.stores.favorites,
+      h.stores.vendors,
+      h.stores.users,
+      h.bus,
+      () => clock,
+    );
     const names = ["One", "Two", "Three", "Four", "Five"];
     for (const name of names) {
       const vendor = await h.services.vendors.create(

@@ -1,6 +1,8 @@
 import { forbidden, type Viewer } from "@venta/auth";
 import type { EventBus } from "@venta/events";
 import { notFound } from "@venta/kit";
+import { assertLiveAccount } from "../users/account-status.js";
+import type { UsersStore } from "../users/users.store.js";
 import { seen } from "../vendors/vendor.access.js";
 import type { VendorRecord } from "../vendors/vendor.record.js";
 import type { VendorsStore } from "../vendors/vendors.store.js";
@@ -11,12 +13,14 @@ export class FavoritesService {
   constructor(
     private readonly favorites: FavoritesStore,
     private readonly vendors: VendorsStore,
+    private readonly users: UsersStore,
     private readonly bus: EventBus,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /** Adds the vendor to the person's favorites; already there, nothing changes. Returns the vendor. */
   async add(viewer: Viewer, vendorId: string): Promise<VendorRecord> {
+    await assertLiveAccount(this.users, viewer.userId);
     const { userId, vendor } = await this.target(viewer, vendorId);
     const at = this.now();
     if (await this.favorites.add({ userId, vendorId, createdAt: at })) {
@@ -27,6 +31,7 @@ export class FavoritesService {
 
   /** Takes the vendor off the person's favorites; not there, nothing changes. Returns the vendor. */
   async remove(viewer: Viewer, vendorId: string): Promise<VendorRecord> {
+    await assertLiveAccount(this.users, viewer.userId);
     const { userId, vendor } = await this.target(viewer, vendorId);
     if (await this.favorites.remove(userId, vendorId)) {
       await this.bus.publish("marketplace.favorite_removed", {

@@ -83,7 +83,7 @@ describe("who may do what with reviews", () => {
     ["a partner key", people.partner, "FORBIDDEN"],
     ["the review's author", people.bob, "FORBIDDEN"],
     ["a customer", people.alice, "allowed"],
-    ["a signed-in person without an account", people.stranger, "allowed"],
+    ["a signed-in person without an account", people.stranger, "FORBIDDEN"],
     ["the vendor's owner", people.owner, "allowed"],
   ])("markReviewHelpful by %s: %s", async (_who, viewer, expected) => {
     const result = await h.run(HELPFUL, { id: reviewId }, viewer);

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { forbidden, isAdmin, type Viewer } from "@venta/auth";
 import type { EventBus } from "@venta/events";
 import { conflict, notFound } from "@venta/kit";
+import { assertLiveAccount } from "../users/account-status.js";
 import type { UsersStore } from "../users/users.store.js";
 import { assertCanManage, seen } from "../vendors/vendor.access.js";
 import type { VendorsStore } from "../vendors/vendors.store.js";
@@ -62,9 +63,7 @@ export class ReviewsService {
   async submit(viewer: Viewer, input: ReviewInput): Promise<ReviewRecord> {
     const rating = validRating(input.rating);
     const text = validText(input.text);
-    const authorId = viewer.userId;
-    if (authorId === null || !(await this.users.findById(authorId)))
-      throw forbidden("create your account (createUser) before writing reviews");
+    const authorId = await assertLiveAccount(this.users, viewer.userId);
     // A vendor the author may not see (not verified yet) is as good as unknown.
     const vendor = seen(viewer, await this.vendors.findById(input.vendorId));
     if (!vendor) throw notFound(`no vendor with id ${input.vendorId}`);
@@ -170,7 +169,7 @@ export class ReviewsService {
 
   /** Marks a published review helpful (or takes the mark back); once per person, never one's own. */
   async setHelpful(viewer: Viewer, reviewId: string, helpful: boolean): Promise<ReviewRecord> {
-    const userId = viewer.userId;
+    const userId = helpful ? await assertLiveAccount(this.users, viewer.userId) : viewer.userId;
     if (userId === null) throw forbidden("only a signed-in person may mark reviews helpful");
     const review = await this.reviews.findById(reviewId);
     const vendor = review && (await this.vendors.findById(review.vendorId));

@@ -169,6 +169,61 @@ describe("the search index consumer", () => {
     expect(await everything()).toEqual(before);
   });
 
+  it("counts a review toward trending only once it is published or a moderator approves it", async () => {
+    const event = (type: DomainEvent["type"], payload: unknown) =>
+      ({ id: "e", type, payload, occurredAt: T0.toISOString() }) as DomainEvent;
+    await applySearchEvent(index, event("marketplace.vendor_created", snapshot(1)), () => T0);
+    await applySearchEvent(
+      index,
+      event("location.vendor_location_updated", {
+        vendorId: "v1",
+        ...CENTER,
+        accuracyMeters: 5,
+        heading: null,
+        recordedAt: T0.toISOString(),
+      }),
+      () => T0,
+    );
+    const review = (reviewId: string) => ({
+      reviewId,
+      vendorId: "v1",
+      authorId: "u2",
+      rating: 5,
+      status: "PENDING",
+      submittedAt: T0.toISOString(),
+    });
+    expect(
+      await applySearchEvent(index, event("marketplace.review_submitted", review("held")), () => T0),
+    ).toBe(false);
+    expect(
+      await applySearchEvent(index, event("marketplace.review_submitted", review("spam")), () => T0),
+    ).toBe(false);
+    const decision = (reviewId: string, verdict: "APPROVED" | "REJECTED") => ({
+      reviewId,
+      vendorId: "v1",
+      decision: verdict,
+      moderatorId: "admin",
+      at: T0.toISOString(),
+    });
+    expect(
+      await applySearchEvent(
+        index,
+        event("marketplace.review_moderated", decision("spam", "REJECTED")),
+        () => T0,
+      ),
+    ).toBe(false);
+    expect(
+      await applySearchEvent(
+        index,
+        event("marketplace.review_moderated", decision("held", "APPROVED")),
+        () => T0,
+      ),
+    ).toBe(true);
+    expect((await everything()).trending).toEqual([
+      { vendorId: "v1", distanceMeters: 0, activity: 1, favorites: 0, reviews: 1 },
+    ]);
+  });
+
   it("skips an event with an unreadable time instead of failing on it forever", async () => {
     const event = (type: DomainEvent["type"], payload: unknown) =>
       ({ id: "e1", type, payload, occurredAt: T0.toISOString() }) as DomainEvent;

@@ -21,6 +21,7 @@ export const SEARCH_EVENTS = [
   "location.vendor_location_updated",
   "marketplace.favorite_added",
   "marketplace.review_submitted",
+  "marketplace.review_moderated",
   "marketplace.schedule_updated",
 ] as const satisfies readonly EventType[];
 
@@ -120,10 +121,20 @@ export async function applySearchEvent(
     case "marketplace.review_submitted": {
       const review = payloadOf(event, "marketplace.review_submitted");
       const at = timeOf(review.submittedAt);
-      if (!at) return false;
+      // A review held for moderation counts only once a moderator approves it (below).
+      if (!at || review.status !== "PUBLISHED") return false;
       // Keyed by review: an edit is submitted again, but it is still one review.
       return index.recordActivity(
         { key: `review:${review.reviewId}`, vendorId: review.vendorId, kind: "REVIEW", at },
+        new Date(now().getTime() - TRENDING_WINDOW_MS),
+      );
+    }
+    case "marketplace.review_moderated": {
+      const decision = payloadOf(event, "marketplace.review_moderated");
+      const at = timeOf(decision.at);
+      if (!at || decision.decision !== "APPROVED") return false;
+      return index.recordActivity(
+        { key: `review:${decision.reviewId}`, vendorId: decision.vendorId, kind: "REVIEW", at },
         new Date(now().getTime() - TRENDING_WINDOW_MS),
       );
     }

@@ -18,7 +18,7 @@ export class PersonalDataResolver {
   @Authorized()
   @Mutation(() => DeleteMyAccountPayload, {
     description:
-      "Deletes the caller's account for good (GDPR erasure): the profile, preferences, loyalty points and ledger are deleted, the name becomes `Deleted user`, and content kept for others (such as reviews) is anonymised. CONFLICT while the account owns vendors: transfer or delete them first.",
+      "Deletes the caller's account for good (GDPR erasure): the profile, preferences, reviews, helpful votes, favorites, loyalty points and ledger are deleted (ratings and counts are adjusted), and the account stays only as `Deleted user`, so nothing can be written in its name again. CONFLICT while the account owns vendors: transfer or delete them first.",
   })
   deleteMyAccount(
     @Arg("confirm", () => Boolean, { description: "Must be true: the deletion cannot be undone." })

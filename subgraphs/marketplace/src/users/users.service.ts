@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { EventBus } from "@venta/events";
 import { badUserInput, conflict, notFound } from "@venta/kit";
+import { type AccountStatus, accountStatus } from "./account-status.js";
 import type { UserRecord } from "./user.record.js";
 import type { DietaryTag, ProfilePatch } from "./user-profile.record.js";
 import {
@@ -21,7 +22,7 @@ export interface CreateUserOptions {
   now?: Date;
 }
 
-export type AccountStatus = "active" | "missing" | "deleted";
+export type { AccountStatus } from "./account-status.js";
 
 /** A profile change as clients send it: absent (or undefined) keeps a field, null clears it. */
 export interface ProfileUpdate {
@@ -73,13 +74,8 @@ export class UsersService {
   }
 
   /** Whether the account exists and is live: only live accounts gather new data (points, for example). */
-  async accountStatus(userId: string): Promise<AccountStatus> {
-    const [user, profiles] = await Promise.all([
-      this.users.findById(userId),
-      this.users.findProfiles([userId]),
-    ]);
-    if (!user) return "missing";
-    return (profiles[0]?.deletedAt ?? null) === null ? "active" : "deleted";
+  accountStatus(userId: string): Promise<AccountStatus> {
+    return accountStatus(this.users, userId);
   }
 }
 
