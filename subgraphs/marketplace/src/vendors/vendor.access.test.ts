@@ -48,6 +48,15 @@ describe("who may create and change vendors", () => {
     expect(await h.stores.vendors.count({})).toBe(expected === "allowed" ? before + 1 : before);
   });
 
+  it("asks a vendor account to create its own account before its first vendor", async () => {
+    const newcomer = personViewer("newcomer", ["VENDOR"]);
+    const result = await h.run(CREATE, { input: { name: "Early Cart", cuisines: ["tacos"] } }, newcomer);
+    expect(result.errors?.[0]).toMatchObject({
+      message: "create your account (createUser) first",
+      extensions: { code: "FORBIDDEN" },
+    });
+  });
+
   it("makes the caller the owner, and lets only an admin name someone else", async () => {
     const mine = await h.run(CREATE, { input: { name: "Mine", cuisines: ["tacos"] } }, otherVendor);
     expect(mine.data?.createVendor).toMatchObject({ owner: { id: "owner-2" } });

@@ -2,6 +2,7 @@ import { Role } from "@venta/auth";
 import { badUserInput, notFound } from "@venta/kit";
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { MarketplaceContext } from "../context.js";
+import { assertLiveAccount } from "../users/account-status.js";
 import type { UserRecord } from "../users/user.record.js";
 import { User } from "../users/user.type.js";
 import { listVendors } from "./list-vendors.js";
@@ -80,12 +81,15 @@ export class VendorsResolver {
     description:
       "Creates a vendor profile owned by the caller (VENDOR role), or by any existing account when an ADMIN names it.",
   })
-  createVendor(
+  async createVendor(
     @Arg("input", () => CreateVendorInput, { description: "The new vendor profile." })
     input: CreateVendorInput,
     @Ctx() ctx: MarketplaceContext,
   ) {
-    return ctx.services.vendors.create({ ...input, ownerId: ownerOfNewVendor(ctx.viewer, input.ownerId) });
+    const ownerId = ownerOfNewVendor(ctx.viewer, input.ownerId);
+    // A vendor account creating its own vendor needs its account first (and a live one).
+    if (ownerId === ctx.viewer.userId) await assertLiveAccount(ctx.services.usersStore, ownerId);
+    return ctx.services.vendors.create({ ...input, ownerId });
   }
 
   @Authorized(Role.Vendor, Role.Admin)
