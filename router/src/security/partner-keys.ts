@@ -1,5 +1,4 @@
-import type { InternalIdentity, PartnerIdentity } from "@venta/auth";
-import { anonymous } from "@venta/auth";
+import { anonymous, IDENTITY_HEADER, type InternalIdentity, type PartnerIdentity } from "@venta/auth";
 import { ErrorCode } from "@venta/kit";
 import { GraphQLError } from "graphql";
 
@@ -22,7 +21,7 @@ export function marketplacePartnerKeys(
     try {
       response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-venta-identity": await identity.sign(anonymous) },
+        headers: { "content-type": "application/json", [IDENTITY_HEADER]: await identity.sign(anonymous) },
         body: JSON.stringify({ key }),
         signal: AbortSignal.timeout(timeoutMs),
       });
