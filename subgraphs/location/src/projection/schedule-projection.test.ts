@@ -1,8 +1,8 @@
-import { type ScheduleUpdated, SqliteEventBus } from "@venta/events";
+import { openHoursOf, type ScheduleUpdated, SqliteEventBus } from "@venta/events";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSqlite } from "../stores.js";
-import { followSchedules, openHoursOf } from "./schedule-projection.js";
+import { followSchedules } from "./schedule-projection.js";
 
 const AUSTIN = { lat: 30.2672, lng: -97.7431 };
 const T0 = new Date("2026-03-02T18:00:00Z");

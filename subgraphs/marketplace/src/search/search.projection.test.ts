@@ -1,8 +1,8 @@
-import { type DomainEvent, SqliteEventBus, type VendorSnapshot } from "@venta/events";
+import { type DomainEvent, openHoursOf, SqliteEventBus, type VendorSnapshot } from "@venta/events";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type MarketplaceStores, openSqlite } from "../stores.js";
-import { applySearchEvent, followSearchEvents, openHoursOf } from "./search.projection.js";
+import { applySearchEvent, followSearchEvents } from "./search.projection.js";
 import type { SearchIndex } from "./search.store.js";
 
 const T0 = new Date(Date.UTC(2026, 0, 10, 12));

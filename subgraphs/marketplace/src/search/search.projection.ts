@@ -1,14 +1,14 @@
-import type {
-  Consumption,
-  DomainEvent,
-  EventBus,
-  EventPayload,
-  EventType,
-  ScheduleUpdated,
+import {
+  type Consumption,
+  type DomainEvent,
+  type EventBus,
+  type EventPayload,
+  type EventType,
+  eventTime,
+  openHoursOf,
 } from "@venta/events";
 import type { Logger } from "@venta/kit";
 import { TRENDING_WINDOW_MS } from "./ranking.js";
-import type { OpenHoursEntry, OpenInterval } from "./search.record.js";
 import type { SearchIndex } from "./search.store.js";
 
 export const SEARCH_CONSUMER = "marketplace.search-index";
@@ -27,36 +27,6 @@ export const SEARCH_EVENTS = [
 
 type SearchEvent = (typeof SEARCH_EVENTS)[number];
 const payloadOf = <T extends SearchEvent>(event: DomainEvent, _type: T) => event.payload as EventPayload<T>;
-
-/** A time from an event, or null when it is not one (such an event is skipped, not retried forever). */
-function timeOf(text: string): Date | null {
-  const time = new Date(text);
-  return Number.isNaN(time.getTime()) ? null : time;
-}
-
-/**
- * The open intervals an announcement publishes, sorted and merged, unreadable ones dropped; null
- * when it carries none (an older publisher's): nothing can be concluded from it.
- */
-export function openHoursOf(schedule: ScheduleUpdated): OpenHoursEntry | null {
-  const updatedAt = timeOf(schedule.updatedAt);
-  const horizonEnd = schedule.horizonEnd === undefined ? null : timeOf(schedule.horizonEnd);
-  if (!updatedAt || !horizonEnd || !schedule.openIntervals) return null;
-  const intervals: OpenInterval[] = [];
-  for (const { start, end } of schedule.openIntervals) {
-    const [from, to] = [timeOf(start), timeOf(end)];
-    if (from && to && to > from) intervals.push({ start: from, end: to });
-  }
-  intervals.sort((a, b) => a.start.getTime() - b.start.getTime());
-  const merged: OpenInterval[] = [];
-  for (const interval of intervals) {
-    const last = merged.at(-1);
-    if (last && interval.start <= last.end) {
-      if (interval.end > last.end) last.end = interval.end;
-    } else merged.push({ ...interval });
-  }
-  return { vendorId: schedule.vendorId, intervals: merged, horizonEnd, updatedAt };
-}
 
 /**
  * Applies one event to the index; false when it changed nothing (stale, redelivered or unusable).
@@ -84,28 +54,28 @@ export async function applySearchEvent(
     }
     case "marketplace.menu_updated": {
       const menu = payloadOf(event, "marketplace.menu_updated");
-      const updatedAt = timeOf(menu.updatedAt);
+      const updatedAt = eventTime(menu.updatedAt);
       if (!updatedAt) return false;
       const items = menu.items.map(({ name, description }) => ({ name, description }));
       return index.applyMenu({ vendorId: menu.vendorId, items, updatedAt });
     }
     case "marketplace.rating_changed": {
       const rating = payloadOf(event, "marketplace.rating_changed");
-      const updatedAt = timeOf(rating.updatedAt);
+      const updatedAt = eventTime(rating.updatedAt);
       if (!updatedAt) return false;
       const { vendorId, average, count } = rating;
       return index.applyRating({ vendorId, average, count, updatedAt });
     }
     case "location.vendor_location_updated": {
       const position = payloadOf(event, "location.vendor_location_updated");
-      const recordedAt = timeOf(position.recordedAt);
+      const recordedAt = eventTime(position.recordedAt);
       if (!recordedAt) return false;
       const { vendorId, lat, lng } = position;
       return index.applyPosition({ vendorId, lat, lng, recordedAt });
     }
     case "marketplace.favorite_added": {
       const favorite = payloadOf(event, "marketplace.favorite_added");
-      const at = timeOf(favorite.at);
+      const at = eventTime(favorite.at);
       if (!at) return false;
       // Keyed by customer and vendor: favoriting, unfavoriting and favoriting again counts once.
       return index.recordActivity(
@@ -120,7 +90,7 @@ export async function applySearchEvent(
     }
     case "marketplace.review_submitted": {
       const review = payloadOf(event, "marketplace.review_submitted");
-      const at = timeOf(review.submittedAt);
+      const at = eventTime(review.submittedAt);
       // A review held for moderation counts only once a moderator approves it (below).
       if (!at || review.status !== "PUBLISHED") return false;
       // Keyed by review: an edit is submitted again, but it is still one review.
@@ -131,7 +101,7 @@ export async function applySearchEvent(
     }
     case "marketplace.review_moderated": {
       const decision = payloadOf(event, "marketplace.review_moderated");
-      const at = timeOf(decision.at);
+      const at = eventTime(decision.at);
       if (!at || decision.decision !== "APPROVED") return false;
       return index.recordActivity(
         { key: `review:${decision.reviewId}`, vendorId: decision.vendorId, kind: "REVIEW", at },
