@@ -1,6 +1,7 @@
 export * from "./config.js";
 export * from "./databases.js";
 export * from "./errors.js";
+export * from "./geo-input.js";
 export * from "./health.js";
 export * from "./http-server.js";
 export * from "./internal-identity.js";

@@ -1,12 +1,11 @@
 import { createHash } from "node:crypto";
 import { decodeCursor, encodeCursor } from "@venta/geo";
-import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { badUserInput, pageInfo, pageSize, validPoint, validRadius } from "@venta/kit";
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import type { LocationContext } from "../context.js";
 import { GeoPointInput } from "./geo.types.js";
 import { NearbyVendorConnection, NearbyVendorsFilter } from "./nearby-vendors.types.js";
 import type { NearbyArea, NearbyFilter, NearbyKey } from "./position.record.js";
-import { validPoint, validRadius } from "./position.validation.js";
 
 const CURSOR_KIND = "nearby";
 

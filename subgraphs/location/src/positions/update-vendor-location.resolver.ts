@@ -1,10 +1,10 @@
 import { forbidden, isAdmin, Role } from "@venta/auth";
-import { badUserInput, notFound } from "@venta/kit";
+import { badUserInput, notFound, validPoint } from "@venta/kit";
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from "type-graphql";
 import type { LocationContext } from "../context.js";
 import { liveUpdate } from "../live/live-updates.js";
 import type { PositionReport } from "./position.record.js";
-import { validAccuracy, validHeading, validPoint, validRecordedAt } from "./position.validation.js";
+import { validAccuracy, validHeading, validRecordedAt } from "./position.validation.js";
 import { toVendorLocation, VendorLocation } from "./vendor-location.type.js";
 
 @InputType({ description: "A position report from a vendor's device." })

@@ -1,4 +1,4 @@
-import { pageInfo } from "@venta/kit";
+import { MAX_RADIUS_METERS, pageInfo } from "@venta/kit";
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import type { MarketplaceContext } from "../context.js";
 import { type Highlight, highlightsOf } from "./highlights.js";
@@ -6,7 +6,7 @@ import { RANKING_FORMULA } from "./ranking.js";
 import { SearchHighlight, VendorSearchConnection, VendorSearchEdge } from "./search.connection.js";
 import { GeoPointInput, SearchVendorsFilter } from "./search.inputs.js";
 import { MAX_SEARCH_CANDIDATES } from "./search.service.js";
-import { DEFAULT_SEARCH_RADIUS_METERS, MAX_RADIUS_METERS, MAX_SEARCH_PAGE } from "./search.validation.js";
+import { DEFAULT_SEARCH_RADIUS_METERS, MAX_SEARCH_PAGE } from "./search.validation.js";
 import { vendorNodes } from "./vendor-nodes.js";
 
 @Resolver(() => VendorSearchEdge)

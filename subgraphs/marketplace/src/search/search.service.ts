@@ -1,5 +1,5 @@
 import type { GeoPoint } from "@venta/geo";
-import { pageSize } from "@venta/kit";
+import { pageSize, validPoint, validRadius } from "@venta/kit";
 import { afterKey, fingerprint, pageOf, rankCursor } from "./ranked-pages.js";
 import {
   byScoreThenId,
@@ -10,13 +10,7 @@ import {
 } from "./ranking.js";
 import type { SearchDocument } from "./search.record.js";
 import type { SearchIndex } from "./search.store.js";
-import {
-  DEFAULT_SEARCH_RADIUS_METERS,
-  MAX_SEARCH_PAGE,
-  validCuisines,
-  validPoint,
-  validRadius,
-} from "./search.validation.js";
+import { DEFAULT_SEARCH_RADIUS_METERS, MAX_SEARCH_PAGE, validCuisines } from "./search.validation.js";
 import { queryTerms } from "./search-terms.js";
 
 /** The most vendors one search ranks: the best text matches. Pages and `totalCount` stop there. */
