@@ -1,14 +1,13 @@
-/** Diets a person follows; the same values menus tag their items with. */
-export const DIETARY_TAGS = [
-  "VEGETARIAN",
-  "VEGAN",
-  "GLUTEN_FREE",
-  "DAIRY_FREE",
-  "NUT_FREE",
-  "HALAL",
-  "KOSHER",
-] as const;
-export type DietaryTag = (typeof DIETARY_TAGS)[number];
+import {
+  DIETARY_TAGS as MENU_DIETARY_TAGS,
+  type DietaryTag as MenuDietaryTag,
+} from "../menus/menu.record.js";
+
+/** Diets a person follows: menus' dietary tags, less the ones that describe a dish, not a diet. */
+export type DietaryTag = Exclude<MenuDietaryTag, "SPICY">;
+export const DIETARY_TAGS: readonly DietaryTag[] = MENU_DIETARY_TAGS.filter(
+  (tag): tag is DietaryTag => tag !== "SPICY",
+);
 
 /** What Venta may notify a person about. */
 export const NOTIFICATION_CATEGORIES = ["FAVORITE_NEARBY", "PROMOTIONS", "MESSAGES", "LOYALTY"] as const;
