@@ -3,10 +3,13 @@ import { DevIssuer, Role } from "@venta/auth";
 import { baseEnv, ConfigError, loadConfig } from "@venta/kit";
 import { austinCity, seededRandom } from "./seed/austin.js";
 import { DEMO_VENDOR_FLEET } from "./seed/demo-accounts.js";
+import { driveVendor, parsePoint } from "./simulation/drive.js";
 import { StreetWalker } from "./simulation/street-walker.js";
 
-const USAGE =
-  "usage: npm run simulate -- [--vendors 200] [--interval 5s] [--url http://127.0.0.1:4000/graphql]";
+const USAGE = [
+  "usage: npm run simulate -- [--vendors 200] [--interval 5s] [--url http://127.0.0.1:4000/graphql]",
+  "       npm run simulate -- --drive <vendorId> --to <lat,lng> [--from <lat,lng>] [--speed 10] [--interval 1s]",
+].join("\n");
 const MUTATION = `mutation Simulate($inputs: [UpdateVendorLocationInput!]!) { updateVendorLocations(inputs: $inputs) { updatedAt } }`;
 /** Reports go out in a batch every this many ms, like a fleet gateway's, not one request per vendor. */
 const BATCH_EVERY_MS = 250;
@@ -31,6 +34,10 @@ async function main(): Promise<void> {
         type: "string",
         default: process.env.VENTA_URL ?? `http://127.0.0.1:${process.env.ROUTER_PORT ?? 4000}/graphql`,
       },
+      drive: { type: "string" },
+      to: { type: "string" },
+      from: { type: "string" },
+      speed: { type: "string", default: "10" },
     },
   });
   const count = Number(values.vendors);
@@ -44,6 +51,22 @@ async function main(): Promise<void> {
     (await (
       await DevIssuer.open(loadConfig(baseEnv).DATA_DIR)
     ).sign({ userId: "demo-simulator", roles: [Role.Admin] }));
+  if (values.drive !== undefined) {
+    if (values.to === undefined) throw new ConfigError(`--drive needs --to\n${USAGE}`);
+    const metersPerSecond = Number(values.speed);
+    if (!(metersPerSecond > 0)) throw new ConfigError(`--speed must be a positive number of m/s\n${USAGE}`);
+    await driveVendor({
+      url: values.url,
+      token,
+      vendorId: values.drive,
+      to: parsePoint(values.to, "--to"),
+      from: values.from === undefined ? undefined : parsePoint(values.from, "--from"),
+      metersPerSecond,
+      intervalSeconds: process.argv.includes("--interval") ? intervalSeconds : 1,
+      print: (line) => process.stdout.write(`${line}\n`),
+    });
+    return;
+  }
   const random = seededRandom(7);
   // The demo vendor account's own vendors stay where people put them by hand.
   const fleet = austinCity()

@@ -15,6 +15,7 @@ const env = baseEnv.extend({
   ROUTER_PORT: envVar.port(4000),
   MARKETPLACE_PORT: envVar.port(4001),
   LOCATION_PORT: envVar.port(4002),
+  COMMUNICATION_PORT: envVar.port(4003),
   /** Moves demo vendors so the live map is alive; `SIMULATE=false` turns it off. */
   SIMULATE: envVar.flag(true),
   SIMULATE_VENDORS: envVar.positiveInt(60),
@@ -33,6 +34,11 @@ async function main(): Promise<void> {
   const services = [
     { name: "marketplace", entry: "subgraphs/marketplace/dist/main.js", port: config.MARKETPLACE_PORT },
     { name: "location", entry: "subgraphs/location/dist/main.js", port: config.LOCATION_PORT },
+    {
+      name: "communication",
+      entry: "subgraphs/communication/dist/main.js",
+      port: config.COMMUNICATION_PORT,
+    },
     { name: "router", entry: "router/dist/main.js", port: config.ROUTER_PORT },
   ];
   const width = Math.max(...services.map((s) => s.name.length), "simulator".length);

@@ -4,6 +4,7 @@ import { z } from "zod";
 export const SUBGRAPHS = [
   { name: "marketplace", urlVar: "MARKETPLACE_URL", portVar: "MARKETPLACE_PORT", defaultPort: 4001 },
   { name: "location", urlVar: "LOCATION_URL", portVar: "LOCATION_PORT", defaultPort: 4002 },
+  { name: "communication", urlVar: "COMMUNICATION_URL", portVar: "COMMUNICATION_PORT", defaultPort: 4003 },
 ] as const;
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]["name"];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { boxesAround } from "./bounding-box.js";
 import { decodeCursor, encodeCursor } from "./cursor.js";
-import { destinationPoint, greatCircleMeters } from "./great-circle.js";
+import { destinationPoint, greatCircleMeters, initialBearing } from "./great-circle.js";
 
 describe("greatCircleMeters", () => {
   it("measures one degree of the equator as R·π/180", () => {
@@ -22,6 +22,22 @@ describe("greatCircleMeters", () => {
       const to = destinationPoint(from, bearing, 1234);
       expect(greatCircleMeters(from, to)).toBeCloseTo(1234, 3);
     }
+  });
+});
+
+describe("initialBearing", () => {
+  it("points the way destinationPoint went", () => {
+    const from = { lat: 30.2672, lng: -97.7431 };
+    for (const bearing of [0, 45, 133, 270, 359]) {
+      const got = initialBearing(from, destinationPoint(from, bearing, 2500));
+      // Compared on the circle: due north may come back as 359.999…
+      expect(Math.abs(((got - bearing + 540) % 360) - 180)).toBeLessThan(1e-6);
+    }
+  });
+
+  it("reads due east and due south on the equator", () => {
+    expect(initialBearing({ lat: 0, lng: 0 }, { lat: 0, lng: 1 })).toBeCloseTo(90, 9);
+    expect(initialBearing({ lat: 1, lng: 0 }, { lat: 0, lng: 0 })).toBeCloseTo(180, 9);
   });
 });
 

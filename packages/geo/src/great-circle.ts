@@ -38,6 +38,16 @@ export function destinationPoint(from: GeoPoint, bearingDegrees: number, meters:
   return { lat: lat2 / RAD, lng: normalizeLng(lng2 / RAD) };
 }
 
+/** The initial bearing (degrees clockwise from north, 0 to below 360) of the great circle from `from` to `to`. */
+export function initialBearing(from: GeoPoint, to: GeoPoint): number {
+  const lat1 = from.lat * RAD;
+  const lat2 = to.lat * RAD;
+  const dLng = (to.lng - from.lng) * RAD;
+  const y = Math.sin(dLng) * Math.cos(lat2);
+  const x = Math.cos(lat1) * Math.sin(lat2) - Math.sin(lat1) * Math.cos(lat2) * Math.cos(dLng);
+  return (((Math.atan2(y, x) / RAD) % 360) + 360) % 360;
+}
+
 /** Wraps a longitude into [-180, 180). */
 export function normalizeLng(lng: number): number {
   return ((((lng + 180) % 360) + 360) % 360) - 180;

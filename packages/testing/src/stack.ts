@@ -7,11 +7,12 @@ import { CreateUserDocument, VentaClient } from "@venta/client";
 import { repoRoot, type ServiceProcess, spawnService } from "@venta/kit";
 import { freePort } from "./free-port.js";
 
-export type ServiceName = "marketplace" | "location" | "router";
+export type ServiceName = "marketplace" | "location" | "communication" | "router";
 
 export const SERVICE_ENTRIES: Record<ServiceName, string> = {
   marketplace: "subgraphs/marketplace/dist/main.js",
   location: "subgraphs/location/dist/main.js",
+  communication: "subgraphs/communication/dist/main.js",
   router: "router/dist/main.js",
 };
 
@@ -58,7 +59,12 @@ export async function startStack({
   healthTimeoutMs,
 }: StackOptions = {}): Promise<Stack> {
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), "venta-e2e-"));
-  const ports = { router: await freePort(), marketplace: await freePort(), location: await freePort() };
+  const ports = {
+    router: await freePort(),
+    marketplace: await freePort(),
+    location: await freePort(),
+    communication: await freePort(),
+  };
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "test",
@@ -68,6 +74,7 @@ export async function startStack({
     ROUTER_PORT: String(ports.router),
     MARKETPLACE_PORT: String(ports.marketplace),
     LOCATION_PORT: String(ports.location),
+    COMMUNICATION_PORT: String(ports.communication),
     ...extraEnv,
   };
   const running = new Map<ServiceName, ServiceProcess>();
@@ -83,6 +90,7 @@ export async function startStack({
       router: `http://127.0.0.1:${ports.router}`,
       marketplace: `http://127.0.0.1:${ports.marketplace}`,
       location: `http://127.0.0.1:${ports.location}`,
+      communication: `http://127.0.0.1:${ports.communication}`,
     },
     async start(name) {
       const log: string[] = [];
@@ -141,7 +149,7 @@ export async function startStack({
     },
   };
   try {
-    await Promise.all((["marketplace", "location", "router"] as const).map((name) => stack.start(name)));
+    await Promise.all((["marketplace", "location", "communication", "router"] as const).map((name) => stack.start(name)));
   } catch (error) {
     await stack.close();
     throw error;

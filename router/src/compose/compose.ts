@@ -1,5 +1,6 @@
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
+import { buildCommunicationSchema } from "@venta/communication";
 import { buildLocationSchema } from "@venta/location";
 import { buildMarketplaceSchema } from "@venta/marketplace";
 import { type GraphQLSchema, parse, printSchema } from "graphql";
@@ -9,6 +10,7 @@ import { apiSchema } from "./api-schema.js";
 const builders: Record<SubgraphName, () => Promise<GraphQLSchema>> = {
   marketplace: buildMarketplaceSchema,
   location: buildLocationSchema,
+  communication: buildCommunicationSchema,
 };
 
 export interface Composition {
