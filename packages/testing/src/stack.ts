@@ -149,7 +149,9 @@ export async function startStack({
     },
   };
   try {
-    await Promise.all((["marketplace", "location", "communication", "router"] as const).map((name) => stack.start(name)));
+    await Promise.all(
+      (["marketplace", "location", "communication", "router"] as const).map((name) => stack.start(name)),
+    );
   } catch (error) {
     await stack.close();
     throw error;
