@@ -8,7 +8,7 @@ describe("parseBenchArgs", () => {
       durationSeconds: 10,
       connections: 1,
       seed: 2026,
-      suites: ["proximity", "live"],
+      suites: ["proximity", "live", "geofences"],
       subscriptionCounts: [1_000, 10_000],
       updateRate: 100,
     });
@@ -23,6 +23,7 @@ describe("parseBenchArgs", () => {
     const options = parseBenchArgs(["--only", "live", "--subscriptions", "500", "--update-rate", "50"]);
     expect(options).toMatchObject({ suites: ["live"], subscriptionCounts: [500], updateRate: 50 });
     expect(parseBenchArgs(["--only", "live,proximity"]).suites).toEqual(["proximity", "live"]);
+    expect(parseBenchArgs(["--only", "geofences"]).suites).toEqual(["geofences"]);
   });
 
   it("refuses what is not a positive integer or a known suite", () => {

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** Groups of figures a run can be limited to. */
-export const SUITES = ["proximity", "live"] as const;
+export const SUITES = ["proximity", "live", "geofences"] as const;
 export type Suite = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -18,7 +18,7 @@ export interface BenchOptions {
 }
 
 const USAGE =
-  "usage: node bench/dist/run.js [--only proximity|live] [--vendors 100000,1000000] [--duration 10] [--connections 1] [--subscriptions 1000,10000] [--update-rate 100] [--seed 2026]";
+  "usage: node bench/dist/run.js [--only proximity|live|geofences] [--vendors 100000,1000000] [--duration 10] [--connections 1] [--subscriptions 1000,10000] [--update-rate 100] [--seed 2026]";
 
 function positiveInt(flag: string, raw: string): number {
   const value = Number(raw);

@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { SqliteOutbox } from "@venta/events";
 import { progressBar } from "@venta/kit";
 import { SqlitePositionsStore } from "@venta/location";
 import { SqliteUsersStore, SqliteVendorsStore } from "@venta/marketplace";
@@ -66,8 +67,10 @@ async function generate(dir: string, vendorCount: number, seed: number): Promise
   const marketplaceDb = openForBulkLoad(join(dir, "marketplace.db"));
   const locationDb = openForBulkLoad(join(dir, "location.db"));
   try {
-    const users = new SqliteUsersStore(marketplaceDb);
-    const vendors = new SqliteVendorsStore(marketplaceDb);
+    // Generated data announces nothing: the stores' outbox stays empty.
+    const outbox = new SqliteOutbox(marketplaceDb);
+    const users = new SqliteUsersStore(marketplaceDb, outbox);
+    const vendors = new SqliteVendorsStore(marketplaceDb, outbox);
     const positions = new SqlitePositionsStore(locationDb);
     const owners = ownerCount(vendorCount);
     const progress = progressBar(`Generating ${vendorCount} vendors`, owners + vendorCount);

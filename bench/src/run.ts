@@ -1,6 +1,8 @@
 import { type BenchOptions, parseBenchArgs } from "./args.js";
 import { type DataSet, ensureDataSet } from "./data-set.js";
 import type { Figure } from "./figure.js";
+import { formatGeofenceTable } from "./geofence-table.js";
+import { FENCES, type GeofenceSuiteResults, measureGeofenceThroughput } from "./geofence-throughput.js";
 import { GOALS, LIVE_GOALS } from "./goals.js";
 import { measureHttpNearby } from "./http-nearby.js";
 import { LIVE_VENDORS, type LiveResults, runLiveSuite } from "./live-suite.js";
@@ -87,6 +89,15 @@ function printLive(live: LiveResults, options: BenchOptions): void {
   for (const skip of live.skipped) console.log(`  skipped ${skip.mutation} → ${skip.target}: ${skip.reason}`);
 }
 
+function printGeofences(results: GeofenceSuiteResults): void {
+  const { alertCircles, alertPolygons, vendorZones } = results.fenceMix;
+  console.log(
+    `\nLocation updates through fence evaluation (${FENCES.toLocaleString("en-US")} fences: ${alertCircles} alert circles, ${alertPolygons} alert polygons, ${vendorZones} vendor zones; placed in ${results.fenceSetupSeconds.toFixed(1)} s, ${results.initialCrossings} vendors inside at once):`,
+  );
+  console.log(formatGeofenceTable(results));
+  for (const note of results.figures[0]?.notes ?? []) console.log(`  ${note}`);
+}
+
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   const startedAt = new Date();
@@ -96,6 +107,13 @@ async function main(): Promise<void> {
   const figures = proximity ? await proximityFigures(options, sets) : [];
   const live = options.suites.includes("live")
     ? await runLiveSuite(options, await sets.get(LIVE_VENDORS))
+    : undefined;
+  const geofences = options.suites.includes("geofences")
+    ? await measureGeofenceThroughput({
+        seed: options.seed,
+        durationSeconds: options.durationSeconds,
+        warmupSeconds: WARMUP_SECONDS,
+      })
     : undefined;
 
   const overheads = routerOverheads(figures);
@@ -120,11 +138,13 @@ async function main(): Promise<void> {
       figures,
       routerOverDirect: overheads,
       live,
+      geofences,
     },
     finishedAt,
   );
   if (proximity) printProximity(figures, options, machine.cpus);
   if (live) printLive(live, options);
+  if (geofences) printGeofences(geofences);
   console.log(`\nResults: ${path}`);
 }
 

@@ -32,9 +32,15 @@ export async function startServices(dataDir: string, env: NodeJS.ProcessEnv = {}
     graphql: {
       marketplace: `${stack.urls.marketplace}/graphql`,
       location: `${stack.urls.location}/graphql`,
+      communication: `${stack.urls.communication}/graphql`,
       router: `${stack.urls.router}/graphql`,
     },
-    admin: { router: auth.router, marketplace: auth.subgraph, location: auth.subgraph },
+    admin: {
+      router: auth.router,
+      marketplace: auth.subgraph,
+      location: auth.subgraph,
+      communication: auth.subgraph,
+    },
     async stop() {
       await stack.close();
       await auth.close();

@@ -19,7 +19,7 @@ async function main(): Promise<void> {
       await connection.dropDatabase();
       await connection.close();
     } else {
-      for (const name of ["marketplace", "location", "events"]) {
+      for (const name of ["marketplace", "location", "events", "event-store"]) {
         for (const suffix of ["", "-wal", "-shm"])
           rmSync(join(config.DATA_DIR, `${name}.db${suffix}`), { force: true });
       }

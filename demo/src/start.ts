@@ -9,6 +9,7 @@ import {
   type ServiceProcess,
   spawnService,
 } from "@venta/kit";
+import { type Mailbox, startMailbox } from "./mailbox.js";
 import { seedAustin } from "./seed/seed.js";
 
 const env = baseEnv.extend({
@@ -19,6 +20,9 @@ const env = baseEnv.extend({
   /** Moves demo vendors so the live map is alive; `SIMULATE=false` turns it off. */
   SIMULATE: envVar.flag(true),
   SIMULATE_VENDORS: envVar.positiveInt(60),
+  /** Notification emails go here unless SMTP_URL names a real server: a local mailbox on this port. */
+  SMTP_URL: envVar.url(),
+  MAILBOX_PORT: envVar.port(1025),
 });
 
 const COLORS = [35, 36, 33, 32, 34];
@@ -28,6 +32,24 @@ async function main(): Promise<void> {
   const config = loadConfig(env);
   const log = createLogger("start", { level: config.LOG_LEVEL, format: config.LOG_FORMAT ?? "pretty" });
   if (await seedAustin(config, log)) log.info("seeded the Austin demo data set");
+
+  let mailbox: Mailbox | undefined;
+  if (!config.SMTP_URL) {
+    try {
+      mailbox = await startMailbox({
+        host: config.HOST,
+        port: config.MAILBOX_PORT,
+        dir: join(config.DATA_DIR, "mailbox"),
+        onMessage: (line) => log.info(line),
+      });
+    } catch (error) {
+      // Another mail catcher may own the port; the supergraph runs on, emails recorded but not sent.
+      log.warn(
+        `no local mailbox (${(error as Error).message}): set SMTP_URL, or MAILBOX_PORT to a free port`,
+      );
+    }
+  }
+  const smtpUrl = config.SMTP_URL ?? mailbox?.url;
 
   const root = repoRoot();
   const color = process.stdout.isTTY === true;
@@ -57,6 +79,7 @@ async function main(): Promise<void> {
       ]);
     }
     await Promise.all([...running].reverse().map((service) => service.stop()));
+    await mailbox?.close();
     process.exit(code);
   };
   process.once("SIGINT", () => void stopAll(0, true));
@@ -71,6 +94,7 @@ async function main(): Promise<void> {
       env: {
         ...process.env,
         LOG_FORMAT: config.LOG_FORMAT ?? "pretty",
+        ...(smtpUrl ? { SMTP_URL: smtpUrl } : {}),
         ...(color ? { FORCE_COLOR: "1" } : {}),
       },
       onLine: (line) => process.stdout.write(`${prefix}${line}\n`),
@@ -99,6 +123,7 @@ async function main(): Promise<void> {
   );
   log.info(`Live map: http://${config.HOST}:${config.ROUTER_PORT}/map`);
   log.info(`Schema explorer: http://${config.HOST}:${config.ROUTER_PORT}/explorer`);
+  if (mailbox) log.info(`Notification emails: ${mailbox.dir} (a local SMTP mailbox at ${mailbox.url})`);
   log.info(
     "Sign in as a demo account: npm run -s token -- --role customer|vendor|admin (a bearer token), or --role partner (an API key)",
   );

@@ -22,17 +22,21 @@ export interface GatewayOptions {
   log: Logger;
 }
 
+/** The committed supergraph SDL; a missing file is a configuration error. */
+export function readSupergraph(supergraphPath: string): string {
+  try {
+    return readFileSync(supergraphPath, "utf8");
+  } catch (error) {
+    throw new ConfigError(`SUPERGRAPH_PATH: cannot read ${supergraphPath} (${(error as Error).message})`);
+  }
+}
+
 /**
  * The gateway plans each operation over the committed supergraph; it never fetches schemas at run
  * time, so what serves traffic is exactly what was composed and reviewed.
  */
 export function createGateway({ supergraphPath, urls, timeoutMs, log }: GatewayOptions): ApolloGateway {
-  let supergraphSdl: string;
-  try {
-    supergraphSdl = readFileSync(supergraphPath, "utf8");
-  } catch (error) {
-    throw new ConfigError(`SUPERGRAPH_PATH: cannot read ${supergraphPath} (${(error as Error).message})`);
-  }
+  const supergraphSdl = readSupergraph(supergraphPath);
   return new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>

@@ -15,7 +15,7 @@ import {
   sendJson,
 } from "@venta/kit";
 import { type LiveFeed, LiveHub } from "@venta/live";
-import { createGateway, type RouterContext } from "./gateway.js";
+import { createGateway, type RouterContext, readSupergraph } from "./gateway.js";
 import { subgraphHealth } from "./health.js";
 import { explorerRoutes } from "./pages/explorer-page.js";
 import { mapRoutes } from "./pages/map-page.js";
@@ -27,8 +27,11 @@ import { formatLimitError, queryProtections } from "./security/query-limits.js";
 import type { RouterSecurity } from "./security/router-security.js";
 import type { SubgraphName } from "./subgraphs.js";
 import { liveSchema } from "./subscriptions/live-schema.js";
+import { SubgraphPassthrough } from "./subscriptions/subgraph-passthrough.js";
+import { subscriptionOwners } from "./subscriptions/subscription-owners.js";
 import { type SupergraphResult, VendorLoader } from "./subscriptions/vendor-loader.js";
 import { startSubscriptionServer } from "./subscriptions/ws-server.js";
+import { WEBHOOKS_ROUTE, webhookProxy } from "./webhooks/webhook-proxy.js";
 
 export interface RouterOptions {
   host: string;
@@ -112,13 +115,20 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   }
   Object.assign(routes, mapRoutes(options.mapTileUrl));
   Object.assign(routes, explorerRoutes());
+  // Providers post their webhooks here; the communication subgraph verifies and answers them.
+  routes[WEBHOOKS_ROUTE] = webhookProxy({
+    communicationUrl: options.subgraphUrls.communication,
+    timeoutMs: options.subgraphTimeoutMs,
+    log,
+  });
   routes["/health"] = async (_req, res) => {
     const report = await subgraphHealth(options.subgraphUrls);
     sendJson(res, 200, report);
   };
 
-  // Subscriptions run here, not in the gateway: the stream comes from the live hub and every other
-  // field of each event is fetched through the gateway, like a query.
+  // Live vendor locations run here, not in the gateway: the stream comes from the live hub and every
+  // other field of each event is fetched through the gateway, like a query. Every other
+  // subscription is forwarded to the subgraph that owns it.
   const vendors = new VendorLoader(async (query, variables) => {
     const response = await apollo.executeOperation(
       { query, variables },
@@ -141,6 +151,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     maxCost: security.limits.maxCost,
     identify: (params) => security.identify(socketCredentials(params)),
     admit: subscriptionAdmission(security),
+    passthrough: {
+      owners: subscriptionOwners(readSupergraph(options.supergraphPath), options.subgraphUrls),
+      forwarder: new SubgraphPassthrough(security.internalIdentity, log),
+    },
   });
 
   const port = await listen(httpServer, options.port, options.host);

@@ -1,6 +1,7 @@
 import { personViewer } from "@venta/auth";
 import type { EventBus } from "@venta/events";
 import { FavoritesService, type MarketplaceStores } from "@venta/marketplace";
+import { publishAnnounced } from "./announced.js";
 import { type DemoCity, seededRandom } from "./austin.js";
 import { DEMO_ACCOUNTS } from "./demo-accounts.js";
 
@@ -26,7 +27,6 @@ export async function seedFavorites(
     marketplace.favorites,
     marketplace.vendors,
     marketplace.users,
-    bus,
     () => clock,
   );
   const verified = new Set(
@@ -43,7 +43,10 @@ export async function seedFavorites(
   };
   for (const vendor of candidates.filter((v) => v.position).slice(0, DEMO_CUSTOMER_FAVORITES))
     await favorite(DEMO_ACCOUNTS.customer.id, vendor.id);
-  if (candidates.length === 0) return added;
+  if (candidates.length === 0) {
+    await publishAnnounced(marketplace, bus);
+    return added;
+  }
   for (const owner of city.owners) {
     const picks = new Set<string>();
     const count = Math.min(Math.floor(random() * 3), candidates.length);
@@ -51,5 +54,6 @@ export async function seedFavorites(
       picks.add((candidates[Math.floor(random() * candidates.length)] as { id: string }).id);
     for (const vendorId of picks) await favorite(owner.id, vendorId);
   }
+  await publishAnnounced(marketplace, bus);
   return added;
 }

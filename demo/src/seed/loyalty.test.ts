@@ -11,8 +11,8 @@ describe("the loyalty demo", () => {
     const city = austinCity(20);
     const marketplace = await openMarketplaceStores({ DATA_DIR: ":memory:" });
     const bus = new SqliteEventBus(":memory:", testLogger);
-    const users = new UsersService(marketplace.users, bus);
-    const vendors = new VendorsService(marketplace.vendors, marketplace.users, bus);
+    const users = new UsersService(marketplace.users);
+    const vendors = new VendorsService(marketplace.vendors, marketplace.users);
     for (const person of [...Object.values(DEMO_ACCOUNTS), ...city.owners])
       await users.register(person.displayName, { id: person.id });
     const fleet = city.vendors.filter((v) => v.position).slice(0, DEMO_VENDOR_FLEET);

@@ -1,5 +1,6 @@
 import type { EventBus } from "@venta/events";
 import { LoyaltyService, type MarketplaceStores, UsersService } from "@venta/marketplace";
+import { publishAnnounced } from "./announced.js";
 import type { DemoCity } from "./austin.js";
 import { DEMO_ACCOUNTS, DEMO_VENDOR_FLEET } from "./demo-accounts.js";
 
@@ -57,8 +58,7 @@ export async function seedLoyalty(
     points: marketplace.points,
     positions: marketplace.vendorPositions,
     vendors: marketplace.vendors,
-    accounts: new UsersService(marketplace.users, bus),
-    bus,
+    accounts: new UsersService(marketplace.users),
     now: () => clock,
   });
   const fleet = city.vendors.filter((vendor) => vendor.position).slice(0, DEMO_VENDOR_FLEET);
@@ -89,5 +89,6 @@ export async function seedLoyalty(
       entries += 1;
     }
   }
+  await publishAnnounced(marketplace, bus);
   return { programs: fleet.length, entries };
 }

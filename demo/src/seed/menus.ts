@@ -1,5 +1,6 @@
 import type { EventBus } from "@venta/events";
 import { type MarketplaceStores, type MenuImport, MenusService } from "@venta/marketplace";
+import { publishAnnounced } from "./announced.js";
 import { type DemoCity, type DemoVendor, seededRandom } from "./austin.js";
 
 /** A dish: name, description (or null), price in cents, dietary tags. */
@@ -371,7 +372,8 @@ export async function seedMenus(
     clock += 1000;
     return new Date(clock);
   };
-  const menus = new MenusService(marketplace.menus, bus, tick);
+  const menus = new MenusService(marketplace.menus, tick);
   for (const vendor of city.vendors) await menus.replaceMenu(vendor.id, demoMenu(vendor));
+  await publishAnnounced(marketplace, bus);
   return city.vendors.length;
 }

@@ -20,7 +20,7 @@ describe("the demo's vendors in onboarding", () => {
 
   it("fill the admin's review queue and show the demo vendor a draft and a rejection, hidden from customers", async () => {
     const city = austinCity(50);
-    const users = new UsersService(marketplace.users, bus);
+    const users = new UsersService(marketplace.users);
     for (const person of [...Object.values(DEMO_ACCOUNTS), ...city.owners])
       await users.register(person.displayName, { id: person.id });
     await seedOnboarding(marketplace, bus, city);

@@ -1,5 +1,6 @@
 import type { EventBus } from "@venta/events";
 import { type MarketplaceStores, OnboardingService, VendorsService } from "@venta/marketplace";
+import { publishAnnounced } from "./announced.js";
 import type { DemoCity } from "./austin.js";
 import { DEMO_ACCOUNTS } from "./demo-accounts.js";
 
@@ -26,8 +27,8 @@ const REJECTION = "The mobile food permit photo is unreadable: upload a sharper 
  * is shown to customers. The demo vendor's verified fleet is seeded by `seedAustin` itself.
  */
 export async function seedOnboarding(marketplace: MarketplaceStores, bus: EventBus, city: DemoCity) {
-  const vendors = new VendorsService(marketplace.vendors, marketplace.users, bus);
-  const onboarding = new OnboardingService(marketplace.vendors, bus);
+  const vendors = new VendorsService(marketplace.vendors, marketplace.users);
+  const onboarding = new OnboardingService(marketplace.vendors);
   for (const [i, applicant] of APPLICANTS.entries()) {
     const owner =
       "demo" in applicant ? DEMO_ACCOUNTS.vendor.id : (city.owners[i]?.id ?? DEMO_ACCOUNTS.vendor.id);
@@ -40,4 +41,5 @@ export async function seedOnboarding(marketplace: MarketplaceStores, bus: EventB
       else await onboarding.reject(applicant.id, DEMO_ACCOUNTS.admin.id, REJECTION);
     }
   }
+  await publishAnnounced(marketplace, bus);
 }

@@ -20,8 +20,8 @@ const DAY = 86_400_000;
 async function seededCity(city: DemoCity) {
   const marketplace = await openMarketplaceStores({ DATA_DIR: ":memory:" });
   const bus = new SqliteEventBus(":memory:", testLogger, 5);
-  const users = new UsersService(marketplace.users, bus);
-  const vendors = new VendorsService(marketplace.vendors, marketplace.users, bus);
+  const users = new UsersService(marketplace.users);
+  const vendors = new VendorsService(marketplace.vendors, marketplace.users);
   for (const person of [...Object.values(DEMO_ACCOUNTS), ...city.owners])
     await users.register(person.displayName, { id: person.id });
   for (const vendor of city.vendors) {

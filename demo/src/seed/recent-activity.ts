@@ -2,6 +2,7 @@ import { personViewer } from "@venta/auth";
 import type { EventBus } from "@venta/events";
 import { greatCircleMeters } from "@venta/geo";
 import { FavoritesService, type MarketplaceStores, ReviewsService } from "@venta/marketplace";
+import { publishAnnounced } from "./announced.js";
 import { AUSTIN, type DemoCity } from "./austin.js";
 import { DEMO_ACCOUNTS } from "./demo-accounts.js";
 
@@ -40,10 +41,9 @@ export async function seedRecentActivity(
     marketplace.favorites,
     marketplace.vendors,
     marketplace.users,
-    bus,
     () => clock,
   );
-  const reviews = new ReviewsService(marketplace.reviews, marketplace.vendors, marketplace.users, bus, {
+  const reviews = new ReviewsService(marketplace.reviews, marketplace.vendors, marketplace.users, {
     now: () => clock,
   });
   const stored = new Map(
@@ -87,5 +87,6 @@ export async function seedRecentActivity(
       result.reviews += 1;
     }
   }
+  await publishAnnounced(marketplace, bus);
   return result;
 }

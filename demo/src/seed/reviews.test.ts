@@ -16,8 +16,8 @@ import { seedReviews } from "./reviews.js";
 async function cityWithVendors(city: DemoCity) {
   const marketplace = await openMarketplaceStores({ DATA_DIR: ":memory:" });
   const bus = new SqliteEventBus(":memory:", testLogger);
-  const users = new UsersService(marketplace.users, bus);
-  const vendors = new VendorsService(marketplace.vendors, marketplace.users, bus);
+  const users = new UsersService(marketplace.users);
+  const vendors = new VendorsService(marketplace.vendors, marketplace.users);
   for (const person of [...Object.values(DEMO_ACCOUNTS), ...city.owners])
     await users.register(person.displayName, { id: person.id });
   const fleet = new Set(

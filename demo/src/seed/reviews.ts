@@ -1,6 +1,7 @@
 import { personViewer } from "@venta/auth";
 import type { EventBus } from "@venta/events";
 import { type MarketplaceStores, ReviewsService } from "@venta/marketplace";
+import { publishAnnounced } from "./announced.js";
 import { type DemoCity, seededRandom } from "./austin.js";
 import { DEMO_ACCOUNTS } from "./demo-accounts.js";
 
@@ -74,7 +75,7 @@ export async function seedReviews(
 ): Promise<SeededReviews> {
   const random = seededRandom(4242);
   let clock = new Date(EPOCH);
-  const reviews = new ReviewsService(marketplace.reviews, marketplace.vendors, marketplace.users, bus, {
+  const reviews = new ReviewsService(marketplace.reviews, marketplace.vendors, marketplace.users, {
     now: () => clock,
   });
   const stored = new Map(
@@ -155,5 +156,6 @@ export async function seedReviews(
     }
     result.helpfulVotes += voters.size;
   }
+  await publishAnnounced(marketplace, bus);
   return result;
 }

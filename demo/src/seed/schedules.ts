@@ -1,5 +1,6 @@
 import type { EventBus } from "@venta/events";
 import { type MarketplaceStores, type ScheduleInput, SchedulesService } from "@venta/marketplace";
+import { publishAnnounced } from "./announced.js";
 import { type DemoCity, type DemoVendor, seededRandom } from "./austin.js";
 
 type Weekday = ScheduleInput["weeklyHours"][number]["weekday"];
@@ -79,7 +80,7 @@ export async function seedSchedules(
   city: DemoCity,
 ): Promise<number> {
   const updatedAt = new Date(Date.UTC(2025, 0, 1));
-  const schedules = new SchedulesService(marketplace.schedules, bus, () => updatedAt);
+  const schedules = new SchedulesService(marketplace.schedules, () => updatedAt);
   let count = 0;
   for (const vendor of city.vendors) {
     const schedule = demoSchedule(vendor);
@@ -87,5 +88,6 @@ export async function seedSchedules(
     await schedules.set(vendor.id, schedule);
     count += 1;
   }
+  await publishAnnounced(marketplace, bus);
   return count;
 }

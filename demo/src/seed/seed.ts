@@ -2,6 +2,7 @@ import { openEventBus } from "@venta/events";
 import { type Logger, progressBar } from "@venta/kit";
 import { openLocationStores } from "@venta/location";
 import { openMarketplaceStores, PartnerKeysService, UsersService, VendorsService } from "@venta/marketplace";
+import { publishAnnounced } from "./announced.js";
 import { austinCity } from "./austin.js";
 import { DEMO_ACCOUNTS, DEMO_VENDOR_FLEET, saveDemoPartnerKey } from "./demo-accounts.js";
 import { seedFavorites } from "./favorites.js";
@@ -33,8 +34,8 @@ export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 
   try {
     if ((await marketplace.vendors.count({})) > 0) return false;
     const city = austinCity(vendorCount);
-    const users = new UsersService(marketplace.users, bus);
-    const vendors = new VendorsService(marketplace.vendors, marketplace.users, bus);
+    const users = new UsersService(marketplace.users);
+    const vendors = new VendorsService(marketplace.vendors, marketplace.users);
     const accounts = Object.values(DEMO_ACCOUNTS);
     const progress = progressBar(
       "Seeding Austin",
@@ -77,6 +78,7 @@ export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 
       progress.update(++done);
     }
     progress.done();
+    await publishAnnounced(marketplace, bus);
     await announceSeededPositions({ bus, positions: location.positions }, city);
     await seedReviews(marketplace, bus, city);
     await seedFavorites(marketplace, bus, city);

@@ -38,6 +38,36 @@ export const vendorLocationUpdated = z.object({
 });
 export type VendorLocationUpdated = z.infer<typeof vendorLocationUpdated>;
 
+/**
+ * A vendor crossed a geofence: entered or left a vendor's own zone (`VENDOR_ZONE`, owned by the
+ * vendor) or a person's alert zone (`ALERT_ZONE`, owned by the person, watching listed vendors).
+ * Sent once per crossing: a vendor staying inside sends nothing more until it leaves.
+ */
+export const geofenceTriggered = z.object({
+  fenceId: z.string().min(1),
+  fenceKind: z.enum(["VENDOR_ZONE", "ALERT_ZONE"]),
+  /** The zone's owner: the vendor for a vendor zone, the person for an alert zone. */
+  ownerId: z.string().min(1),
+  vendorId: z.string().min(1),
+  transition: z.enum(["ENTER", "EXIT"]),
+  /** Where the vendor was when the crossing was seen. */
+  lat: z.number(),
+  lng: z.number(),
+  /** When the crossing took effect: the report's recording time for a move, else when it was seen. */
+  at: z.string(),
+  /**
+   * What caused it: the vendor moved (`VENDOR_MOVED`), the zone was drawn, redrawn or followed its
+   * owner (`FENCE_MOVED`), or the vendor stopped broadcasting (`VENDOR_OFFLINE`, always an EXIT).
+   */
+  cause: z.enum(["VENDOR_MOVED", "FENCE_MOVED", "VENDOR_OFFLINE"]),
+  /**
+   * The zone's centre (a circle's centre, a polygon's centroid) when the crossing was seen, so a
+   * notification can say how far away the vendor is; absent from older publishers.
+   */
+  fenceCenter: z.object({ lat: z.number(), lng: z.number() }).optional(),
+});
+export type GeofenceTriggered = z.infer<typeof geofenceTriggered>;
+
 export const userRegistered = z.object({
   userId: z.string().min(1),
   displayName: z.string(),
@@ -117,6 +147,65 @@ export const purchaseCompleted = z.object({
 });
 export type PurchaseCompleted = z.infer<typeof purchaseCompleted>;
 
+/**
+ * Money went back to a customer for a purchase (announced by the payment provider integration),
+ * once per refund. `amountRefundedMinor` is everything refunded on the purchase so far, so it only
+ * grows: order refunds of one purchase by it.
+ */
+export const purchaseRefunded = z.object({
+  /** The refunded purchase: the `purchaseId` of its `payment.purchase_completed`. */
+  purchaseId: z.string().min(1),
+  /** Who paid and whom, when the payment carried them. */
+  userId: z.string().min(1).optional(),
+  vendorId: z.string().min(1).optional(),
+  /** The purchase's amount, in the currency's minor unit. */
+  amountMinor: z.number().int().nonnegative(),
+  amountRefundedMinor: z.number().int().nonnegative(),
+  /** ISO 4217, such as USD. */
+  currency: z.string().length(3),
+  /** Whether the whole amount has been refunded. */
+  fullyRefunded: z.boolean(),
+  at: z.string(),
+});
+export type PurchaseRefunded = z.infer<typeof purchaseRefunded>;
+
+/**
+ * A vendor's plan subscription moved through its life (announced by the in-app purchase
+ * integration). A cancelled subscription still grants its plan until `expiresAt`; an expired one
+ * no longer does. Order changes of one subscription by `at`.
+ */
+export const subscriptionChanged = z.object({
+  vendorId: z.string().min(1),
+  /** Stable across renewals: the store's original transaction, so all changes of one subscription share it. */
+  subscriptionId: z.string().min(1),
+  provider: z.enum(["REVENUECAT"]),
+  change: z.enum([
+    "STARTED",
+    "RENEWED",
+    "CANCELLED",
+    "UNCANCELLED",
+    "EXPIRED",
+    "PRODUCT_CHANGED",
+    "BILLING_ISSUE",
+    "PAUSED",
+    "EXTENDED",
+  ]),
+  /** The plan's product at the store. */
+  productId: z.string().min(1),
+  /** For PRODUCT_CHANGED: the product switched to. */
+  newProductId: z.string().min(1).optional(),
+  /** What the subscription unlocks (RevenueCat entitlements). */
+  entitlementIds: z.array(z.string()),
+  /** TRIAL, INTRO, NORMAL, PROMOTIONAL or PREPAID, as the store reports it. */
+  periodType: z.string().optional(),
+  /** Until when the plan is granted, ISO 8601; null when the store gives no end. */
+  expiresAt: z.string().nullable(),
+  /** SANDBOX for test purchases, which must never unlock a real plan. */
+  environment: z.enum(["PRODUCTION", "SANDBOX"]),
+  at: z.string(),
+});
+export type SubscriptionChanged = z.infer<typeof subscriptionChanged>;
+
 /** A vendor's menu changed: the whole current menu, available items only, in menu order. */
 export const menuUpdated = z.object({
   vendorId: z.string().min(1),
@@ -151,6 +240,40 @@ export const scheduleUpdated = z.object({
 export type ScheduleUpdated = z.infer<typeof scheduleUpdated>;
 
 /**
+ * A chat message was sent in a conversation between a customer and a vendor (the vendor speaks
+ * through its owner account). `recipientId` is the other participant, to be notified; `preview`
+ * is the start of the text, for a notification, not a copy of the conversation.
+ */
+export const messageSent = z.object({
+  messageId: z.string().min(1),
+  conversationId: z.string().min(1),
+  vendorId: z.string().min(1),
+  senderId: z.string().min(1),
+  /** Which side wrote: the customer, or the vendor through its owner. */
+  senderSide: z.enum(["CUSTOMER", "VENDOR"]),
+  recipientId: z.string().min(1),
+  /** At most 140 characters of the message. */
+  preview: z.string(),
+  sentAt: z.string(),
+});
+export type MessageSent = z.infer<typeof messageSent>;
+
+/** A support ticket was opened, replied to, assigned or closed; `state` is where it is now. */
+export const ticketUpdated = z.object({
+  ticketId: z.string().min(1),
+  /** The person who opened the ticket. */
+  requesterId: z.string().min(1),
+  change: z.enum(["OPENED", "REPLIED", "ASSIGNED", "CLOSED"]),
+  state: z.enum(["OPEN", "ASSIGNED", "PENDING", "CLOSED"]),
+  /** The admin the ticket is assigned to, if any. */
+  assigneeId: z.string().nullable(),
+  /** Who made the change: the requester or an admin. */
+  actorId: z.string().min(1),
+  at: z.string(),
+});
+export type TicketUpdated = z.infer<typeof ticketUpdated>;
+
+/**
  * Every domain event, by name. Names are `<subgraph>.<what happened>` in the past tense; a payload
  * only ever gains optional fields, so old consumers keep working.
  */
@@ -162,6 +285,7 @@ export const eventCatalogue = {
   "marketplace.vendor_verified": vendorReviewStep,
   "marketplace.vendor_rejected": vendorReviewStep,
   "location.vendor_location_updated": vendorLocationUpdated,
+  "location.geofence_triggered": geofenceTriggered,
   "marketplace.review_submitted": reviewSubmitted,
   "marketplace.review_moderated": reviewModerated,
   "marketplace.rating_changed": ratingChanged,
@@ -171,8 +295,12 @@ export const eventCatalogue = {
   "marketplace.reward_redeemed": pointsMoved,
   "marketplace.user_deleted": userDeleted,
   "payment.purchase_completed": purchaseCompleted,
+  "payment.refunded": purchaseRefunded,
+  "payment.subscription_changed": subscriptionChanged,
   "marketplace.menu_updated": menuUpdated,
   "marketplace.schedule_updated": scheduleUpdated,
+  "communication.message_sent": messageSent,
+  "communication.ticket_updated": ticketUpdated,
 } as const;
 
 export type EventType = keyof typeof eventCatalogue;
@@ -201,3 +329,67 @@ export function parseEvent(raw: {
   const payload = eventCatalogue[raw.type].parse(raw.payload);
   return { id: raw.id, type: raw.type, payload, occurredAt: raw.occurredAt } as DomainEvent;
 }
+
+/** What an event is about: the event store files every event under one aggregate. */
+export type AggregateType =
+  | "vendor"
+  | "user"
+  | "review"
+  | "purchase"
+  | "geofence"
+  | "conversation"
+  | "ticket";
+
+export interface AggregateRef {
+  type: AggregateType;
+  id: string;
+}
+
+/**
+ * The aggregate of each event type: the one place that decides it, so a new event type does not
+ * compile until it is filed somewhere. A favorite or a points move belongs to the person's own
+ * record (their favorites, their ledger); a rating, a menu or opening hours to the vendor's.
+ */
+const aggregates: { [T in EventType]: (payload: EventPayload<T>) => AggregateRef } = {
+  "marketplace.user_registered": (p) => ({ type: "user", id: p.userId }),
+  "marketplace.vendor_created": (p) => ({ type: "vendor", id: p.vendorId }),
+  "marketplace.vendor_updated": (p) => ({ type: "vendor", id: p.vendorId }),
+  "marketplace.vendor_submitted": (p) => ({ type: "vendor", id: p.vendorId }),
+  "marketplace.vendor_verified": (p) => ({ type: "vendor", id: p.vendorId }),
+  "marketplace.vendor_rejected": (p) => ({ type: "vendor", id: p.vendorId }),
+  "location.vendor_location_updated": (p) => ({ type: "vendor", id: p.vendorId }),
+  "location.geofence_triggered": (p) => ({ type: "geofence", id: p.fenceId }),
+  "marketplace.review_submitted": (p) => ({ type: "review", id: p.reviewId }),
+  "marketplace.review_moderated": (p) => ({ type: "review", id: p.reviewId }),
+  "marketplace.rating_changed": (p) => ({ type: "vendor", id: p.vendorId }),
+  "marketplace.favorite_added": (p) => ({ type: "user", id: p.userId }),
+  "marketplace.favorite_removed": (p) => ({ type: "user", id: p.userId }),
+  "marketplace.points_earned": (p) => ({ type: "user", id: p.userId }),
+  "marketplace.reward_redeemed": (p) => ({ type: "user", id: p.userId }),
+  "marketplace.user_deleted": (p) => ({ type: "user", id: p.userId }),
+  "payment.purchase_completed": (p) => ({ type: "purchase", id: p.purchaseId }),
+  "payment.refunded": (p) => ({ type: "purchase", id: p.purchaseId }),
+  "payment.subscription_changed": (p) => ({ type: "vendor", id: p.vendorId }),
+  "marketplace.menu_updated": (p) => ({ type: "vendor", id: p.vendorId }),
+  "marketplace.schedule_updated": (p) => ({ type: "vendor", id: p.vendorId }),
+  "communication.message_sent": (p) => ({ type: "conversation", id: p.conversationId }),
+  "communication.ticket_updated": (p) => ({ type: "ticket", id: p.ticketId }),
+};
+
+export const AGGREGATE_TYPES: readonly AggregateType[] = [
+  "vendor",
+  "user",
+  "review",
+  "purchase",
+  "geofence",
+  "conversation",
+  "ticket",
+];
+
+export function aggregateOf<T extends EventType>(event: DomainEvent<T>): AggregateRef {
+  const of = aggregates[event.type] as (payload: EventPayload<T>) => AggregateRef;
+  return of(event.payload);
+}
+
+/** Every event type, in catalogue order. */
+export const EVENT_TYPES = Object.keys(eventCatalogue) as EventType[];

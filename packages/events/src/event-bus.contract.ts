@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { deadLetterContract } from "./dead-letters.contract.js";
 import { collect, created, type OpenBus, sleep, snapshot, until, vendorOf } from "./event-bus.harness.js";
 import type { EventBus } from "./event-bus.js";
+import { newEvent } from "./outbox.js";
 import { retentionContract } from "./retention.contract.js";
 import { statsContract } from "./stats.contract.js";
 
@@ -43,6 +44,15 @@ export function eventBusContract(name: string, open: OpenBus): void {
       await until(() => seen.length === 3);
       expect(seen.map(vendorOf)).toEqual(["a", "b", "c"]);
       expect(new Set(seen.map((e) => e.id)).size).toBe(3);
+    });
+
+    it("publishes events made beforehand in order, keeping their ids and times", async () => {
+      const bus = await openBus();
+      const made = ["a", "b", "c"].map((vendorId) => newEvent(created, snapshot(vendorId), new Date(1_000)));
+      await bus.publishEvents(made);
+      const { seen } = collect(bus, "premade");
+      await until(() => seen.length === 3);
+      expect(seen).toEqual(made);
     });
 
     it("resumes after the last acknowledged event when a consumer comes back", async () => {

@@ -62,6 +62,12 @@ export interface EventBus {
   /** Publishes several events in one round trip, in order. */
   publishAll<T extends EventType>(type: T, payloads: readonly EventPayload<T>[]): Promise<void>;
   /**
+   * Publishes events made beforehand (by an outbox), in order, keeping their ids and times, in one
+   * round trip. Rejects unless the bus has every one of them. Publishing an event again may deliver
+   * it again (the SQLite bus ignores an id it already has): consumers dedupe by id.
+   */
+  publishEvents(events: readonly DomainEvent[]): Promise<void>;
+  /**
    * Delivers events of `types` to `handler`, resuming after the last event `consumer` acknowledged;
    * a consumer name seen for the first time starts from the oldest retained event.
    */

@@ -92,6 +92,18 @@ export class RedisEventBus implements EventBus {
     await pipeline.exec();
   }
 
+  async publishEvents(events: readonly DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const event of events)
+      pipeline.xadd(this.streamOf(event.type), "MAXLEN", "~", this.maxLen, "*", ...eventFields(event));
+    // A pipeline reports each command's failure in its reply instead of rejecting.
+    const replies = (await pipeline.exec()) ?? [];
+    const failed = replies.find(([error]) => error !== null);
+    if (failed?.[0]) throw failed[0];
+    if (replies.length !== events.length) throw new Error("redis did not take every event");
+  }
+
   consume(
     consumer: string,
     types: readonly EventType[],

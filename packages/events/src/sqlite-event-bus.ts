@@ -78,6 +78,17 @@ export class SqliteEventBus implements EventBus {
     })();
   }
 
+  async publishEvents(events: readonly DomainEvent[]): Promise<void> {
+    // The id is unique in the log: an event published again by a relay that died mid-way is ignored.
+    const insert = this.db.prepare(
+      "INSERT OR IGNORE INTO events (id, type, payload, occurred_at) VALUES (?, ?, ?, ?)",
+    );
+    this.db.transaction(() => {
+      for (const event of events)
+        insert.run(event.id, event.type, JSON.stringify(event.payload), event.occurredAt);
+    })();
+  }
+
   consume(
     consumer: string,
     types: readonly EventType[],

@@ -6,6 +6,7 @@ export * from "./health.js";
 export * from "./http-server.js";
 export * from "./internal-identity.js";
 export * from "./loaders.js";
+export * from "./locale-and-zone.js";
 export * from "./logger.js";
 export * from "./progress.js";
 export * from "./relay.js";

@@ -12,6 +12,7 @@ import type { Logger } from "pino";
 import { createErrorFormatter } from "./errors.js";
 import { type HealthCheck, runHealthChecks } from "./health.js";
 import { createHttpServer, graphqlRoute, listen, type RouteHandler, sendJson } from "./http-server.js";
+import { serveSubgraphSubscriptions } from "./subgraph-subscriptions.js";
 
 /** What every resolver receives, whatever the subgraph. */
 export interface RequestContext extends BaseContext {
@@ -39,6 +40,11 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   routes?: Record<string, RouteHandler>;
   /** The largest GraphQL request body accepted (1 MB unless given): raised where uploads come inline. */
   maxBodyBytes?: number;
+  /**
+   * Also serve the schema's subscriptions over graphql-ws on `/graphql`, for the router to forward
+   * its clients' subscriptions to; sockets must carry the router's signed identity.
+   */
+  subscriptions?: boolean;
 }
 
 export interface RunningServer {
@@ -91,8 +97,26 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     sendJson(res, report.status === "ok" ? 200 : 503, report);
   };
 
+  const subscriptions = options.subscriptions
+    ? serveSubgraphSubscriptions({
+        httpServer,
+        schema: options.schema,
+        log,
+        identity: options.identity,
+        createContext: options.createContext,
+      })
+    : null;
+
   const port = await listen(httpServer, options.port, options.host);
   const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}/graphql`;
   log.info({ url }, `${name} subgraph ready`);
-  return { url, port, stop: () => apollo.stop() };
+  return {
+    url,
+    port,
+    stop: async () => {
+      // Upgraded sockets are not the HTTP server's to drain: they are closed first.
+      await subscriptions?.close();
+      await apollo.stop();
+    },
+  };
 }

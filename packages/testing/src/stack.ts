@@ -24,6 +24,8 @@ export interface Stack {
   start(name: ServiceName): Promise<void>;
   /** SIGTERM, and the exit status once it has stopped (0 for a clean shutdown). */
   stop(name: ServiceName): Promise<number | string | undefined>;
+  /** Sends `signal` (SIGKILL: a crash, no shutdown at all), and the exit status once it has gone. */
+  kill(name: ServiceName, signal: NodeJS.Signals): Promise<number | string | undefined>;
   /** Starts one more router on its own port over the same subgraphs (routers scale out). */
   startExtraRouter(): Promise<{ url: string; stop(): Promise<void> }>;
   /** A development token for this person, signed by the stack's local issuer. */
@@ -45,6 +47,8 @@ export interface StackOptions {
   /** Serve this data directory and keep it; by default a throw-away one is made and removed. */
   dataDir?: string;
   env?: NodeJS.ProcessEnv;
+  /** Environment for one service only, over `env`. */
+  serviceEnv?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
   /** How long each service may take to become healthy (opening a large store takes a while). */
   healthTimeoutMs?: number;
 }
@@ -56,6 +60,7 @@ export interface StackOptions {
 export async function startStack({
   dataDir: givenDataDir,
   env: extraEnv = {},
+  serviceEnv = {},
   healthTimeoutMs,
 }: StackOptions = {}): Promise<Stack> {
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), "venta-e2e-"));
@@ -98,7 +103,7 @@ export async function startStack({
       const service = spawnService({
         name,
         entry: join(root, SERVICE_ENTRIES[name]),
-        env,
+        env: { ...env, ...serviceEnv[name] },
         onLine: (line) => {
           log.push(line);
           if (log.length > 200) log.shift();
@@ -116,6 +121,13 @@ export async function startStack({
       running.delete(name);
       if (!service) return undefined;
       await service.stop();
+      return service.exited;
+    },
+    async kill(name, signal) {
+      const service = running.get(name);
+      running.delete(name);
+      if (!service) return undefined;
+      service.child.kill(signal);
       return service.exited;
     },
     async startExtraRouter() {

@@ -1,4 +1,11 @@
-import { anonymous, type TokenVerifier, unauthenticated, type Viewer } from "@venta/auth";
+import {
+  anonymous,
+  partnerViewer,
+  Role,
+  type TokenVerifier,
+  unauthenticated,
+  type Viewer,
+} from "@venta/auth";
 import type { Credentials } from "./credentials.js";
 import type { PartnerKeyVerifier } from "./partner-keys.js";
 
@@ -20,7 +27,9 @@ export function callerIdentity(verifyToken: TokenVerifier, verifyPartnerKey: Par
     if (apiKey === undefined) return person;
     const partner = await verifyPartnerKey(apiKey);
     if (!partner) throw unauthenticated("the API key is unknown or has been revoked", 401);
-    return { userId: person.userId, roles: person.roles, partner };
+    // The key's PARTNER role joins the person's, so `@Authorized(Role.Partner)` admits a key either way.
+    if (person.userId === null) return partnerViewer(partner);
+    return { userId: person.userId, roles: [...person.roles, Role.Partner], partner };
   };
 }
 

@@ -6,12 +6,14 @@ import {
   type DocumentNode,
   type ExecutionArgs,
   type FieldNode,
+  type FormattedExecutionResult,
   GraphQLError,
   type GraphQLSchema,
   getArgumentValues,
   getOperationAST,
   getVariableValues,
   parse,
+  subscribe,
   type ValidationRule,
   validate,
 } from "graphql";
@@ -20,6 +22,8 @@ import { WebSocketServer } from "ws";
 import { pageSizeCostErrors } from "../security/page-size-cost.js";
 import { formatLimitError, QUERY_TOO_COMPLEX } from "../security/query-limits.js";
 import { liveFieldResolver } from "./live-schema.js";
+import { type ForwardedRequest, type SubgraphPassthrough, UpstreamErrors } from "./subgraph-passthrough.js";
+import { rootFieldName, type SubgraphEndpoint } from "./subscription-owners.js";
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -44,6 +48,18 @@ export interface SubscriptionServerOptions {
   validationRules: readonly ValidationRule[];
   maxTokens: number;
   maxCost: number;
+  /**
+   * Subscriptions the router does not serve itself go to the subgraph owning their root field;
+   * without this, only the router's own subscriptions run.
+   */
+  passthrough?: { owners: ReadonlyMap<string, SubgraphEndpoint>; forwarder: SubgraphPassthrough };
+}
+
+interface Forward {
+  socket: object;
+  viewer: Viewer;
+  endpoint: SubgraphEndpoint;
+  request: ForwardedRequest;
 }
 
 /**
@@ -55,6 +71,16 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
   const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
   const open = new WeakMap<object, Set<string>>();
   const viewers = new WeakMap<object, Viewer>();
+  /** The execution arguments of forwarded subscriptions: graphql-ws hands the same object to `subscribe`. */
+  const forwards = new WeakMap<ExecutionArgs, Forward>();
+  const ownSubscriptions = schema.getSubscriptionType()?.getFields() ?? {};
+  /** The subgraph a subscription goes to, or undefined when the router serves it itself. */
+  const endpointOf = (args: ExecutionArgs): SubgraphEndpoint | null | undefined => {
+    const operation = getOperationAST(args.document, args.operationName);
+    const field = operation && rootFieldName(args.document, operation);
+    if (!field || ownSubscriptions[field]?.subscribe) return undefined;
+    return options.passthrough?.owners.get(field) ?? null;
+  };
 
   // biome-ignore lint/correctness/useHookAtTopLevel: graphql-ws's useServer is not a React hook.
   const disposable = useServer(
@@ -100,13 +126,53 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
           ids.delete(id);
           return [refused];
         }
+        const endpoint = endpointOf(prepared);
+        if (endpoint === null) {
+          ids.delete(id);
+          return [
+            new GraphQLError("no service serves this subscription", {
+              extensions: { code: ErrorCode.ServiceUnavailable },
+            }),
+          ];
+        }
+        if (endpoint) {
+          forwards.set(prepared, {
+            socket: ctx.extra.socket,
+            viewer,
+            endpoint,
+            request: {
+              query: payload.query,
+              variables: payload.variables ?? {},
+              operationName: payload.operationName ?? undefined,
+            },
+          });
+        }
         return prepared as ExecutionArgs;
       },
+      subscribe: (args) => {
+        const forward = forwards.get(args);
+        if (!forward || !options.passthrough) return subscribe(args);
+        // The subgraph's results are already formatted for clients: `onNext` passes them on as they are.
+        return options.passthrough.forwarder.forward(
+          forward.socket,
+          forward.viewer,
+          forward.endpoint,
+          forward.request,
+        ) as unknown as ReturnType<typeof subscribe>;
+      },
+      onNext: (_ctx, _id, _payload, args, result) =>
+        forwards.has(args) ? (result as unknown as FormattedExecutionResult) : undefined,
       onComplete: (ctx, id) => {
         open.get(ctx.extra.socket)?.delete(id);
       },
       onError: (_ctx, id, _payload, errors) => {
+        const upstream = errors[0]?.originalError;
+        if (upstream instanceof UpstreamErrors) return upstream.errors;
         log.debug({ id, errors: errors.map((e) => e.message) }, "subscription refused");
+        return undefined;
+      },
+      onClose: async (ctx) => {
+        await options.passthrough?.forwarder.release(ctx.extra.socket);
       },
     },
     wsServer,

@@ -1,14 +1,15 @@
-import type { EventBus } from "@venta/events";
 import { keyedLoader, type RequestContext } from "@venta/kit";
 import type { LiveFeed, LiveHub } from "@venta/live";
 import type DataLoader from "dataloader";
+import type { GeofencesStore } from "./geofences/geofences.store.js";
 import type { PositionReport } from "./positions/position.record.js";
 import type { PositionsStore } from "./positions/positions.store.js";
 
 /** Process-wide state of the location subgraph. */
 export interface LocationServices {
   positions: PositionsStore;
-  bus: EventBus;
+  /** Geofences, and the write path of position reports: positions, memberships and events together. */
+  geofences: GeofencesStore;
   /** Where accepted moves are published for live maps. */
   feed: LiveFeed;
   /** Serves this subgraph's own `vendorLocationUpdated` subscriptions. */

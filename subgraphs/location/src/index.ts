@@ -1,5 +1,10 @@
 export { type LocationConfig, loadLocationConfig } from "./config.js";
+export type { GeofenceRecord, GeofenceShape } from "./geofences/geofence.record.js";
+export { MAX_GEOFENCES } from "./geofences/geofences.service.js";
+export { trackingClock } from "./geofences/tracking-clock.js";
 export type { PositionReport } from "./positions/position.record.js";
 export { SqlitePositionsStore } from "./positions/positions.store.sqlite.js";
+export { scheduleProjection } from "./projection/schedule-projection.js";
+export { vendorProjection } from "./projection/vendor-projection.js";
 export { buildLocationSchema } from "./schema.js";
 export { type LocationStores, openLocationStores } from "./stores.js";

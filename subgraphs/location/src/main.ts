@@ -1,4 +1,4 @@
-import { openEventBus } from "@venta/events";
+import { openEventBus, startOutboxRelay } from "@venta/events";
 import { ConfigError, closeOnSignals, createLogger, internalIdentity, startSubgraphServer } from "@venta/kit";
 import { LiveHub, openLiveFeed } from "@venta/live";
 import { loadLocationConfig } from "./config.js";
@@ -14,11 +14,14 @@ async function main(): Promise<void> {
   const log = createLogger("location", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const stores = await openLocationStores(config);
   const bus = openEventBus(config, log);
+  // Publishes what the stores committed to the outbox, including what a crash left unpublished.
+  const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
   const projection = followVendors(bus, stores.positions, log);
   const schedules = followSchedules(bus, stores.positions, log);
   const feed = openLiveFeed(config, log);
   const sweeper = startOfflineSweeper({
     positions: stores.positions,
+    geofences: stores.geofences,
     feed,
     liveWindowSeconds: config.LIVE_WINDOW_SECONDS,
     intervalMs: config.OFFLINE_SWEEP_MS,
@@ -33,7 +36,7 @@ async function main(): Promise<void> {
     identity: internalIdentity(config),
     createContext: locationContext({
       positions: stores.positions,
-      bus,
+      geofences: stores.geofences,
       feed,
       hub: new LiveHub(feed),
       liveWindowSeconds: config.LIVE_WINDOW_SECONDS,
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     () => projection.stop(),
     () => schedules.stop(),
     () => feed.close(),
+    () => relay.stop(),
     () => bus.close(),
     () => stores.close(),
   ]);

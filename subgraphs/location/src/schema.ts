@@ -1,5 +1,7 @@
 import { buildSubgraph } from "@venta/kit";
 import type { GraphQLSchema } from "graphql";
+import { GeofencesResolver } from "./geofences/geofences.resolver.js";
+import { VendorGeofencesResolver } from "./geofences/vendor.geofences.resolver.js";
 import { VendorLocationUpdatedResolver } from "./live/vendor-location-updated.resolver.js";
 import { NearbyVendorsResolver } from "./positions/nearby-vendors.resolver.js";
 import { UpdateVendorLocationResolver } from "./positions/update-vendor-location.resolver.js";
@@ -10,10 +12,12 @@ import { VendorsWithinResolver } from "./positions/vendors-within.resolver.js";
 export function buildLocationSchema(): Promise<GraphQLSchema> {
   return buildSubgraph({
     resolvers: [
+      GeofencesResolver,
       NearbyVendorsResolver,
       UpdateVendorLocationResolver,
       VendorLocationResolver,
       VendorLocationUpdatedResolver,
+      VendorGeofencesResolver,
       VendorsWithinResolver,
     ],
   });

@@ -1,10 +1,18 @@
+import { MongoOutbox, type Outbox, SqliteOutbox } from "@venta/events";
 import { connectMongo, openSqliteDatabase } from "@venta/kit";
+import type { GeofencesStore } from "./geofences/geofences.store.js";
+import { MongoGeofencesStore } from "./geofences/geofences.store.mongo.js";
+import { SqliteGeofencesStore } from "./geofences/geofences.store.sqlite.js";
 import type { PositionsStore } from "./positions/positions.store.js";
 import { MongoPositionsStore } from "./positions/positions.store.mongo.js";
 import { SqlitePositionsStore } from "./positions/positions.store.sqlite.js";
 
 export interface LocationStores {
   positions: PositionsStore;
+  /** Fences and memberships; also the write path of position reports, which changes memberships. */
+  geofences: GeofencesStore;
+  /** Events committed with the writes they announce, for the relay to publish. */
+  outbox: Outbox;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -22,8 +30,16 @@ export async function openLocationStores(config: StoreConfig): Promise<LocationS
 export function openSqlite(dataDir: string): LocationStores {
   const db = openSqliteDatabase(dataDir, "location");
   db.pragma("cache_size = -65536");
+  // A batch of position reports dirties hundreds of pages: at the default 1000-page interval nearly
+  // every other batch ends in a checkpoint and its sync. At 64 MB, pages rewritten by successive
+  // batches are copied once; store-level updates per second rose by about half when measured.
+  db.pragma("wal_autocheckpoint = 16384");
+  const positions = new SqlitePositionsStore(db);
+  const outbox = new SqliteOutbox(db);
   return {
-    positions: new SqlitePositionsStore(db),
+    positions,
+    geofences: new SqliteGeofencesStore(db, positions, outbox),
+    outbox,
     ping: async () => {
       db.prepare("SELECT 1").get();
     },
@@ -36,9 +52,13 @@ export function openSqlite(dataDir: string): LocationStores {
 export async function openMongo(uri: string, dbName?: string): Promise<LocationStores> {
   const connection = await connectMongo(uri, dbName);
   const positions = new MongoPositionsStore(connection);
-  await positions.createIndexes();
+  const outbox = new MongoOutbox(connection);
+  const geofences = new MongoGeofencesStore(connection, positions, outbox);
+  await Promise.all([positions.createIndexes(), outbox.createIndexes(), geofences.createIndexes()]);
   return {
     positions,
+    geofences,
+    outbox,
     ping: async () => {
       await connection.db?.admin().ping();
     },

@@ -1,4 +1,4 @@
-import { openEventBus } from "@venta/events";
+import { openEventBus, openEventStore, recordEvents, startOutboxRelay } from "@venta/events";
 import { ConfigError, closeOnSignals, createLogger, internalIdentity, startSubgraphServer } from "@venta/kit";
 import { loadMarketplaceConfig } from "./config.js";
 import { marketplaceContext } from "./context.js";
@@ -20,9 +20,14 @@ async function main(): Promise<void> {
   const log = createLogger("marketplace", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const stores = await openMarketplaceStores(config);
   const bus = openEventBus(config, log);
+  // Publishes what the stores wrote to their outbox, at once, and what a crashed process left behind.
+  const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
+  // The history of every event on the bus, for queries by aggregate and replays (`npm run replay`).
+  const eventStore = await openEventStore(config);
+  const recording = recordEvents(bus, eventStore, log);
   const identity = internalIdentity(config);
   const media = openFileStorage(config);
-  const services = marketplaceServices(stores, bus, media.storage, log);
+  const services = marketplaceServices(stores, media.storage, log);
   const searchIndexing = followSearchEvents(bus, stores.searchIndex, log);
   // Check-ins measure against this projection of vendor positions; reviews and purchases earn points.
   const loyaltyPositions = followVendorPositions(bus, stores.vendorPositions, log);
@@ -67,7 +72,10 @@ async function main(): Promise<void> {
     () => loyaltyPositions.stop(),
     () => loyaltyEarning.stop(),
     () => horizonRefresher.stop(),
+    () => recording.stop(),
+    () => relay.stop(),
     () => bus.close(),
+    () => eventStore.close(),
     () => stores.close(),
   ]);
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { anonymous, type Viewer } from "@venta/auth";
-import { SqliteEventBus } from "@venta/events";
+import { SqliteEventBus, startOutboxRelay } from "@venta/events";
 import type { RequestContext } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { type ExecutionResult, execute, type GraphQLSchema, parse } from "graphql";
@@ -20,10 +20,12 @@ export async function marketplaceHarness() {
   const schema = await cachedSchema;
   const stores = openSqlite(":memory:");
   const bus = new SqliteEventBus(":memory:", testLogger);
+  // As in the server: what the stores announce reaches the bus through their outbox.
+  const relay = startOutboxRelay({ outbox: stores.outbox, bus, log: testLogger });
   /** Uploaded files go to a throw-away directory, removed on close. */
   const mediaDir = mkdtempSync(join(tmpdir(), "venta-media-"));
   const files = new LocalFileStorage({ root: mediaDir, publicBaseUrl: "http://media.test" });
-  const services = marketplaceServices(stores, bus, files, testLogger);
+  const services = marketplaceServices(stores, files, testLogger);
   const createContext = marketplaceContext(services);
   /** Runs an operation as `viewer`: anonymous unless given. */
   const run = async (
@@ -40,9 +42,10 @@ export async function marketplaceHarness() {
     });
   };
   const close = async () => {
+    await relay.stop();
     await bus.close();
     await stores.close();
     rmSync(mediaDir, { recursive: true, force: true });
   };
-  return { run, services, stores, bus, files, close };
+  return { run, services, stores, bus, relay, files, close };
 }

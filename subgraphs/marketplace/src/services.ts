@@ -1,4 +1,3 @@
-import type { EventBus } from "@venta/events";
 import type { Logger } from "@venta/kit";
 import { type MarketplaceServices, personalDataRegistry } from "./context.js";
 import { FavoritesService } from "./favorites/favorites.service.js";
@@ -19,31 +18,30 @@ import { VendorsService } from "./vendors/vendors.service.js";
 /** Every module's rules over the stores, wired once: the server and the tests' harness share this. */
 export function marketplaceServices(
   stores: MarketplaceStores,
-  bus: EventBus,
   files: FileStorage,
   log: Logger,
 ): MarketplaceServices {
-  const users = new UsersService(stores.users, bus);
+  const users = new UsersService(stores.users);
   return {
     vendorsStore: stores.vendors,
     usersStore: stores.users,
     partnerKeysStore: stores.partnerKeys,
-    vendors: new VendorsService(stores.vendors, stores.users, bus),
+    vendors: new VendorsService(stores.vendors, stores.users),
     users,
     partnerKeys: new PartnerKeysService(stores.partnerKeys),
-    onboarding: new OnboardingService(stores.vendors, bus),
+    onboarding: new OnboardingService(stores.vendors),
     vendorMediaStore: stores.vendorMedia,
     vendorMedia: new VendorMediaService(stores.vendorMedia, files, log),
     reviewsStore: stores.reviews,
-    reviews: new ReviewsService(stores.reviews, stores.vendors, stores.users, bus),
+    reviews: new ReviewsService(stores.reviews, stores.vendors, stores.users),
     favoritesStore: stores.favorites,
-    favorites: new FavoritesService(stores.favorites, stores.vendors, stores.users, bus),
+    favorites: new FavoritesService(stores.favorites, stores.vendors, stores.users),
     searchIndex: stores.searchIndex,
     search: new SearchService(stores.searchIndex, { liveWindowSeconds: LIVE_WINDOW_SECONDS }),
     menusStore: stores.menus,
-    menus: new MenusService(stores.menus, bus),
+    menus: new MenusService(stores.menus),
     schedulesStore: stores.schedules,
-    schedules: new SchedulesService(stores.schedules, bus),
+    schedules: new SchedulesService(stores.schedules),
     loyaltyPrograms: stores.loyaltyPrograms,
     points: stores.points,
     loyalty: new LoyaltyService({
@@ -52,8 +50,7 @@ export function marketplaceServices(
       positions: stores.vendorPositions,
       vendors: stores.vendors,
       accounts: users,
-      bus,
     }),
-    personalData: new PersonalDataService(stores.users, stores.vendors, personalDataRegistry(stores), bus),
+    personalData: new PersonalDataService(stores.users, stores.vendors, personalDataRegistry(stores)),
   };
 }

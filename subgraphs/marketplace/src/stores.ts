@@ -1,3 +1,4 @@
+import { MongoOutbox, type Outbox, SqliteOutbox } from "@venta/events";
 import { connectMongo, openSqliteDatabase } from "@venta/kit";
 import type { FavoritesStore } from "./favorites/favorites.store.js";
 import { MongoFavoritesStore } from "./favorites/favorites.store.mongo.js";
@@ -49,6 +50,8 @@ export interface MarketplaceStores {
   vendorPositions: VendorPositionsStore;
   menus: MenusStore;
   schedules: SchedulesStore;
+  /** Events written with the writes they announce, waiting for the relay to publish them. */
+  outbox: Outbox;
   /** Proves the database answers; used by `/health`. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -66,19 +69,21 @@ export async function openMarketplaceStores(config: StoreConfig): Promise<Market
 
 export function openSqlite(dataDir: string): MarketplaceStores {
   const db = openSqliteDatabase(dataDir, "marketplace");
+  const outbox = new SqliteOutbox(db);
   return {
-    vendors: new SqliteVendorsStore(db),
-    users: new SqliteUsersStore(db),
+    vendors: new SqliteVendorsStore(db, outbox),
+    users: new SqliteUsersStore(db, outbox),
     partnerKeys: new SqlitePartnerKeysStore(db),
     vendorMedia: new SqliteVendorMediaStore(db),
-    reviews: new SqliteReviewsStore(db),
-    favorites: new SqliteFavoritesStore(db),
+    reviews: new SqliteReviewsStore(db, outbox),
+    favorites: new SqliteFavoritesStore(db, outbox),
     searchIndex: new SqliteSearchIndex(db),
     loyaltyPrograms: new SqliteLoyaltyProgramsStore(db),
-    points: new SqlitePointsStore(db),
+    points: new SqlitePointsStore(db, outbox),
     vendorPositions: new SqliteVendorPositionsStore(db),
-    menus: new SqliteMenusStore(db),
-    schedules: new SqliteSchedulesStore(db),
+    menus: new SqliteMenusStore(db, outbox),
+    schedules: new SqliteSchedulesStore(db, outbox),
+    outbox,
     ping: async () => {
       db.prepare("SELECT 1").get();
     },
@@ -90,18 +95,20 @@ export function openSqlite(dataDir: string): MarketplaceStores {
 
 export async function openMongo(uri: string, dbName?: string): Promise<MarketplaceStores> {
   const connection = await connectMongo(uri, dbName);
-  const vendors = new MongoVendorsStore(connection);
-  const users = new MongoUsersStore(connection);
+  // Stores record their events with their writes, in transactions: MongoDB must run as a replica set.
+  const outbox = new MongoOutbox(connection);
+  const vendors = new MongoVendorsStore(connection, outbox);
+  const users = new MongoUsersStore(connection, outbox);
   const partnerKeys = new MongoPartnerKeysStore(connection);
   const vendorMedia = new MongoVendorMediaStore(connection);
-  const reviews = new MongoReviewsStore(connection);
-  const favorites = new MongoFavoritesStore(connection);
+  const reviews = new MongoReviewsStore(connection, outbox);
+  const favorites = new MongoFavoritesStore(connection, outbox);
   const searchIndex = new MongoSearchIndex(connection);
   const loyaltyPrograms = new MongoLoyaltyProgramsStore(connection);
-  const points = new MongoPointsStore(connection);
+  const points = new MongoPointsStore(connection, outbox);
   const vendorPositions = new MongoVendorPositionsStore(connection);
-  const menus = new MongoMenusStore(connection);
-  const schedules = new MongoSchedulesStore(connection);
+  const menus = new MongoMenusStore(connection, outbox);
+  const schedules = new MongoSchedulesStore(connection, outbox);
   await Promise.all([vendors.createIndexes(), users.createIndexes(), partnerKeys.createIndexes()]);
   await Promise.all([reviews.createIndexes(), favorites.createIndexes()]);
   await searchIndex.createIndexes();
@@ -111,7 +118,7 @@ export async function openMongo(uri: string, dbName?: string): Promise<Marketpla
     points.createIndexes(),
     vendorPositions.createIndexes(),
   ]);
-  await Promise.all([menus.createIndexes(), schedules.createIndexes()]);
+  await Promise.all([menus.createIndexes(), schedules.createIndexes(), outbox.createIndexes()]);
   return {
     vendors,
     users,
@@ -125,6 +132,7 @@ export async function openMongo(uri: string, dbName?: string): Promise<Marketpla
     searchIndex,
     menus,
     schedules,
+    outbox,
     ping: async () => {
       await connection.db?.admin().ping();
     },

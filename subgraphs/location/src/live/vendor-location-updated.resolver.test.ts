@@ -2,7 +2,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { anonymous } from "@venta/auth";
-import { SqliteEventBus } from "@venta/events";
 import { LiveHub, SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
 import { type ExecutionResult, parse, subscribe } from "graphql";
@@ -21,15 +20,10 @@ describe("vendorLocationUpdated in the location subgraph on its own", () => {
   it("streams a vendor entering the subscribed box, with its position", async () => {
     const stores = openSqlite(":memory:");
     const feed = new SqliteLiveFeed(join(mkdtempSync(join(tmpdir(), "venta-live-")), "live.db"), 5);
-    const bus = new SqliteEventBus(":memory:", testLogger);
-    closers.push(
-      stores.close,
-      () => feed.close(),
-      () => bus.close(),
-    );
+    closers.push(stores.close, () => feed.close());
     const context = locationContext({
       positions: stores.positions,
-      bus,
+      geofences: stores.geofences,
       feed,
       hub: new LiveHub(feed),
       liveWindowSeconds: 120,

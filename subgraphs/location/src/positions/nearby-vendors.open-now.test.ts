@@ -2,7 +2,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { anonymous } from "@venta/auth";
-import { SqliteEventBus } from "@venta/events";
 import { destinationPoint } from "@venta/geo";
 import { LiveHub, SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
@@ -29,7 +28,6 @@ describe("nearbyVendors(filter: { openNow: true })", () => {
   let schema: GraphQLSchema;
   let stores: ReturnType<typeof openSqlite>;
   let feed: SqliteLiveFeed;
-  let bus: SqliteEventBus;
   let clock = T0;
   let context: ReturnType<typeof locationContext>;
 
@@ -37,10 +35,9 @@ describe("nearbyVendors(filter: { openNow: true })", () => {
     schema = await buildLocationSchema();
     stores = openSqlite(":memory:");
     feed = new SqliteLiveFeed(join(mkdtempSync(join(tmpdir(), "venta-live-")), "live.db"), 5);
-    bus = new SqliteEventBus(":memory:", testLogger);
     context = locationContext({
       positions: stores.positions,
-      bus,
+      geofences: stores.geofences,
       feed,
       hub: new LiveHub(feed),
       liveWindowSeconds: 120,
@@ -78,7 +75,6 @@ describe("nearbyVendors(filter: { openNow: true })", () => {
   });
   afterAll(async () => {
     await feed.close();
-    await bus.close();
     await stores.close();
   });
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
 import { isMongoDuplicateKey } from "@venta/kit";
-import { type Connection, type Model, type PipelineStage, Schema } from "mongoose";
+import { type ClientSession, type Connection, type Model, type PipelineStage, Schema } from "mongoose";
 import {
   compareNearby,
   type NearbyArea,
@@ -270,6 +270,17 @@ export class MongoPositionsStore implements PositionsStore {
     }
   }
 
+  async forgetSnapshotVersions(): Promise<void> {
+    // 0 is older than any snapshot, and still "known": the vendor stays listed meanwhile.
+    await this.vendors.updateMany({ version: { $ne: null } }, { $set: { version: 0 } }).exec();
+  }
+
+  async forgetOpenHoursVersions(): Promise<void> {
+    await this.vendors
+      .updateMany({ scheduleUpdatedAt: { $exists: true } }, { $set: { scheduleUpdatedAt: new Date(0) } })
+      .exec();
+  }
+
   async vendorOwners(vendorIds: readonly string[]): Promise<Map<string, string | null>> {
     const docs = await this.vendors
       .find({ _id: { $in: [...vendorIds] }, version: { $ne: null } }, { _id: 1, ownerId: 1 })
@@ -365,6 +376,89 @@ export class MongoPositionsStore implements PositionsStore {
     // Positions are only ever replaced by later ones, so a vendor that refused ours has one.
     if (!current) throw new Error(`Vendor ${report.vendorId} refused a late report but has no position`);
     return { current: toReport(current), moved: false, previous: null };
+  }
+
+  /**
+   * `recordMany` as part of the caller's transaction. Inside a transaction a duplicate key aborts
+   * everything, so unlike `record` this reads the current position first and never upserts against a
+   * later one; a concurrent writer makes the transaction conflict and retry instead.
+   */
+  async recordManyInSession(
+    reports: readonly PositionReport[],
+    session: ClientSession,
+  ): Promise<RecordOutcome[]> {
+    if (reports.length === 0) return [];
+    const receivedAt = new Date();
+    await this.historyEntries.insertMany(
+      reports.map((report) => ({
+        _id: randomUUID(),
+        vendorId: report.vendorId,
+        lat: report.lat,
+        lng: report.lng,
+        accuracyMeters: report.accuracyMeters,
+        heading: report.heading,
+        recordedAt: report.recordedAt,
+        receivedAt,
+      })),
+      { session },
+    );
+    const outcomes: RecordOutcome[] = [];
+    for (const report of reports) {
+      const before = await this.vendors
+        .findOne({ _id: report.vendorId }, POSITION_FIELDS, { session })
+        .lean<Partial<PositionedDocument>>()
+        .exec();
+      if (before?.recordedAt && before.recordedAt > report.recordedAt) {
+        outcomes.push({ current: toReport(before as PositionedDocument), moved: false, previous: null });
+        continue;
+      }
+      await this.vendors
+        .updateOne(
+          { _id: report.vendorId },
+          {
+            $set: {
+              point: { type: "Point", coordinates: [report.lng, report.lat] },
+              lat: report.lat,
+              lng: report.lng,
+              accuracyMeters: report.accuracyMeters,
+              heading: report.heading,
+              recordedAt: report.recordedAt,
+            },
+            $setOnInsert: { version: null, isOpen: false, cuisines: [] },
+          },
+          { upsert: true, setDefaultsOnInsert: false, session },
+        )
+        .exec();
+      const previous =
+        before?.lat !== undefined && before.lng !== undefined ? { lat: before.lat, lng: before.lng } : null;
+      outcomes.push({ current: report, moved: true, previous });
+    }
+    return outcomes;
+  }
+
+  /**
+   * Listed vendors whose current position is within `area` (a GeoJSON polygon or multipolygon) and
+   * was recorded at or after `since`, for callers that test a shape of their own on them.
+   */
+  async listedWithin(area: object, since: Date, session?: ClientSession): Promise<PositionReport[]> {
+    const docs = await this.vendors
+      .find(
+        { ...LISTED, recordedAt: { $gte: since }, point: { $geoWithin: { $geometry: area } } },
+        POSITION_FIELDS,
+        { session },
+      )
+      .lean<PositionedDocument[]>()
+      .exec();
+    return docs.map(toReport);
+  }
+
+  /** The vendor's current position, listed or not; null before its first report. */
+  async positionOf(vendorId: string, session?: ClientSession): Promise<PositionReport | null> {
+    const doc = await this.vendors
+      .findOne({ _id: vendorId, recordedAt: { $ne: null } }, POSITION_FIELDS, { session })
+      .lean<PositionedDocument>()
+      .exec();
+    return doc ? toReport(doc) : null;
   }
 
   async recordedBetween(from: Date, to: Date): Promise<PositionReport[]> {

@@ -183,6 +183,18 @@ export class SqlitePositionsStore implements PositionsStore {
       known: db.prepare<[string], { vendor_id: string; owner_id: string | null; verified: number }>(
         "SELECT vendor_id, owner_id, verified FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND version IS NOT NULL",
       ),
+      listedInBox: db.prepare<
+        { south: number; west: number; north: number; east: number; since: number },
+        PositionRow
+      >(
+        `SELECT v.vendor_id, v.lat, v.lng, v.accuracy, v.heading, v.recorded_at
+         FROM position_index p JOIN vendors v ON v.id = p.id
+         WHERE p.min_lat <= @north AND p.max_lat >= @south AND p.min_lng <= @east AND p.max_lng >= @west
+           AND p.recorded_at >= @since`,
+      ),
+      positionOf: db.prepare<[string], PositionRow>(
+        "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE vendor_id = ? AND recorded_at IS NOT NULL",
+      ),
       currentMany: db.prepare<[string], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE vendor_id IN (SELECT value FROM json_each(?)) AND recorded_at IS NOT NULL",
       ),
@@ -233,6 +245,15 @@ export class SqlitePositionsStore implements PositionsStore {
     })();
   }
 
+  async forgetSnapshotVersions(): Promise<void> {
+    // 0 is older than any snapshot, and still "known": the vendor stays listed meanwhile.
+    this.db.prepare("UPDATE vendors SET version = 0 WHERE version IS NOT NULL").run();
+  }
+
+  async forgetOpenHoursVersions(): Promise<void> {
+    this.db.prepare("UPDATE vendors SET schedule_updated_at = 0 WHERE schedule_updated_at IS NOT NULL").run();
+  }
+
   async vendorOwners(vendorIds: readonly string[]): Promise<Map<string, string | null>> {
     const rows = this.statements.known.all(JSON.stringify(vendorIds));
     return new Map(rows.map((row) => [row.vendor_id, row.owner_id]));
@@ -248,7 +269,29 @@ export class SqlitePositionsStore implements PositionsStore {
   }
 
   async recordMany(reports: readonly PositionReport[]): Promise<RecordOutcome[]> {
-    return this.db.transaction(() => reports.map((report) => this.recordOne(report)))();
+    return this.db.transaction(() => this.recordManyInTransaction(reports))();
+  }
+
+  /**
+   * `recordMany` as part of a transaction the caller runs on this store's database, so the positions
+   * commit (or roll back) together with what the caller writes beside them.
+   */
+  recordManyInTransaction(reports: readonly PositionReport[]): RecordOutcome[] {
+    return reports.map((report) => this.recordOne(report));
+  }
+
+  /**
+   * Listed vendors whose current position is in the box and was recorded at or after `since` (epoch
+   * ms): found through the position index, for callers that test a shape of their own on them.
+   */
+  listedInBox(box: BoundingBox, since: number): PositionReport[] {
+    return this.statements.listedInBox.all({ ...box, since }).map(toReport);
+  }
+
+  /** The vendor's current position, listed or not; null before its first report. */
+  positionOf(vendorId: string): PositionReport | null {
+    const row = this.statements.positionOf.get(vendorId);
+    return row ? toReport(row) : null;
   }
 
   private recordOne(report: PositionReport): RecordOutcome {

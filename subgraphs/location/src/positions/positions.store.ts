@@ -39,6 +39,14 @@ export interface PositionsStore {
    */
   applyOpenHours(hours: VendorOpenHours): Promise<boolean>;
   /**
+   * Forgets which snapshot each vendor's attributes came from, so that replaying marketplace's
+   * snapshots applies every one of them again; until then the attributes stay as they are (a vendor
+   * whose snapshots predate the event store keeps them).
+   */
+  forgetSnapshotVersions(): Promise<void>;
+  /** Likewise for opening hours: replayed `schedule_updated` events all apply again. */
+  forgetOpenHoursVersions(): Promise<void>;
+  /**
    * The vendors marketplace has told us about, each with its owner's account id (null if the
    * snapshot did not name one), in one round trip; unknown vendors are absent.
    */

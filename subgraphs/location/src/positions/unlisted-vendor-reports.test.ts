@@ -2,7 +2,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { personViewer } from "@venta/auth";
-import { SqliteEventBus } from "@venta/events";
 import { LiveHub, type LiveUpdate, SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
 import { execute, type GraphQLSchema, parse } from "graphql";
@@ -17,7 +16,6 @@ describe("position reports of a vendor not yet verified", () => {
   let schema: GraphQLSchema;
   let stores: ReturnType<typeof openSqlite>;
   let feed: SqliteLiveFeed;
-  let bus: SqliteEventBus;
   const published: LiveUpdate[] = [];
   let context: ReturnType<typeof locationContext>;
 
@@ -30,10 +28,9 @@ describe("position reports of a vendor not yet verified", () => {
       published.push(...updates);
       return publish(updates);
     };
-    bus = new SqliteEventBus(":memory:", testLogger);
     context = locationContext({
       positions: stores.positions,
-      bus,
+      geofences: stores.geofences,
       feed,
       hub: new LiveHub(feed),
       liveWindowSeconds: 120,
@@ -45,7 +42,6 @@ describe("position reports of a vendor not yet verified", () => {
   });
   afterAll(async () => {
     await feed.close();
-    await bus.close();
     await stores.close();
   });
 

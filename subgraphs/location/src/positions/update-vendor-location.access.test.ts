@@ -2,7 +2,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { anonymous, partnerViewer, personViewer, type Viewer } from "@venta/auth";
-import { SqliteEventBus } from "@venta/events";
 import { LiveHub, SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
 import { execute, type GraphQLSchema, parse } from "graphql";
@@ -24,10 +23,9 @@ describe("who may report a vendor's position", () => {
     schema = await buildLocationSchema();
     stores = openSqlite(":memory:");
     const feed = new SqliteLiveFeed(join(mkdtempSync(join(tmpdir(), "venta-live-")), "live.db"), 5);
-    const bus = new SqliteEventBus(":memory:", testLogger);
     const context = locationContext({
       positions: stores.positions,
-      bus,
+      geofences: stores.geofences,
       feed,
       hub: new LiveHub(feed),
       liveWindowSeconds: 120,
@@ -55,7 +53,6 @@ describe("who may report a vendor's position", () => {
     };
     return async () => {
       await feed.close();
-      await bus.close();
       await stores.close();
     };
   });

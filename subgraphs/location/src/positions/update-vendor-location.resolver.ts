@@ -2,6 +2,7 @@ import { forbidden, isAdmin, Role } from "@venta/auth";
 import { badUserInput, notFound, validPoint } from "@venta/kit";
 import { Arg, Authorized, Ctx, Field, Float, ID, InputType, Mutation, Resolver } from "type-graphql";
 import type { LocationContext } from "../context.js";
+import { trackingClock } from "../geofences/tracking-clock.js";
 import { liveUpdate } from "../live/live-updates.js";
 import type { PositionReport } from "./position.record.js";
 import { validAccuracy, validHeading, validRecordedAt } from "./position.validation.js";
@@ -53,13 +54,14 @@ function validReport(input: UpdateVendorLocationInput, now: Date, field: string)
 }
 
 /**
- * Checks every report, then writes all of them, then announces the moves: a bad, unknown or
- * someone else's report anywhere in a batch refuses the whole batch before anything is written.
+ * Checks every report, then writes all of them with the fence crossings they cause and their events
+ * (one transaction), then announces the moves on live maps: a bad, unknown or someone else's report
+ * anywhere in a batch refuses the whole batch before anything is written.
  * A vendor not yet verified may report (its owner sets it up before review), but it is not listed:
- * its moves stay off live maps.
+ * its moves stay off live maps and out of people's alert zones.
  */
 async function recordReports(ctx: LocationContext, reports: PositionReport[]): Promise<VendorLocation[]> {
-  const { positions, bus, feed, liveWindowSeconds } = ctx.services;
+  const { positions, geofences, feed, liveWindowSeconds } = ctx.services;
   const access = await positions.vendorAccess([...new Set(reports.map((r) => r.vendorId))]);
   const unknown = reports.find((r) => !access.has(r.vendorId));
   if (unknown) throw notFound(`no vendor with id ${unknown.vendorId}`);
@@ -67,24 +69,15 @@ async function recordReports(ctx: LocationContext, reports: PositionReport[]): P
     const foreign = reports.find((r) => access.get(r.vendorId)?.ownerId !== ctx.viewer.userId);
     if (foreign) throw forbidden(`vendor ${foreign.vendorId} belongs to another account`);
   }
-  const outcomes = await positions.recordMany(reports);
-  const moves = outcomes.filter((o) => o.moved);
-  const listedMoves = moves.filter((o) => access.get(o.current.vendorId)?.listed);
+  const listed = new Set([...access].filter(([, vendor]) => vendor.listed).map(([vendorId]) => vendorId));
+  const { outcomes } = await geofences.recordPositions(
+    reports,
+    listed,
+    trackingClock(ctx.now, liveWindowSeconds),
+  );
+  const listedMoves = outcomes.filter((o) => o.moved && listed.has(o.current.vendorId));
   if (listedMoves.length > 0) {
     await feed.publish(listedMoves.map((o) => liveUpdate("moved", o.current, o.previous)));
-  }
-  if (moves.length > 0) {
-    await bus.publishAll(
-      "location.vendor_location_updated",
-      moves.map(({ current }) => ({
-        vendorId: current.vendorId,
-        lat: current.lat,
-        lng: current.lng,
-        accuracyMeters: current.accuracyMeters,
-        heading: current.heading,
-        recordedAt: current.recordedAt.toISOString(),
-      })),
-    );
   }
   return outcomes.map(({ current }) => {
     ctx.loaders.position.prime(current.vendorId, current);

@@ -1,8 +1,14 @@
-import { SqliteEventBus, type VendorSnapshot } from "@venta/events";
+import {
+  recordEvents,
+  replayProjection,
+  SqliteEventBus,
+  SqliteEventStore,
+  type VendorSnapshot,
+} from "@venta/events";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { openSqlite } from "../stores.js";
-import { followVendors } from "./vendor-projection.js";
+import { followVendors, vendorProjection } from "./vendor-projection.js";
 
 const AUSTIN = { lat: 30.2672, lng: -97.7431 };
 
@@ -55,6 +61,39 @@ describe("location's projection of marketplace's vendors", () => {
     await bus.publish("marketplace.vendor_updated", snapshot(3, { verification: "VERIFIED" }));
     await expect.poll(listed).toBe(1);
     expect(await access()).toEqual({ ownerId: "owner-1", listed: true });
+  });
+
+  it("is rebuilt from the event store by a replay, undoing a drifted copy", async () => {
+    const store = new SqliteEventStore(":memory:");
+    const recording = recordEvents(bus, store, testLogger);
+    try {
+      await bus.publish("marketplace.vendor_created", snapshot(1, { verification: "DRAFT" }));
+      await bus.publish(
+        "marketplace.vendor_updated",
+        snapshot(2, { verification: "VERIFIED", ownerId: "owner-2" }),
+      );
+      await expect.poll(access).toEqual({ ownerId: "owner-2", listed: true });
+      await expect.poll(async () => (await store.query({}, 10)).events.length).toBe(2);
+      // A bug wrote a snapshot that never was: a later version, unlisting the vendor.
+      await stores.positions.applyVendor({
+        vendorId: "cart-1",
+        cuisines: [],
+        isOpen: false,
+        ownerId: "someone-else",
+        version: 99,
+        verified: false,
+      });
+      expect(await access()).toEqual({ ownerId: "someone-else", listed: false });
+      const report = await replayProjection({
+        store,
+        projection: vendorProjection(stores.positions, testLogger),
+      });
+      expect(report.applied).toBe(2);
+      expect(await access()).toEqual({ ownerId: "owner-2", listed: true });
+    } finally {
+      await recording.stop();
+      await store.close();
+    }
   });
 
   it("treats a snapshot from before onboarding (no verification) as VERIFIED", async () => {

@@ -1,4 +1,10 @@
-import type { Consumption, EventBus, VendorSnapshot } from "@venta/events";
+import {
+  type Consumption,
+  type EventBus,
+  followProjection,
+  type Projection,
+  type VendorSnapshot,
+} from "@venta/events";
 import type { Logger } from "@venta/kit";
 import type { PositionsStore } from "../positions/positions.store.js";
 
@@ -8,13 +14,23 @@ export const PROJECTION_CONSUMER = "location.vendor-projection";
  * Keeps location's copy of the vendor attributes that proximity filters on (cuisines, open or
  * closed, verified or not) and of each vendor's owner (who may report its position), fed by
  * marketplace's events.
- * Snapshots carry a version, so redeliveries and reordering are harmless.
  */
 export function followVendors(bus: EventBus, positions: PositionsStore, log: Logger): Consumption {
-  return bus.consume(
-    PROJECTION_CONSUMER,
-    ["marketplace.vendor_created", "marketplace.vendor_updated"],
-    async (event) => {
+  return followProjection(bus, vendorProjection(positions, log));
+}
+
+/**
+ * The projection behind {@link followVendors}. Snapshots carry a version, so redeliveries and
+ * reordering are harmless. A reset forgets only the versions, not the attributes: positions live in
+ * the same rows, and a vendor whose snapshots predate the event store must stay listed; the replay
+ * then applies every stored snapshot again, in order.
+ */
+export function vendorProjection(positions: PositionsStore, log: Logger): Projection {
+  return {
+    name: PROJECTION_CONSUMER,
+    types: ["marketplace.vendor_created", "marketplace.vendor_updated"],
+    reset: () => positions.forgetSnapshotVersions(),
+    apply: async (event) => {
       const snapshot = event.payload as VendorSnapshot;
       const applied = await positions.applyVendor({
         vendorId: snapshot.vendorId,
@@ -27,5 +43,5 @@ export function followVendors(bus: EventBus, positions: PositionsStore, log: Log
       });
       log.debug({ vendorId: snapshot.vendorId, version: snapshot.version, applied }, "vendor projection");
     },
-  );
+  };
 }

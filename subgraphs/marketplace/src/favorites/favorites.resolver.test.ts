@@ -120,13 +120,7 @@ describe("favorites", () => {
 
   it("lists my favorite vendors most recently favorited first, a page at a time", async () => {
     let clock = new Date(Date.UTC(2026, 5, 1, 12));
-    const favorites = new FavoritesService(
-      h.stores.favorites,
-      h.stores.vendors,
-      h.stores.users,
-      h.bus,
-      () => clock,
-    );
+    const favorites = new FavoritesService(h.stores.favorites, h.stores.vendors, h.stores.users, () => clock);
     const names = ["One", "Two", "Three", "Four", "Five"];
     for (const name of names) {
       const vendor = await h.services.vendors.create(

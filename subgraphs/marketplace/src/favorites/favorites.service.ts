@@ -1,5 +1,5 @@
 import { forbidden, type Viewer } from "@venta/auth";
-import type { EventBus } from "@venta/events";
+import { newEvent } from "@venta/events";
 import { notFound } from "@venta/kit";
 import { assertLiveAccount } from "../users/account-status.js";
 import type { UsersStore } from "../users/users.store.js";
@@ -14,7 +14,6 @@ export class FavoritesService {
     private readonly favorites: FavoritesStore,
     private readonly vendors: VendorsStore,
     private readonly users: UsersStore,
-    private readonly bus: EventBus,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -23,9 +22,9 @@ export class FavoritesService {
     await assertLiveAccount(this.users, viewer.userId);
     const { userId, vendor } = await this.target(viewer, vendorId);
     const at = this.now();
-    if (await this.favorites.add({ userId, vendorId, createdAt: at })) {
-      await this.bus.publish("marketplace.favorite_added", { userId, vendorId, at: at.toISOString() });
-    }
+    await this.favorites.add({ userId, vendorId, createdAt: at }, (added) =>
+      added ? [newEvent("marketplace.favorite_added", { userId, vendorId, at: at.toISOString() })] : [],
+    );
     return vendor;
   }
 
@@ -33,13 +32,10 @@ export class FavoritesService {
   async remove(viewer: Viewer, vendorId: string): Promise<VendorRecord> {
     await assertLiveAccount(this.users, viewer.userId);
     const { userId, vendor } = await this.target(viewer, vendorId);
-    if (await this.favorites.remove(userId, vendorId)) {
-      await this.bus.publish("marketplace.favorite_removed", {
-        userId,
-        vendorId,
-        at: this.now().toISOString(),
-      });
-    }
+    const at = this.now();
+    await this.favorites.remove(userId, vendorId, (removed) =>
+      removed ? [newEvent("marketplace.favorite_removed", { userId, vendorId, at: at.toISOString() })] : [],
+    );
     return vendor;
   }
 

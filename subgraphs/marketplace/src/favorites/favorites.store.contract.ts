@@ -1,8 +1,11 @@
+import { newEvent, type Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { FavoritesStore } from "./favorites.store.js";
 
 export interface OpenedFavoritesStore {
   store: FavoritesStore;
+  /** The outbox the store records its announcements in. */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -36,6 +39,30 @@ export function favoritesStoreContract(adapter: string, open: () => Promise<Open
       expect(await store.remove("u1", "never")).toBe(false);
       expect(await countOf("v1")).toBe(1);
       expect(await countOf("never")).toBe(0);
+    });
+
+    it("records an announcement exactly when the add or remove changed something", async () => {
+      const announced = (what: string) => (changed: boolean) =>
+        changed ? [newEvent("marketplace.favorite_added", { userId: "u1", vendorId: what, at: "" })] : [];
+      await store.add({ userId: "u1", vendorId: "v1", createdAt: at(1) }, announced("first add"));
+      await store.add({ userId: "u1", vendorId: "v1", createdAt: at(2) }, announced("second add"));
+      await store.remove("u1", "v1", announced("first remove"));
+      await store.remove("u1", "v1", announced("second remove"));
+      const recorded = await opened.outbox.oldest(10);
+      expect(recorded.map((event) => (event.payload as { vendorId: string }).vendorId)).toEqual([
+        "first add",
+        "first remove",
+      ]);
+    });
+
+    it("writes nothing when its announcement cannot be made", async () => {
+      const failing = () => {
+        throw new Error("no announcement");
+      };
+      await expect(store.add({ userId: "u1", vendorId: "v1", createdAt: at(1) }, failing)).rejects.toThrow();
+      expect(await store.countByUser("u1")).toBe(0);
+      expect(await countOf("v1")).toBe(0);
+      expect(await opened.outbox.count()).toBe(0);
     });
 
     it("counts exactly under parallel adds and removes", async () => {

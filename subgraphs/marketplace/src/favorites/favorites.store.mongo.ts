@@ -1,3 +1,4 @@
+import type { Announce, MongoOutbox } from "@venta/events";
 import { isMongoDuplicateKey } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { FavoriteCountRecord, FavoriteListKey, FavoriteRecord } from "./favorite.record.js";
@@ -44,7 +45,10 @@ export class MongoFavoritesStore implements FavoritesStore {
   private readonly favorites: Model<FavoriteDocument>;
   private readonly counts: Model<FavoriteCountDocument>;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly outbox: MongoOutbox,
+  ) {
     this.favorites =
       connection.models.Favorite ?? connection.model<FavoriteDocument>("Favorite", favoriteSchema);
     this.counts =
@@ -57,22 +61,29 @@ export class MongoFavoritesStore implements FavoritesStore {
     await Promise.all([this.favorites.createIndexes(), this.counts.createIndexes()]);
   }
 
-  async add(favorite: FavoriteRecord): Promise<boolean> {
+  async add(favorite: FavoriteRecord, announce?: Announce<boolean>): Promise<boolean> {
     try {
-      await this.favorites.insertMany([favorite], { lean: true });
+      return await this.outbox.record(async (session) => {
+        await this.favorites.insertMany([favorite], { lean: true, session });
+        await this.counts
+          .updateOne({ _id: favorite.vendorId }, { $inc: { count: 1 } }, { upsert: true, session })
+          .exec();
+        return true;
+      }, announce);
     } catch (error) {
+      // Thrown out of the transaction, which is then aborted whole: nothing was written or announced.
       if (isMongoDuplicateKey(error)) return false;
       throw error;
     }
-    await this.counts.updateOne({ _id: favorite.vendorId }, { $inc: { count: 1 } }, { upsert: true }).exec();
-    return true;
   }
 
-  async remove(userId: string, vendorId: string): Promise<boolean> {
-    const result = await this.favorites.deleteOne({ userId, vendorId }).exec();
-    if (result.deletedCount !== 1) return false;
-    await this.counts.updateOne({ _id: vendorId }, { $inc: { count: -1 } }).exec();
-    return true;
+  async remove(userId: string, vendorId: string, announce?: Announce<boolean>): Promise<boolean> {
+    return this.outbox.record(async (session) => {
+      const result = await this.favorites.deleteOne({ userId, vendorId }, { session }).exec();
+      if (result.deletedCount !== 1) return false;
+      await this.counts.updateOne({ _id: vendorId }, { $inc: { count: -1 } }, { session }).exec();
+      return true;
+    }, announce);
   }
 
   async listByUser(userId: string, first: number, after?: FavoriteListKey): Promise<FavoritePage> {

@@ -3,5 +3,5 @@ import { favoritesStoreContract } from "./favorites.store.contract.js";
 
 favoritesStoreContract("SQLite", async () => {
   const stores = openSqlite(":memory:");
-  return { store: stores.favorites, close: stores.close };
+  return { store: stores.favorites, outbox: stores.outbox, close: stores.close };
 });

@@ -1,3 +1,4 @@
+import type { Announce, SqliteOutbox } from "@venta/events";
 import type Database from "better-sqlite3";
 import type { FavoriteCountRecord, FavoriteListKey, FavoriteRecord } from "./favorite.record.js";
 import type { FavoritePage, FavoritesStore } from "./favorites.store.js";
@@ -19,7 +20,10 @@ const toRecord = (row: FavoriteRow): FavoriteRecord => ({
  * transaction as the favorite it counts, so it never drifts from the rows.
  */
 export class SqliteFavoritesStore implements FavoritesStore {
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: SqliteOutbox,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS favorites (
         user_id TEXT NOT NULL,
@@ -35,7 +39,7 @@ export class SqliteFavoritesStore implements FavoritesStore {
     `);
   }
 
-  async add(favorite: FavoriteRecord): Promise<boolean> {
+  async add(favorite: FavoriteRecord, announce?: Announce<boolean>): Promise<boolean> {
     const add = this.db.transaction((): boolean => {
       const { changes } = this.db
         .prepare("INSERT OR IGNORE INTO favorites (user_id, vendor_id, created_at) VALUES (?, ?, ?)")
@@ -49,10 +53,10 @@ export class SqliteFavoritesStore implements FavoritesStore {
         .run(favorite.vendorId);
       return true;
     });
-    return add.immediate();
+    return this.outbox.record(add, announce);
   }
 
-  async remove(userId: string, vendorId: string): Promise<boolean> {
+  async remove(userId: string, vendorId: string, announce?: Announce<boolean>): Promise<boolean> {
     const remove = this.db.transaction((): boolean => {
       const { changes } = this.db
         .prepare("DELETE FROM favorites WHERE user_id = ? AND vendor_id = ?")
@@ -63,7 +67,7 @@ export class SqliteFavoritesStore implements FavoritesStore {
         .run(vendorId);
       return true;
     });
-    return remove.immediate();
+    return this.outbox.record(remove, announce);
   }
 
   async listByUser(userId: string, first: number, after?: FavoriteListKey): Promise<FavoritePage> {

@@ -1,3 +1,4 @@
+import type { Announce } from "@venta/events";
 import type { FavoriteCountRecord, FavoriteListKey, FavoriteRecord } from "./favorite.record.js";
 
 export interface FavoritePage {
@@ -9,11 +10,14 @@ export interface FavoritePage {
 export interface FavoritesStore {
   /**
    * Adds the favorite and counts it for the vendor, atomically; false, changing nothing, when the
-   * person already has it.
+   * person already has it. What `announce` makes of the outcome goes to the outbox in the same write.
    */
-  add(favorite: FavoriteRecord): Promise<boolean>;
-  /** Removes the favorite and uncounts it, atomically; false, changing nothing, when there was none. */
-  remove(userId: string, vendorId: string): Promise<boolean>;
+  add(favorite: FavoriteRecord, announce?: Announce<boolean>): Promise<boolean>;
+  /**
+   * Removes the favorite and uncounts it, atomically; false, changing nothing, when there was none.
+   * What `announce` makes of the outcome goes to the outbox in the same write.
+   */
+  remove(userId: string, vendorId: string, announce?: Announce<boolean>): Promise<boolean>;
   /** A person's favorites, most recently favorited first. */
   listByUser(userId: string, first: number, after?: FavoriteListKey): Promise<FavoritePage>;
   countByUser(userId: string): Promise<number>;

@@ -1,9 +1,11 @@
-import type {
-  Consumption,
-  EventBus,
-  PurchaseCompleted,
-  ReviewSubmitted,
-  VendorLocationUpdated,
+import {
+  type Consumption,
+  type EventBus,
+  followProjection,
+  type Projection,
+  type PurchaseCompleted,
+  type ReviewSubmitted,
+  type VendorLocationUpdated,
 } from "@venta/events";
 import type { Logger } from "@venta/kit";
 import type { LoyaltyService } from "./loyalty.service.js";
@@ -21,16 +23,26 @@ export function followVendorPositions(
   positions: VendorPositionsStore,
   log: Logger,
 ): Consumption {
-  return bus.consume(POSITIONS_CONSUMER, ["location.vendor_location_updated"], async (event) => {
-    const report = event.payload as VendorLocationUpdated;
-    const applied = await positions.apply({
-      vendorId: report.vendorId,
-      lat: report.lat,
-      lng: report.lng,
-      recordedAt: new Date(report.recordedAt),
-    });
-    log.debug({ vendorId: report.vendorId, applied }, "loyalty vendor position");
-  });
+  return followProjection(bus, vendorPositionsProjection(positions, log));
+}
+
+/** Vendors' latest positions as a projection: what the bus feeds live, and what a replay rebuilds. */
+export function vendorPositionsProjection(positions: VendorPositionsStore, log: Logger): Projection {
+  return {
+    name: POSITIONS_CONSUMER,
+    types: ["location.vendor_location_updated"],
+    reset: () => positions.clear(),
+    apply: async (event) => {
+      const report = event.payload as VendorLocationUpdated;
+      const applied = await positions.apply({
+        vendorId: report.vendorId,
+        lat: report.lat,
+        lng: report.lng,
+        recordedAt: new Date(report.recordedAt),
+      });
+      log.debug({ vendorId: report.vendorId, applied }, "loyalty vendor position");
+    },
+  };
 }
 
 /**

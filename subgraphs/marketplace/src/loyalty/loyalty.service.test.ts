@@ -27,8 +27,7 @@ describe("loyalty service", () => {
       points: h.stores.points,
       positions: h.stores.vendorPositions,
       vendors: h.stores.vendors,
-      accounts: new UsersService(h.stores.users, h.bus),
-      bus: h.bus,
+      accounts: new UsersService(h.stores.users),
       now: () => new Date(now),
     });
   });

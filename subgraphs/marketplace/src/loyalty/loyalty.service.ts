@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { EventBus, PurchaseCompleted, ReviewSubmitted } from "@venta/events";
+import { type Announce, newEvent, type PurchaseCompleted, type ReviewSubmitted } from "@venta/events";
 import { greatCircleMeters, isValidLat, isValidLng } from "@venta/geo";
 import { badUserInput, conflict, notFound } from "@venta/kit";
 import type { AccountStatus } from "../users/users.service.js";
@@ -7,7 +7,7 @@ import type { VendorsStore } from "../vendors/vendors.store.js";
 import { type LoyaltyProgramInput, MAX_REWARDS_STORED, validProgram } from "./loyalty.validation.js";
 import type { LoyaltyProgramRecord, RewardRecord } from "./loyalty-program.record.js";
 import type { LoyaltyProgramsStore } from "./loyalty-programs.store.js";
-import type { BalanceRecord, LedgerEntryRecord, PointsReason } from "./points.record.js";
+import type { AppendResult, BalanceRecord, LedgerEntryRecord, PointsReason } from "./points.record.js";
 import type { PointsStore } from "./points.store.js";
 import type { VendorPositionLookup } from "./vendor-positions.store.js";
 
@@ -48,7 +48,6 @@ export interface LoyaltyDependencies {
   vendors: VendorsStore;
   /** Live accounts only earn and spend: a deleted account must not gather new personal data. */
   accounts: { accountStatus(userId: string): Promise<AccountStatus> };
-  bus: EventBus;
   now?: () => Date;
 }
 
@@ -219,21 +218,26 @@ export class LoyaltyService {
       "REDEMPTION",
       `redemption:${rewardId}:${randomUUID()}`,
     );
-    const result = await this.deps.points.append(entry);
+    const result = await this.deps.points.append(entry, (appended) =>
+      appended.status === "appended"
+        ? [
+            newEvent("marketplace.reward_redeemed", {
+              userId,
+              vendorId: reward.vendorId,
+              points: reward.costPoints,
+              entryId: entry.id,
+              reason: "REDEMPTION",
+              at: entry.createdAt.toISOString(),
+            }),
+          ]
+        : [],
+    );
     if (result.status === "insufficient")
       throw badUserInput(
         `this reward costs ${reward.costPoints} points and you have ${result.points}`,
         "rewardId",
       );
     if (result.status === "duplicate") throw new Error(`redemption reference ${entry.reference} reused`);
-    await this.deps.bus.publish("marketplace.reward_redeemed", {
-      userId,
-      vendorId: reward.vendorId,
-      points: reward.costPoints,
-      entryId: entry.id,
-      reason: "REDEMPTION",
-      at: entry.createdAt.toISOString(),
-    });
     return { entry, reward, balance: result.balance };
   }
 
@@ -257,14 +261,13 @@ export class LoyaltyService {
       "ADJUSTMENT",
       `adjustment:${vendorId}:${userId}:${key}`,
     );
-    const result = await this.deps.points.append(entry);
+    const result = await this.deps.points.append(entry, delta > 0 ? earned(entry) : undefined);
     if (result.status === "insufficient")
       throw badUserInput(
         `the member has ${result.points} points: a debit of ${-delta} is too large`,
         "delta",
       );
     if (result.status === "duplicate") throw conflict("this reference was already used", "reference");
-    if (delta > 0) await this.publishEarned(entry);
     return { entry, balance: result.balance };
   }
 
@@ -276,20 +279,7 @@ export class LoyaltyService {
     reference: string,
   ) {
     const entry = this.entry(userId, vendorId, points, reason, reference);
-    const result = await this.deps.points.append(entry);
-    if (result.status === "appended") await this.publishEarned(entry);
-    return result;
-  }
-
-  private publishEarned(entry: LedgerEntryRecord) {
-    return this.deps.bus.publish("marketplace.points_earned", {
-      userId: entry.userId,
-      vendorId: entry.vendorId,
-      points: entry.delta,
-      entryId: entry.id,
-      reason: entry.reason,
-      at: entry.createdAt.toISOString(),
-    });
+    return this.deps.points.append(entry, earned(entry));
   }
 
   private entry(
@@ -321,4 +311,21 @@ export class LoyaltyService {
         : notFound("you have no account yet: create it with createUser");
     if (status === "deleted") throw conflict("this account was deleted");
   }
+}
+
+/** Announces points earned, with the ledger entry that earns them; a duplicate announces nothing. */
+function earned(entry: LedgerEntryRecord): Announce<AppendResult> {
+  return (result) =>
+    result.status === "appended"
+      ? [
+          newEvent("marketplace.points_earned", {
+            userId: entry.userId,
+            vendorId: entry.vendorId,
+            points: entry.delta,
+            entryId: entry.id,
+            reason: entry.reason,
+            at: entry.createdAt.toISOString(),
+          }),
+        ]
+      : [];
 }

@@ -1,9 +1,12 @@
+import type { Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { LedgerEntryRecord, PointsReason } from "./points.record.js";
 import type { PointsStore } from "./points.store.js";
 
 export interface OpenedPointsStore {
   store: PointsStore;
+  /** The outbox the store records its announcements in. */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 

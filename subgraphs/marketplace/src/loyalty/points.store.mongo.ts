@@ -1,5 +1,6 @@
+import type { Announce, MongoOutbox } from "@venta/events";
 import { isMongoDuplicateKey } from "@venta/kit";
-import { type Connection, type Model, Schema } from "mongoose";
+import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import {
   type AppendResult,
   type BalanceRecord,
@@ -90,12 +91,17 @@ const toBalance = (doc: BalanceDocument): BalanceRecord => ({
  *   two concurrent debits can never both pass), then inserts the entry; if that fails the points
  *   are given back.
  * Only a crash between the two steps can leave a balance off its ledger sum.
+ * An append that announces events runs in a transaction with them (the outbox), and there both
+ * steps commit or neither does: nothing needs undoing.
  */
 export class MongoPointsStore implements PointsStore {
   private readonly entries: Model<EntryDocument>;
   private readonly balances: Model<BalanceDocument>;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly outbox: MongoOutbox,
+  ) {
     this.entries =
       connection.models.PointsLedgerEntry ??
       connection.model<EntryDocument>("PointsLedgerEntry", entrySchema);
@@ -108,25 +114,40 @@ export class MongoPointsStore implements PointsStore {
     await Promise.all([this.entries.createIndexes(), this.balances.createIndexes()]);
   }
 
-  async append(entry: LedgerEntryRecord): Promise<AppendResult> {
+  async append(entry: LedgerEntryRecord, announce?: Announce<AppendResult>): Promise<AppendResult> {
     if (!Number.isInteger(entry.delta) || entry.delta === 0)
       throw new Error(`a ledger delta must be a non-zero integer, not ${entry.delta}`);
-    return entry.delta > 0 ? this.credit(entry) : this.debit(entry);
-  }
-
-  private async insertEntry(entry: LedgerEntryRecord): Promise<boolean> {
-    const { id, ...rest } = entry;
     try {
-      await this.entries.insertMany([{ _id: id, ...rest }], { lean: true });
-      return true;
+      return await this.outbox.record(
+        (session) => (entry.delta > 0 ? this.credit(entry, session) : this.debit(entry, session)),
+        announce,
+      );
     } catch (error) {
-      if (isMongoDuplicateKey(error)) return false;
+      // In a transaction a duplicate reference aborts it whole, and lands here.
+      if (isMongoDuplicateKey(error)) return { status: "duplicate" };
       throw error;
     }
   }
 
-  private async credit(entry: LedgerEntryRecord): Promise<AppendResult> {
-    if (!(await this.insertEntry(entry))) return { status: "duplicate" };
+  /** False for a duplicate reference; in a transaction that error is thrown instead (it aborts it). */
+  private async insertEntry(entry: LedgerEntryRecord, session: ClientSession | undefined): Promise<boolean> {
+    const { id, ...rest } = entry;
+    try {
+      await this.entries.insertMany([{ _id: id, ...rest }], { lean: true, session });
+      return true;
+    } catch (error) {
+      if (isMongoDuplicateKey(error) && !session) return false;
+      throw error;
+    }
+  }
+
+  /** Gives up on a half-done append: needed outside a transaction only, which aborts by itself. */
+  private async undo(session: ClientSession | undefined, step: () => Promise<unknown>): Promise<void> {
+    if (!session) await step();
+  }
+
+  private async credit(entry: LedgerEntryRecord, session: ClientSession | undefined): Promise<AppendResult> {
+    if (!(await this.insertEntry(entry, session))) return { status: "duplicate" };
     try {
       const doc = await this.balances
         .findOneAndUpdate(
@@ -136,43 +157,49 @@ export class MongoPointsStore implements PointsStore {
             $set: { updatedAt: entry.createdAt },
             $setOnInsert: { userId: entry.userId, vendorId: entry.vendorId },
           },
-          { upsert: true, returnDocument: "after" },
+          { upsert: true, returnDocument: "after", session },
         )
         .lean<BalanceDocument>()
         .exec();
       return { status: "appended", entry, balance: toBalance(doc as BalanceDocument) };
     } catch (error) {
-      await this.entries.deleteOne({ _id: entry.id }).exec();
+      await this.undo(session, () => this.entries.deleteOne({ _id: entry.id }).exec());
       throw error;
     }
   }
 
-  private async debit(entry: LedgerEntryRecord): Promise<AppendResult> {
+  private async debit(entry: LedgerEntryRecord, session: ClientSession | undefined): Promise<AppendResult> {
     const cost = -entry.delta;
     const id = balanceId(entry.userId, entry.vendorId);
-    if (await this.entries.exists({ reference: entry.reference })) return { status: "duplicate" };
+    if (await this.entries.exists({ reference: entry.reference }).session(session ?? null))
+      return { status: "duplicate" };
     const doc = await this.balances
       .findOneAndUpdate(
         { _id: id, points: { $gte: cost } },
         { $inc: { points: -cost }, $set: { updatedAt: entry.createdAt } },
-        { returnDocument: "after" },
+        { returnDocument: "after", session },
       )
       .lean<BalanceDocument>()
       .exec();
     if (!doc) {
-      const current = await this.balances.findById(id).lean<BalanceDocument>().exec();
+      const current = await this.balances
+        .findById(id)
+        .session(session ?? null)
+        .lean<BalanceDocument>()
+        .exec();
       return { status: "insufficient", points: current?.points ?? 0 };
     }
+    const giveBack = () => this.balances.updateOne({ _id: id }, { $inc: { points: cost } }).exec();
     let inserted: boolean;
     try {
-      inserted = await this.insertEntry(entry);
+      inserted = await this.insertEntry(entry, session);
     } catch (error) {
-      await this.balances.updateOne({ _id: id }, { $inc: { points: cost } }).exec();
+      await this.undo(session, giveBack);
       throw error;
     }
     if (!inserted) {
       // The same reference won a race with us: give the points back.
-      await this.balances.updateOne({ _id: id }, { $inc: { points: cost } }).exec();
+      await giveBack();
       return { status: "duplicate" };
     }
     return { status: "appended", entry, balance: toBalance(doc) };

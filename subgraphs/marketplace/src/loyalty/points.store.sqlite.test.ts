@@ -1,3 +1,4 @@
+import { SqliteOutbox } from "@venta/events";
 import { openSqliteDatabase } from "@venta/kit";
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../stores.js";
@@ -6,13 +7,13 @@ import { SqlitePointsStore } from "./points.store.sqlite.js";
 
 pointsStoreContract("SQLite", async () => {
   const stores = openSqlite(":memory:");
-  return { store: stores.points, close: stores.close };
+  return { store: stores.points, outbox: stores.outbox, close: stores.close };
 });
 
 describe("SQLite points ledger", () => {
   it("refuses to change a ledger row once written: it is append-only", async () => {
     const db = openSqliteDatabase(":memory:", "marketplace");
-    const store = new SqlitePointsStore(db);
+    const store = new SqlitePointsStore(db, new SqliteOutbox(db));
     await store.append(entryFixture("u1", "v1", 10, { id: "e1" }));
     expect(() => db.prepare("UPDATE points_ledger SET delta = 1000 WHERE id = 'e1'").run()).toThrow(
       /append-only/,

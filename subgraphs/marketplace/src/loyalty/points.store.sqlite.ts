@@ -1,3 +1,4 @@
+import type { Announce, SqliteOutbox } from "@venta/events";
 import type Database from "better-sqlite3";
 import type {
   AppendResult,
@@ -56,7 +57,10 @@ const toBalance = (row: BalanceRow): BalanceRecord => ({
 export class SqlitePointsStore implements PointsStore {
   private readonly appendInTransaction: Database.Transaction<(entry: LedgerEntryRecord) => AppendResult>;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: SqliteOutbox,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS points_ledger (
         id TEXT PRIMARY KEY,
@@ -128,10 +132,10 @@ export class SqlitePointsStore implements PointsStore {
     });
   }
 
-  async append(entry: LedgerEntryRecord): Promise<AppendResult> {
+  async append(entry: LedgerEntryRecord, announce?: Announce<AppendResult>): Promise<AppendResult> {
     if (!Number.isInteger(entry.delta) || entry.delta === 0)
       throw new Error(`a ledger delta must be a non-zero integer, not ${entry.delta}`);
-    return this.appendInTransaction.immediate(entry);
+    return this.outbox.record(() => this.appendInTransaction(entry), announce);
   }
 
   async findBalance(userId: string, vendorId: string): Promise<BalanceRecord | null> {

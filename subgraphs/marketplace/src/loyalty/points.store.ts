@@ -1,3 +1,4 @@
+import type { Announce } from "@venta/events";
 import type { AppendResult, BalanceRecord, LedgerEntryRecord, LedgerListKey, Page } from "./points.record.js";
 
 /**
@@ -9,9 +10,9 @@ export interface PointsStore {
    * Appends the entry and moves its balance in one atomic step. A debit (negative delta) happens only
    * if the balance covers it: the check and the debit are one conditional write, so concurrent
    * debits can never spend the same points twice. An entry whose reference is already in the ledger
-   * writes nothing.
+   * writes nothing. What `announce` makes of the outcome goes to the outbox in the same atomic step.
    */
-  append(entry: LedgerEntryRecord): Promise<AppendResult>;
+  append(entry: LedgerEntryRecord, announce?: Announce<AppendResult>): Promise<AppendResult>;
   findBalance(userId: string, vendorId: string): Promise<BalanceRecord | null>;
   /** A member's balances ordered by vendor id, after `afterVendorId` when given. */
   listBalances(userId: string, first: number, afterVendorId?: string): Promise<Page<BalanceRecord>>;

@@ -34,5 +34,13 @@ export function vendorPositionsStoreContract(
       await store.apply({ vendorId: "v2", lat: 1, lng: 2, recordedAt: at(5) });
       expect(await store.latest("v1")).toEqual(second);
     });
+
+    it("forgets every position when cleared, then takes any report again", async () => {
+      const report = { vendorId: "v1", lat: 30.26, lng: -97.74, recordedAt: at(10) };
+      await store.apply(report);
+      await store.clear();
+      expect(await store.latest("v1")).toBeNull();
+      expect(await store.apply({ ...report, recordedAt: at(0) })).toBe(true);
+    });
   });
 }

@@ -35,6 +35,10 @@ export class MongoVendorPositionsStore implements VendorPositionsStore {
     await this.model.createIndexes();
   }
 
+  async clear(): Promise<void> {
+    await this.model.deleteMany({}).exec();
+  }
+
   async apply(position: VendorPositionRecord): Promise<boolean> {
     try {
       // Matches the vendor only while its stored report is older; otherwise the upsert tries to insert

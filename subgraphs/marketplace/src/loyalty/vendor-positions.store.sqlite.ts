@@ -34,6 +34,10 @@ export class SqliteVendorPositionsStore implements VendorPositionsStore {
     return changes === 1;
   }
 
+  async clear(): Promise<void> {
+    this.db.prepare("DELETE FROM vendor_positions").run();
+  }
+
   async latest(vendorId: string): Promise<VendorPositionRecord | null> {
     const row = this.db
       .prepare<[string], PositionRow>(

@@ -12,4 +12,6 @@ export interface VendorPositionLookup {
 export interface VendorPositionsStore extends VendorPositionLookup {
   /** Keeps the stored position if it was recorded at or after this one; true when it wrote. */
   apply(position: VendorPositionRecord): Promise<boolean>;
+  /** Forgets every position: before a replay rebuilds the projection. */
+  clear(): Promise<void>;
 }

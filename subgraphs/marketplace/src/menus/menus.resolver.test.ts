@@ -403,9 +403,12 @@ type MenuUpdated = DomainEvent<"marketplace.menu_updated">["payload"];
 /** The `menu_updated` payloads published while `act` runs, in order. */
 async function eventsAfter(h: Harness, act: () => Promise<void>): Promise<MenuUpdated[]> {
   // Markers published before and after: what arrives between them was published by `act`.
+  // Announcements go through the outbox: each is on the bus once the relay is flushed.
   const marker = (at: string) => ({ vendorId: "marker", timeZone: "UTC", updatedAt: at });
+  await h.relay.flush();
   await h.bus.publish("marketplace.schedule_updated", marker("start"));
   await act();
+  await h.relay.flush();
   await h.bus.publish("marketplace.schedule_updated", marker("end"));
   const seen: MenuUpdated[] = [];
   let state: "before" | "during" | "done" = "before";

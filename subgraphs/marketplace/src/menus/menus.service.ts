@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { EventBus, EventPayload } from "@venta/events";
+import { type Announce, type EventPayload, newEvent } from "@venta/events";
 import { badUserInput, notFound } from "@venta/kit";
 import {
   MAX_MENU_CATEGORIES,
@@ -72,42 +72,40 @@ export function menuUpdatedPayload(menu: MenuRecord, at: Date): EventPayload<"ma
 export class MenusService {
   constructor(
     private readonly menus: MenusStore,
-    private readonly bus: EventBus,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   async createCategory(vendorId: string, name: string): Promise<{ menu: MenuRecord; categoryId: string }> {
     const at = this.now();
     const category = { id: randomUUID(), vendorId, name: validMenuName(name), createdAt: at, updatedAt: at };
-    const menu = await this.write(() => this.menus.insertCategory(category, MAX_MENU_CATEGORIES));
-    await this.announce(menu, at);
+    const menu = await this.write(() =>
+      this.menus.insertCategory(category, MAX_MENU_CATEGORIES, this.announcing(at)),
+    );
     return { menu, categoryId: category.id };
   }
 
   async renameCategory(vendorId: string, id: string, name: string): Promise<MenuRecord> {
     const valid = validMenuName(name);
     const at = this.now();
-    return this.changed(
-      await this.menus.renameCategory(vendorId, id, valid, at),
-      at,
+    return found(
+      await this.menus.renameCategory(vendorId, id, valid, at, this.announcing(at)),
       `no menu category ${id}`,
     );
   }
 
   /** Deletes the category and every item in it. */
   async deleteCategory(vendorId: string, id: string): Promise<MenuRecord> {
-    return this.changed(await this.menus.deleteCategory(vendorId, id), this.now(), `no menu category ${id}`);
+    return found(await this.menus.deleteCategory(vendorId, id, this.announcing()), `no menu category ${id}`);
   }
 
   /** `ids` must list each of the vendor's categories once, in the new order. */
   async reorderCategories(vendorId: string, ids: readonly string[]): Promise<MenuRecord> {
-    const menu = await this.menus.reorderCategories(vendorId, ids);
+    const menu = await this.menus.reorderCategories(vendorId, ids, this.announcing());
     if (!menu)
       throw badUserInput(
         "categoryIds must list each of the vendor's menu categories exactly once",
         "categoryIds",
       );
-    await this.announce(menu, this.now());
     return menu;
   }
 
@@ -127,8 +125,8 @@ export class MenusService {
       createdAt: at,
       updatedAt: at,
     };
-    const menu = await this.write(() => this.menus.insertItem(item, MAX_MENU_ITEMS));
-    return { menu: await this.changed(menu, at, `no menu category ${input.categoryId}`), itemId: item.id };
+    const menu = await this.write(() => this.menus.insertItem(item, MAX_MENU_ITEMS, this.announcing(at)));
+    return { menu: found(menu, `no menu category ${input.categoryId}`), itemId: item.id };
   }
 
   async updateItem(vendorId: string, id: string, input: MenuItemUpdate): Promise<MenuRecord> {
@@ -146,8 +144,10 @@ export class MenusService {
     if (input.photoUrl !== undefined) changes.photoUrl = validPhotoUrl(input.photoUrl);
     if (Object.keys(changes).length === 0) throw badUserInput("give at least one field to change", "input");
     const at = this.now();
-    const menu = await this.write(() => this.menus.updateItem(vendorId, id, changes, at));
-    return this.changed(menu, at, `no menu item ${id}`);
+    const menu = await this.write(() =>
+      this.menus.updateItem(vendorId, id, changes, at, this.announcing(at)),
+    );
+    return found(menu, `no menu item ${id}`);
   }
 
   /** Marks an item sold out (false) or back (true); it stays on the menu either way. */
@@ -156,7 +156,7 @@ export class MenusService {
   }
 
   async deleteItem(vendorId: string, id: string): Promise<MenuRecord> {
-    return this.changed(await this.menus.deleteItem(vendorId, id), this.now(), `no menu item ${id}`);
+    return found(await this.menus.deleteItem(vendorId, id, this.announcing()), `no menu item ${id}`);
   }
 
   /**
@@ -198,9 +198,7 @@ export class MenusService {
         });
       }
     }
-    const saved = await this.menus.replace(record);
-    await this.announce(saved, this.now());
-    return saved;
+    return this.menus.replace(record, this.announcing());
   }
 
   /** Turns the store's refusals into errors the client can act on. */
@@ -215,14 +213,18 @@ export class MenusService {
     }
   }
 
-  /** A write that found nothing to change is a NOT_FOUND; one that did is announced. */
-  private async changed(menu: MenuRecord | null, at: Date, missing: string): Promise<MenuRecord> {
-    if (!menu) throw notFound(missing);
-    await this.announce(menu, at);
-    return menu;
+  /**
+   * Announces the menu a write left, with the write; a write that found nothing to change announces
+   * nothing. Without `at`, the menu is stamped with the clock's time once the write is done.
+   */
+  private announcing(at?: Date): Announce<MenuRecord | null> {
+    return (menu) =>
+      menu ? [newEvent("marketplace.menu_updated", menuUpdatedPayload(menu, at ?? this.now()))] : [];
   }
+}
 
-  private async announce(menu: MenuRecord, at: Date): Promise<void> {
-    await this.bus.publish("marketplace.menu_updated", menuUpdatedPayload(menu, at));
-  }
+/** A write that found nothing to change is a NOT_FOUND. */
+function found(menu: MenuRecord | null, missing: string): MenuRecord {
+  if (!menu) throw notFound(missing);
+  return menu;
 }

@@ -1,9 +1,13 @@
+import type { Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { announceIf, failingAnnounce, recordedLabels } from "../outbox.harness.js";
 import type { MenuCategoryRecord, MenuItemRecord, MenuRecord } from "./menu.record.js";
 import { MenuLimitError, type MenusStore, UnknownMenuCategoryError } from "./menus.store.js";
 
 export interface OpenedMenusStore {
   store: MenusStore;
+  /** The outbox the store records its announcements in. */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -64,6 +68,38 @@ export function menusStoreContract(adapter: string, open: () => Promise<OpenedMe
     afterEach(() => opened.close());
 
     const menuOf = async (vendorId = "vendor-001") => (await store.findByVendorIds([vendorId]))[0] ?? null;
+
+    it("records an announcement with each write that changed the menu, and only those", async () => {
+      const changed = (menu: MenuRecord | null) => menu !== null;
+      await store.insertCategory(categoryFixture(1), 50, announceIf("category", changed));
+      await store.renameCategory("vendor-001", "missing", "x", at(2), announceIf("rename missing", changed));
+      await store.insertItem(itemFixture(1), 200, announceIf("item", changed));
+      await store.insertItem(itemFixture(2, "missing"), 200, announceIf("item in missing", changed));
+      await store.updateItem(
+        "vendor-001",
+        itemFixture(1).id,
+        { name: "New" },
+        at(3),
+        announceIf("update", changed),
+      );
+      await store.deleteItem("vendor-001", "missing", announceIf("delete missing", changed));
+      await expect(
+        store.insertCategory(categoryFixture(2), 1, announceIf("over limit", changed)),
+      ).rejects.toThrow(MenuLimitError);
+      await store.deleteCategory("vendor-001", categoryFixture(1).id, announceIf("delete category", changed));
+      expect(await recordedLabels(opened.outbox)).toEqual(["category", "item", "update", "delete category"]);
+    });
+
+    it("writes nothing when its announcement cannot be made", async () => {
+      await store.insertCategory(categoryFixture(1), 50);
+      await expect(store.insertItem(itemFixture(1), 200, failingAnnounce)).rejects.toThrow();
+      await expect(
+        store.replace({ vendorId: "vendor-001", categories: [], items: [] }, failingAnnounce),
+      ).rejects.toThrow();
+      expect((await menuOf())?.categories).toHaveLength(1);
+      expect((await menuOf())?.items).toEqual([]);
+      expect(await opened.outbox.count()).toBe(0);
+    });
 
     it("stores and reads back every field of categories and items", async () => {
       await store.insertCategory(categoryFixture(1), 50);

@@ -1,5 +1,6 @@
+import type { Announce, MongoOutbox } from "@venta/events";
 import { isMongoDuplicateKey } from "@venta/kit";
-import { type Connection, type Model, Schema } from "mongoose";
+import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import {
   DIETARY_TAGS,
   type DietaryTag,
@@ -34,7 +35,7 @@ interface ItemDocument {
 /**
  * A vendor's whole menu is ONE document: every change is then a single-document update, atomic
  * without transactions, and its conditions (the limits, the category existing) are checked by the
- * same write. Categories are kept in display order: a category's position is its array index. 200
+ * same write; a write that announces events runs in a transaction with them (the outbox). Categories are kept in display order: a category's position is its array index. 200
  * items stay far below MongoDB's 16 MB document limit.
  */
 interface MenuDocument {
@@ -124,7 +125,10 @@ function itemDocument(item: MenuItemRecord): ItemDocument {
 export class MongoMenusStore implements MenusStore {
   private readonly model: Model<MenuDocument>;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly outbox: MongoOutbox,
+  ) {
     this.model = connection.models.Menu ?? connection.model<MenuDocument>("Menu", menuSchema);
   }
 
@@ -165,60 +169,96 @@ export class MongoMenusStore implements MenusStore {
   async insertCategory(
     category: Omit<MenuCategoryRecord, "position">,
     maxCategories: number,
+    announce?: Announce<MenuRecord>,
   ): Promise<MenuRecord> {
     const { id, vendorId, ...rest } = category;
     // "No element at index max - 1" is "fewer than max categories", checked by the write itself.
     const filter = { _id: vendorId, [`categories.${maxCategories - 1}`]: { $exists: false } };
+    const limit = new MenuLimitError("categories", maxCategories);
     for (let attempt = 0; attempt < 2; attempt += 1) {
       try {
-        const doc = await this.model
-          .findOneAndUpdate(
-            filter,
-            { $push: { categories: { _id: id, ...rest } }, $setOnInsert: { items: [] } },
-            // `items` is set on insert above; mongoose must not add defaults of its own.
-            { upsert: true, returnDocument: "after", setDefaultsOnInsert: false },
-          )
-          .lean<MenuDocument>()
-          .exec();
-        if (doc) return toRecord(doc);
+        return await this.outbox.record(async (session) => {
+          const doc = await this.model
+            .findOneAndUpdate(
+              filter,
+              { $push: { categories: { _id: id, ...rest } }, $setOnInsert: { items: [] } },
+              // `items` is set on insert above; mongoose must not add defaults of its own.
+              { upsert: true, returnDocument: "after", setDefaultsOnInsert: false, session },
+            )
+            .lean<MenuDocument>()
+            .exec();
+          if (!doc) throw limit;
+          return toRecord(doc);
+        }, announce);
       } catch (error) {
+        // Thrown out of the transaction, which is aborted whole, so retrying starts afresh.
         // The upsert met an existing menu: either it is full, or it was created in between (retry).
         if (!isMongoDuplicateKey(error)) throw error;
       }
     }
-    throw new MenuLimitError("categories", maxCategories);
+    throw limit;
   }
 
-  async renameCategory(vendorId: string, id: string, name: string, at: Date): Promise<MenuRecord | null> {
-    const doc = await this.model
-      .findOneAndUpdate(
-        { _id: vendorId, "categories._id": id },
-        { $set: { "categories.$.name": name, "categories.$.updatedAt": at } },
-        { returnDocument: "after" },
-      )
-      .lean<MenuDocument>()
-      .exec();
-    return doc ? toRecord(doc) : null;
+  async renameCategory(
+    vendorId: string,
+    id: string,
+    name: string,
+    at: Date,
+    announce?: Announce<MenuRecord | null>,
+  ): Promise<MenuRecord | null> {
+    return this.outbox.record(async (session) => {
+      const doc = await this.model
+        .findOneAndUpdate(
+          { _id: vendorId, "categories._id": id },
+          { $set: { "categories.$.name": name, "categories.$.updatedAt": at } },
+          { returnDocument: "after", session },
+        )
+        .lean<MenuDocument>()
+        .exec();
+      return doc ? toRecord(doc) : null;
+    }, announce);
   }
 
-  async deleteCategory(vendorId: string, id: string): Promise<MenuRecord | null> {
-    // The category and its items go in one write; the categories after it move up by themselves.
-    const doc = await this.model
-      .findOneAndUpdate(
-        { _id: vendorId, "categories._id": id },
-        { $pull: { categories: { _id: id }, items: { categoryId: id } } },
-        { returnDocument: "after" },
-      )
-      .lean<MenuDocument>()
-      .exec();
-    return doc ? toRecord(doc) : null;
+  async deleteCategory(
+    vendorId: string,
+    id: string,
+    announce?: Announce<MenuRecord | null>,
+  ): Promise<MenuRecord | null> {
+    return this.outbox.record(async (session) => {
+      // The category and its items go in one write; the categories after it move up by themselves.
+      const doc = await this.model
+        .findOneAndUpdate(
+          { _id: vendorId, "categories._id": id },
+          { $pull: { categories: { _id: id }, items: { categoryId: id } } },
+          { returnDocument: "after", session },
+        )
+        .lean<MenuDocument>()
+        .exec();
+      return doc ? toRecord(doc) : null;
+    }, announce);
   }
 
-  async reorderCategories(vendorId: string, ids: readonly string[]): Promise<MenuRecord | null> {
+  async reorderCategories(
+    vendorId: string,
+    ids: readonly string[],
+    announce?: Announce<MenuRecord | null>,
+  ): Promise<MenuRecord | null> {
+    return this.outbox.record((session) => this.reorder(vendorId, ids, session), announce);
+  }
+
+  private async reorder(
+    vendorId: string,
+    ids: readonly string[],
+    session: ClientSession | undefined,
+  ): Promise<MenuRecord | null> {
     if (new Set(ids).size !== ids.length) return null;
     if (ids.length === 0) {
       // `$all: []` matches nothing: no order to change, so the menu is fine as is if it is empty.
-      const doc = await this.model.findById(vendorId).lean<MenuDocument>().exec();
+      const doc = await this.model
+        .findById(vendorId)
+        .session(session ?? null)
+        .lean<MenuDocument>()
+        .exec();
       const menu = doc ? toRecord(doc) : { vendorId, categories: [], items: [] };
       return menu.categories.length === 0 ? menu : null;
     }
@@ -246,31 +286,39 @@ export class MongoMenusStore implements MenusStore {
             },
           },
         ],
-        { returnDocument: "after", updatePipeline: true },
+        { returnDocument: "after", updatePipeline: true, session },
       )
       .lean<MenuDocument>()
       .exec();
     return doc ? toRecord(doc) : null;
   }
 
-  async insertItem(item: MenuItemRecord, maxItems: number): Promise<MenuRecord | null> {
-    const doc = await this.model
-      .findOneAndUpdate(
-        {
-          _id: item.vendorId,
-          "categories._id": item.categoryId,
-          [`items.${maxItems - 1}`]: { $exists: false },
-        },
-        { $push: { items: itemDocument(item) } },
-        { returnDocument: "after" },
-      )
-      .lean<MenuDocument>()
-      .exec();
-    if (doc) return toRecord(doc);
-    // Nothing matched: say why. The category's absence wins, as it would have been checked first.
-    const hasCategory = await this.model.exists({ _id: item.vendorId, "categories._id": item.categoryId });
-    if (!hasCategory) return null;
-    throw new MenuLimitError("items", maxItems);
+  async insertItem(
+    item: MenuItemRecord,
+    maxItems: number,
+    announce?: Announce<MenuRecord | null>,
+  ): Promise<MenuRecord | null> {
+    return this.outbox.record(async (session) => {
+      const doc = await this.model
+        .findOneAndUpdate(
+          {
+            _id: item.vendorId,
+            "categories._id": item.categoryId,
+            [`items.${maxItems - 1}`]: { $exists: false },
+          },
+          { $push: { items: itemDocument(item) } },
+          { returnDocument: "after", session },
+        )
+        .lean<MenuDocument>()
+        .exec();
+      if (doc) return toRecord(doc);
+      // Nothing matched: say why. The category's absence wins, as it would have been checked first.
+      const hasCategory = await this.model
+        .exists({ _id: item.vendorId, "categories._id": item.categoryId })
+        .session(session ?? null);
+      if (!hasCategory) return null;
+      throw new MenuLimitError("items", maxItems);
+    }, announce);
   }
 
   async updateItem(
@@ -278,6 +326,7 @@ export class MongoMenusStore implements MenusStore {
     id: string,
     changes: MenuItemChanges,
     at: Date,
+    announce?: Announce<MenuRecord | null>,
   ): Promise<MenuRecord | null> {
     const set: Record<string, unknown> = { "items.$[item].updatedAt": at };
     for (const [field, value] of Object.entries(changes)) {
@@ -286,34 +335,42 @@ export class MongoMenusStore implements MenusStore {
     const filter: Record<string, unknown> = { _id: vendorId, "items._id": id };
     // A move to another category happens only if the vendor has it, in the same write.
     if (changes.categoryId !== undefined) filter["categories._id"] = changes.categoryId;
-    const doc = await this.model
-      .findOneAndUpdate(
-        filter,
-        { $set: set },
-        { returnDocument: "after", arrayFilters: [{ "item._id": id }] },
-      )
-      .lean<MenuDocument>()
-      .exec();
-    if (doc) return toRecord(doc);
-    if (changes.categoryId === undefined) return null;
-    const hasItem = await this.model.exists({ _id: vendorId, "items._id": id });
-    if (!hasItem) return null;
-    throw new UnknownMenuCategoryError(changes.categoryId);
+    return this.outbox.record(async (session) => {
+      const doc = await this.model
+        .findOneAndUpdate(
+          filter,
+          { $set: set },
+          { returnDocument: "after", arrayFilters: [{ "item._id": id }], session },
+        )
+        .lean<MenuDocument>()
+        .exec();
+      if (doc) return toRecord(doc);
+      if (changes.categoryId === undefined) return null;
+      const hasItem = await this.model.exists({ _id: vendorId, "items._id": id }).session(session ?? null);
+      if (!hasItem) return null;
+      throw new UnknownMenuCategoryError(changes.categoryId);
+    }, announce);
   }
 
-  async deleteItem(vendorId: string, id: string): Promise<MenuRecord | null> {
-    const doc = await this.model
-      .findOneAndUpdate(
-        { _id: vendorId, "items._id": id },
-        { $pull: { items: { _id: id } } },
-        { returnDocument: "after" },
-      )
-      .lean<MenuDocument>()
-      .exec();
-    return doc ? toRecord(doc) : null;
+  async deleteItem(
+    vendorId: string,
+    id: string,
+    announce?: Announce<MenuRecord | null>,
+  ): Promise<MenuRecord | null> {
+    return this.outbox.record(async (session) => {
+      const doc = await this.model
+        .findOneAndUpdate(
+          { _id: vendorId, "items._id": id },
+          { $pull: { items: { _id: id } } },
+          { returnDocument: "after", session },
+        )
+        .lean<MenuDocument>()
+        .exec();
+      return doc ? toRecord(doc) : null;
+    }, announce);
   }
 
-  async replace(menu: MenuRecord): Promise<MenuRecord> {
+  async replace(menu: MenuRecord, announce?: Announce<MenuRecord>): Promise<MenuRecord> {
     const doc: MenuDocument = {
       _id: menu.vendorId,
       categories: [...menu.categories]
@@ -321,7 +378,9 @@ export class MongoMenusStore implements MenusStore {
         .map(({ id, name, createdAt, updatedAt }) => ({ _id: id, name, createdAt, updatedAt })),
       items: menu.items.map(itemDocument),
     };
-    await this.model.replaceOne({ _id: menu.vendorId }, doc, { upsert: true }).exec();
-    return toRecord(doc);
+    return this.outbox.record(async (session) => {
+      await this.model.replaceOne({ _id: menu.vendorId }, doc, { upsert: true, session }).exec();
+      return toRecord(doc);
+    }, announce);
   }
 }

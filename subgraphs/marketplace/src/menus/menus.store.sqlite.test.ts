@@ -3,5 +3,5 @@ import { menusStoreContract } from "./menus.store.contract.js";
 
 menusStoreContract("SQLite", async () => {
   const stores = openSqlite(":memory:");
-  return { store: stores.menus, close: stores.close };
+  return { store: stores.menus, outbox: stores.outbox, close: stores.close };
 });

@@ -1,3 +1,4 @@
+import type { Announce, SqliteOutbox } from "@venta/events";
 import type Database from "better-sqlite3";
 import type {
   DietaryTag,
@@ -95,7 +96,10 @@ function itemParams(item: MenuItemRecord): Record<string, unknown> {
  * interleave with another writer, and the menu it returns is the one it left.
  */
 export class SqliteMenusStore implements MenusStore {
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: SqliteOutbox,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS menu_categories (
         id TEXT PRIMARY KEY,
@@ -174,6 +178,7 @@ export class SqliteMenusStore implements MenusStore {
   async insertCategory(
     category: Omit<MenuCategoryRecord, "position">,
     maxCategories: number,
+    announce?: Announce<MenuRecord>,
   ): Promise<MenuRecord> {
     return this.write(() => {
       const count = this.categoryCount(category.vendorId);
@@ -191,19 +196,29 @@ export class SqliteMenusStore implements MenusStore {
           updatedAt: category.updatedAt.getTime(),
         });
       return this.menuOf(category.vendorId);
-    });
+    }, announce);
   }
 
-  async renameCategory(vendorId: string, id: string, name: string, at: Date): Promise<MenuRecord | null> {
+  async renameCategory(
+    vendorId: string,
+    id: string,
+    name: string,
+    at: Date,
+    announce?: Announce<MenuRecord | null>,
+  ): Promise<MenuRecord | null> {
     return this.write(() => {
       const { changes } = this.db
         .prepare("UPDATE menu_categories SET name = ?, updated_at = ? WHERE id = ? AND vendor_id = ?")
         .run(name, at.getTime(), id, vendorId);
       return changes === 0 ? null : this.menuOf(vendorId);
-    });
+    }, announce);
   }
 
-  async deleteCategory(vendorId: string, id: string): Promise<MenuRecord | null> {
+  async deleteCategory(
+    vendorId: string,
+    id: string,
+    announce?: Announce<MenuRecord | null>,
+  ): Promise<MenuRecord | null> {
     return this.write(() => {
       const deleted = this.db
         .prepare<[string, string], { position: number }>(
@@ -217,10 +232,14 @@ export class SqliteMenusStore implements MenusStore {
         .prepare("UPDATE menu_categories SET position = position - 1 WHERE vendor_id = ? AND position > ?")
         .run(vendorId, deleted.position);
       return this.menuOf(vendorId);
-    });
+    }, announce);
   }
 
-  async reorderCategories(vendorId: string, ids: readonly string[]): Promise<MenuRecord | null> {
+  async reorderCategories(
+    vendorId: string,
+    ids: readonly string[],
+    announce?: Announce<MenuRecord | null>,
+  ): Promise<MenuRecord | null> {
     return this.write(() => {
       const current = this.db
         .prepare<[string], { id: string }>("SELECT id FROM menu_categories WHERE vendor_id = ?")
@@ -236,10 +255,14 @@ export class SqliteMenusStore implements MenusStore {
       const move = this.db.prepare("UPDATE menu_categories SET position = ? WHERE id = ? AND vendor_id = ?");
       for (const [position, id] of ids.entries()) move.run(position, id, vendorId);
       return this.menuOf(vendorId);
-    });
+    }, announce);
   }
 
-  async insertItem(item: MenuItemRecord, maxItems: number): Promise<MenuRecord | null> {
+  async insertItem(
+    item: MenuItemRecord,
+    maxItems: number,
+    announce?: Announce<MenuRecord | null>,
+  ): Promise<MenuRecord | null> {
     return this.write(() => {
       if (!this.hasCategory(item.vendorId, item.categoryId)) return null;
       const count = this.db
@@ -248,7 +271,7 @@ export class SqliteMenusStore implements MenusStore {
       if ((count?.n ?? 0) >= maxItems) throw new MenuLimitError("items", maxItems);
       this.insertItemRow(item);
       return this.menuOf(item.vendorId);
-    });
+    }, announce);
   }
 
   async updateItem(
@@ -256,6 +279,7 @@ export class SqliteMenusStore implements MenusStore {
     id: string,
     changes: MenuItemChanges,
     at: Date,
+    announce?: Announce<MenuRecord | null>,
   ): Promise<MenuRecord | null> {
     return this.write(() => {
       const exists = this.db
@@ -276,19 +300,23 @@ export class SqliteMenusStore implements MenusStore {
         .prepare(`UPDATE menu_items SET ${sets.join(", ")} WHERE id = @id AND vendor_id = @vendorId`)
         .run(params);
       return this.menuOf(vendorId);
-    });
+    }, announce);
   }
 
-  async deleteItem(vendorId: string, id: string): Promise<MenuRecord | null> {
+  async deleteItem(
+    vendorId: string,
+    id: string,
+    announce?: Announce<MenuRecord | null>,
+  ): Promise<MenuRecord | null> {
     return this.write(() => {
       const { changes } = this.db
         .prepare("DELETE FROM menu_items WHERE id = ? AND vendor_id = ?")
         .run(id, vendorId);
       return changes === 0 ? null : this.menuOf(vendorId);
-    });
+    }, announce);
   }
 
-  async replace(menu: MenuRecord): Promise<MenuRecord> {
+  async replace(menu: MenuRecord, announce?: Announce<MenuRecord>): Promise<MenuRecord> {
     return this.write(() => {
       this.db.prepare("DELETE FROM menu_items WHERE vendor_id = ?").run(menu.vendorId);
       this.db.prepare("DELETE FROM menu_categories WHERE vendor_id = ?").run(menu.vendorId);
@@ -307,12 +335,15 @@ export class SqliteMenusStore implements MenusStore {
       }
       for (const item of menu.items) this.insertItemRow(item);
       return this.menuOf(menu.vendorId);
-    });
+    }, announce);
   }
 
-  /** Runs a write in an IMMEDIATE transaction: all of it or nothing, with the write lock held. */
-  private write<T>(body: () => T): T {
-    return this.db.transaction(body).immediate();
+  /**
+   * Runs a write in an IMMEDIATE transaction, with what `announce` makes of its result recorded in the
+   * outbox: all of it or nothing, with the write lock held.
+   */
+  private write<T>(body: () => T, announce: Announce<T> | undefined): T {
+    return this.outbox.record(body, announce);
   }
 
   private insertItemRow(item: MenuItemRecord): void {

@@ -201,7 +201,7 @@ describe("the review queue", () => {
       clock += 1000;
       return new Date(clock);
     };
-    const onboarding = new OnboardingService(h.stores.vendors, h.bus, tick);
+    const onboarding = new OnboardingService(h.stores.vendors, tick);
     const names = ["First", "Second", "Third", "Fourth", "Fifth"];
     const ids = new Map<string, string>();
     for (const name of names) {

@@ -1,4 +1,4 @@
-import type { EventBus } from "@venta/events";
+import { newEvent } from "@venta/events";
 import { conflict, notFound } from "@venta/kit";
 import type { VendorRecord } from "../vendors/vendor.record.js";
 import { snapshotOf } from "../vendors/vendors.service.js";
@@ -20,7 +20,6 @@ const EVENT = {
 export class OnboardingService {
   constructor(
     private readonly vendors: VendorsStore,
-    private readonly bus: EventBus,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -51,16 +50,20 @@ export class OnboardingService {
       // A new submission clears the last rejection; a rejection keeps its reason for the owner.
       if (step === "submit") Object.assign(changes, { submittedAt: at, rejectionReason: null });
       if (step === "reject") changes.rejectionReason = reason ?? null;
-      const updated = await this.vendors.update(vendorId, current.version, changes, at);
-      if (!updated) continue;
-      await this.bus.publish("marketplace.vendor_updated", snapshotOf(updated));
-      await this.bus.publish(EVENT[step], {
-        vendorId,
-        actorId,
-        at: at.toISOString(),
-        ...(reason === undefined ? {} : { reason }),
-      });
-      return updated;
+      const updated = await this.vendors.update(vendorId, current.version, changes, at, (record) =>
+        record
+          ? [
+              newEvent("marketplace.vendor_updated", snapshotOf(record)),
+              newEvent(EVENT[step], {
+                vendorId,
+                actorId,
+                at: at.toISOString(),
+                ...(reason === undefined ? {} : { reason }),
+              }),
+            ]
+          : [],
+      );
+      if (updated) return updated;
     }
     throw conflict(`vendor ${vendorId} is being changed concurrently; retry`);
   }

@@ -192,7 +192,7 @@ describe("reviews", () => {
 
   it("holds the sixth review an account writes within ten minutes (BURST)", async () => {
     let clock = new Date(Date.UTC(2026, 5, 1, 12));
-    const reviews = new ReviewsService(h.stores.reviews, h.stores.vendors, h.stores.users, h.bus, {
+    const reviews = new ReviewsService(h.stores.reviews, h.stores.vendors, h.stores.users, {
       now: () => clock,
     });
     const vendors: string[] = [];
@@ -244,7 +244,7 @@ describe("reviews", () => {
 
   it("queues held reviews oldest first, and keeps the rating exact through approvals and rejections", async () => {
     let clock = new Date(Date.UTC(2026, 5, 1, 12));
-    const reviews = new ReviewsService(h.stores.reviews, h.stores.vendors, h.stores.users, h.bus, {
+    const reviews = new ReviewsService(h.stores.reviews, h.stores.vendors, h.stores.users, {
       now: () => clock,
     });
     const submit = async (viewer: (typeof people)["alice"], stars: number, text: string) => {
@@ -366,7 +366,7 @@ describe("reviews", () => {
 
   it("counts helpful marks once per person, takes them back, and orders by them", async () => {
     let clock = new Date(Date.UTC(2026, 5, 1, 12));
-    const reviews = new ReviewsService(h.stores.reviews, h.stores.vendors, h.stores.users, h.bus, {
+    const reviews = new ReviewsService(h.stores.reviews, h.stores.vendors, h.stores.users, {
       now: () => clock,
     });
     const ids: string[] = [];
@@ -416,7 +416,7 @@ describe("reviews", () => {
 
   it("pages a vendor's reviews newest first without repeats, and refuses another order's cursor", async () => {
     let clock = new Date(Date.UTC(2026, 5, 1, 12));
-    const reviews = new ReviewsService(h.stores.reviews, h.stores.vendors, h.stores.users, h.bus, {
+    const reviews = new ReviewsService(h.stores.reviews, h.stores.vendors, h.stores.users, {
       now: () => clock,
     });
     const authors = ["u1", "u2", "u3", "u4", "u5"];

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { forbidden, isAdmin, type Viewer } from "@venta/auth";
-import type { EventBus } from "@venta/events";
+import { type DomainEvent, newEvent } from "@venta/events";
 import { conflict, notFound } from "@venta/kit";
 import { assertLiveAccount } from "../users/account-status.js";
 import type { UsersStore } from "../users/users.store.js";
@@ -46,7 +46,6 @@ export class ReviewsService {
     private readonly reviews: ReviewsStore,
     private readonly vendors: VendorsStore,
     private readonly users: UsersStore,
-    private readonly bus: EventBus,
     options: ReviewsServiceOptions = {},
   ) {
     const { now, ...moderation } = options;
@@ -95,18 +94,22 @@ export class ReviewsService {
         createdAt: previous?.createdAt ?? now,
         updatedAt: now,
       };
-      const write = await this.reviews.save(next, previous, now);
-      if (!write.written) continue;
-      await this.bus.publish("marketplace.review_submitted", {
-        reviewId: next.id,
-        vendorId: next.vendorId,
-        authorId,
-        rating,
-        status: held ? "PENDING" : "PUBLISHED",
-        submittedAt: now.toISOString(),
-      });
-      await this.announceRating(write);
-      return next;
+      const write = await this.reviews.save(next, previous, now, (done) =>
+        done.written
+          ? [
+              newEvent("marketplace.review_submitted", {
+                reviewId: next.id,
+                vendorId: next.vendorId,
+                authorId,
+                rating,
+                status: held ? "PENDING" : "PUBLISHED",
+                submittedAt: now.toISOString(),
+              }),
+              ...ratingMoves(done),
+            ]
+          : [],
+      );
+      if (write.written) return next;
     }
     throw conflict("your review is being changed concurrently; retry");
   }
@@ -135,17 +138,21 @@ export class ReviewsService {
         },
         version: previous.version + 1,
       };
-      const write = await this.reviews.save(next, previous, now);
-      if (!write.written) continue;
-      await this.bus.publish("marketplace.review_moderated", {
-        reviewId,
-        vendorId: next.vendorId,
-        decision: next.moderation?.decision ?? "REJECTED",
-        moderatorId,
-        at: now.toISOString(),
-      });
-      await this.announceRating(write);
-      return next;
+      const write = await this.reviews.save(next, previous, now, (done) =>
+        done.written
+          ? [
+              newEvent("marketplace.review_moderated", {
+                reviewId,
+                vendorId: next.vendorId,
+                decision: next.moderation?.decision ?? "REJECTED",
+                moderatorId,
+                at: now.toISOString(),
+              }),
+              ...ratingMoves(done),
+            ]
+          : [],
+      );
+      if (write.written) return next;
     }
     throw conflict(`review ${reviewId} is being changed concurrently; retry`);
   }
@@ -190,23 +197,23 @@ export class ReviewsService {
       if (!review) throw notFound(`no review with id ${reviewId}`);
       if (!isAdmin(viewer) && viewer.userId !== review.authorId)
         throw forbidden("only its author or an admin may delete a review");
-      const write = await this.reviews.delete(review, this.now());
-      if (!write.written) continue;
-      await this.announceRating(write);
-      return review;
+      const write = await this.reviews.delete(review, this.now(), ratingMoves);
+      if (write.written) return review;
     }
     throw conflict(`review ${reviewId} is being changed concurrently; retry`);
   }
+}
 
-  /** The rating's own time orders these events per vendor, however writes interleave. */
-  private async announceRating(write: ReviewWrite): Promise<void> {
-    if (!write.written || write.rating === null) return;
-    const rating: VendorRatingRecord = write.rating;
-    await this.bus.publish("marketplace.rating_changed", {
+/** The rating's own time orders these events per vendor, however writes interleave. */
+function ratingMoves(write: ReviewWrite): DomainEvent[] {
+  if (!write.written || write.rating === null) return [];
+  const rating: VendorRatingRecord = write.rating;
+  return [
+    newEvent("marketplace.rating_changed", {
       vendorId: rating.vendorId,
       average: averageOf(rating),
       count: rating.count,
       updatedAt: rating.updatedAt.toISOString(),
-    });
-  }
+    }),
+  ];
 }

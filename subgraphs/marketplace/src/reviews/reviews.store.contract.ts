@@ -1,9 +1,13 @@
+import type { Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { announceIf, failingAnnounce, recordedLabels } from "../outbox.harness.js";
 import type { ReviewRecord, ReviewStatus, VendorRatingRecord } from "./review.record.js";
-import type { ReviewsStore } from "./reviews.store.js";
+import type { ReviewsStore, ReviewWrite } from "./reviews.store.js";
 
 export interface OpenedReviewsStore {
   store: ReviewsStore;
+  /** The outbox the store records its announcements in. */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -76,6 +80,31 @@ export function reviewsStoreContract(adapter: string, open: () => Promise<Opened
       expect(
         await store.save(reviewFixture(3, { authorId: first.authorId, vendorId: "vendor-b" }), null, at(3)),
       ).toMatchObject({ written: true });
+    });
+
+    it("records an announcement with each save and delete that happened, and only those", async () => {
+      const written = (write: ReviewWrite) => write.written;
+      const first = reviewFixture(1);
+      await store.save(first, null, at(1), announceIf("new", written));
+      await store.save(
+        reviewFixture(2, { authorId: first.authorId }),
+        null,
+        at(2),
+        announceIf("twin", written),
+      );
+      const edited = { ...first, rating: 1, version: 2 };
+      await store.save(edited, first, at(3), announceIf("edit", written));
+      await store.save({ ...first, rating: 2, version: 2 }, first, at(4), announceIf("stale edit", written));
+      await store.delete(first, at(5), announceIf("stale delete", written));
+      await store.delete(edited, at(6), announceIf("delete", written));
+      expect(await recordedLabels(opened.outbox)).toEqual(["new", "edit", "delete"]);
+    });
+
+    it("writes nothing, rating included, when its announcement cannot be made", async () => {
+      await expect(store.save(reviewFixture(1), null, at(1), failingAnnounce)).rejects.toThrow();
+      expect(await store.findById(reviewFixture(1).id)).toBeNull();
+      expect(await store.ratingsOf(["vendor-a"])).toEqual([]);
+      expect(await opened.outbox.count()).toBe(0);
     });
 
     it("keeps the rating exact through writes, edits, approvals, rejections and deletions", async () => {

@@ -1,5 +1,6 @@
+import type { Announce, MongoOutbox } from "@venta/events";
 import { isMongoDuplicateKey } from "@venta/kit";
-import { type Connection, type Model, Schema } from "mongoose";
+import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import {
   isNoChange,
   REVIEW_FLAGS,
@@ -140,13 +141,18 @@ const toRating = (doc: RatingDocument): VendorRatingRecord => ({
  * review write and its rating stay exact through ordering: the review changes only by a conditional
  * write on its version (or a unique insert), and only the write that succeeded moves the rating, by
  * an atomic update by the difference it made. No rating is ever read, changed and written back.
+ * A write that announces events runs in a transaction with them (the outbox), so its announcement
+ * commits with it.
  */
 export class MongoReviewsStore implements ReviewsStore {
   private readonly reviews: Model<ReviewDocument>;
   private readonly votes: Model<HelpfulVoteDocument>;
   private readonly ratings: Model<RatingDocument>;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly outbox: MongoOutbox,
+  ) {
     this.reviews = connection.models.Review ?? connection.model<ReviewDocument>("Review", reviewSchema);
     this.votes =
       connection.models.ReviewHelpfulVote ??
@@ -164,15 +170,30 @@ export class MongoReviewsStore implements ReviewsStore {
     ]);
   }
 
-  async save(next: ReviewRecord, previous: ReviewRecord | null, at: Date): Promise<ReviewWrite> {
+  async save(
+    next: ReviewRecord,
+    previous: ReviewRecord | null,
+    at: Date,
+    announce?: Announce<ReviewWrite>,
+  ): Promise<ReviewWrite> {
+    try {
+      return await this.outbox.record((session) => this.write(next, previous, at, session), announce);
+    } catch (error) {
+      // A new review meeting the author's existing one: the transaction was aborted whole.
+      if (previous === null && isMongoDuplicateKey(error)) return { written: false };
+      throw error;
+    }
+  }
+
+  private async write(
+    next: ReviewRecord,
+    previous: ReviewRecord | null,
+    at: Date,
+    session: ClientSession | undefined,
+  ): Promise<ReviewWrite> {
     if (previous === null) {
       const { id, ...rest } = next;
-      try {
-        await this.reviews.insertMany([{ _id: id, ...rest }], { lean: true });
-      } catch (error) {
-        if (isMongoDuplicateKey(error)) return { written: false };
-        throw error;
-      }
+      await this.reviews.insertMany([{ _id: id, ...rest }], { lean: true, session });
     } else {
       const result = await this.reviews
         .updateOne(
@@ -188,18 +209,26 @@ export class MongoReviewsStore implements ReviewsStore {
               updatedAt: next.updatedAt,
             },
           },
+          { session },
         )
         .exec();
       if (result.matchedCount !== 1) return { written: false };
     }
-    return { written: true, rating: await this.moveRating(next.vendorId, previous, next, at) };
+    return { written: true, rating: await this.moveRating(next.vendorId, previous, next, at, session) };
   }
 
-  async delete(previous: ReviewRecord, at: Date): Promise<ReviewWrite> {
-    const result = await this.reviews.deleteOne({ _id: previous.id, version: previous.version }).exec();
-    if (result.deletedCount !== 1) return { written: false };
-    await this.votes.deleteMany({ reviewId: previous.id }).exec();
-    return { written: true, rating: await this.moveRating(previous.vendorId, previous, null, at) };
+  async delete(previous: ReviewRecord, at: Date, announce?: Announce<ReviewWrite>): Promise<ReviewWrite> {
+    return this.outbox.record(async (session) => {
+      const result = await this.reviews
+        .deleteOne({ _id: previous.id, version: previous.version }, { session })
+        .exec();
+      if (result.deletedCount !== 1) return { written: false };
+      await this.votes.deleteMany({ reviewId: previous.id }, { session }).exec();
+      return {
+        written: true,
+        rating: await this.moveRating(previous.vendorId, previous, null, at, session),
+      };
+    }, announce);
   }
 
   private async moveRating(
@@ -207,6 +236,7 @@ export class MongoReviewsStore implements ReviewsStore {
     previous: ReviewRecord | null,
     next: ReviewRecord | null,
     at: Date,
+    session: ClientSession | undefined,
   ): Promise<VendorRatingRecord | null> {
     const delta = ratingDelta(previous, next);
     if (isNoChange(delta)) return null;
@@ -231,7 +261,7 @@ export class MongoReviewsStore implements ReviewsStore {
             },
           },
         ],
-        { upsert: true, returnDocument: "after", updatePipeline: true },
+        { upsert: true, returnDocument: "after", updatePipeline: true, session },
       )
       .lean<RatingDocument>()
       .exec();

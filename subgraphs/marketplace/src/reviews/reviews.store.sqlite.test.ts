@@ -3,5 +3,5 @@ import { reviewsStoreContract } from "./reviews.store.contract.js";
 
 reviewsStoreContract("SQLite", async () => {
   const stores = openSqlite(":memory:");
-  return { store: stores.reviews, close: stores.close };
+  return { store: stores.reviews, outbox: stores.outbox, close: stores.close };
 });

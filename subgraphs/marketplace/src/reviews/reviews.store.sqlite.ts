@@ -1,3 +1,4 @@
+import type { Announce, SqliteOutbox } from "@venta/events";
 import type Database from "better-sqlite3";
 import {
   isNoChange,
@@ -115,7 +116,10 @@ function isUniqueViolation(error: unknown): boolean {
  * the rating is exact whatever runs concurrently, in this process or another.
  */
 export class SqliteReviewsStore implements ReviewsStore {
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: SqliteOutbox,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS reviews (
         id TEXT PRIMARY KEY,
@@ -163,7 +167,12 @@ export class SqliteReviewsStore implements ReviewsStore {
     `);
   }
 
-  async save(next: ReviewRecord, previous: ReviewRecord | null, at: Date): Promise<ReviewWrite> {
+  async save(
+    next: ReviewRecord,
+    previous: ReviewRecord | null,
+    at: Date,
+    announce?: Announce<ReviewWrite>,
+  ): Promise<ReviewWrite> {
     const write = this.db.transaction((): ReviewWrite => {
       if (previous === null) {
         try {
@@ -198,10 +207,10 @@ export class SqliteReviewsStore implements ReviewsStore {
       }
       return { written: true, rating: this.moveRating(next.vendorId, previous, next, at) };
     });
-    return write.immediate();
+    return this.outbox.record(write, announce);
   }
 
-  async delete(previous: ReviewRecord, at: Date): Promise<ReviewWrite> {
+  async delete(previous: ReviewRecord, at: Date, announce?: Announce<ReviewWrite>): Promise<ReviewWrite> {
     const remove = this.db.transaction((): ReviewWrite => {
       const { changes } = this.db
         .prepare("DELETE FROM reviews WHERE id = ? AND version = ?")
@@ -210,7 +219,7 @@ export class SqliteReviewsStore implements ReviewsStore {
       this.db.prepare("DELETE FROM review_helpful_votes WHERE review_id = ?").run(previous.id);
       return { written: true, rating: this.moveRating(previous.vendorId, previous, null, at) };
     });
-    return remove.immediate();
+    return this.outbox.record(remove, announce);
   }
 
   /** Inside the caller's transaction: applies the difference, or nothing when there is none. */

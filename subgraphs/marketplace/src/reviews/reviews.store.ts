@@ -1,3 +1,4 @@
+import type { Announce } from "@venta/events";
 import type {
   ReviewListKey,
   ReviewOrder,
@@ -34,10 +35,19 @@ export interface ReviewsStore {
    * An update writes the author's and the moderator's fields (rating, text, status, flags, moderation,
    * version, updatedAt); the reply and the helpful count have their own writes and are kept.
    * `at` is when it happens: the rating's `updatedAt` becomes the later of `at` and 1 ms after its last.
+   * What `announce` makes of the outcome goes to the outbox in the same atomic step.
    */
-  save(next: ReviewRecord, previous: ReviewRecord | null, at: Date): Promise<ReviewWrite>;
-  /** Deletes the review (only at `previous.version`) with its helpful votes, and takes it out of the rating. */
-  delete(previous: ReviewRecord, at: Date): Promise<ReviewWrite>;
+  save(
+    next: ReviewRecord,
+    previous: ReviewRecord | null,
+    at: Date,
+    announce?: Announce<ReviewWrite>,
+  ): Promise<ReviewWrite>;
+  /**
+   * Deletes the review (only at `previous.version`) with its helpful votes, and takes it out of the
+   * rating; what `announce` makes of the outcome goes to the outbox in the same atomic step.
+   */
+  delete(previous: ReviewRecord, at: Date, announce?: Announce<ReviewWrite>): Promise<ReviewWrite>;
   findById(id: string): Promise<ReviewRecord | null>;
   findByAuthorAndVendor(authorId: string, vendorId: string): Promise<ReviewRecord | null>;
   /** Every review the person wrote, whatever its status, oldest first (for their personal data). */

@@ -1,4 +1,4 @@
-import { type ScheduleUpdated, SqliteEventBus } from "@venta/events";
+import { type OutboxRelay, type ScheduleUpdated, SqliteEventBus, startOutboxRelay } from "@venta/events";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type MarketplaceStores, openSqlite } from "../stores.js";
@@ -13,6 +13,7 @@ const ALL_DAY = [{ weekday: "MONDAY" as const, intervals: [{ opens: "00:00", clo
 describe("the opening-hours horizon refresher", () => {
   let stores: MarketplaceStores;
   let bus: SqliteEventBus;
+  let relay: OutboxRelay;
   let now: Date;
   let schedules: SchedulesService;
   let seen: ScheduleUpdated[];
@@ -26,13 +27,15 @@ describe("the opening-hours horizon refresher", () => {
     stores = openSqlite(":memory:");
     bus = new SqliteEventBus(":memory:", testLogger, 5);
     now = T0;
-    schedules = new SchedulesService(stores.schedules, bus, () => now);
+    relay = startOutboxRelay({ outbox: stores.outbox, bus, log: testLogger });
+    schedules = new SchedulesService(stores.schedules, () => now);
     seen = [];
     bus.consume("test", ["marketplace.schedule_updated"], (event) => {
       seen.push(event.payload as ScheduleUpdated);
     });
   });
   afterEach(async () => {
+    await relay.stop();
     await bus.close();
     await stores.close();
   });

@@ -39,7 +39,7 @@ describe("vendor schedules", () => {
   beforeEach(async () => {
     h = await marketplaceHarness();
     now = new Date("2026-03-14T06:30:00Z"); // Saturday 01:30 in Chicago
-    h.services.schedules = new SchedulesService(h.stores.schedules, h.bus, () => now);
+    h.services.schedules = new SchedulesService(h.stores.schedules, () => now);
     await h.services.users.register("Owner", { id: "owner-1" });
     await h.services.users.register("Other", { id: "owner-2" });
     const vendor = {
@@ -216,7 +216,7 @@ describe("vendor schedules", () => {
     };
     let clockReads = 0;
     const fixed = now;
-    h.services.schedules = new SchedulesService(h.stores.schedules, h.bus, () => {
+    h.services.schedules = new SchedulesService(h.stores.schedules, () => {
       clockReads += 1;
       return fixed;
     });

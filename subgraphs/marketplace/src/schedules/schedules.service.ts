@@ -1,4 +1,4 @@
-import type { EventBus } from "@venta/events";
+import { type DomainEvent, newEvent } from "@venta/events";
 import { openSpansBetween } from "./opening-hours.js";
 import type { ScheduleRecord } from "./schedule.record.js";
 import { type ScheduleInput, validSchedule } from "./schedule.validation.js";
@@ -16,7 +16,6 @@ const REFRESH_BATCH = 100;
 export class SchedulesService {
   constructor(
     private readonly schedules: SchedulesStore,
-    private readonly bus: EventBus,
     /** The clock opening hours are judged by; tests fix it. */
     readonly now: () => Date = () => new Date(),
   ) {}
@@ -24,8 +23,10 @@ export class SchedulesService {
   /** Replaces the vendor's schedule with `input`; nothing is written unless all of it is valid. */
   async set(vendorId: string, input: ScheduleInput): Promise<ScheduleRecord> {
     const schedule: ScheduleRecord = { vendorId, ...validSchedule(input), updatedAt: this.now() };
-    await this.schedules.put(schedule);
-    await this.announce(schedule, schedule.updatedAt);
+    const horizonEnd = horizonFrom(schedule.updatedAt);
+    await this.schedules.put(schedule, () => [announcement(schedule, schedule.updatedAt, horizonEnd)]);
+    // Should this not happen (a crash), the refresher only announces the schedule again.
+    await this.schedules.recordHorizon(vendorId, schedule.updatedAt, horizonEnd);
     return schedule;
   }
 
@@ -41,32 +42,37 @@ export class SchedulesService {
     let count = 0;
     for (;;) {
       const due = await this.schedules.dueForRefresh(endingBefore, after, REFRESH_BATCH);
-      for (const schedule of due) await this.announce(schedule, now);
+      const horizonEnd = horizonFrom(now);
+      // A schedule replaced since was announced by its replacement: recording fails, announcing nothing.
+      for (const schedule of due)
+        await this.schedules.recordHorizon(schedule.vendorId, schedule.updatedAt, horizonEnd, (current) =>
+          current ? [announcement(schedule, now, horizonEnd)] : [],
+        );
       count += due.length;
       const last = due.at(-1);
       if (!last || due.length < REFRESH_BATCH) return count;
       after = last.vendorId;
     }
   }
+}
 
-  /**
-   * Publishes the schedule with its open intervals from `from` for `HORIZON_MS`, computed here, where
-   * the zone's rules are, and remembers the horizon. `updatedAt` stays the schedule's own: consumers
-   * order a vendor's announcements by it, then by `horizonEnd`.
-   */
-  private async announce(schedule: ScheduleRecord, from: Date): Promise<void> {
-    const horizonEnd = new Date(from.getTime() + HORIZON_MS);
-    const openIntervals = openSpansBetween(schedule, from, horizonEnd).map(({ start, end }) => ({
-      start: start.toISOString(),
-      end: end.toISOString(),
-    }));
-    await this.bus.publish("marketplace.schedule_updated", {
-      vendorId: schedule.vendorId,
-      timeZone: schedule.timeZone,
-      updatedAt: schedule.updatedAt.toISOString(),
-      openIntervals,
-      horizonEnd: horizonEnd.toISOString(),
-    });
-    await this.schedules.recordHorizon(schedule.vendorId, schedule.updatedAt, horizonEnd);
-  }
+const horizonFrom = (from: Date) => new Date(from.getTime() + HORIZON_MS);
+
+/**
+ * The schedule with its open intervals from `from` until `horizonEnd`, computed here, where the
+ * zone's rules are. `updatedAt` stays the schedule's own: consumers order a vendor's announcements
+ * by it, then by `horizonEnd`.
+ */
+function announcement(schedule: ScheduleRecord, from: Date, horizonEnd: Date): DomainEvent {
+  const openIntervals = openSpansBetween(schedule, from, horizonEnd).map(({ start, end }) => ({
+    start: start.toISOString(),
+    end: end.toISOString(),
+  }));
+  return newEvent("marketplace.schedule_updated", {
+    vendorId: schedule.vendorId,
+    timeZone: schedule.timeZone,
+    updatedAt: schedule.updatedAt.toISOString(),
+    openIntervals,
+    horizonEnd: horizonEnd.toISOString(),
+  });
 }

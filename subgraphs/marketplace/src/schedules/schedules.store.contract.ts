@@ -1,10 +1,14 @@
+import type { Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { announceAlways, announceIf, failingAnnounce, recordedLabels } from "../outbox.harness.js";
 import type { ScheduleRecord } from "./schedule.record.js";
 import { WEEKDAYS } from "./schedule.record.js";
 import type { SchedulesStore } from "./schedules.store.js";
 
 export interface OpenedSchedulesStore {
   store: SchedulesStore;
+  /** The outbox the store records its announcements in. */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,26 @@ export function schedulesStoreContract(adapter: string, open: () => Promise<Open
       await store.put(schedule);
       expect(await store.findByVendorId(schedule.vendorId)).toEqual(schedule);
       expect(await store.findByVendorId("missing")).toBeNull();
+    });
+
+    it("records an announcement with each put, and with a horizon recorded for the current schedule only", async () => {
+      const schedule = scheduleFixture(1, { updatedAt: at(1) });
+      await store.put(schedule, announceAlways("put"));
+      const current = (recorded: boolean) => recorded;
+      expect(
+        await store.recordHorizon(schedule.vendorId, at(1), at(100), announceIf("current", current)),
+      ).toBe(true);
+      expect(
+        await store.recordHorizon(schedule.vendorId, at(0), at(200), announceIf("replaced", current)),
+      ).toBe(false);
+      expect(await store.recordHorizon("missing", at(1), at(100), announceIf("missing", current))).toBe(
+        false,
+      );
+      await expect(
+        store.put(scheduleFixture(1, { timeZone: "Europe/London" }), failingAnnounce),
+      ).rejects.toThrow();
+      expect(await store.findByVendorId(schedule.vendorId)).toEqual(schedule);
+      expect(await recordedLabels(opened.outbox)).toEqual(["put", "current"]);
     });
 
     it("replaces a schedule whole: nothing of the old one survives", async () => {

@@ -1,3 +1,4 @@
+import type { Announce, MongoOutbox } from "@venta/events";
 import { type Connection, type Model, Schema } from "mongoose";
 import { type DayHours, type ScheduleException, type ScheduleRecord, WEEKDAYS } from "./schedule.record.js";
 import type { SchedulesStore } from "./schedules.store.js";
@@ -69,7 +70,10 @@ const toRecord = (doc: ScheduleDocument): ScheduleRecord => ({
 export class MongoSchedulesStore implements SchedulesStore {
   private readonly model: Model<ScheduleDocument>;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly outbox: MongoOutbox,
+  ) {
     this.model =
       connection.models.VendorSchedule ??
       connection.model<ScheduleDocument>("VendorSchedule", scheduleSchema);
@@ -80,16 +84,30 @@ export class MongoSchedulesStore implements SchedulesStore {
     await this.model.createIndexes();
   }
 
-  async put(schedule: ScheduleRecord): Promise<void> {
+  async put(schedule: ScheduleRecord, announce?: Announce<void>): Promise<void> {
     const { vendorId, ...rest } = schedule;
     // A single-document replace is atomic: readers see the old schedule or the new one, never a mix.
     // It drops `publishedUntil` too: the new schedule has been published to no one yet.
-    await this.model.replaceOne({ _id: vendorId }, { _id: vendorId, ...rest }, { upsert: true }).exec();
+    await this.outbox.record(async (session) => {
+      await this.model
+        .replaceOne({ _id: vendorId }, { _id: vendorId, ...rest }, { upsert: true, session })
+        .exec();
+    }, announce);
   }
 
-  async recordHorizon(vendorId: string, updatedAt: Date, horizonEnd: Date): Promise<void> {
+  async recordHorizon(
+    vendorId: string,
+    updatedAt: Date,
+    horizonEnd: Date,
+    announce?: Announce<boolean>,
+  ): Promise<boolean> {
     // `$max` on a missing field sets it: one conditional, atomic update.
-    await this.model.updateOne({ _id: vendorId, updatedAt }, { $max: { publishedUntil: horizonEnd } }).exec();
+    return this.outbox.record(async (session) => {
+      const result = await this.model
+        .updateOne({ _id: vendorId, updatedAt }, { $max: { publishedUntil: horizonEnd } }, { session })
+        .exec();
+      return result.matchedCount === 1;
+    }, announce);
   }
 
   async dueForRefresh(

@@ -1,3 +1,4 @@
+import { SqliteOutbox } from "@venta/events";
 import { openSqliteDatabase } from "@venta/kit";
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../stores.js";
@@ -6,7 +7,7 @@ import { SqliteSchedulesStore } from "./schedules.store.sqlite.js";
 
 schedulesStoreContract("SQLite", async () => {
   const stores = openSqlite(":memory:");
-  return { store: stores.schedules, close: stores.close };
+  return { store: stores.schedules, outbox: stores.outbox, close: stores.close };
 });
 
 describe("SQLite schedules store on a data file from before published horizons", () => {
@@ -19,12 +20,15 @@ describe("SQLite schedules store on a data file from before published horizons",
       );
       INSERT INTO vendor_schedules VALUES ('old', 'America/Chicago', '[]', '[]', 1767225600000);
     `);
-    const store = new SqliteSchedulesStore(db);
+    const outbox = new SqliteOutbox(db);
+    const store = new SqliteSchedulesStore(db, outbox);
     const due = await store.dueForRefresh(new Date(0), null, 10);
     expect(due.map((s) => s.vendorId)).toEqual(["old"]);
     await store.recordHorizon("old", new Date(1767225600000), new Date(1767225600000 + 1000));
     // Opening the file again changes nothing.
-    expect(await new SqliteSchedulesStore(db).dueForRefresh(new Date(1767225600000), null, 10)).toEqual([]);
+    expect(
+      await new SqliteSchedulesStore(db, outbox).dueForRefresh(new Date(1767225600000), null, 10),
+    ).toEqual([]);
     db.close();
   });
 });

@@ -1,3 +1,4 @@
+import type { Announce, SqliteOutbox } from "@venta/events";
 import type Database from "better-sqlite3";
 import type { DayHours, ScheduleException, ScheduleRecord } from "./schedule.record.js";
 import type { SchedulesStore } from "./schedules.store.js";
@@ -26,7 +27,10 @@ const toRecord = (row: ScheduleRow): ScheduleRecord => ({
  * the end of the horizon of open intervals last published for the row's schedule (null: none yet).
  */
 export class SqliteSchedulesStore implements SchedulesStore {
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: SqliteOutbox,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS vendor_schedules (
         vendor_id TEXT PRIMARY KEY,
@@ -46,21 +50,24 @@ export class SqliteSchedulesStore implements SchedulesStore {
     );
   }
 
-  async put(schedule: ScheduleRecord): Promise<void> {
+  async put(schedule: ScheduleRecord, announce?: Announce<void>): Promise<void> {
     // One statement: the old schedule is replaced whole or not at all.
-    this.db
-      .prepare(
-        `INSERT INTO vendor_schedules (${COLUMNS}) VALUES (@vendorId, @timeZone, @weekly, @exceptions, @updatedAt)
+    const put = () => {
+      this.db
+        .prepare(
+          `INSERT INTO vendor_schedules (${COLUMNS}) VALUES (@vendorId, @timeZone, @weekly, @exceptions, @updatedAt)
          ON CONFLICT (vendor_id) DO UPDATE SET time_zone = excluded.time_zone, weekly = excluded.weekly,
            exceptions = excluded.exceptions, updated_at = excluded.updated_at, published_until = NULL`,
-      )
-      .run({
-        vendorId: schedule.vendorId,
-        timeZone: schedule.timeZone,
-        weekly: JSON.stringify(schedule.weekly),
-        exceptions: JSON.stringify(schedule.exceptions),
-        updatedAt: schedule.updatedAt.getTime(),
-      });
+        )
+        .run({
+          vendorId: schedule.vendorId,
+          timeZone: schedule.timeZone,
+          weekly: JSON.stringify(schedule.weekly),
+          exceptions: JSON.stringify(schedule.exceptions),
+          updatedAt: schedule.updatedAt.getTime(),
+        });
+    };
+    this.outbox.record(put, announce);
   }
 
   async findByVendorId(vendorId: string): Promise<ScheduleRecord | null> {
@@ -70,13 +77,20 @@ export class SqliteSchedulesStore implements SchedulesStore {
     return row ? toRecord(row) : null;
   }
 
-  async recordHorizon(vendorId: string, updatedAt: Date, horizonEnd: Date): Promise<void> {
-    this.db
-      .prepare(
-        `UPDATE vendor_schedules SET published_until = max(coalesce(published_until, 0), @horizonEnd)
-         WHERE vendor_id = @vendorId AND updated_at = @updatedAt`,
-      )
-      .run({ vendorId, updatedAt: updatedAt.getTime(), horizonEnd: horizonEnd.getTime() });
+  async recordHorizon(
+    vendorId: string,
+    updatedAt: Date,
+    horizonEnd: Date,
+    announce?: Announce<boolean>,
+  ): Promise<boolean> {
+    const record = () =>
+      this.db
+        .prepare(
+          `UPDATE vendor_schedules SET published_until = max(coalesce(published_until, 0), @horizonEnd)
+           WHERE vendor_id = @vendorId AND updated_at = @updatedAt`,
+        )
+        .run({ vendorId, updatedAt: updatedAt.getTime(), horizonEnd: horizonEnd.getTime() }).changes === 1;
+    return this.outbox.record(record, announce);
   }
 
   async dueForRefresh(

@@ -5,7 +5,9 @@ import {
   type EventPayload,
   type EventType,
   eventTime,
+  followProjection,
   openHoursOf,
+  type Projection,
 } from "@venta/events";
 import type { Logger } from "@venta/kit";
 import { TRENDING_WINDOW_MS } from "./ranking.js";
@@ -128,8 +130,22 @@ export function followSearchEvents(
   log: Logger,
   now: () => Date = () => new Date(),
 ): Consumption {
-  return bus.consume(SEARCH_CONSUMER, SEARCH_EVENTS, async (event) => {
-    const applied = await applySearchEvent(index, event, now);
-    log.debug({ type: event.type, eventId: event.id, applied }, "search index");
-  });
+  return followProjection(bus, searchProjection(index, log, now));
+}
+
+/** The search index as a projection: what the bus feeds live, and what a replay rebuilds. */
+export function searchProjection(
+  index: SearchIndex,
+  log: Logger,
+  now: () => Date = () => new Date(),
+): Projection {
+  return {
+    name: SEARCH_CONSUMER,
+    types: SEARCH_EVENTS,
+    reset: () => index.clear(),
+    apply: async (event) => {
+      const applied = await applySearchEvent(index, event, now);
+      log.debug({ type: event.type, eventId: event.id, applied }, "search index");
+    },
+  };
 }

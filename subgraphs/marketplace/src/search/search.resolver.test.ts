@@ -61,6 +61,8 @@ describe("searchVendors and trendingVendors", () => {
       },
       { id, verified: true },
     );
+    // The vendor's announcement goes through the outbox: on the bus before its position.
+    await h.relay.flush();
     if (options.meters !== undefined) {
       await h.bus.publish("location.vendor_location_updated", {
         vendorId: id,
@@ -74,6 +76,7 @@ describe("searchVendors and trendingVendors", () => {
 
   /** Waits until the consumer has indexed everything published so far. */
   async function indexed(): Promise<void> {
+    await h.relay.flush();
     await h.bus.publish("marketplace.vendor_created", {
       vendorId: "sentinel",
       name: "Sentinel",

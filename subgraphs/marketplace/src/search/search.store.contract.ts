@@ -53,6 +53,15 @@ export function searchIndexContract(adapter: string, open: () => Promise<OpenedS
       expect(await ids("taco bar")).toEqual([]);
     });
 
+    it("forgets every vendor when cleared, then indexes any version again", async () => {
+      await index.applyVendor(entry("taco", { name: "Taco Loco", version: 5 }));
+      await index.clear();
+      expect(await ids("taco")).toEqual([]);
+      expect(await index.documents(["taco"])).toEqual([]);
+      expect(await index.applyVendor(entry("taco", { name: "Taco Loco", version: 1 }))).toBe(true);
+      expect(await ids("taco")).toEqual(["taco"]);
+    });
+
     it("ignores case and diacritics on both sides", async () => {
       await index.applyVendor(entry("jal", { name: "Jalapeño Express", cuisines: ["tex-mex"] }));
       await index.applyVendor(

@@ -207,6 +207,10 @@ export class MongoSearchIndex implements SearchIndex {
     await Promise.all([this.docs.createIndexes(), this.activity.createIndexes()]);
   }
 
+  async clear(): Promise<void> {
+    await Promise.all([this.docs.deleteMany({}).exec(), this.activity.deleteMany({}).exec()]);
+  }
+
   async applyVendor(entry: VendorEntry): Promise<boolean> {
     const set: Record<string, unknown> = {
       version: literal(entry.version),

@@ -204,6 +204,17 @@ export class SqliteSearchIndex implements SearchIndex {
     };
   }
 
+  async clear(): Promise<void> {
+    this.db.transaction(() => {
+      this.db.exec(`
+        DELETE FROM search_open_intervals;
+        DELETE FROM search_activity;
+        DELETE FROM search_text;
+        DELETE FROM search_documents;
+      `);
+    })();
+  }
+
   async applyVendor(entry: VendorEntry): Promise<boolean> {
     return this.db.transaction(() => {
       const row = this.rowOf(entry.vendorId);

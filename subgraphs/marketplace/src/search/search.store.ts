@@ -48,4 +48,6 @@ export interface SearchIndex {
   trending(query: TrendingQuery): Promise<TrendingCandidate[]>;
   /** The indexed text of these vendors; one round trip, unknown ids absent. */
   documents(vendorIds: readonly string[]): Promise<SearchDocument[]>;
+  /** Forgets everything indexed, in one atomic write where the store allows: before a replay rebuilds it. */
+  clear(): Promise<void>;
 }

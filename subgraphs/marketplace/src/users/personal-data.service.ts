@@ -1,4 +1,3 @@
-import type { EventBus } from "@venta/events";
 import { badUserInput, conflict, notFound } from "@venta/kit";
 import type { VendorsStore } from "../vendors/vendors.store.js";
 import type { PersonalDataRegistry } from "./personal-data.js";
@@ -21,12 +20,12 @@ export class PersonalDataService {
     private readonly users: UsersStore,
     private readonly vendors: VendorsStore,
     private readonly registry: PersonalDataRegistry,
-    private readonly bus: EventBus,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
   /**
-   * Erases the account and everything the registered modules hold about it, then announces it.
+   * Erases the account and everything the registered modules hold about it; the users module's
+   * eraser, last, announces it with the erasure.
    * Refused while the account owns vendors: those are businesses with customers, so the owner must
    * hand them over or close them first. Deleting a deleted account runs the erasers again (they are
    * idempotent), which finishes a deletion that failed half way.
@@ -43,7 +42,6 @@ export class PersonalDataService {
     for (const eraser of this.registry.erasers) await eraser.eraseUser(userId);
     const [profile] = await this.users.findProfiles([userId]);
     const deletedAt = profile?.deletedAt ?? this.now();
-    await this.bus.publish("marketplace.user_deleted", { userId, at: deletedAt.toISOString() });
     return { userId, deletedAt };
   }
 

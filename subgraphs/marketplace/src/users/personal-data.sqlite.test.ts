@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SqliteEventBus } from "@venta/events";
+import { SqliteEventBus, startOutboxRelay } from "@venta/events";
 import { testLogger } from "@venta/testing";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -27,29 +27,26 @@ const SECRETS = {
 describe("account deletion in the SQLite database", () => {
   let dir: string;
   let stores: MarketplaceStores;
-  let bus: SqliteEventBus;
   let raw: Database.Database;
   let personalData: PersonalDataService;
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), "venta-gdpr-"));
     stores = openSqlite(dir);
-    bus = new SqliteEventBus(":memory:", testLogger);
-    const users = new UsersService(stores.users, bus);
+    const users = new UsersService(stores.users);
     const loyalty = new LoyaltyService({
       programs: stores.loyaltyPrograms,
       points: stores.points,
       positions: stores.vendorPositions,
       vendors: stores.vendors,
       accounts: users,
-      bus,
     });
-    personalData = new PersonalDataService(stores.users, stores.vendors, personalDataRegistry(stores), bus);
+    personalData = new PersonalDataService(stores.users, stores.vendors, personalDataRegistry(stores));
 
     await users.register(SECRETS.displayName, { id: "victim" });
     await users.register("Bystander Bob", { id: "bystander" });
     await users.register("Owner", { id: "owner" });
-    const vendor = await new VendorsService(stores.vendors, stores.users, bus).create(
+    const vendor = await new VendorsService(stores.vendors, stores.users).create(
       { name: "Cart", cuisines: ["tacos"], ownerId: "owner" },
       { verified: true },
     );
@@ -91,7 +88,6 @@ describe("account deletion in the SQLite database", () => {
 
   afterEach(async () => {
     raw.close();
-    await bus.close();
     await stores.close();
     rmSync(dir, { recursive: true, force: true });
   });
@@ -121,6 +117,12 @@ describe("account deletion in the SQLite database", () => {
     expect(count("SELECT count(*) AS n FROM points_ledger WHERE user_id = 'victim'")).toBe(2);
 
     await personalData.deleteAccount("victim", true);
+    // Announcements wait in the outbox only until the relay has published them.
+    const bus = new SqliteEventBus(":memory:", testLogger);
+    const relay = startOutboxRelay({ outbox: stores.outbox, bus, log: testLogger });
+    await relay.flush();
+    await relay.stop();
+    await bus.close();
 
     expect(leaks()).toEqual([]);
     expect(raw.prepare("SELECT display_name FROM users WHERE id = 'victim'").get()).toEqual({

@@ -1,3 +1,4 @@
+import { newEvent } from "@venta/events";
 import type { PersonalDataEraser, PersonalDataExporter } from "./personal-data.js";
 import type { UsersStore } from "./users.store.js";
 
@@ -10,8 +11,11 @@ export class UsersPersonalData implements PersonalDataEraser, PersonalDataExport
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  /** Announces the deletion with the erasure, each time: a repeated deletion is announced again. */
   async eraseUser(userId: string): Promise<void> {
-    await this.users.erase(userId, this.now());
+    await this.users.erase(userId, this.now(), (deletedAt) =>
+      deletedAt ? [newEvent("marketplace.user_deleted", { userId, at: deletedAt.toISOString() })] : [],
+    );
   }
 
   async exportUser(userId: string): Promise<unknown> {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { EventBus } from "@venta/events";
+import { newEvent } from "@venta/events";
 import { badUserInput, conflict, notFound } from "@venta/kit";
 import { type AccountStatus, accountStatus } from "./account-status.js";
 import type { UserRecord } from "./user.record.js";
@@ -45,7 +45,6 @@ export interface ProfileUpdate {
 export class UsersService {
   constructor(
     private readonly users: UsersStore,
-    private readonly bus: EventBus,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -55,12 +54,17 @@ export class UsersService {
       displayName: validDisplayName(displayName),
       createdAt: options.now ?? new Date(),
     };
-    if (!(await this.users.insert(user))) throw conflict("this account already exists");
-    await this.bus.publish("marketplace.user_registered", {
-      userId: user.id,
-      displayName: user.displayName,
-      registeredAt: user.createdAt.toISOString(),
-    });
+    const registered = (inserted: boolean) =>
+      inserted
+        ? [
+            newEvent("marketplace.user_registered", {
+              userId: user.id,
+              displayName: user.displayName,
+              registeredAt: user.createdAt.toISOString(),
+            }),
+          ]
+        : [];
+    if (!(await this.users.insert(user, registered))) throw conflict("this account already exists");
     return user;
   }
 

@@ -1,9 +1,13 @@
+import type { Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { announceIf, failingAnnounce, recordedLabels } from "../outbox.harness.js";
 import { DELETED_USER_NAME, emptyProfile } from "./user-profile.record.js";
 import type { UsersStore } from "./users.store.js";
 
 export interface OpenedUsersStore {
   store: UsersStore;
+  /** The outbox the store records its announcements in. */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -15,6 +19,28 @@ export function usersStoreContract(adapter: string, open: () => Promise<OpenedUs
       opened = await open();
     });
     afterEach(() => opened.close());
+
+    it("records an announcement with each insert and erasure that happened, and only those", async () => {
+      const { store, outbox } = opened;
+      const created = new Date(Date.UTC(2026, 0, 1));
+      const inserted = (done: boolean) => done;
+      const erased = (deletedAt: Date | null) => deletedAt !== null;
+      await store.insert(
+        { id: "user-a", displayName: "Alice", createdAt: created },
+        announceIf("insert", inserted),
+      );
+      await store.insert(
+        { id: "user-a", displayName: "Again", createdAt: created },
+        announceIf("again", inserted),
+      );
+      await store.erase("user-a", created, announceIf("erase", erased));
+      await store.erase("nobody", created, announceIf("nobody", erased));
+      expect(await recordedLabels(outbox)).toEqual(["insert", "erase"]);
+      await expect(
+        store.insert({ id: "user-b", displayName: "Bob", createdAt: created }, failingAnnounce),
+      ).rejects.toThrow();
+      expect(await store.findById("user-b")).toBeNull();
+    });
 
     it("stores users and finds them one or many at a time", async () => {
       const { store } = opened;
@@ -102,9 +128,9 @@ export function usersStoreContract(adapter: string, open: () => Promise<OpenedUs
       for (const id of ["user-a", "user-b"])
         await store.updateProfile(id, { bio: "Hi", avatarUrl: "https://img.example/a.png" }, t1);
 
-      expect(await store.erase("user-a", t1)).toBe(true);
-      expect(await store.erase("user-a", t2)).toBe(true);
-      expect(await store.erase("nobody", t1)).toBe(false);
+      expect(await store.erase("user-a", t1)).toEqual(t1);
+      expect(await store.erase("user-a", t2)).toEqual(t1);
+      expect(await store.erase("nobody", t1)).toBeNull();
       expect(await store.findById("user-a")).toEqual({
         id: "user-a",
         displayName: DELETED_USER_NAME,

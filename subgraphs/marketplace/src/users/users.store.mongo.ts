@@ -1,3 +1,4 @@
+import type { Announce, MongoOutbox } from "@venta/events";
 import { isMongoDuplicateKey } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { UserRecord } from "./user.record.js";
@@ -83,7 +84,10 @@ const SCALAR_FIELDS = [
 export class MongoUsersStore implements UsersStore {
   private readonly model: Model<UserDocument>;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly outbox: MongoOutbox,
+  ) {
     this.model = connection.models.User ?? connection.model<UserDocument>("User", userSchema);
   }
 
@@ -91,17 +95,18 @@ export class MongoUsersStore implements UsersStore {
     await this.model.createIndexes();
   }
 
-  async insert(user: UserRecord): Promise<boolean> {
+  async insert(user: UserRecord, announce?: Announce<boolean>): Promise<boolean> {
     try {
-      // lean: the record is already valid, so it goes to the driver as is, with no document built.
-      await this.model.insertMany(
-        [{ _id: user.id, displayName: user.displayName, createdAt: user.createdAt }],
-        {
-          lean: true,
-        },
-      );
-      return true;
+      return await this.outbox.record(async (session) => {
+        // lean: the record is already valid, so it goes to the driver as is, with no document built.
+        await this.model.insertMany(
+          [{ _id: user.id, displayName: user.displayName, createdAt: user.createdAt }],
+          { lean: true, session },
+        );
+        return true;
+      }, announce);
     } catch (error) {
+      // Thrown out of the transaction, which is then aborted whole: nothing was written or announced.
       if (isMongoDuplicateKey(error)) return false;
       throw error;
     }
@@ -148,18 +153,21 @@ export class MongoUsersStore implements UsersStore {
     return (await this.model.exists({ _id: userId })) ? "deleted" : "no-account";
   }
 
-  async erase(userId: string, at: Date): Promise<boolean> {
-    // One atomic pipeline update: the first deletion time is kept, the profile goes entirely.
-    const result = await this.model
-      .updateOne(
-        { _id: userId },
-        [
-          { $set: { displayName: DELETED_USER_NAME, deletedAt: { $ifNull: ["$deletedAt", at] } } },
-          { $unset: "profile" },
-        ],
-        { updatePipeline: true },
-      )
-      .exec();
-    return result.matchedCount === 1;
+  async erase(userId: string, at: Date, announce?: Announce<Date | null>): Promise<Date | null> {
+    return this.outbox.record(async (session) => {
+      // One atomic pipeline update: the first deletion time is kept, the profile goes entirely.
+      const doc = await this.model
+        .findOneAndUpdate(
+          { _id: userId },
+          [
+            { $set: { displayName: DELETED_USER_NAME, deletedAt: { $ifNull: ["$deletedAt", at] } } },
+            { $unset: "profile" },
+          ],
+          { updatePipeline: true, returnDocument: "after", projection: { deletedAt: 1 }, session },
+        )
+        .lean<Pick<UserDocument, "deletedAt">>()
+        .exec();
+      return doc ? (doc.deletedAt ?? at) : null;
+    }, announce);
   }
 }

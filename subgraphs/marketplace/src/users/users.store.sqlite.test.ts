@@ -3,5 +3,5 @@ import { usersStoreContract } from "./users.store.contract.js";
 
 usersStoreContract("SQLite", async () => {
   const stores = openSqlite(":memory:");
-  return { store: stores.users, close: stores.close };
+  return { store: stores.users, outbox: stores.outbox, close: stores.close };
 });

@@ -1,3 +1,4 @@
+import type { Announce, SqliteOutbox } from "@venta/events";
 import type Database from "better-sqlite3";
 import type { UserRecord } from "./user.record.js";
 import {
@@ -68,7 +69,10 @@ const PATCHABLE: [keyof ProfilePatch, string][] = [
  * table keeps its original shape and databases made before profiles existed need no migration.
  */
 export class SqliteUsersStore implements UsersStore {
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: SqliteOutbox,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS users (
         id TEXT PRIMARY KEY,
@@ -90,11 +94,12 @@ export class SqliteUsersStore implements UsersStore {
     `);
   }
 
-  async insert(user: UserRecord): Promise<boolean> {
-    const { changes } = this.db
-      .prepare("INSERT OR IGNORE INTO users (id, display_name, created_at) VALUES (?, ?, ?)")
-      .run(user.id, user.displayName, user.createdAt.getTime());
-    return changes === 1;
+  async insert(user: UserRecord, announce?: Announce<boolean>): Promise<boolean> {
+    const insert = () =>
+      this.db
+        .prepare("INSERT OR IGNORE INTO users (id, display_name, created_at) VALUES (?, ?, ?)")
+        .run(user.id, user.displayName, user.createdAt.getTime()).changes === 1;
+    return this.outbox.record(insert, announce);
   }
 
   async findById(id: string): Promise<UserRecord | null> {
@@ -159,22 +164,22 @@ export class SqliteUsersStore implements UsersStore {
       .immediate();
   }
 
-  async erase(userId: string, at: Date): Promise<boolean> {
-    return this.db
-      .transaction((): boolean => {
-        const { changes } = this.db
-          .prepare("UPDATE users SET display_name = ? WHERE id = ?")
-          .run(DELETED_USER_NAME, userId);
-        if (changes === 0) return false;
-        // Replacing the row drops every personal column; only the deletion time survives.
-        this.db
-          .prepare(
-            `INSERT OR REPLACE INTO user_profiles (user_id, deleted_at, updated_at)
-             VALUES (@userId, coalesce((SELECT deleted_at FROM user_profiles WHERE user_id = @userId), @at), @at)`,
-          )
-          .run({ userId, at: at.getTime() });
-        return true;
-      })
-      .immediate();
+  async erase(userId: string, at: Date, announce?: Announce<Date | null>): Promise<Date | null> {
+    const erase = (): Date | null => {
+      const { changes } = this.db
+        .prepare("UPDATE users SET display_name = ? WHERE id = ?")
+        .run(DELETED_USER_NAME, userId);
+      if (changes === 0) return null;
+      // Replacing the row drops every personal column; only the deletion time survives.
+      const kept = this.db
+        .prepare<Record<string, unknown>, { deleted_at: number }>(
+          `INSERT OR REPLACE INTO user_profiles (user_id, deleted_at, updated_at)
+           VALUES (@userId, coalesce((SELECT deleted_at FROM user_profiles WHERE user_id = @userId), @at), @at)
+           RETURNING deleted_at`,
+        )
+        .get({ userId, at: at.getTime() });
+      return new Date(kept?.deleted_at ?? at.getTime());
+    };
+    return this.outbox.record(erase, announce);
   }
 }

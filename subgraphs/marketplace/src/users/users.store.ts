@@ -1,3 +1,4 @@
+import type { Announce } from "@venta/events";
 import type { UserRecord } from "./user.record.js";
 import type { ProfilePatch, UserProfileRecord } from "./user-profile.record.js";
 
@@ -6,8 +7,11 @@ export type ProfileUpdateOutcome = "updated" | "no-account" | "deleted";
 
 /** Where user accounts live. Each adapter must pass `users.store.contract.ts`. */
 export interface UsersStore {
-  /** False, writing nothing, when an account with this id already exists. */
-  insert(user: UserRecord): Promise<boolean>;
+  /**
+   * False, writing nothing, when an account with this id already exists. What `announce` makes of
+   * the outcome goes to the outbox in the same write.
+   */
+  insert(user: UserRecord, announce?: Announce<boolean>): Promise<boolean>;
   findById(id: string): Promise<UserRecord | null>;
   /** One round trip, whatever the number of ids; unknown ids are simply absent. */
   findByIds(ids: readonly string[]): Promise<UserRecord[]>;
@@ -25,7 +29,8 @@ export interface UsersStore {
    * Erases the account's personal data in one atomic write: the display name becomes
    * `DELETED_USER_NAME` and the profile keeps only `deletedAt`. The account itself stays, so what
    * others wrote about or with it still has someone to point at. Erasing again keeps the first
-   * `deletedAt`. False for an unknown account.
+   * `deletedAt`. Returns the `deletedAt` kept, or null for an unknown account; what `announce` makes
+   * of it goes to the outbox in the same write.
    */
-  erase(userId: string, at: Date): Promise<boolean>;
+  erase(userId: string, at: Date, announce?: Announce<Date | null>): Promise<Date | null>;
 }

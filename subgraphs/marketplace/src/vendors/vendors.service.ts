@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { EventBus, VendorSnapshot } from "@venta/events";
+import { newEvent, type VendorSnapshot } from "@venta/events";
 import { badUserInput, conflict, notFound } from "@venta/kit";
 import type { UsersStore } from "../users/users.store.js";
 import type { VendorRecord, VendorStatus } from "./vendor.record.js";
@@ -53,7 +53,6 @@ export class VendorsService {
   constructor(
     private readonly vendors: VendorsStore,
     private readonly users: UsersStore,
-    private readonly bus: EventBus,
   ) {}
 
   async create(input: NewVendor, options: CreateOptions = {}): Promise<VendorRecord> {
@@ -81,14 +80,13 @@ export class VendorsService {
         updatedAt: now,
       };
       try {
-        await this.vendors.insert(vendor);
+        await this.vendors.insert(vendor, () => [newEvent("marketplace.vendor_created", snapshotOf(vendor))]);
       } catch (error) {
         // An explicit slug is the client's choice: tell them instead of picking another.
         if (error instanceof DuplicateSlugError && !explicitSlug) continue;
         if (error instanceof DuplicateSlugError) throw conflict(`slug "${vendor.slug}" is taken`, "slug");
         throw error;
       }
-      await this.bus.publish("marketplace.vendor_created", snapshotOf(vendor));
       return vendor;
     }
     throw conflict(`could not find a free slug for "${base}"; choose one`, "slug");
@@ -110,15 +108,14 @@ export class VendorsService {
       if (!current) throw notFound(`no vendor with id ${id}`);
       let updated: VendorRecord | null;
       try {
-        updated = await this.vendors.update(id, current.version, changes, new Date());
+        updated = await this.vendors.update(id, current.version, changes, new Date(), (record) =>
+          record ? [newEvent("marketplace.vendor_updated", snapshotOf(record))] : [],
+        );
       } catch (error) {
         if (error instanceof DuplicateSlugError) throw conflict(`slug "${changes.slug}" is taken`, "slug");
         throw error;
       }
-      if (updated) {
-        await this.bus.publish("marketplace.vendor_updated", snapshotOf(updated));
-        return updated;
-      }
+      if (updated) return updated;
     }
     throw conflict(`vendor ${id} is being changed concurrently; retry`);
   }

@@ -1,9 +1,13 @@
+import type { Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { announceAlways, announceIf, failingAnnounce, recordedLabels } from "../outbox.harness.js";
 import type { VendorRecord } from "./vendor.record.js";
 import { DuplicateSlugError, type VendorsStore } from "./vendors.store.js";
 
 export interface OpenedVendorsStore {
   store: VendorsStore;
+  /** The outbox the store records its announcements in. */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -52,6 +56,29 @@ export function vendorsStoreContract(adapter: string, open: () => Promise<Opened
         DuplicateSlugError,
       );
       expect(await store.findById(vendorFixture(2).id)).toBeNull();
+    });
+
+    it("records an announcement with each insert and update that happened, and only those", async () => {
+      await store.insert(vendorFixture(1), announceAlways("insert"));
+      await expect(
+        store.insert(vendorFixture(2, { slug: "vendor-1" }), announceAlways("duplicate slug")),
+      ).rejects.toBeInstanceOf(DuplicateSlugError);
+      const written = (vendor: VendorRecord | null) => vendor !== null;
+      await store.update(vendorFixture(1).id, 1, { name: "New" }, at(5), announceIf("update", written));
+      await store.update(vendorFixture(1).id, 1, { name: "Stale" }, at(6), announceIf("stale", written));
+      await store.update("missing", 1, { name: "None" }, at(6), announceIf("missing", written));
+      expect(await recordedLabels(opened.outbox)).toEqual(["insert", "update"]);
+    });
+
+    it("writes nothing when its announcement cannot be made", async () => {
+      await expect(store.insert(vendorFixture(1), failingAnnounce)).rejects.toThrow();
+      expect(await store.findById(vendorFixture(1).id)).toBeNull();
+      await store.insert(vendorFixture(1));
+      await expect(
+        store.update(vendorFixture(1).id, 1, { name: "New" }, at(5), failingAnnounce),
+      ).rejects.toThrow();
+      expect(await store.findById(vendorFixture(1).id)).toEqual(vendorFixture(1));
+      expect(await opened.outbox.count()).toBe(0);
     });
 
     it("finds many vendors by id at once, skipping unknown ids", async () => {

@@ -1,3 +1,4 @@
+import type { Announce, MongoOutbox } from "@venta/events";
 import { isMongoDuplicateKey } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
 import type {
@@ -98,7 +99,10 @@ function query(filter: VendorFilter): Record<string, unknown> {
 export class MongoVendorsStore implements VendorsStore {
   private readonly model: Model<VendorDocument>;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly outbox: MongoOutbox,
+  ) {
     this.model = connection.models.Vendor ?? connection.model<VendorDocument>("Vendor", vendorSchema);
   }
 
@@ -116,10 +120,12 @@ export class MongoVendorsStore implements VendorsStore {
       .exec();
   }
 
-  async insert(vendor: VendorRecord): Promise<void> {
+  async insert(vendor: VendorRecord, announce?: Announce<void>): Promise<void> {
     const { id, ...rest } = vendor;
     try {
-      await this.model.insertMany([{ _id: id, ...rest }], { lean: true });
+      await this.outbox.record(async (session) => {
+        await this.model.insertMany([{ _id: id, ...rest }], { lean: true, session });
+      }, announce);
     } catch (error) {
       if (isMongoDuplicateKey(error)) throw new DuplicateSlugError(vendor.slug);
       throw error;
@@ -131,19 +137,22 @@ export class MongoVendorsStore implements VendorsStore {
     expectedVersion: number,
     changes: VendorChanges,
     updatedAt: Date,
+    announce?: Announce<VendorRecord | null>,
   ): Promise<VendorRecord | null> {
     const set: Record<string, unknown> = { updatedAt };
     for (const [key, value] of Object.entries(changes)) if (value !== undefined) set[key] = value;
     try {
-      const doc = await this.model
-        .findOneAndUpdate(
-          { _id: id, version: expectedVersion },
-          { $set: set, $inc: { version: 1 } },
-          { new: true },
-        )
-        .lean<VendorDocument>()
-        .exec();
-      return doc ? toRecord(doc) : null;
+      return await this.outbox.record(async (session) => {
+        const doc = await this.model
+          .findOneAndUpdate(
+            { _id: id, version: expectedVersion },
+            { $set: set, $inc: { version: 1 } },
+            { new: true, session },
+          )
+          .lean<VendorDocument>()
+          .exec();
+        return doc ? toRecord(doc) : null;
+      }, announce);
     } catch (error) {
       if (isMongoDuplicateKey(error)) throw new DuplicateSlugError(String(changes.slug));
       throw error;

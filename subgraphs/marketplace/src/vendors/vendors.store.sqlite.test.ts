@@ -1,3 +1,4 @@
+import { SqliteOutbox } from "@venta/events";
 import { openSqliteDatabase } from "@venta/kit";
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../stores.js";
@@ -6,7 +7,7 @@ import { SqliteVendorsStore } from "./vendors.store.sqlite.js";
 
 vendorsStoreContract("SQLite", async () => {
   const stores = openSqlite(":memory:");
-  return { store: stores.vendors, close: stores.close };
+  return { store: stores.vendors, outbox: stores.outbox, close: stores.close };
 });
 
 describe("SQLite vendors store on a data file from before onboarding", () => {
@@ -20,7 +21,7 @@ describe("SQLite vendors store on a data file from before onboarding", () => {
       );
       INSERT INTO vendors VALUES ('old-1', 'Old Cart', 'old-cart', NULL, '["tacos"]', 'owner-a', 'OPEN', 3, 0, 0);
     `);
-    const store = new SqliteVendorsStore(db);
+    const store = new SqliteVendorsStore(db, new SqliteOutbox(db));
     expect(await store.findById("old-1")).toMatchObject({
       verification: "VERIFIED",
       rejectionReason: null,
@@ -29,7 +30,7 @@ describe("SQLite vendors store on a data file from before onboarding", () => {
     });
     expect(await store.count({ visibleTo: { userId: null } })).toBe(1);
     // Opening it again changes nothing.
-    new SqliteVendorsStore(db);
+    new SqliteVendorsStore(db, new SqliteOutbox(db));
     expect(await store.count({})).toBe(1);
     db.close();
   });

@@ -1,3 +1,4 @@
+import type { Announce, SqliteOutbox } from "@venta/events";
 import type Database from "better-sqlite3";
 import type {
   ReviewQueueKey,
@@ -76,7 +77,10 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** Vendors in the embedded SQLite database. Times are stored as epoch milliseconds. */
 export class SqliteVendorsStore implements VendorsStore {
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: SqliteOutbox,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS vendors (
         id TEXT PRIMARY KEY,
@@ -111,7 +115,11 @@ export class SqliteVendorsStore implements VendorsStore {
     `);
   }
 
-  async insert(vendor: VendorRecord): Promise<void> {
+  async insert(vendor: VendorRecord, announce?: Announce<void>): Promise<void> {
+    this.outbox.record(() => this.insertRow(vendor), announce);
+  }
+
+  private insertRow(vendor: VendorRecord): void {
     try {
       this.db
         .prepare(`INSERT INTO vendors (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
@@ -142,6 +150,7 @@ export class SqliteVendorsStore implements VendorsStore {
     expectedVersion: number,
     changes: VendorChanges,
     updatedAt: Date,
+    announce?: Announce<VendorRecord | null>,
   ): Promise<VendorRecord | null> {
     const sets: string[] = ["version = version + 1", "updated_at = @updatedAt"];
     const params: Record<string, unknown> = { id, expectedVersion, updatedAt: updatedAt.getTime() };
@@ -151,17 +160,20 @@ export class SqliteVendorsStore implements VendorsStore {
       sets.push(`${column} = @${key}`);
       params[key] = toColumn(value as never);
     }
-    try {
-      const row = this.db
-        .prepare<Record<string, unknown>, VendorRow>(
-          `UPDATE vendors SET ${sets.join(", ")} WHERE id = @id AND version = @expectedVersion RETURNING ${COLUMNS}`,
-        )
-        .get(params);
-      return row ? toRecord(row) : null;
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicateSlugError(String(changes.slug));
-      throw error;
-    }
+    const update = (): VendorRecord | null => {
+      try {
+        const row = this.db
+          .prepare<Record<string, unknown>, VendorRow>(
+            `UPDATE vendors SET ${sets.join(", ")} WHERE id = @id AND version = @expectedVersion RETURNING ${COLUMNS}`,
+          )
+          .get(params);
+        return row ? toRecord(row) : null;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new DuplicateSlugError(String(changes.slug));
+        throw error;
+      }
+    };
+    return this.outbox.record(update, announce);
   }
 
   async findById(id: string): Promise<VendorRecord | null> {

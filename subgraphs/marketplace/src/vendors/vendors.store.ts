@@ -1,3 +1,4 @@
+import type { Announce } from "@venta/events";
 import type { ReviewQueueKey, VendorFilter, VendorListKey, VendorRecord } from "./vendor.record.js";
 
 export class DuplicateSlugError extends Error {
@@ -32,11 +33,15 @@ export type VendorChanges = Partial<
 
 /** Where vendors live. Each adapter must pass `vendors.store.contract.ts`. */
 export interface VendorsStore {
-  /** @throws DuplicateSlugError when another vendor has the slug. */
-  insert(vendor: VendorRecord): Promise<void>;
+  /**
+   * Inserts the vendor, with what `announce` makes in the outbox, in one atomic write.
+   * @throws DuplicateSlugError when another vendor has the slug.
+   */
+  insert(vendor: VendorRecord, announce?: Announce<void>): Promise<void>;
   /**
    * Applies `changes` if the stored version is still `expectedVersion`; returns the new record, or
-   * null when the vendor is gone or changed in between.
+   * null when the vendor is gone or changed in between. What `announce` makes of that outcome goes
+   * to the outbox in the same write.
    * @throws DuplicateSlugError when another vendor has the new slug.
    */
   update(
@@ -44,6 +49,7 @@ export interface VendorsStore {
     expectedVersion: number,
     changes: VendorChanges,
     updatedAt: Date,
+    announce?: Announce<VendorRecord | null>,
   ): Promise<VendorRecord | null>;
   findById(id: string): Promise<VendorRecord | null>;
   findBySlug(slug: string): Promise<VendorRecord | null>;

@@ -1,0 +1,98 @@
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import type { Logger } from "pino";
+import { WebSocketServer } from "ws";
+import { createErrorFormatter } from "./errors.js";
+import type { RequestContext } from "./subgraph-server.js";
+
+/** What the router sends in `connection_init` when it forwards a client's subscriptions. */
+export interface SubgraphConnectionParams {
+  /** The caller's identity, signed by the router exactly as in the HTTP header of the same name. */
+  [IDENTITY_HEADER]: string;
+  "x-request-id"?: string;
+}
+
+export interface SubgraphSubscriptionOptions<TContext> {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  log: Logger;
+  identity: InternalIdentity;
+  /** The same per-request context HTTP operations get, built once per subscription. */
+  createContext: (base: RequestContext) => TContext;
+  /** A socket that has not sent `connection_init` by then is closed. */
+  connectionInitTimeoutMs?: number;
+}
+
+const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+
+/**
+ * graphql-ws on the subgraph's `/graphql`, for the router only: a socket must open with the
+ * router's signed identity in `connection_init`, or it is closed with 4403 before any operation.
+ * Errors leave the way they leave over HTTP: client errors keep their code, anything else becomes
+ * a generic internal error. A subscription's context lives as long as the subscription, so the
+ * loaders in it should only serve its own subscribe-time checks.
+ */
+export function serveSubgraphSubscriptions<TContext extends RequestContext>(
+  options: SubgraphSubscriptionOptions<TContext>,
+) {
+  const { log } = options;
+  const formatError = createErrorFormatter(log);
+  const format = (errors: readonly GraphQLFormattedError[] | undefined, originals: readonly unknown[]) =>
+    errors?.map((error, i) => formatError(error, originals[i]));
+  const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
+  const callers = new WeakMap<object, { viewer: Viewer; requestId: string | undefined }>();
+
+  const disposable = useServer(
+    {
+      schema: options.schema,
+      connectionInitWaitTimeout: options.connectionInitTimeoutMs ?? 5_000,
+      onConnect: async (ctx) => {
+        const token = text(ctx.connectionParams?.[IDENTITY_HEADER]);
+        if (token === undefined) {
+          log.warn("subscription socket without the router's identity refused");
+          return false;
+        }
+        try {
+          const viewer = await options.identity.verify(token);
+          callers.set(ctx.extra.socket, { viewer, requestId: text(ctx.connectionParams?.["x-request-id"]) });
+          return true;
+        } catch {
+          log.warn("subscription socket with an identity the router did not sign refused");
+          return false;
+        }
+      },
+      context: (ctx) => {
+        const caller = callers.get(ctx.extra.socket);
+        if (!caller) throw new Error("subscription on a socket that was never identified");
+        const requestId = caller.requestId ?? randomUUID();
+        return options.createContext({ requestId, log: log.child({ requestId }), viewer: caller.viewer }) as
+          // graphql-ws types the context as a plain record; ours is the subgraph's own context object.
+          Record<string, unknown>;
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => {
+        if (!result.errors) return undefined;
+        const { errors, ...rest } = result;
+        return {
+          ...rest,
+          errors: format(
+            errors.map((error) => error.toJSON()),
+            errors,
+          ),
+        };
+      },
+      onError: (_ctx, _id, _payload, errors) =>
+        format(
+          errors.map((error) => error.toJSON()),
+          errors,
+        ),
+    },
+    wsServer,
+  );
+  return {
+    /** Ends every subscription (their sockets close with 1001) and stops accepting new ones. */
+    close: () => disposable.dispose(),
+  };
+}

@@ -1,0 +1,96 @@
+import type { IncomingMessage } from "node:http";
+import { request } from "node:http";
+import { type Logger, type RouteHandler, sendJson } from "@venta/kit";
+
+/** Where providers post: `/webhooks/clerk`, `/webhooks/stripe`, `/webhooks/revenuecat`. */
+export const WEBHOOKS_ROUTE = "/webhooks/*";
+
+/** Providers' events are small; the communication subgraph refuses anything past 1 MB too. */
+export const MAX_WEBHOOK_BYTES = 1_000_000;
+
+/**
+ * The request headers that travel to the subgraph: what its signature checks read (Svix, Stripe,
+ * RevenueCat's Authorization), and what describes the body. Nothing else, so a caller can never
+ * slip in the router's own identity header.
+ */
+const FORWARDED_HEADERS = [
+  "content-type",
+  "user-agent",
+  "x-request-id",
+  "svix-id",
+  "svix-timestamp",
+  "svix-signature",
+  "webhook-id",
+  "webhook-timestamp",
+  "webhook-signature",
+  "stripe-signature",
+  "authorization",
+];
+
+export interface WebhookProxyOptions {
+  /** The communication subgraph's GraphQL URL; webhooks live beside it on the same origin. */
+  communicationUrl: string;
+  timeoutMs: number;
+  log: Logger;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_WEBHOOK_BYTES) return null;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Forwards provider webhooks to the communication subgraph unchanged (method, path, the exact body
+ * bytes the signatures cover, the signature headers) and relays its answer, so providers need only
+ * know the router's address. Verification is the subgraph's: the router adds no trust.
+ */
+export function webhookProxy({ communicationUrl, timeoutMs, log }: WebhookProxyOptions): RouteHandler {
+  const origin = new URL(communicationUrl);
+  return async (req, res) => {
+    const body = await readBody(req);
+    if (!body) {
+      sendJson(res, 413, { error: `the body is larger than ${MAX_WEBHOOK_BYTES} bytes` });
+      return;
+    }
+    const headers: Record<string, string> = { "content-length": String(body.length) };
+    for (const name of FORWARDED_HEADERS) {
+      const value = req.headers[name];
+      if (typeof value === "string") headers[name] = value;
+    }
+    const target = new URL(req.url ?? "/", origin);
+    await new Promise<void>((resolve) => {
+      const upstream = request(
+        target,
+        { method: req.method ?? "POST", headers, signal: AbortSignal.timeout(timeoutMs) },
+        (answer) => {
+          const type = answer.headers["content-type"];
+          res.writeHead(answer.statusCode ?? 502, {
+            ...(type ? { "content-type": type } : {}),
+            ...(answer.headers.allow ? { allow: answer.headers.allow } : {}),
+          });
+          answer.pipe(res);
+          answer.on("end", resolve);
+          answer.on("error", () => {
+            res.destroy();
+            resolve();
+          });
+        },
+      );
+      upstream.on("error", (error) => {
+        const timedOut = error.name === "AbortError" || error.name === "TimeoutError";
+        log.warn({ err: error, path: target.pathname }, "webhook could not be forwarded to communication");
+        if (!res.headersSent)
+          sendJson(res, timedOut ? 504 : 502, { error: "the webhook receiver is unavailable; retry later" });
+        else res.destroy();
+        resolve();
+      });
+      upstream.end(body);
+    });
+  };
+}

@@ -1,0 +1,20 @@
+import { randomUUID } from "node:crypto";
+import { dropMongoDatabase, mongoForTests } from "@venta/testing";
+import { describe, it } from "vitest";
+import { openMongo } from "../stores.js";
+import { chatVendorsStoreContract } from "./chat-vendors.store.contract.js";
+
+const uri = mongoForTests("chat vendors store contract");
+
+if (uri) {
+  chatVendorsStoreContract("MongoDB", async () => {
+    // A database per test keeps runs independent; it is dropped on close.
+    const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
+    const stores = await openMongo(uri, dbName);
+    return { store: stores.chatVendors, close: () => dropMongoDatabase(uri, dbName).then(stores.close) };
+  });
+} else {
+  describe.skip("MongoDB chat vendors store (MONGODB_URI not set)", () => {
+    it("runs the contract against MongoDB", () => {});
+  });
+}

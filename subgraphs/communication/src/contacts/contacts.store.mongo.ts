@@ -1,0 +1,129 @@
+import { type Connection, type Model, Schema } from "mongoose";
+import type { PushPlatform } from "../channels/channel.js";
+import type { ContactPatch, ContactRecord, PushDeviceRecord } from "./contact.record.js";
+import type { ContactsStore } from "./contacts.store.js";
+
+interface ContactDocument {
+  _id: string;
+  email: string | null;
+  phone: string | null;
+  locale: string | null;
+  timeZone: string | null;
+  updatedAt: Date;
+}
+
+interface DeviceDocument {
+  _id: string;
+  userId: string;
+  platform: PushPlatform;
+  registeredAt: Date;
+}
+
+const contactSchema = new Schema<ContactDocument>(
+  {
+    _id: { type: String, required: true },
+    email: { type: String, default: null },
+    phone: { type: String, default: null },
+    locale: { type: String, default: null },
+    timeZone: { type: String, default: null },
+    updatedAt: { type: Date, required: true },
+  },
+  { collection: "contacts", versionKey: false, timestamps: false, autoIndex: false },
+);
+
+const deviceSchema = new Schema<DeviceDocument>(
+  {
+    _id: { type: String, required: true },
+    userId: { type: String, required: true },
+    platform: { type: String, required: true },
+    registeredAt: { type: Date, required: true },
+  },
+  { collection: "push_devices", versionKey: false, timestamps: false, autoIndex: false },
+);
+deviceSchema.index({ userId: 1, registeredAt: -1 });
+
+const toContact = (doc: ContactDocument): ContactRecord => ({
+  userId: doc._id,
+  email: doc.email ?? null,
+  phone: doc.phone ?? null,
+  locale: doc.locale ?? null,
+  timeZone: doc.timeZone ?? null,
+  updatedAt: doc.updatedAt,
+});
+
+const toDevice = (doc: DeviceDocument): PushDeviceRecord => ({
+  token: doc._id,
+  userId: doc.userId,
+  platform: doc.platform,
+  registeredAt: doc.registeredAt,
+});
+
+/** Contact details and push devices in MongoDB; a device's token is its `_id`, so it has one owner. */
+export class MongoContactsStore implements ContactsStore {
+  private readonly contacts: Model<ContactDocument>;
+  private readonly devices: Model<DeviceDocument>;
+
+  constructor(connection: Connection) {
+    this.contacts = connection.models.Contact ?? connection.model<ContactDocument>("Contact", contactSchema);
+    this.devices =
+      connection.models.PushDevice ?? connection.model<DeviceDocument>("PushDevice", deviceSchema);
+  }
+
+  async createIndexes(): Promise<void> {
+    await Promise.all([this.contacts.createIndexes(), this.devices.createIndexes()]);
+  }
+
+  async find(userId: string): Promise<ContactRecord | null> {
+    const doc = await this.contacts.findById(userId).lean<ContactDocument>().exec();
+    return doc ? toContact(doc) : null;
+  }
+
+  async upsert(userId: string, patch: ContactPatch, at: Date): Promise<ContactRecord> {
+    // One atomic update: only the given fields are set, so concurrent patches of different fields both land.
+    const set: Record<string, unknown> = { updatedAt: at };
+    for (const field of ["email", "phone", "locale", "timeZone"] as const) {
+      if (patch[field] !== undefined) set[field] = patch[field];
+    }
+    const doc = await this.contacts
+      .findOneAndUpdate({ _id: userId }, { $set: set }, { upsert: true, returnDocument: "after" })
+      .lean<ContactDocument>()
+      .exec();
+    if (!doc) throw new Error(`contact ${userId} vanished while it was written`);
+    return toContact(doc);
+  }
+
+  async registerDevice(device: PushDeviceRecord): Promise<PushDeviceRecord> {
+    await this.devices
+      .updateOne(
+        { _id: device.token },
+        { $set: { userId: device.userId, platform: device.platform, registeredAt: device.registeredAt } },
+        { upsert: true },
+      )
+      .exec();
+    return device;
+  }
+
+  async unregisterDevice(userId: string, token: string): Promise<boolean> {
+    const result = await this.devices.deleteOne({ _id: token, userId }).exec();
+    return result.deletedCount === 1;
+  }
+
+  async forgetDevice(token: string): Promise<boolean> {
+    const result = await this.devices.deleteOne({ _id: token }).exec();
+    return result.deletedCount === 1;
+  }
+
+  async devicesOf(userId: string): Promise<PushDeviceRecord[]> {
+    const docs = await this.devices
+      .find({ userId })
+      .sort({ registeredAt: -1, _id: -1 })
+      .lean<DeviceDocument[]>()
+      .exec();
+    return docs.map(toDevice);
+  }
+
+  async eraseUser(userId: string): Promise<void> {
+    await this.devices.deleteMany({ userId }).exec();
+    await this.contacts.deleteOne({ _id: userId }).exec();
+  }
+}

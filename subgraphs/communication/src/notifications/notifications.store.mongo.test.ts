@@ -1,0 +1,20 @@
+import { randomUUID } from "node:crypto";
+import { dropMongoDatabase, mongoForTests } from "@venta/testing";
+import { describe, it } from "vitest";
+import { openMongo } from "../stores.js";
+import { notificationsStoreContract } from "./notifications.store.contract.js";
+
+const uri = mongoForTests("notifications store contract");
+
+if (uri) {
+  notificationsStoreContract("MongoDB", async () => {
+    // A database per test keeps runs independent; it is dropped on close.
+    const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
+    const stores = await openMongo(uri, dbName);
+    return { store: stores.notifications, close: () => dropMongoDatabase(uri, dbName).then(stores.close) };
+  });
+} else {
+  describe.skip("MongoDB notifications store (MONGODB_URI not set)", () => {
+    it("runs the contract against MongoDB", () => {});
+  });
+}

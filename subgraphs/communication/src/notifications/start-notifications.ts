@@ -1,0 +1,36 @@
+import type { Consumption, EventBus } from "@venta/events";
+import type { Logger } from "@venta/kit";
+import { followVendorAlerts } from "../alerts/vendor-alerts.consumers.js";
+import { followAccountDeletions } from "../contacts/account-deletions.js";
+import type { NotificationServices } from "./notification-services.js";
+
+export interface RunningNotifications {
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts notifications' background work in this process: the delivery worker, deliveries left
+ * unqueued by a crash queued again, and the bus consumers (alerts and account deletions).
+ */
+export async function startNotifications(
+  services: NotificationServices,
+  bus: EventBus,
+  log: Logger,
+): Promise<RunningNotifications> {
+  const { queue, worker, channels } = services.delivery;
+  worker.start();
+  const requeued = await services.notifications.requeueUnfinished();
+  if (requeued > 0) log.info({ requeued }, "queued unfinished deliveries again");
+  const consumptions: Consumption[] = [
+    ...followVendorAlerts(bus, services.vendorAlerts, log),
+    followAccountDeletions(bus, services.contacts, log),
+  ];
+  log.info({ queue: queue.adapter, ...channels.describe() }, "notification adapters");
+  return {
+    stop: async () => {
+      await Promise.all(consumptions.map((consumption) => consumption.stop()));
+      await queue.close();
+      await channels.close();
+    },
+  };
+}

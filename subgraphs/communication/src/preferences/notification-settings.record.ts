@@ -1,0 +1,15 @@
+import type { ChannelSwitches, NotificationTopic } from "../notifications/topics.js";
+import type { QuietHours } from "./quiet-hours.js";
+
+/**
+ * What a person chose about notifications. Null locale or time zone: use their account's (from
+ * the identity provider). A topic without switches uses the topic's defaults.
+ */
+export interface NotificationSettingsRecord {
+  userId: string;
+  locale: string | null;
+  timeZone: string | null;
+  quietHours: QuietHours | null;
+  topics: Partial<Record<NotificationTopic, ChannelSwitches>>;
+  updatedAt: Date;
+}

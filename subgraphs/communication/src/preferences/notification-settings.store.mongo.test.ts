@@ -1,0 +1,23 @@
+import { randomUUID } from "node:crypto";
+import { dropMongoDatabase, mongoForTests } from "@venta/testing";
+import { describe, it } from "vitest";
+import { openMongo } from "../stores.js";
+import { notificationSettingsStoreContract } from "./notification-settings.store.contract.js";
+
+const uri = mongoForTests("notification settings store contract");
+
+if (uri) {
+  notificationSettingsStoreContract("MongoDB", async () => {
+    // A database per test keeps runs independent; it is dropped on close.
+    const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
+    const stores = await openMongo(uri, dbName);
+    return {
+      store: stores.notificationSettings,
+      close: () => dropMongoDatabase(uri, dbName).then(stores.close),
+    };
+  });
+} else {
+  describe.skip("MongoDB notification settings store (MONGODB_URI not set)", () => {
+    it("runs the contract against MongoDB", () => {});
+  });
+}

@@ -1,0 +1,34 @@
+import { buildSubgraph } from "@venta/kit";
+import type { GraphQLSchema } from "graphql";
+import { ChatMessagesResolver } from "./chat/chat-messages.resolver.js";
+import { ChatSubscriptionsResolver } from "./chat/chat-subscriptions.resolver.js";
+import { ConversationFieldsResolver } from "./chat/conversation.fields.resolver.js";
+import { ConversationsResolver } from "./chat/conversations.resolver.js";
+import { ContactsResolver } from "./contacts/contacts.resolver.js";
+import { NotificationDeliveriesResolver } from "./notifications/notification.deliveries.resolver.js";
+import { NotificationsResolver } from "./notifications/notifications.resolver.js";
+import { NotificationSettingsResolver } from "./preferences/notification-settings.resolver.js";
+import { SupportTicketFieldsResolver } from "./support/support-ticket.fields.resolver.js";
+import { SupportTicketsResolver } from "./support/support-tickets.resolver.js";
+import { InboundWebhookEventsResolver } from "./webhooks/inbound/inbound-events.resolver.js";
+import { WebhookSubscriptionsResolver } from "./webhooks/outbound/webhook-subscriptions.resolver.js";
+
+/** The communication subgraph schema: every module's resolvers. */
+export function buildCommunicationSchema(): Promise<GraphQLSchema> {
+  return buildSubgraph({
+    resolvers: [
+      InboundWebhookEventsResolver,
+      WebhookSubscriptionsResolver,
+      ConversationsResolver,
+      ConversationFieldsResolver,
+      ChatMessagesResolver,
+      ChatSubscriptionsResolver,
+      SupportTicketsResolver,
+      SupportTicketFieldsResolver,
+      NotificationsResolver,
+      NotificationDeliveriesResolver,
+      NotificationSettingsResolver,
+      ContactsResolver,
+    ],
+  });
+}

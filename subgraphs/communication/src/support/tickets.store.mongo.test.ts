@@ -1,0 +1,24 @@
+import { randomUUID } from "node:crypto";
+import { dropMongoDatabase, mongoForTests } from "@venta/testing";
+import { describe, it } from "vitest";
+import { openMongo } from "../stores.js";
+import { ticketsStoreContract } from "./tickets.store.contract.js";
+
+const uri = mongoForTests("tickets store contract");
+
+if (uri) {
+  ticketsStoreContract("MongoDB", async () => {
+    // A database per test keeps runs independent; it is dropped on close.
+    const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
+    const stores = await openMongo(uri, dbName);
+    return {
+      store: stores.tickets,
+      announced: () => stores.outbox.oldest(1000),
+      close: () => dropMongoDatabase(uri, dbName).then(stores.close),
+    };
+  });
+} else {
+  describe.skip("MongoDB tickets store (MONGODB_URI not set)", () => {
+    it("runs the contract against MongoDB", () => {});
+  });
+}

@@ -1,0 +1,189 @@
+import type { SqliteOutbox } from "@venta/events";
+import type Database from "better-sqlite3";
+import type { InboundEventRecord, InboundEventStatus, InboundProvider } from "./inbound-event.record.js";
+import type {
+  InboundEventListOptions,
+  InboundEventPage,
+  InboundEventsStore,
+  ProcessingOutcome,
+} from "./inbound-events.store.js";
+import { detailOf } from "./inbound-events.store.js";
+
+interface InboundEventRow {
+  id: string;
+  provider: InboundProvider;
+  event_id: string;
+  type: string;
+  body: string;
+  received_at: number;
+  status: InboundEventStatus;
+  attempts: number;
+  next_attempt_at: number | null;
+  last_error: string | null;
+  processed_at: number | null;
+}
+
+const COLUMNS =
+  "id, provider, event_id, type, body, received_at, status, attempts, next_attempt_at, last_error, processed_at";
+
+const toRecord = (row: InboundEventRow): InboundEventRecord => ({
+  id: row.id,
+  provider: row.provider,
+  eventId: row.event_id,
+  type: row.type,
+  body: row.body,
+  receivedAt: new Date(row.received_at),
+  status: row.status,
+  attempts: row.attempts,
+  nextAttemptAt: row.next_attempt_at === null ? null : new Date(row.next_attempt_at),
+  lastError: row.last_error,
+  processedAt: row.processed_at === null ? null : new Date(row.processed_at),
+});
+
+/**
+ * Inbound webhook events in the embedded SQLite database, with the ids of the domain events they
+ * announced: completing an event and recording its announcements in the outbox is one transaction.
+ */
+export class SqliteInboundEventsStore implements InboundEventsStore {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: SqliteOutbox,
+  ) {
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS inbound_webhook_events (
+        id TEXT PRIMARY KEY,
+        provider TEXT NOT NULL,
+        event_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        body TEXT NOT NULL,
+        received_at INTEGER NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL,
+        next_attempt_at INTEGER,
+        last_error TEXT,
+        processed_at INTEGER
+      );
+      CREATE INDEX IF NOT EXISTS inbound_webhook_events_due ON inbound_webhook_events (status, next_attempt_at);
+      CREATE INDEX IF NOT EXISTS inbound_webhook_events_by_receipt ON inbound_webhook_events (received_at, id);
+      CREATE TABLE IF NOT EXISTS inbound_webhook_announcements (
+        event_id TEXT PRIMARY KEY,
+        inbound_id TEXT NOT NULL
+      );
+    `);
+  }
+
+  private get(id: string): InboundEventRecord | null {
+    const row = this.db
+      .prepare<[string], InboundEventRow>(`SELECT ${COLUMNS} FROM inbound_webhook_events WHERE id = ?`)
+      .get(id);
+    return row ? toRecord(row) : null;
+  }
+
+  async insert(record: InboundEventRecord): Promise<boolean> {
+    const { changes } = this.db
+      .prepare(
+        `INSERT OR IGNORE INTO inbound_webhook_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        record.id,
+        record.provider,
+        record.eventId,
+        record.type,
+        record.body,
+        record.receivedAt.getTime(),
+        record.status,
+        record.attempts,
+        record.nextAttemptAt?.getTime() ?? null,
+        record.lastError,
+        record.processedAt?.getTime() ?? null,
+      );
+    return changes === 1;
+  }
+
+  async findById(id: string): Promise<InboundEventRecord | null> {
+    return this.get(id);
+  }
+
+  async claimDue(now: Date, limit: number, leaseUntil: Date): Promise<InboundEventRecord[]> {
+    // One statement: the rows chosen are the rows leased, whatever another process does meanwhile.
+    return this.db
+      .prepare<[number, number, number], InboundEventRow>(
+        `UPDATE inbound_webhook_events SET next_attempt_at = ?, attempts = attempts + 1
+         WHERE id IN (
+           SELECT id FROM inbound_webhook_events WHERE status = 'PENDING' AND next_attempt_at <= ?
+           ORDER BY next_attempt_at LIMIT ?
+         )
+         RETURNING ${COLUMNS}`,
+      )
+      .all(leaseUntil.getTime(), now.getTime(), limit)
+      .map(toRecord);
+  }
+
+  async complete(id: string, outcome: ProcessingOutcome): Promise<InboundEventRecord | null> {
+    const announce = this.db.prepare(
+      "INSERT OR IGNORE INTO inbound_webhook_announcements (event_id, inbound_id) VALUES (?, ?)",
+    );
+    const update = this.db.prepare(
+      `UPDATE inbound_webhook_events SET status = @status, next_attempt_at = @nextAttemptAt, last_error = @error,
+       processed_at = @processedAt WHERE id = @id`,
+    );
+    const complete = this.db.transaction((): InboundEventRecord | null => {
+      const { changes } = update.run({
+        id,
+        status: outcome.status,
+        nextAttemptAt: outcome.status === "PENDING" ? outcome.nextAttemptAt.getTime() : null,
+        error: detailOf(outcome),
+        processedAt:
+          outcome.status === "PROCESSED" || outcome.status === "IGNORED" ? outcome.at.getTime() : null,
+      });
+      if (changes === 0) return null;
+      if (outcome.status === "PROCESSED") {
+        const fresh = outcome.events.filter((event) => announce.run(event.id, id).changes === 1);
+        this.outbox.add(fresh);
+      }
+      return this.get(id);
+    });
+    return complete.immediate();
+  }
+
+  async retry(id: string, at: Date): Promise<InboundEventRecord | null> {
+    const { changes } = this.db
+      .prepare(
+        `UPDATE inbound_webhook_events SET status = 'PENDING', attempts = 0, next_attempt_at = ?
+         WHERE id = ? AND status = 'FAILED'`,
+      )
+      .run(at.getTime(), id);
+    return changes === 1 ? this.get(id) : null;
+  }
+
+  async list({ first, after, provider, status }: InboundEventListOptions): Promise<InboundEventPage> {
+    const filter: string[] = [];
+    const params: Record<string, unknown> = { limit: first + 1 };
+    if (provider !== undefined) {
+      filter.push("provider = @provider");
+      params.provider = provider;
+    }
+    if (status !== undefined) {
+      filter.push("status = @status");
+      params.status = status;
+    }
+    const where = [...filter];
+    if (after) {
+      where.push("(received_at < @afterReceivedAt OR (received_at = @afterReceivedAt AND id < @afterId))");
+      params.afterReceivedAt = after.receivedAt.getTime();
+      params.afterId = after.id;
+    }
+    const clause = (parts: string[]) => (parts.length > 0 ? `WHERE ${parts.join(" AND ")}` : "");
+    const rows = this.db
+      .prepare<Record<string, unknown>, InboundEventRow>(
+        `SELECT ${COLUMNS} FROM inbound_webhook_events ${clause(where)} ORDER BY received_at DESC, id DESC LIMIT @limit`,
+      )
+      .all(params);
+    const { n } = this.db
+      .prepare<Record<string, unknown>, { n: number }>(
+        `SELECT count(*) AS n FROM inbound_webhook_events ${clause(filter)}`,
+      )
+      .get(params) ?? { n: 0 };
+    return { records: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first, totalCount: n };
+  }
+}

@@ -1,0 +1,149 @@
+import type { EventBus } from "@venta/events";
+import type { Logger, RouteHandler } from "@venta/kit";
+import { clerkHandler, clerkVerifier, type IdentityContacts } from "./inbound/clerk.webhook.js";
+import type { InboundEventsStore } from "./inbound/inbound-events.store.js";
+import { startInboundProcessing } from "./inbound/inbound-processing.js";
+import { inboundWebhookRoutes } from "./inbound/inbound-webhook.routes.js";
+import { InboundWebhooksService } from "./inbound/inbound-webhooks.service.js";
+import { revenueCatHandler, revenueCatVerifier } from "./inbound/revenuecat.webhook.js";
+import { stripeHandler, stripeVerifier } from "./inbound/stripe.webhook.js";
+import type { WebhookDeliveriesStore } from "./outbound/webhook-deliveries.store.js";
+import { startWebhookDispatch } from "./outbound/webhook-dispatch.js";
+import { startWebhookFanOut } from "./outbound/webhook-fan-out.js";
+import { WebhookSubscriptionsService } from "./outbound/webhook-subscriptions.service.js";
+import type { WebhookSubscriptionsStore } from "./outbound/webhook-subscriptions.store.js";
+import type { WebhooksConfig } from "./webhooks.config.js";
+
+export interface WebhookStores {
+  inboundWebhooks: InboundEventsStore;
+  webhookSubscriptions: WebhookSubscriptionsStore;
+  webhookDeliveries: WebhookDeliveriesStore;
+}
+
+/** Inbound and outbound webhooks, for resolvers and routes. */
+export interface WebhookServices {
+  inbound: InboundWebhooksService;
+  inboundEvents: InboundEventsStore;
+  subscriptions: WebhookSubscriptionsService;
+  webhookSubscriptions: WebhookSubscriptionsStore;
+  webhookDeliveries: WebhookDeliveriesStore;
+  /** Deliveries were queued outside the fan-out (a retry): send them now, not at the next poll. */
+  deliveriesQueued(): void;
+  /** Calls `listener` on {@link deliveriesQueued}; returns the unsubscribe. */
+  onDeliveriesQueued(listener: () => void): () => void;
+}
+
+export function webhookServices(
+  stores: WebhookStores,
+  config: Pick<WebhooksConfig, "NODE_ENV">,
+  now: () => Date = () => new Date(),
+): WebhookServices {
+  const listeners = new Set<() => void>();
+  return {
+    inbound: new InboundWebhooksService(stores.inboundWebhooks, now),
+    inboundEvents: stores.inboundWebhooks,
+    subscriptions: new WebhookSubscriptionsService(
+      stores.webhookSubscriptions,
+      stores.webhookDeliveries,
+      { requirePublicHttps: config.NODE_ENV === "production" },
+      now,
+    ),
+    webhookSubscriptions: stores.webhookSubscriptions,
+    webhookDeliveries: stores.webhookDeliveries,
+    deliveriesQueued: () => {
+      for (const listener of listeners) listener();
+    },
+    onDeliveriesQueued: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+/** The HTTP routes providers post to: `/webhooks/clerk`, `/webhooks/stripe`, `/webhooks/revenuecat`. */
+export function webhookRoutes(
+  webhooks: WebhookServices,
+  config: WebhooksConfig,
+  log: Logger,
+): Record<string, RouteHandler> {
+  return inboundWebhookRoutes({
+    verifiers: {
+      CLERK: config.CLERK_WEBHOOK_SECRET ? clerkVerifier(config.CLERK_WEBHOOK_SECRET) : null,
+      STRIPE: config.STRIPE_WEBHOOK_SECRET ? stripeVerifier(config.STRIPE_WEBHOOK_SECRET) : null,
+      REVENUECAT: config.REVENUECAT_WEBHOOK_AUTH ? revenueCatVerifier(config.REVENUECAT_WEBHOOK_AUTH) : null,
+    },
+    inbound: webhooks.inbound,
+    log,
+  });
+}
+
+export interface WebhookWorkersOptions {
+  webhooks: WebhookServices;
+  contacts: IdentityContacts;
+  bus: EventBus;
+  config: WebhooksConfig;
+  log: Logger;
+  now?: () => Date;
+}
+
+export interface WebhookWorkers {
+  stop(): Promise<void>;
+}
+
+/**
+ * The background side: processing received events, turning domain events into deliveries, and
+ * sending those. Everything waiting is in the store, so a restart picks it up.
+ */
+export function startWebhookWorkers({
+  webhooks,
+  contacts,
+  bus,
+  config,
+  log,
+  now,
+}: WebhookWorkersOptions): WebhookWorkers {
+  const processing = startInboundProcessing({
+    store: webhooks.inboundEvents,
+    inbound: webhooks.inbound,
+    handlers: { CLERK: clerkHandler(contacts), STRIPE: stripeHandler(), REVENUECAT: revenueCatHandler() },
+    maxAttempts: config.WEBHOOK_INBOUND_MAX_ATTEMPTS,
+    backoff: { baseMs: config.WEBHOOK_INBOUND_RETRY_BASE_MS, factor: 2, maxMs: 3_600_000, jitter: 0.2 },
+    pollMs: config.WEBHOOK_POLL_MS,
+    log,
+    ...(now ? { now } : {}),
+  });
+  const dispatch = startWebhookDispatch({
+    subscriptions: webhooks.webhookSubscriptions,
+    deliveries: webhooks.webhookDeliveries,
+    policy: {
+      maxAttempts: config.WEBHOOK_DELIVERY_MAX_ATTEMPTS,
+      backoff: {
+        baseMs: config.WEBHOOK_DELIVERY_RETRY_BASE_MS,
+        factor: 4,
+        maxMs: config.WEBHOOK_DELIVERY_RETRY_MAX_MS,
+        jitter: 0.2,
+      },
+      disableAfter: config.WEBHOOK_DISABLE_AFTER_FAILURES,
+      send: { timeoutMs: config.WEBHOOK_DELIVERY_TIMEOUT_MS, publicOnly: config.NODE_ENV === "production" },
+    },
+    pollMs: config.WEBHOOK_POLL_MS,
+    log,
+    ...(now ? { now } : {}),
+  });
+  const unsubscribe = webhooks.onDeliveriesQueued(() => dispatch.wake());
+  const fanOut = startWebhookFanOut({
+    bus,
+    subscriptions: webhooks.webhookSubscriptions,
+    deliveries: webhooks.webhookDeliveries,
+    onEnqueued: () => dispatch.wake(),
+    log,
+    ...(now ? { now } : {}),
+  });
+  return {
+    async stop() {
+      unsubscribe();
+      await fanOut.stop();
+      await Promise.all([processing.stop(), dispatch.stop()]);
+    },
+  };
+}

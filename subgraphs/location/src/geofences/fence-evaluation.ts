@@ -1,0 +1,71 @@
+import { type DomainEvent, newEvent } from "@venta/events";
+import type { PositionReport } from "../positions/position.record.js";
+import type { RecordOutcome } from "../positions/positions.store.js";
+import { shapeCenter } from "./geofence.geometry.js";
+import type { FenceIdentity, FenceTransition, GeofenceRecord } from "./geofence.record.js";
+
+/** Which memberships a new look at a vendor or a fence starts and ends. */
+export function membershipChanges<K>(
+  current: ReadonlySet<K>,
+  inside: ReadonlySet<K>,
+): { entered: K[]; exited: K[] } {
+  const entered: K[] = [];
+  const exited: K[] = [];
+  for (const key of inside) if (!current.has(key)) entered.push(key);
+  for (const key of current) if (!inside.has(key)) exited.push(key);
+  return { entered, exited };
+}
+
+/** Whether a position still counts: a stale one is outside every fence, as on live maps. */
+export const isLive = (position: PositionReport, liveSince: Date): boolean =>
+  position.recordedAt.getTime() >= liveSince.getTime();
+
+/** `location.geofence_triggered` for each crossing, in order. */
+export function crossingEvents(transitions: readonly FenceTransition[], now: Date): DomainEvent[] {
+  return transitions.map((t) =>
+    newEvent(
+      "location.geofence_triggered",
+      {
+        fenceId: t.fence.id,
+        fenceKind: t.fence.kind,
+        ownerId: t.fence.ownerId,
+        vendorId: t.vendorId,
+        transition: t.transition,
+        lat: t.point.lat,
+        lng: t.point.lng,
+        at: t.at.toISOString(),
+        cause: t.cause,
+        fenceCenter: { lat: t.fence.center.lat, lng: t.fence.center.lng },
+      },
+      now,
+    ),
+  );
+}
+
+/** `location.vendor_location_updated` for each report that moved its vendor, in order. */
+export function moveEvents(outcomes: readonly RecordOutcome[], now: Date): DomainEvent[] {
+  return outcomes
+    .filter((outcome) => outcome.moved)
+    .map(({ current }) =>
+      newEvent(
+        "location.vendor_location_updated",
+        {
+          vendorId: current.vendorId,
+          lat: current.lat,
+          lng: current.lng,
+          accuracyMeters: current.accuracyMeters,
+          heading: current.heading,
+          recordedAt: current.recordedAt.toISOString(),
+        },
+        now,
+      ),
+    );
+}
+
+/** What a crossing's event says of its fence. */
+export const fenceIdentity = (fence: GeofenceRecord): FenceIdentity => ({
+  id: fence.id,
+  kind: fence.kind,
+  ownerId: fence.ownerId,
+  center: shapeCenter(fence.shape),
+});

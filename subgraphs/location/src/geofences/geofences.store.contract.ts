@@ -1,0 +1,429 @@
+import { randomUUID } from "node:crypto";
+import type { GeofenceTriggered, Outbox } from "@venta/events";
+import { destinationPoint, type GeoPoint } from "@venta/geo";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { PositionReport } from "../positions/position.record.js";
+import type { PositionsStore } from "../positions/positions.store.js";
+import type { FenceTransition, GeofenceKind, GeofenceRecord, GeofenceShape } from "./geofence.record.js";
+import type { GeofencesStore } from "./geofences.store.js";
+import { trackingClock } from "./tracking-clock.js";
+
+export interface OpenedGeofencesStore {
+  store: GeofencesStore;
+  /** The positions the fences are evaluated against, in the same database. */
+  positions: PositionsStore;
+  /** The outbox the store records its events in. */
+  outbox: Outbox;
+  close(): Promise<void>;
+}
+
+const AUSTIN: GeoPoint = { lat: 30.2672, lng: -97.7431 };
+const NOW = new Date("2026-03-01T12:00:00Z");
+const LIVE_WINDOW_SECONDS = 120;
+const later = (seconds: number) => new Date(NOW.getTime() + seconds * 1000);
+const clockAt = (now: Date) => trackingClock(now, LIVE_WINDOW_SECONDS);
+/** A point `meters` from Austin's centre, due east. */
+const east = (meters: number) => destinationPoint(AUSTIN, 90, meters);
+
+const circle = (center: GeoPoint, radiusMeters: number): GeofenceShape => ({
+  type: "CIRCLE",
+  center,
+  radiusMeters,
+});
+
+/**
+ * An L: the square of 0 to 1 km east and north of Austin's centre without its north-east quarter.
+ * Its bounding box holds the missing quarter, so only the exact test keeps a vendor there out.
+ */
+const L_SHAPE: GeofenceShape = {
+  type: "POLYGON",
+  ring: [
+    AUSTIN,
+    destinationPoint(AUSTIN, 90, 1000),
+    destinationPoint(destinationPoint(AUSTIN, 90, 1000), 0, 500),
+    destinationPoint(destinationPoint(AUSTIN, 90, 500), 0, 500),
+    destinationPoint(destinationPoint(AUSTIN, 90, 500), 0, 1000),
+    destinationPoint(AUSTIN, 0, 1000),
+  ],
+};
+const inLQuarter = (eastMeters: number, northMeters: number) =>
+  destinationPoint(destinationPoint(AUSTIN, 90, eastMeters), 0, northMeters);
+
+const fence = (
+  kind: GeofenceKind,
+  ownerId: string,
+  shape: GeofenceShape,
+  extra: Partial<GeofenceRecord> = {},
+): GeofenceRecord => ({
+  id: randomUUID(),
+  kind,
+  ownerId,
+  name: "zone",
+  shape,
+  roaming: false,
+  createdAt: NOW,
+  updatedAt: NOW,
+  ...extra,
+});
+
+const report = (vendorId: string, at: GeoPoint, recordedAt = NOW): PositionReport => ({
+  vendorId,
+  lat: at.lat,
+  lng: at.lng,
+  accuracyMeters: 5,
+  heading: null,
+  recordedAt,
+});
+
+/** A crossing in a line that reads well in a failed assertion. */
+const line = (t: FenceTransition) => `${t.transition} ${t.vendorId} ${t.fence.id} ${t.cause}`;
+
+/** The behaviour every geofences store must show; each adapter's test file runs it. */
+export function geofencesStoreContract(adapter: string, open: () => Promise<OpenedGeofencesStore>): void {
+  describe(`${adapter} geofences store`, () => {
+    let opened: OpenedGeofencesStore;
+    let store: GeofencesStore;
+    beforeEach(async () => {
+      opened = await open();
+      store = opened.store;
+    });
+    afterEach(() => opened.close());
+
+    const vendor = (vendorId: string, listed = true) =>
+      opened.positions.applyVendor({
+        vendorId,
+        cuisines: ["tacos"],
+        isOpen: true,
+        ownerId: `owner-of-${vendorId}`,
+        version: 1,
+        verified: listed,
+      });
+
+    /** Reports as the update path sends them: with the vendors that are listed. */
+    const track = async (reports: PositionReport[], now = NOW) => {
+      const access = await opened.positions.vendorAccess(reports.map((r) => r.vendorId));
+      const listed = new Set([...access].filter(([, a]) => a.listed).map(([id]) => id));
+      return store.recordPositions(reports, listed, clockAt(now));
+    };
+    const crossings = async (reports: PositionReport[], now = NOW) =>
+      (await track(reports, now)).transitions.map(line);
+    const create = async (record: GeofenceRecord, limit = 20, now = NOW) => {
+      const written = await store.create(record, limit, clockAt(now));
+      if (!written) throw new Error("the fence was refused");
+      return written;
+    };
+    const inside = async (fenceId: string) =>
+      (await store.occupants(fenceId, 100)).occupants.map((o) => o.vendorId).sort();
+    const triggeredEvents = async () =>
+      (await opened.outbox.oldest(1000)).filter((e) => e.type === "location.geofence_triggered");
+
+    it("stores, reads, pages newest first, counts and deletes an owner's fences", async () => {
+      const made: GeofenceRecord[] = [];
+      for (let n = 0; n < 5; n += 1)
+        made.push(
+          fence("ALERT_ZONE", "person-1", circle(east(n * 100), 200), {
+            name: `zone ${n}`,
+            createdAt: later(Math.floor(n / 2)),
+          }),
+        );
+      for (const record of made) await create(record);
+      await create(fence("ALERT_ZONE", "person-2", circle(AUSTIN, 200)));
+      await create(fence("VENDOR_ZONE", "person-1", circle(AUSTIN, 200)));
+
+      expect(await store.get(made[0]?.id as string)).toEqual(made[0]);
+      const seen: string[] = [];
+      let after: { createdAt: Date; id: string } | undefined;
+      for (;;) {
+        const page = await store.listByOwner("ALERT_ZONE", "person-1", 2, after);
+        seen.push(...page.fences.map((f) => f.id));
+        const last = page.fences.at(-1);
+        if (!page.hasNextPage || !last) break;
+        after = { createdAt: last.createdAt, id: last.id };
+      }
+      const expected = [...made]
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (a.id < b.id ? 1 : -1))
+        .map((f) => f.id);
+      expect(seen).toEqual(expected);
+      expect(await store.countByOwner("ALERT_ZONE", "person-1")).toBe(5);
+      expect(await store.countByOwner("VENDOR_ZONE", "person-1")).toBe(1);
+
+      expect(await store.delete(made[0]?.id as string)).toBe(true);
+      expect(await store.delete(made[0]?.id as string)).toBe(false);
+      expect(await store.get(made[0]?.id as string)).toBeNull();
+      expect(await store.countByOwner("ALERT_ZONE", "person-1")).toBe(4);
+    });
+
+    it("refuses a fence past its owner's limit, writing nothing, and takes one again after a deletion", async () => {
+      const first = await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 100)), 2);
+      await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 100)), 2);
+      const refused = fence("ALERT_ZONE", "person-1", circle(AUSTIN, 100));
+      expect(await store.create(refused, 2, clockAt(NOW))).toBeNull();
+      expect(await store.get(refused.id)).toBeNull();
+      expect(await store.countByOwner("ALERT_ZONE", "person-1")).toBe(2);
+      // The limit is per owner and kind.
+      await create(fence("ALERT_ZONE", "person-2", circle(AUSTIN, 100)), 2);
+      await store.delete(first.fence.id);
+      await create(refused, 2);
+      expect(await store.countByOwner("ALERT_ZONE", "person-1")).toBe(2);
+    });
+
+    it("enters a vendor moving into an alert circle once, and exits it once when it leaves", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      expect(await crossings([report("cart", east(800))])).toEqual([]);
+      expect(await crossings([report("cart", east(499), later(1))], later(1))).toEqual([
+        `ENTER cart ${zone.id} VENDOR_MOVED`,
+      ]);
+      expect(await crossings([report("cart", east(100), later(2))], later(2))).toEqual([]);
+      expect(await inside(zone.id)).toEqual(["cart"]);
+      const { transitions } = await track([report("cart", east(501), later(3))], later(3));
+      expect(transitions).toEqual([
+        {
+          fence: { id: zone.id, kind: "ALERT_ZONE", ownerId: "person-1", center: AUSTIN },
+          vendorId: "cart",
+          transition: "EXIT",
+          point: east(501),
+          at: later(3),
+          cause: "VENDOR_MOVED",
+        },
+      ]);
+      expect(await inside(zone.id)).toEqual([]);
+    });
+
+    it("records each move and each crossing in the outbox, in the same write", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      await track([report("cart", east(900)), report("cart", east(100), later(1))], later(1));
+      const events = await opened.outbox.oldest(1000);
+      expect(events.map((e) => e.type)).toEqual([
+        "location.vendor_location_updated",
+        "location.vendor_location_updated",
+        "location.geofence_triggered",
+      ]);
+      expect(events[2]?.payload).toEqual({
+        fenceId: zone.id,
+        fenceKind: "ALERT_ZONE",
+        ownerId: "person-1",
+        vendorId: "cart",
+        transition: "ENTER",
+        lat: east(100).lat,
+        lng: east(100).lng,
+        at: later(1).toISOString(),
+        cause: "VENDOR_MOVED",
+        fenceCenter: AUSTIN,
+      });
+    });
+
+    it("writes nothing of a batch whose events cannot be recorded", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      await track([report("cart", east(900))]);
+      const before = await opened.outbox.count();
+      const outbox = opened.outbox as Outbox & { add: (...args: never[]) => unknown };
+      const add = outbox.add;
+      outbox.add = () => {
+        throw new Error("outbox unavailable");
+      };
+      await expect(track([report("cart", east(100), later(1))], later(1))).rejects.toThrow(
+        "outbox unavailable",
+      );
+      outbox.add = add;
+      expect((await opened.positions.currentPositions(["cart"]))[0]?.recordedAt).toEqual(NOW);
+      expect(await inside(zone.id)).toEqual([]);
+      expect(await opened.outbox.count()).toBe(before);
+      // Nothing was half-written: the same move now enters.
+      expect(await crossings([report("cart", east(100), later(1))], later(1))).toEqual([
+        `ENTER cart ${zone.id} VENDOR_MOVED`,
+      ]);
+    });
+
+    it("decides a polygon by its exact ring, edges included, not by its box", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", L_SHAPE))).fence;
+      // The L's missing quarter is inside the bounding box.
+      expect(await crossings([report("cart", inLQuarter(750, 750))])).toEqual([]);
+      expect(await crossings([report("cart", inLQuarter(250, 750), later(1))], later(1))).toEqual([
+        `ENTER cart ${zone.id} VENDOR_MOVED`,
+      ]);
+      // A vertex of the ring is on its edge: still inside.
+      const vertex = L_SHAPE.type === "POLYGON" ? (L_SHAPE.ring[3] as GeoPoint) : AUSTIN;
+      expect(await crossings([report("cart", vertex, later(2))], later(2))).toEqual([]);
+      expect(await crossings([report("cart", inLQuarter(750, 750), later(3))], later(3))).toEqual([
+        `EXIT cart ${zone.id} VENDOR_MOVED`,
+      ]);
+    });
+
+    it("lets alert zones see only listed vendors, and a vendor zone only its own vendor", async () => {
+      await vendor("listed");
+      await vendor("unlisted", false);
+      const alert = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      const pitch = (await create(fence("VENDOR_ZONE", "unlisted", circle(AUSTIN, 300)))).fence;
+      expect((await crossings([report("listed", east(100)), report("unlisted", east(100))])).sort()).toEqual(
+        [`ENTER listed ${alert.id} VENDOR_MOVED`, `ENTER unlisted ${pitch.id} VENDOR_MOVED`].sort(),
+      );
+      const [enterPitch] = (await triggeredEvents())
+        .map((e) => e.payload as GeofenceTriggered)
+        .filter((payload) => payload.fenceId === pitch.id);
+      expect(enterPitch).toMatchObject({ fenceKind: "VENDOR_ZONE", ownerId: "unlisted" });
+    });
+
+    it("ignores a late report, and keeps a stale position out of every fence", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      await track([report("cart", east(900), later(10))], later(10));
+      // Older than the current position: kept in history, moves nothing, crosses nothing.
+      expect(await crossings([report("cart", east(100), later(5))], later(10))).toEqual([]);
+      // Current, but recorded before the live window: the vendor counts as offline.
+      expect(
+        await crossings([report("cart", east(100), later(20))], later(20 + LIVE_WINDOW_SECONDS + 1)),
+      ).toEqual([]);
+      expect(await inside(zone.id)).toEqual([]);
+    });
+
+    it("enters, at creation, the live listed vendors already inside, found through the positions' index", async () => {
+      for (const id of ["inside", "stale", "unlisted", "outside"]) await vendor(id, id !== "unlisted");
+      await track([
+        report("inside", east(100)),
+        report("stale", east(150), new Date(NOW.getTime() - (LIVE_WINDOW_SECONDS + 1) * 1000)),
+        report("unlisted", east(200)),
+        report("outside", east(700)),
+      ]);
+      const { fence: zone, transitions } = await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)));
+      expect(transitions.map(line)).toEqual([`ENTER inside ${zone.id} FENCE_MOVED`]);
+      expect(await inside(zone.id)).toEqual(["inside"]);
+      // A vendor zone takes its own vendor only, listed or not.
+      const pitch = await create(fence("VENDOR_ZONE", "unlisted", circle(AUSTIN, 500)));
+      expect(pitch.transitions.map(line)).toEqual([`ENTER unlisted ${pitch.fence.id} FENCE_MOVED`]);
+    });
+
+    it("moves roaming fences with their owner: vendors now covered enter, those left behind exit", async () => {
+      for (const id of ["near-home", "near-work"]) await vendor(id);
+      const work = east(5000);
+      await track([report("near-home", east(100)), report("near-work", destinationPoint(work, 0, 100))]);
+      const nearMe = await create(
+        fence("ALERT_ZONE", "person-1", circle(AUSTIN, 400), { roaming: true, name: "near me" }),
+      );
+      const pinned = await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 400)));
+      const someoneElses = await create(
+        fence("ALERT_ZONE", "person-2", circle(AUSTIN, 400), { roaming: true }),
+      );
+      expect(nearMe.transitions.map(line)).toEqual([`ENTER near-home ${nearMe.fence.id} FENCE_MOVED`]);
+
+      const moved = await store.moveRoaming("person-1", work, clockAt(later(5)));
+      expect(moved.map((m) => m.fence.id)).toEqual([nearMe.fence.id]);
+      expect(moved[0]?.fence.shape).toEqual(circle(work, 400));
+      expect(moved[0]?.transitions.map(line).sort()).toEqual(
+        [
+          `ENTER near-work ${nearMe.fence.id} FENCE_MOVED`,
+          `EXIT near-home ${nearMe.fence.id} FENCE_MOVED`,
+        ].sort(),
+      );
+      expect((await store.get(nearMe.fence.id))?.shape).toEqual(circle(work, 400));
+      expect(await inside(nearMe.fence.id)).toEqual(["near-work"]);
+      expect(await inside(pinned.fence.id)).toEqual(["near-home"]);
+      expect(await inside(someoneElses.fence.id)).toEqual(["near-home"]);
+      // The same place again changes nothing.
+      expect((await store.moveRoaming("person-1", work, clockAt(later(6))))[0]?.transitions).toEqual([]);
+      expect(await store.moveRoaming("person-3", work, clockAt(later(6)))).toEqual([]);
+    });
+
+    it("takes a vendor that went offline out of its fences; live again inside, it enters again", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      const pitch = (await create(fence("VENDOR_ZONE", "cart", circle(AUSTIN, 500)))).fence;
+      await track([report("cart", east(100))]);
+      expect((await store.sweepOffline(clockAt(later(LIVE_WINDOW_SECONDS)), 100)).transitions).toEqual([]);
+
+      const gone = later(LIVE_WINDOW_SECONDS + 1);
+      const sweep = await store.sweepOffline(clockAt(gone), 100);
+      expect(sweep.vendors).toBe(1);
+      expect(sweep.transitions.map(line).sort()).toEqual(
+        [`EXIT cart ${zone.id} VENDOR_OFFLINE`, `EXIT cart ${pitch.id} VENDOR_OFFLINE`].sort(),
+      );
+      expect(sweep.transitions[0]?.point).toEqual(east(100));
+      expect(sweep.transitions[0]?.at).toEqual(gone);
+      expect(await inside(zone.id)).toEqual([]);
+      expect(await store.sweepOffline(clockAt(gone), 100)).toEqual({ vendors: 0, transitions: [] });
+
+      const back = later(LIVE_WINDOW_SECONDS + 60);
+      expect((await crossings([report("cart", east(100), back)], back)).sort()).toEqual(
+        [`ENTER cart ${zone.id} VENDOR_MOVED`, `ENTER cart ${pitch.id} VENDOR_MOVED`].sort(),
+      );
+    });
+
+    it("keeps a vendor that still reports inside its fences, whatever the sweeps", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      await track([report("cart", east(100))]);
+      for (const seconds of [20, 40, 60, 80, 100, 120, 140, 160]) {
+        await track([report("cart", east(100 + seconds), later(seconds))], later(seconds));
+        const sweep = await store.sweepOffline(clockAt(later(seconds + LIVE_WINDOW_SECONDS)), 100);
+        expect(sweep.transitions).toEqual([]);
+      }
+      expect(await inside(zone.id)).toEqual(["cart"]);
+      const gone = later(160 + LIVE_WINDOW_SECONDS + 1);
+      expect((await store.sweepOffline(clockAt(gone), 100)).transitions.map(line)).toEqual([
+        `EXIT cart ${zone.id} VENDOR_OFFLINE`,
+      ]);
+    });
+
+    it("re-decides who is inside when a fence is redrawn, and announces nothing for a rename", async () => {
+      for (const id of ["a", "b"]) await vendor(id);
+      await track([report("a", east(100)), report("b", east(900))]);
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      const renamed = await store.update(zone.id, { name: "Home" }, clockAt(later(1)));
+      expect(renamed?.fence).toMatchObject({ name: "Home", shape: zone.shape, updatedAt: later(1) });
+      expect(renamed?.transitions).toEqual([]);
+      const redrawn = await store.update(zone.id, { shape: circle(east(900), 300) }, clockAt(later(2)));
+      expect(redrawn?.transitions.map(line).sort()).toEqual(
+        [`ENTER b ${zone.id} FENCE_MOVED`, `EXIT a ${zone.id} FENCE_MOVED`].sort(),
+      );
+      expect(await store.get(zone.id)).toMatchObject({ name: "Home", shape: circle(east(900), 300) });
+      // The index follows: a move near the old place crosses nothing, near the new one it does.
+      expect(await crossings([report("a", east(50), later(3))], later(3))).toEqual([]);
+      expect(await crossings([report("a", east(1000), later(4))], later(4))).toEqual([
+        `ENTER a ${zone.id} VENDOR_MOVED`,
+      ]);
+      expect(await store.update("no-such-fence", { name: "x" }, clockAt(later(5)))).toBeNull();
+    });
+
+    it("forgets a deleted fence's memberships without events, and stops matching it", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      await track([report("cart", east(100))]);
+      const events = (await triggeredEvents()).length;
+      expect(await store.delete(zone.id)).toBe(true);
+      expect((await triggeredEvents()).length).toBe(events);
+      expect(await inside(zone.id)).toEqual([]);
+      expect(await crossings([report("cart", east(900), later(1))], later(1))).toEqual([]);
+      expect(await crossings([report("cart", east(100), later(2))], later(2))).toEqual([]);
+    });
+
+    it("finds a circle across the antimeridian from both sides", async () => {
+      await vendor("ferry");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle({ lat: -17, lng: 179.999 }, 2000))))
+        .fence;
+      expect(await crossings([report("ferry", { lat: -17, lng: -179.995 })])).toEqual([
+        `ENTER ferry ${zone.id} VENDOR_MOVED`,
+      ]);
+      expect(await crossings([report("ferry", { lat: -17, lng: 179.995 }, later(1))], later(1))).toEqual([]);
+    });
+
+    it("pages the vendors inside a fence, latest arrival first", async () => {
+      const ids = ["v1", "v2", "v3", "v4", "v5"];
+      for (const id of ids) await vendor(id);
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      for (const [i, id] of ids.entries()) await track([report(id, east(50 * i), later(i))], later(i));
+      const seen: string[] = [];
+      let after: { enteredAt: Date; vendorId: string } | undefined;
+      for (;;) {
+        const page = await store.occupants(zone.id, 2, after);
+        seen.push(...page.occupants.map((o) => o.vendorId));
+        const last = page.occupants.at(-1);
+        if (!page.hasNextPage || !last) break;
+        after = { enteredAt: last.enteredAt, vendorId: last.vendorId };
+      }
+      expect(seen).toEqual(["v5", "v4", "v3", "v2", "v1"]);
+    });
+  });
+}
