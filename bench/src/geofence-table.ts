@@ -6,7 +6,7 @@ import { alignedTable, count, ms } from "./text-table.js";
 export function formatGeofenceTable(results: GeofenceSuiteResults): string {
   const header = [
     "fences",
-    "vendors",
+    "reporting vendors",
     "batch",
     "updates/s",
     "p50 ms/batch",
@@ -18,7 +18,7 @@ export function formatGeofenceTable(results: GeofenceSuiteResults): string {
     const met = figure.updatesPerSecond >= LIVE_GOALS.acceptedUpdatesPerSecond;
     return [
       count(figure.fences),
-      count(figure.vendors),
+      figure.movement,
       count(figure.batchSize),
       count(figure.updatesPerSecond),
       ms(figure.batchLatencyMs.p50),
@@ -29,5 +29,5 @@ export function formatGeofenceTable(results: GeofenceSuiteResults): string {
         : "",
     ];
   });
-  return alignedTable(header, rows, new Set([7]));
+  return alignedTable(header, rows, new Set([1, 7]));
 }

@@ -16,6 +16,7 @@ import {
 } from "@venta/location";
 import { type LatencySummary, summarize } from "./figure.js";
 import { type BenchVendor, benchVendors, metroPoint } from "./metro.js";
+import { WIGGLE_METERS, wigglePoint } from "./movers.js";
 
 /** Vendors with a live position in the city at once; a share of them report during the run. */
 export const GEOFENCE_VENDORS = 20_000;
@@ -29,12 +30,20 @@ const STEP_METERS = 25;
 const ROAM_METERS = 2_000;
 const LIVE_WINDOW_SECONDS = 120;
 
+/**
+ * Without fences driving comes first, so the vendors end parked at their pitches, where the fences
+ * then find them; with fences parked comes first, and driving sets off from there.
+ */
+const WITHOUT_FENCES: readonly Movement[] = ["driving", "parked"];
+const WITH_FENCES: readonly Movement[] = ["parked", "driving"];
+
 /** The mix of fences, as shares of `FENCES`. */
 const ALERT_CIRCLES = 0.6;
 const ALERT_POLYGONS = 0.25;
 
 export interface GeofenceThroughputFigure {
   fences: number;
+  movement: Movement;
   vendors: number;
   reportingVendors: number;
   batchSize: number;
@@ -113,10 +122,19 @@ export function* benchFences(
   }
 }
 
-/** Reporting vendors drive on: each keeps a heading that drifts a little, turning back at the city's edge. */
-export class Drivers {
+/** How the reporting vendors move between two fixes. */
+export type Movement = "parked" | "driving";
+
+/**
+ * The reporting vendors' next fixes, each vendor in turn. Parked: a few meters around where the
+ * vendor stands, as the HTTP update figures report (most trucks sell standing still). Driving: each
+ * goes `STEP_METERS` on along a heading that drifts, turning back `ROAM_METERS` from its start so the
+ * density around it stays the city's; in a downtown thick with fences this crosses one about every fix.
+ */
+export class Fixes {
   private readonly at: GeoPoint[];
   private readonly heading: number[];
+  private readonly steps: number[];
   private next = 0;
 
   constructor(
@@ -125,20 +143,27 @@ export class Drivers {
   ) {
     this.at = vendors.map((v) => v.point);
     this.heading = vendors.map(() => random() * 360);
+    this.steps = vendors.map(() => 0);
   }
 
-  batch(size: number, recordedAt: Date): PositionReport[] {
+  batch(movement: Movement, size: number, recordedAt: Date): PositionReport[] {
     const reports: PositionReport[] = [];
     for (let i = 0; i < size; i += 1) {
       const index = this.next;
       this.next = (this.next + 1) % this.vendors.length;
       const vendor = this.vendors[index] as BenchVendor;
-      let heading = ((this.heading[index] as number) + (this.random() - 0.5) * 40 + 360) % 360;
-      // Far from its start, a driver turns back, so the city's density around it stays the same.
-      if (greatCircleMeters(this.at[index] as GeoPoint, vendor.point) > ROAM_METERS)
-        heading = (heading + 180) % 360;
-      this.heading[index] = heading;
-      const point = destinationPoint(this.at[index] as GeoPoint, heading, STEP_METERS);
+      const step = (this.steps[index] as number) + 1;
+      this.steps[index] = step;
+      let heading = this.heading[index] as number;
+      let point: GeoPoint;
+      if (movement === "parked") point = wigglePoint(vendor.point, step);
+      else {
+        heading = (heading + (this.random() - 0.5) * 40 + 360) % 360;
+        if (greatCircleMeters(this.at[index] as GeoPoint, vendor.point) > ROAM_METERS)
+          heading = (heading + 180) % 360;
+        this.heading[index] = heading;
+        point = destinationPoint(this.at[index] as GeoPoint, heading, STEP_METERS);
+      }
       this.at[index] = point;
       reports.push({ vendorId: vendor.id, ...point, accuracyMeters: 8, heading, recordedAt });
     }
@@ -156,7 +181,8 @@ async function drainOutbox(stores: LocationStores): Promise<void> {
 
 async function measure(
   stores: LocationStores,
-  drivers: Drivers,
+  fixes: Fixes,
+  movement: Movement,
   listed: ReadonlySet<string>,
   fences: number,
   options: GeofenceThroughputOptions,
@@ -170,7 +196,7 @@ async function measure(
     let now = performance.now();
     while (now < until) {
       const at = new Date();
-      const reports = drivers.batch(GEOFENCE_BATCH, at);
+      const reports = fixes.batch(movement, GEOFENCE_BATCH, at);
       const before = performance.now();
       const { transitions } = await stores.geofences.recordPositions(
         reports,
@@ -185,13 +211,14 @@ async function measure(
     progress.done();
     return { samples, crossings, seconds: (now - started) / 1000 };
   };
-  const label = `geofence evaluation, ${fences.toLocaleString("en-US")} fences`;
+  const label = `geofence evaluation, ${fences.toLocaleString("en-US")} fences, ${movement}`;
   await run(options.warmupSeconds, `${label} (warm-up)`);
   await drainOutbox(stores);
   const { samples, crossings, seconds } = await run(options.durationSeconds, label);
   const updates = samples.length * GEOFENCE_BATCH;
   return {
     fences,
+    movement,
     vendors: GEOFENCE_VENDORS,
     reportingVendors: REPORTING_VENDORS,
     batchSize: GEOFENCE_BATCH,
@@ -202,7 +229,7 @@ async function measure(
     crossings,
     notes: [
       `store level, in-process, one batch at a time: positions, history, fence look-up and memberships, outbox events, one SQLite transaction per batch`,
-      `${REPORTING_VENDORS} vendors in turn, each ${STEP_METERS} m on from its last fix`,
+      `${REPORTING_VENDORS} vendors in turn; parked: within ${WIGGLE_METERS} m of their pitch; driving: ${STEP_METERS} m on from the last fix`,
     ],
   };
 }
@@ -246,8 +273,10 @@ export async function measureGeofenceThroughput(
 
     const reporting = vendors.slice(0, REPORTING_VENDORS);
     const listed = new Set(reporting.map((vendor) => vendor.id));
-    const drivers = new Drivers(reporting, seededRandom(options.seed ^ 0x165667b1));
-    const figures = [await measure(stores, drivers, listed, 0, options)];
+    const fixes = new Fixes(reporting, seededRandom(options.seed ^ 0x165667b1));
+    const figures: GeofenceThroughputFigure[] = [];
+    for (const movement of WITHOUT_FENCES)
+      figures.push(await measure(stores, fixes, movement, listed, 0, options));
 
     const placing = progressBar(`${FENCES} fences`, FENCES);
     const started = performance.now();
@@ -264,7 +293,8 @@ export async function measureGeofenceThroughput(
     const fenceSetupSeconds = (performance.now() - started) / 1000;
     await drainOutbox(stores);
 
-    figures.push(await measure(stores, drivers, listed, FENCES, options));
+    for (const movement of WITH_FENCES)
+      figures.push(await measure(stores, fixes, movement, listed, FENCES, options));
     return {
       figures,
       fenceSetupSeconds,

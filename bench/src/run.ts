@@ -92,7 +92,7 @@ function printLive(live: LiveResults, options: BenchOptions): void {
 function printGeofences(results: GeofenceSuiteResults): void {
   const { alertCircles, alertPolygons, vendorZones } = results.fenceMix;
   console.log(
-    `\nLocation updates through fence evaluation (${FENCES.toLocaleString("en-US")} fences: ${alertCircles} alert circles, ${alertPolygons} alert polygons, ${vendorZones} vendor zones; placed in ${results.fenceSetupSeconds.toFixed(1)} s, ${results.initialCrossings} vendors inside at once):`,
+    `\nLocation updates through fence evaluation (${FENCES.toLocaleString("en-US")} fences: ${alertCircles} alert circles, ${alertPolygons} alert polygons, ${vendorZones} vendor zones; placed one by one in ${results.fenceSetupSeconds.toFixed(1)} s, entering ${results.initialCrossings.toLocaleString("en-US")} vendor–fence pairs):`,
   );
   console.log(formatGeofenceTable(results));
   for (const note of results.figures[0]?.notes ?? []) console.log(`  ${note}`);

@@ -41,7 +41,8 @@ export type VendorLocationUpdated = z.infer<typeof vendorLocationUpdated>;
 /**
  * A vendor crossed a geofence: entered or left a vendor's own zone (`VENDOR_ZONE`, owned by the
  * vendor) or a person's alert zone (`ALERT_ZONE`, owned by the person, watching listed vendors).
- * Sent once per crossing: a vendor staying inside sends nothing more until it leaves.
+ * Sent once per crossing: a vendor staying inside sends nothing more until it leaves, which it does
+ * once more than 20 m outside (fixes jitter by a few meters; an edge must not flap).
  */
 export const geofenceTriggered = z.object({
   fenceId: z.string().min(1),
@@ -274,6 +275,26 @@ export const ticketUpdated = z.object({
 export type TicketUpdated = z.infer<typeof ticketUpdated>;
 
 /**
+ * A person changed notification switches through marketplace's deprecated
+ * `UpdatePreferencesInput.notifications`: each category given, with all three channels. Communication
+ * applies them to the settings it sends by; a category it has no topic for is ignored there.
+ */
+export const notificationPreferencesChanged = z.object({
+  userId: z.string().min(1),
+  preferences: z.array(
+    z.object({
+      category: z.enum(["FAVORITE_NEARBY", "PROMOTIONS", "MESSAGES", "LOYALTY"]),
+      push: z.boolean(),
+      email: z.boolean(),
+      sms: z.boolean(),
+    }),
+  ),
+  /** When the change was made: a topic changed later (through either subgraph) keeps its later switches. */
+  at: z.string(),
+});
+export type NotificationPreferencesChanged = z.infer<typeof notificationPreferencesChanged>;
+
+/**
  * Every domain event, by name. Names are `<subgraph>.<what happened>` in the past tense; a payload
  * only ever gains optional fields, so old consumers keep working.
  */
@@ -301,6 +322,7 @@ export const eventCatalogue = {
   "marketplace.schedule_updated": scheduleUpdated,
   "communication.message_sent": messageSent,
   "communication.ticket_updated": ticketUpdated,
+  "marketplace.notification_preferences_changed": notificationPreferencesChanged,
 } as const;
 
 export type EventType = keyof typeof eventCatalogue;
@@ -374,6 +396,7 @@ const aggregates: { [T in EventType]: (payload: EventPayload<T>) => AggregateRef
   "marketplace.schedule_updated": (p) => ({ type: "vendor", id: p.vendorId }),
   "communication.message_sent": (p) => ({ type: "conversation", id: p.conversationId }),
   "communication.ticket_updated": (p) => ({ type: "ticket", id: p.ticketId }),
+  "marketplace.notification_preferences_changed": (p) => ({ type: "user", id: p.userId }),
 };
 
 export const AGGREGATE_TYPES: readonly AggregateType[] = [

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { EVENT_TYPES } from "./catalogue.js";
 import type { Consumption, EventBus } from "./event-bus.js";
+import { erasedBy } from "./event-erasure.js";
 import type { EventStore } from "./event-store.js";
 
 /** The bus consumer that keeps the event store; one name however many processes run it. */
@@ -8,11 +9,15 @@ export const EVENT_STORE_CONSUMER = "event-store";
 
 /**
  * Appends every event published on the bus to the event store. Appends are idempotent by event id,
- * so redeliveries, and two processes recording at once, store each event once.
+ * so redeliveries, and two processes recording at once, store each event once. Appending a person's
+ * erasure redacts their stored events (see event-erasure.ts).
  */
 export function recordEvents(bus: EventBus, store: EventStore, log: Logger): Consumption {
   return bus.consume(EVENT_STORE_CONSUMER, EVENT_TYPES, async (event) => {
     const added = await store.append([event]);
-    log.trace({ eventId: event.id, type: event.type, added }, "event stored");
+    // Logged by event id only: the person's id is what was just erased.
+    if (erasedBy(event) !== undefined)
+      log.info({ eventId: event.id, added }, "erasure applied to the event store");
+    else log.trace({ eventId: event.id, type: event.type, added }, "event stored");
   });
 }

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { DomainEvent } from "./catalogue.js";
 import { created, snapshot } from "./event-bus.harness.js";
 import type { EventStore, StoredEvent } from "./event-store.js";
+import { type EveryText, eventStoreErasureContract } from "./event-store-erasure.contract.js";
 import { newEvent } from "./outbox.js";
 
 const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1) + minutes * 60_000);
@@ -26,8 +27,16 @@ async function allPages(
   }
 }
 
-/** The behaviour every event store must show; each adapter's test file runs it. */
-export function eventStoreContract(name: string, open: () => Promise<EventStore>): void {
+/**
+ * The behaviour every event store must show; each adapter's test file runs it, with a reader of
+ * every text the adapter keeps (for erasure, which must leave none of an erased person's).
+ */
+export function eventStoreContract(
+  name: string,
+  open: () => Promise<EventStore>,
+  everyText: EveryText,
+): void {
+  eventStoreErasureContract(name, open, everyText);
   describe(`${name} event store`, () => {
     let store: EventStore;
     const opened: EventStore[] = [];

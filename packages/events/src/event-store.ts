@@ -24,9 +24,11 @@ export interface EventQuery {
 }
 
 /**
- * The append-only history of every event published on the bus, filed by aggregate (see
- * `aggregateOf` in the catalogue). Appending is idempotent by event id, so the recorder may see an
- * event twice. Pages run in append order, after a position.
+ * The history of every event published on the bus, filed by aggregate (see `aggregateOf` in the
+ * catalogue). Appending is idempotent by event id, so the recorder may see an event twice. Pages run
+ * in append order, after a position. Events are never removed or reordered; the one change is
+ * erasure: appending `marketplace.user_deleted` redacts the person's data from the events that hold
+ * it (see event-erasure.ts), before and after.
  */
 export interface EventStore {
   /** Appends the events it does not have yet, in order; returns how many were new. */

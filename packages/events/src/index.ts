@@ -1,5 +1,6 @@
 export * from "./catalogue.js";
 export * from "./event-bus.js";
+export * from "./event-erasure.js";
 export * from "./event-recorder.js";
 export * from "./event-store.js";
 export * from "./mongo-event-store.js";
@@ -9,6 +10,7 @@ export * from "./open-event-store.js";
 export * from "./open-hours.js";
 export * from "./outbox.js";
 export * from "./outbox-relay.js";
+export * from "./personal-data.js";
 export * from "./projection.js";
 export * from "./redis-event-bus.js";
 export * from "./replay.js";

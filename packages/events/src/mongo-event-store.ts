@@ -1,9 +1,12 @@
-import type { Connection, mongo } from "mongoose";
+import { isMongoDuplicateKey } from "@venta/kit";
+import type { ClientSession, Connection, mongo } from "mongoose";
 import { type AggregateType, aggregateOf, type DomainEvent, type EventType } from "./catalogue.js";
 import { parsePayload } from "./delivery.js";
+import { type AdmittedEvent, erasedBy } from "./event-erasure.js";
 import type { EventQuery, EventStore, StoredEvent, StoredEventPage } from "./event-store.js";
+import { type ErasableDocument, MongoEventErasure } from "./mongo-event-erasure.js";
 
-interface StoredDocument {
+interface StoredDocument extends ErasableDocument {
   /** The event's id: appending it again is refused by the primary key. */
   _id: string;
   position: number;
@@ -35,18 +38,33 @@ const toStored = (doc: StoredDocument): StoredEvent => ({
   aggregateId: doc.aggregateId,
 });
 
-const isDuplicateKey = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && error.code === 11000;
+const toDocument = ({ event, people }: AdmittedEvent, position: number, recordedAt: Date): StoredDocument => {
+  const aggregate = aggregateOf(event);
+  return {
+    _id: event.id,
+    position,
+    type: event.type,
+    payload: JSON.stringify(event.payload),
+    occurredAt: event.occurredAt,
+    aggregateType: aggregate.type,
+    aggregateId: aggregate.id,
+    people,
+    recordedAt,
+  };
+};
 
 /**
  * The event store in a MongoDB collection. Positions come from a counter document, reserved with an
- * atomic `$inc` per batch, so appends from several processes never share one.
+ * atomic `$inc` per batch, so appends from several processes never share one. Appending an erasure
+ * redacts the person's stored events in one transaction (see event-erasure.ts), which needs a
+ * replica set, as the outbox does.
  */
 export class MongoEventStore implements EventStore {
   private readonly events: mongo.Collection<StoredDocument>;
   private readonly counters: mongo.Collection<CounterDocument>;
   /** The counter document of this collection's positions. */
   private readonly counter: string;
+  private readonly erasure: MongoEventErasure;
 
   constructor(
     private readonly connection: Connection,
@@ -57,6 +75,7 @@ export class MongoEventStore implements EventStore {
     this.events = db.collection<StoredDocument>(collection);
     this.counters = db.collection<CounterDocument>(`${collection}_counters`);
     this.counter = collection;
+    this.erasure = new MongoEventErasure(connection, collection);
   }
 
   /** Built at start-up, never lazily on a first request. */
@@ -66,7 +85,17 @@ export class MongoEventStore implements EventStore {
       this.events.createIndex({ aggregateType: 1, aggregateId: 1, position: 1 }),
       this.events.createIndex({ type: 1, position: 1 }),
       this.events.createIndex({ occurredAt: 1 }),
+      this.erasure.createIndexes(),
     ]);
+  }
+
+  /**
+   * Readies the collection at start-up: its indexes, and, for one written by an older version, the
+   * people its events name and the erasures it holds.
+   */
+  async prepare(): Promise<void> {
+    await this.createIndexes();
+    await this.erasure.indexStoredEvents();
   }
 
   async append(events: readonly DomainEvent[]): Promise<number> {
@@ -80,24 +109,38 @@ export class MongoEventStore implements EventStore {
     const recordedAt = new Date();
     let added = 0;
     for (const [index, event] of events.entries()) {
-      const aggregate = aggregateOf(event);
-      try {
-        await this.events.insertOne({
-          _id: event.id,
-          position: last - events.length + 1 + index,
-          type: event.type,
-          payload: JSON.stringify(event.payload),
-          occurredAt: event.occurredAt,
-          aggregateType: aggregate.type,
-          aggregateId: aggregate.id,
-          recordedAt,
-        });
+      const doc = toDocument(await this.erasure.admit(event), last - events.length + 1 + index, recordedAt);
+      const erasing = erasedBy(event);
+      // Again on a redelivery: it changes nothing more, and finishes an erasure whose transaction failed.
+      if (erasing !== undefined) {
+        if (await this.erasure.erase(erasing, (session) => this.insertOnce(doc, session))) added += 1;
+      } else if (await this.insertOnce(doc)) {
         added += 1;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        await this.erasure.redactIfErasedSince(doc);
       }
     }
     return added;
+  }
+
+  /** Stores the document unless the event is there already; true when it was new. */
+  private async insertOnce(doc: StoredDocument, session?: ClientSession): Promise<boolean> {
+    if (session) {
+      // A refused insert would abort the transaction: upsert, which leaves an existing event alone.
+      const { _id, ...fields } = doc;
+      const { upsertedCount } = await this.events.updateOne(
+        { _id },
+        { $setOnInsert: fields },
+        { upsert: true, session },
+      );
+      return upsertedCount > 0;
+    }
+    try {
+      await this.events.insertOne(doc);
+      return true;
+    } catch (error) {
+      if (!isMongoDuplicateKey(error)) throw error;
+      return false;
+    }
   }
 
   async eventsFor(

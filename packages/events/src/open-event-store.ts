@@ -14,7 +14,7 @@ export interface EventStoreConfig {
 export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
   if (config.MONGODB_URI) {
     const store = new MongoEventStore(await connectMongo(config.MONGODB_URI));
-    await store.createIndexes();
+    await store.prepare();
     return store;
   }
   if (config.DATA_DIR === ":memory:") return new SqliteEventStore(":memory:");

@@ -1,7 +1,9 @@
 import Database from "better-sqlite3";
 import { type AggregateType, aggregateOf, type DomainEvent, type EventType } from "./catalogue.js";
 import { parsePayload } from "./delivery.js";
+import { erasedBy } from "./event-erasure.js";
 import type { EventQuery, EventStore, StoredEvent, StoredEventPage } from "./event-store.js";
+import { SqliteEventErasure } from "./sqlite-event-erasure.js";
 
 interface StoredRow {
   position: number;
@@ -33,10 +35,14 @@ const page = (rows: StoredRow[], first: number): StoredEventPage => ({
   hasNextPage: rows.length > first,
 });
 
-/** The event store in a SQLite file of its own (`event-store.db` in DATA_DIR). */
+/**
+ * The event store in a SQLite file of its own (`event-store.db` in DATA_DIR). Appending an erasure
+ * redacts the person's stored events in the same transaction (see event-erasure.ts).
+ */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement<unknown[]>;
+  private readonly erasure: SqliteEventErasure;
 
   constructor(filename: string) {
     this.db = new Database(filename);
@@ -62,27 +68,37 @@ export class SqliteEventStore implements EventStore {
       `INSERT OR IGNORE INTO stored_events (id, type, payload, occurred_at, aggregate_type, aggregate_id, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
+    this.erasure = new SqliteEventErasure(this.db);
   }
 
   async append(events: readonly DomainEvent[]): Promise<number> {
     const recordedAt = Date.now();
-    return this.db.transaction((): number => {
-      let added = 0;
-      for (const event of events) {
-        const aggregate = aggregateOf(event);
-        const { changes } = this.insert.run(
-          event.id,
-          event.type,
-          JSON.stringify(event.payload),
-          event.occurredAt,
-          aggregate.type,
-          aggregate.id,
-          recordedAt,
-        );
-        added += changes;
-      }
-      return added;
-    })();
+    // Immediate: whether a person is erased is read and acted on under the write lock, so an event
+    // recorded by another process cannot slip past an erasure committing at the same time.
+    return this.db
+      .transaction((): number => {
+        let added = 0;
+        for (const event of events) {
+          const admitted = this.erasure.admit(event);
+          const aggregate = aggregateOf(admitted.event);
+          const { changes, lastInsertRowid } = this.insert.run(
+            admitted.event.id,
+            admitted.event.type,
+            JSON.stringify(admitted.event.payload),
+            admitted.event.occurredAt,
+            aggregate.type,
+            aggregate.id,
+            recordedAt,
+          );
+          if (changes > 0) this.erasure.index(Number(lastInsertRowid), admitted.people);
+          added += changes;
+          // Again on a redelivery, which changes nothing more.
+          const erasing = erasedBy(event);
+          if (erasing !== undefined) this.erasure.erase(erasing);
+        }
+        return added;
+      })
+      .immediate();
   }
 
   async eventsFor(

@@ -7,6 +7,11 @@ export const communicationEnv = baseEnv.extend({
   // Notifications. Every provider is optional: a channel without one records its messages locally.
   /** Vendor alerts: a person hears about one vendor at most once per this many seconds. */
   ALERT_NOTIFY_PERIOD_SECONDS: envVar.positiveInt(3_600),
+  /**
+   * Chat: after a message notification, more messages in that conversation notify nobody until the
+   * recipient reads up to it or this many seconds pass, so a burst of messages is one notification.
+   */
+  CHAT_NOTIFY_WINDOW_SECONDS: envVar.positiveInt(300),
   /** Attempts per notification delivery (the first included) before it is FAILED. */
   NOTIFY_MAX_ATTEMPTS: envVar.positiveInt(5),
   /** Pause before a failed delivery's second attempt; it doubles for each further attempt. */

@@ -3,11 +3,13 @@ import type { RequestContext } from "@venta/kit";
 import { type ChatLoaders, chatLoaders } from "./chat/chat.loaders.js";
 import type { ChatService } from "./chat/chat.service.js";
 import type { ChatFeed } from "./chat/chat-feed.js";
+import type { ChatNotifier } from "./chat/chat-notifications.js";
 import type { ChatVendorsStore } from "./chat/chat-vendors.store.js";
 import type { ConversationsStore } from "./chat/conversations.store.js";
 import { type NotificationLoaders, notificationLoaders } from "./notifications/notification.loaders.js";
 import type { NotificationServices } from "./notifications/notification-services.js";
 import { type SupportLoaders, supportLoaders } from "./support/support.loaders.js";
+import type { SupportNotifier } from "./support/support-notifications.js";
 import type { TicketsService } from "./support/tickets.service.js";
 import type { TicketsStore } from "./support/tickets.store.js";
 import type { WebhookServices } from "./webhooks/webhooks.js";
@@ -24,6 +26,10 @@ export interface CommunicationServices extends NotificationServices {
   chat: ChatService;
   tickets: TicketsStore;
   support: TicketsService;
+  /** Tells the other participant about new chat messages (bus consumer: see main.ts). */
+  chatNotifications: ChatNotifier;
+  /** Tells people when support answers or closes their tickets (bus consumer: see main.ts). */
+  supportNotifications: SupportNotifier;
 }
 
 export interface CommunicationContext extends RequestContext {

@@ -1,5 +1,6 @@
 import { openEventBus, startOutboxRelay } from "@venta/events";
 import { ConfigError, closeOnSignals, createLogger, internalIdentity, startSubgraphServer } from "@venta/kit";
+import { followChatMessages } from "./chat/chat-notifications.js";
 import { followChatVendors } from "./chat/chat-vendors.projection.js";
 import { loadCommunicationConfig } from "./config.js";
 import { communicationContext } from "./context.js";
@@ -7,6 +8,7 @@ import { startNotifications } from "./notifications/start-notifications.js";
 import { buildCommunicationSchema } from "./schema.js";
 import { communicationServices } from "./services.js";
 import { openCommunicationStores } from "./stores.js";
+import { followTicketUpdates } from "./support/support-notifications.js";
 import { startWebhookWorkers, webhookRoutes } from "./webhooks/webhooks.js";
 
 async function main(): Promise<void> {
@@ -26,6 +28,8 @@ async function main(): Promise<void> {
     log,
   });
   const chatVendors = followChatVendors(bus, stores.chatVendors, log);
+  const chatNotices = followChatMessages(bus, services.chatNotifications, log);
+  const supportNotices = followTicketUpdates(bus, services.supportNotifications, log);
   const notifications = await startNotifications(services, bus, log);
   const server = await startSubgraphServer({
     name: "communication",
@@ -53,6 +57,8 @@ async function main(): Promise<void> {
     () => webhooks.stop(),
     () => services.chatFeed.close(),
     () => chatVendors.stop(),
+    () => chatNotices.stop(),
+    () => supportNotices.stop(),
     () => notifications.stop(),
     () => outboxRelay.stop(),
     () => bus.close(),

@@ -1,5 +1,6 @@
 import { buildSubgraph } from "@venta/kit";
 import type { GraphQLSchema } from "graphql";
+import { ChatMessageFieldsResolver } from "./chat/chat-message.fields.resolver.js";
 import { ChatMessagesResolver } from "./chat/chat-messages.resolver.js";
 import { ChatSubscriptionsResolver } from "./chat/chat-subscriptions.resolver.js";
 import { ConversationFieldsResolver } from "./chat/conversation.fields.resolver.js";
@@ -22,6 +23,7 @@ export function buildCommunicationSchema(): Promise<GraphQLSchema> {
       ConversationsResolver,
       ConversationFieldsResolver,
       ChatMessagesResolver,
+      ChatMessageFieldsResolver,
       ChatSubscriptionsResolver,
       SupportTicketsResolver,
       SupportTicketFieldsResolver,

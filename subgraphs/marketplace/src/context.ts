@@ -29,6 +29,7 @@ import type { ScheduleRecord } from "./schedules/schedule.record.js";
 import type { SchedulesService } from "./schedules/schedules.service.js";
 import type { SchedulesStore } from "./schedules/schedules.store.js";
 import { type SearchLoaders, searchLoaders } from "./search/search.loaders.js";
+import { SearchPersonalData } from "./search/search.personal-data.js";
 import type { SearchService } from "./search/search.service.js";
 import type { SearchIndex } from "./search/search.store.js";
 import type { MarketplaceStores } from "./stores.js";
@@ -125,8 +126,9 @@ export function personalDataRegistry(stores: MarketplaceStores): PersonalDataReg
   const loyalty = new LoyaltyPersonalData(stores.points);
   const reviews = new ReviewsPersonalData(stores.reviews);
   const favorites = new FavoritesPersonalData(stores.favorites);
+  const search = new SearchPersonalData(stores.searchIndex);
   return {
-    erasers: [loyalty, reviews, favorites, users],
+    erasers: [loyalty, reviews, favorites, search, users],
     exporters: [users, loyalty, reviews, favorites],
   };
 }

@@ -1,8 +1,8 @@
 import { personViewer } from "@venta/auth";
-import type { EventBus } from "@venta/events";
 import { destinationPoint } from "@venta/geo";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { handledBy } from "../bus.harness.js";
 import { startSmtpReceiver } from "../channels/smtp.harness.js";
 import { communicationHarness } from "../communication.harness.js";
 import { type RunningNotifications, startNotifications } from "../notifications/start-notifications.js";
@@ -26,12 +26,6 @@ async function eventually(done: () => boolean | Promise<boolean>, what: string):
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
-
-/** Every event published so far has been handled by these consumers (the SQLite bus moves an offset after each). */
-const caughtUp = (bus: EventBus, consumers: string[]) => async () => {
-  const stats = await bus.stats();
-  return consumers.every((name) => stats.find((s) => s.consumer === name)?.lag === 0);
-};
 
 describe("a favorite vendor comes into a person's alert zone", () => {
   let receiver: Awaited<ReturnType<typeof startSmtpReceiver>>;
@@ -96,7 +90,7 @@ describe("a favorite vendor comes into a person's alert zone", () => {
       vendorId: "taco-loco",
       at: new Date().toISOString(),
     });
-    await eventually(caughtUp(h.bus, [FAVORITES_CONSUMER, VENDORS_CONSUMER]), "the projections caught up");
+    await handledBy(h.bus, [FAVORITES_CONSUMER, VENDORS_CONSUMER]);
 
     await enter();
     await eventually(() => receiver.received.length === 1, "the e-mail arrived");
@@ -142,7 +136,7 @@ describe("a favorite vendor comes into a person's alert zone", () => {
     // The vendor leaves and comes back (and the bus repeats itself): within the hour, nothing more.
     await enter();
     await enter();
-    await eventually(caughtUp(h.bus, [CROSSINGS_CONSUMER]), "the crossings were handled");
+    await handledBy(h.bus, [CROSSINGS_CONSUMER]);
     expect((await h.run(NOTIFICATIONS, {}, dana)).data?.myNotifications).toMatchObject({ totalCount: 1 });
     expect(await h.services.delivery.queue.waiting()).toBe(0);
     expect(receiver.received).toHaveLength(1);
@@ -155,7 +149,7 @@ describe("a favorite vendor comes into a person's alert zone", () => {
       vendorId: "taco-loco",
       at: new Date().toISOString(),
     });
-    await eventually(caughtUp(h.bus, [FAVORITES_CONSUMER]), "the favorite was projected");
+    await handledBy(h.bus, [FAVORITES_CONSUMER]);
     await enter();
     await eventually(() => receiver.received.length === 1, "the e-mail arrived");
     await h.bus.publish("marketplace.user_deleted", { userId: "dana", at: new Date().toISOString() });

@@ -24,7 +24,7 @@ export class ChatMessagesResolver {
   @Authorized()
   @Mutation(() => ChatMessage, {
     description:
-      "Sends a message in a conversation the signed-in person takes part in; subscribers of `messageAdded` get it at once and the other participant is notified.",
+      "Sends a message in a conversation the signed-in person takes part in; subscribers of `messageAdded` get it at once and the other participant is notified (once per burst of messages they have not read). A conversation whose customer deleted their account takes no more messages (BAD_USER_INPUT).",
   })
   sendMessage(
     @Arg("input", () => SendMessageInput, { description: "The message." }) input: SendMessageInput,

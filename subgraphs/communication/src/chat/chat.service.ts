@@ -5,11 +5,12 @@ import { badUserInput, conflict, notFound } from "@venta/kit";
 import type { ChatEventOf, ChatFeed, ChatStream } from "./chat-feed.js";
 import type { ChatVendorRecord } from "./chat-vendor.record.js";
 import type { ChatVendorsStore } from "./chat-vendors.store.js";
-import type {
-  ChatSide,
-  ConversationRecord,
-  MessageRecord,
-  ParticipantFilter,
+import {
+  type ChatSide,
+  type ConversationRecord,
+  erasedParticipantId,
+  type MessageRecord,
+  type ParticipantFilter,
 } from "./conversation.record.js";
 import type { ConversationsStore } from "./conversations.store.js";
 
@@ -114,6 +115,8 @@ export class ChatService {
         "clientMessageId",
       );
     const { conversation, side, userId } = await this.participation(viewer, input.conversationId);
+    if (conversation.customerId === erasedParticipantId(conversation.id, "CUSTOMER"))
+      throw badUserInput("the customer deleted their account: this conversation is closed", "conversationId");
     const recipientId =
       side === "CUSTOMER" ? await this.ownerOf(conversation.vendorId) : conversation.customerId;
     const { message, created } = await this.conversations.append(

@@ -3,6 +3,14 @@ export type ChatSide = "CUSTOMER" | "VENDOR";
 
 export const otherSide = (side: ChatSide): ChatSide => (side === "CUSTOMER" ? "VENDOR" : "CUSTOMER");
 
+/**
+ * Who a deleted account becomes in a conversation: one id per conversation and side, so the other
+ * participant still sees one correspondent, yet nothing links it to the person or to their other
+ * conversations.
+ */
+export const erasedParticipantId = (conversationId: string, side: ChatSide): string =>
+  `deleted-${side.toLowerCase()}-${conversationId}`;
+
 /** How far one side has read: up to and including the message at `seq`. */
 export interface ReadPosition {
   seq: number;
@@ -30,7 +38,10 @@ export interface MessageRecord {
   seq: number;
   senderId: string;
   senderSide: ChatSide;
-  /** Trimmed, 1 to 4000 characters. */
+  /**
+   * Trimmed, 1 to 4000 characters; empty once erased (a customer deleted their account), which a
+   * sent message never is.
+   */
   text: string;
   /** The sender's own key for the message, so a retried send is stored once. */
   clientMessageId: string | null;

@@ -9,7 +9,10 @@ export class Conversation {
   @Field(() => ID, { description: "Stable identifier of the conversation." })
   id!: string;
 
-  @Field(() => ID, { description: "The customer's account." })
+  @Field(() => ID, {
+    description:
+      "The customer's account; once that account is deleted, an id that stands for it in this conversation only.",
+  })
   customerId!: string;
 
   @Field(() => Date, { description: "When the conversation was started (ISO 8601)." })

@@ -1,6 +1,11 @@
 import { type DomainEvent, newEvent } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { ConversationRecord, MessageRecord, NewMessage } from "./conversation.record.js";
+import {
+  type ConversationRecord,
+  erasedParticipantId,
+  type MessageRecord,
+  type NewMessage,
+} from "./conversation.record.js";
 import type { AppendedMessage, ConversationsStore } from "./conversations.store.js";
 
 export interface OpenedConversationsStore {
@@ -210,6 +215,135 @@ export function conversationsStoreContract(
         await store.unreadCounts([{ conversationId: "c1", side: "CUSTOMER", afterSeq: nth(4).seq }]),
       ).toEqual([0]);
       expect(await store.unreadCounts([])).toEqual([]);
+    });
+    it("tells a side about a burst of messages once, until it catches up or the window passes", async () => {
+      await store.open(conversation("c1", "casey", "cart-1"));
+      const sent: MessageRecord[] = [];
+      for (let i = 1; i <= 3; i += 1) sent.push((await store.append(message("c1", "CUSTOMER", i))).message);
+      const nth = (i: number) => sent[i] as MessageRecord;
+      const claim = (m: MessageRecord, seconds: number, windowSeconds = 300) =>
+        store.claimNotification({
+          conversationId: "c1",
+          messageId: m.id,
+          recipientSide: "VENDOR",
+          at: at(seconds),
+          coveredSince: at(seconds - windowSeconds),
+        });
+      expect(await claim(nth(0), 10)).toBe("NOTIFY");
+      // A redelivery of the claimed message finishes its notification; the burst after it is covered.
+      expect(await claim(nth(0), 11)).toBe("NOTIFY");
+      expect(await claim(nth(1), 12)).toBe("COVERED");
+      expect(await claim(nth(2), 13)).toBe("COVERED");
+      // The sender's own side is never told; unknown messages are gone.
+      expect(
+        await store.claimNotification({
+          conversationId: "c1",
+          messageId: nth(0).id,
+          recipientSide: "CUSTOMER",
+          at: at(14),
+          coveredSince: at(0),
+        }),
+      ).toBe("GONE");
+      expect(
+        await store.claimNotification({
+          conversationId: "c1",
+          messageId: "unknown",
+          recipientSide: "VENDOR",
+          at: at(14),
+          coveredSince: at(0),
+        }),
+      ).toBe("GONE");
+      // Once the window has passed, unread messages make a new notification.
+      const fourth = (await store.append(message("c1", "CUSTOMER", 20))).message;
+      expect(await claim(fourth, 400)).toBe("NOTIFY");
+      // Having read up to the notified message, the vendor hears about the next one at once.
+      await store.markRead("VENDOR", fourth, at(401));
+      expect(await claim(nth(2), 402)).toBe("ALREADY_READ");
+      const fifth = (await store.append(message("c1", "CUSTOMER", 403))).message;
+      expect(await claim(fifth, 404)).toBe("NOTIFY");
+      // A message handled after a later one was told about is covered by that one.
+      await store.markRead("VENDOR", fifth, at(405));
+      const sixth = (await store.append(message("c1", "CUSTOMER", 406))).message;
+      const seventh = (await store.append(message("c1", "CUSTOMER", 407))).message;
+      expect(await claim(seventh, 408)).toBe("NOTIFY");
+      expect(await claim(sixth, 409)).toBe("COVERED");
+    });
+
+    it("lets one of racing claims for a side win", async () => {
+      await store.open(conversation("c1", "casey", "cart-1"));
+      const first = (await store.append(message("c1", "CUSTOMER", 1))).message;
+      const second = (await store.append(message("c1", "CUSTOMER", 2))).message;
+      const outcomes = await Promise.all(
+        [first, second, first, second].map((m) =>
+          store.claimNotification({
+            conversationId: "c1",
+            messageId: m.id,
+            recipientSide: "VENDOR",
+            at: at(10),
+            coveredSince: at(-290),
+          }),
+        ),
+      );
+      const notified = outcomes.flatMap((outcome, i) => (outcome === "NOTIFY" ? [i % 2] : []));
+      // Only redeliveries of the winner may also be told to notify.
+      expect(new Set(notified).size).toBe(1);
+    });
+
+    it("erases a deleted customer's words and name, keeping the vendor's side of the conversation", async () => {
+      await store.open(conversation("c1", "casey", "cart-1"));
+      await store.open(conversation("c2", "casey", "cart-2"));
+      await store.open(conversation("c3", "dana", "cart-9"));
+      const mine = (
+        await store.append(
+          message("c1", "CUSTOMER", 1, { text: "my address is 1 Elm St", clientMessageId: "k1" }),
+        )
+      ).message;
+      const reply = (await store.append(message("c1", "VENDOR", 2, { text: "see you there" }))).message;
+      const elsewhere = (await store.append(message("c2", "CUSTOMER", 3, { text: "hello again" }))).message;
+      // Casey also once spoke for vendor cart-9.
+      const asVendor = (
+        await store.append(message("c3", "VENDOR", 4, { senderId: "casey", text: "we open at 9" }))
+      ).message;
+      const bystander = (
+        await store.append(message("c3", "CUSTOMER", 5, { senderId: "dana", text: "thanks" }))
+      ).message;
+
+      await store.eraseParticipant("casey");
+      await store.eraseParticipant("casey");
+
+      const found = new Map(
+        (await store.findMessages([mine.id, reply.id, elsewhere.id, asVendor.id, bystander.id])).map((m) => [
+          m.id,
+          m,
+        ]),
+      );
+      expect(found.get(mine.id)).toEqual({
+        ...mine,
+        text: "",
+        senderId: erasedParticipantId("c1", "CUSTOMER"),
+        clientMessageId: null,
+      });
+      expect(found.get(elsewhere.id)).toMatchObject({
+        text: "",
+        senderId: erasedParticipantId("c2", "CUSTOMER"),
+      });
+      expect(found.get(reply.id)).toEqual(reply);
+      expect(found.get(asVendor.id)).toEqual({ ...asVendor, senderId: erasedParticipantId("c3", "VENDOR") });
+      expect(found.get(bystander.id)).toEqual(bystander);
+      expect((await store.findById("c1"))?.customerId).toBe(erasedParticipantId("c1", "CUSTOMER"));
+      expect((await store.findById("c3"))?.customerId).toBe("dana");
+      expect(await store.count({ customerId: "casey", vendorIds: [] })).toBe(0);
+      expect(await store.count({ customerId: null, vendorIds: ["cart-1"] })).toBe(1);
+      // An erased message is nobody's to be notified about.
+      expect(
+        await store.claimNotification({
+          conversationId: "c1",
+          messageId: mine.id,
+          recipientSide: "VENDOR",
+          at: at(10),
+          coveredSince: at(0),
+        }),
+      ).toBe("GONE");
     });
   });
 }

@@ -16,8 +16,11 @@ import type {
   ConversationPage,
   ConversationsStore,
   MessagePage,
+  NotificationClaim,
+  NotificationClaimRequest,
   UnreadRequest,
 } from "./conversations.store.js";
+import { decideNotificationClaim } from "./notification-claim.js";
 
 interface ConversationDocument {
   _id: string;
@@ -31,6 +34,9 @@ interface ConversationDocument {
   lastMessageId: string | null;
   customerRead: ReadPosition | null;
   vendorRead: ReadPosition | null;
+  /** The message each side was last notified about (same shape as a read position); absent before the first. */
+  customerNotified?: ReadPosition | null;
+  vendorNotified?: ReadPosition | null;
 }
 
 interface MessageDocument {
@@ -61,6 +67,8 @@ const conversationSchema = new Schema<ConversationDocument>(
     lastMessageId: { type: String, default: null },
     customerRead: { type: readPositionSchema, default: null },
     vendorRead: { type: readPositionSchema, default: null },
+    customerNotified: { type: readPositionSchema, default: null },
+    vendorNotified: { type: readPositionSchema, default: null },
   },
   { collection: "chat_conversations", versionKey: false, timestamps: false, autoIndex: false },
 );
@@ -86,6 +94,7 @@ messageSchema.index(
   { conversationId: 1, senderId: 1, clientMessageId: 1 },
   { unique: true, partialFilterExpression: { clientMessageId: { $type: "string" } } },
 );
+messageSchema.index({ senderId: 1 });
 
 const toConversation = (doc: ConversationDocument): ConversationRecord => ({
   id: doc._id,
@@ -119,6 +128,14 @@ const readField = { CUSTOMER: "customerRead", VENDOR: "vendorRead" } as const sa
   ChatSide,
   string
 >;
+
+const notifiedField = { CUSTOMER: "customerNotified", VENDOR: "vendorNotified" } as const satisfies Record<
+  ChatSide,
+  string
+>;
+
+/** Claims decided again after another claim or a read got in between, before giving up for a retry. */
+const CLAIM_ATTEMPTS = 5;
 
 /**
  * Conversations and messages in MongoDB. A message takes its `seq` from an atomic counter on the
@@ -353,5 +370,69 @@ export class MongoConversationsStore implements ConversationsStore {
     const counts = new Map(counted.map((c) => [`${c._id.conversationId} ${c._id.senderSide}`, c.n]));
     // At most one request per (conversation, side), so one count per (conversation, sender) answers each.
     return requests.map((r) => counts.get(`${r.conversationId} ${otherSide(r.side)}`) ?? 0);
+  }
+
+  async claimNotification(claim: NotificationClaimRequest): Promise<NotificationClaim> {
+    const message = await this.messagesModel
+      .findOne({ _id: claim.messageId, conversationId: claim.conversationId })
+      .lean<MessageDocument>()
+      .exec();
+    if (!message || message.text === "" || message.senderSide === claim.recipientSide) return "GONE";
+    const read = readField[claim.recipientSide];
+    const notified = notifiedField[claim.recipientSide];
+    for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt += 1) {
+      const conversation = await this.conversations
+        .findById(claim.conversationId)
+        .lean<ConversationDocument>()
+        .exec();
+      if (!conversation) return "GONE";
+      const readPosition = conversation[read] ?? null;
+      const last = conversation[notified] ?? null;
+      const outcome = decideNotificationClaim(
+        { readSeq: readPosition?.seq ?? 0, notified: last },
+        { id: claim.messageId, seq: message.seq },
+        claim.coveredSince,
+      );
+      if (outcome !== "NOTIFY" || last?.messageId === claim.messageId) return outcome;
+      // Written only if the side's state is still the one decided on; otherwise decided again.
+      const { matchedCount } = await this.conversations
+        .updateOne(
+          {
+            _id: claim.conversationId,
+            [`${notified}.messageId`]: last?.messageId ?? null,
+            [`${read}.seq`]: readPosition?.seq ?? null,
+          },
+          { $set: { [notified]: { seq: message.seq, messageId: claim.messageId, at: claim.at } } },
+        )
+        .exec();
+      if (matchedCount === 1) return "NOTIFY";
+    }
+    throw new Error(`conversation ${claim.conversationId} kept changing while claiming a notification`);
+  }
+
+  async eraseParticipant(userId: string): Promise<void> {
+    // Pipeline updates compute each id from the document, the same as erasedParticipantId(conversation, side).
+    await this.messagesModel
+      .updateMany(
+        { senderId: userId },
+        [
+          {
+            $set: {
+              text: { $cond: [{ $eq: ["$senderSide", "CUSTOMER"] }, "", "$text"] },
+              senderId: { $concat: ["deleted-", { $toLower: "$senderSide" }, "-", "$conversationId"] },
+            },
+          },
+          { $unset: "clientMessageId" },
+        ],
+        { updatePipeline: true },
+      )
+      .exec();
+    await this.conversations
+      .updateMany(
+        { customerId: userId },
+        [{ $set: { customerId: { $concat: ["deleted-customer-", "$_id"] } } }],
+        { updatePipeline: true },
+      )
+      .exec();
   }
 }

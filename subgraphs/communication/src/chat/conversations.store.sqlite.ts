@@ -14,8 +14,11 @@ import type {
   ConversationPage,
   ConversationsStore,
   MessagePage,
+  NotificationClaim,
+  NotificationClaimRequest,
   UnreadRequest,
 } from "./conversations.store.js";
+import { decideNotificationClaim } from "./notification-claim.js";
 
 interface ConversationRow {
   id: string;
@@ -81,6 +84,24 @@ const messagePage = (rows: MessageRow[], last: number): MessagePage => ({
 
 const readColumn = { CUSTOMER: "customer", VENDOR: "vendor" } as const satisfies Record<ChatSide, string>;
 
+/** Where a side stands for notifications: how far it read, and what it was last told about. */
+interface NotifiedRow {
+  read_seq: number | null;
+  notified_seq: number | null;
+  notified_message_id: string | null;
+  notified_at: number | null;
+}
+
+/** Columns added after the first release, for files made before them. */
+const ADDED_COLUMNS: [string, string][] = [
+  ["customer_notified_seq", "INTEGER"],
+  ["customer_notified_message_id", "TEXT"],
+  ["customer_notified_at", "INTEGER"],
+  ["vendor_notified_seq", "INTEGER"],
+  ["vendor_notified_message_id", "TEXT"],
+  ["vendor_notified_at", "INTEGER"],
+];
+
 /**
  * Conversations and messages in the embedded SQLite database. A message, its conversation's
  * activity and its sender's read position move in one transaction, so lists and unread counts
@@ -125,7 +146,16 @@ export class SqliteConversationsStore implements ConversationsStore {
       );
       CREATE UNIQUE INDEX IF NOT EXISTS chat_messages_by_client_id
         ON chat_messages (conversation_id, sender_id, client_message_id) WHERE client_message_id IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS chat_messages_by_sender ON chat_messages (sender_id);
     `);
+    const existing = new Set(
+      db
+        .prepare<[], { name: string }>("PRAGMA table_info(chat_conversations)")
+        .all()
+        .map((column) => column.name),
+    );
+    for (const [name, definition] of ADDED_COLUMNS)
+      if (!existing.has(name)) db.exec(`ALTER TABLE chat_conversations ADD COLUMN ${name} ${definition}`);
   }
 
   async open(candidate: ConversationRecord): Promise<{ conversation: ConversationRecord; created: boolean }> {
@@ -311,5 +341,72 @@ export class SqliteConversationsStore implements ConversationsStore {
     const counts = requests.map(() => 0);
     for (const row of rows) counts[row.position] = row.unread;
     return counts;
+  }
+
+  async claimNotification(claim: NotificationClaimRequest): Promise<NotificationClaim> {
+    const side = readColumn[claim.recipientSide];
+    // IMMEDIATE: the decision and the claim are one step, however many consumers race.
+    return this.db
+      .transaction((): NotificationClaim => {
+        const message = this.db
+          .prepare<[string, string], { seq: number; text: string; sender_side: ChatSide }>(
+            "SELECT seq, text, sender_side FROM chat_messages WHERE id = ? AND conversation_id = ?",
+          )
+          .get(claim.messageId, claim.conversationId);
+        if (!message || message.text === "" || message.sender_side === claim.recipientSide) return "GONE";
+        const state = this.db
+          .prepare<[string], NotifiedRow>(
+            `SELECT ${side}_read_seq AS read_seq, ${side}_notified_seq AS notified_seq,
+               ${side}_notified_message_id AS notified_message_id, ${side}_notified_at AS notified_at
+             FROM chat_conversations WHERE id = ?`,
+          )
+          .get(claim.conversationId);
+        if (!state) return "GONE";
+        const outcome = decideNotificationClaim(
+          {
+            readSeq: state.read_seq ?? 0,
+            notified:
+              state.notified_seq === null || state.notified_message_id === null || state.notified_at === null
+                ? null
+                : {
+                    seq: state.notified_seq,
+                    messageId: state.notified_message_id,
+                    at: new Date(state.notified_at),
+                  },
+          },
+          { id: claim.messageId, seq: message.seq },
+          claim.coveredSince,
+        );
+        if (outcome === "NOTIFY" && state.notified_message_id !== claim.messageId) {
+          this.db
+            .prepare(
+              `UPDATE chat_conversations SET ${side}_notified_seq = ?, ${side}_notified_message_id = ?,
+                 ${side}_notified_at = ? WHERE id = ?`,
+            )
+            .run(message.seq, claim.messageId, claim.at.getTime(), claim.conversationId);
+        }
+        return outcome;
+      })
+      .immediate();
+  }
+
+  async eraseParticipant(userId: string): Promise<void> {
+    this.db.transaction(() => {
+      // The same ids as erasedParticipantId(conversation, side).
+      this.db
+        .prepare(
+          `UPDATE chat_messages SET
+             text = CASE WHEN sender_side = 'CUSTOMER' THEN '' ELSE text END,
+             sender_id = 'deleted-' || lower(sender_side) || '-' || conversation_id,
+             client_message_id = NULL
+           WHERE sender_id = ?`,
+        )
+        .run(userId);
+      this.db
+        .prepare(
+          "UPDATE chat_conversations SET customer_id = 'deleted-customer-' || id WHERE customer_id = ?",
+        )
+        .run(userId);
+    })();
   }
 }

@@ -32,6 +32,24 @@ export interface UnreadRequest {
   afterSeq: number;
 }
 
+/**
+ * Whether the recipient of a message is told about it now: NOTIFY (claimed, or claimed before by
+ * this very message: a redelivery finishes the job), ALREADY_READ (they read it in the app),
+ * COVERED (a notification they have not caught up on since, made within the window, or one about a
+ * later message, speaks for it) or GONE (no such message, or its text was erased).
+ */
+export type NotificationClaim = "NOTIFY" | "ALREADY_READ" | "COVERED" | "GONE";
+
+export interface NotificationClaimRequest {
+  conversationId: string;
+  messageId: string;
+  /** The side to tell: the other one than the message's sender. */
+  recipientSide: ChatSide;
+  at: Date;
+  /** A notification made after this still speaks for the recipient's unread messages. */
+  coveredSince: Date;
+}
+
 /** Where conversations and their messages live. Each adapter must pass `conversations.store.contract.ts`. */
 export interface ConversationsStore {
   /**
@@ -66,4 +84,16 @@ export interface ConversationsStore {
    * request per conversation and side (a side has one read position).
    */
   unreadCounts(requests: readonly UnreadRequest[]): Promise<number[]>;
+  /**
+   * Decides, in one atomic step per conversation side, whether the recipient is told about a
+   * message (see `NotificationClaim`), and when so remembers it as the side's last notification.
+   */
+  claimNotification(request: NotificationClaimRequest): Promise<NotificationClaim>;
+  /**
+   * Takes a deleted account out of chat. Its messages as a customer lose their text; those it wrote
+   * speaking for a vendor keep it (they are the vendor's words). Either way the messages, and the
+   * conversations it was the customer of, name `erasedParticipantId(conversation, side)` instead.
+   * Idempotent.
+   */
+  eraseParticipant(userId: string): Promise<void>;
 }

@@ -1,6 +1,6 @@
 import { forbidden, type Viewer } from "@venta/auth";
+import { validLocale, validTimeZone } from "@venta/kit";
 import type { PushPlatform } from "../channels/channel.js";
-import { validLocale, validTimeZone } from "../preferences/locale-and-zone.validation.js";
 import type { ContactPatch, ContactRecord, IdentityContact, PushDeviceRecord } from "./contact.record.js";
 import { validDeviceToken, validEmail, validPhone } from "./contact.validation.js";
 import type { ContactsStore } from "./contacts.store.js";
@@ -41,7 +41,7 @@ export class ContactsService {
     return this.contacts.upsert(input.userId, patch, this.now());
   }
 
-  /** Erases everything the communication subgraph's notifications keep on the person; idempotent. */
+  /** Erases everything the communication subgraph keeps on the person, module by module; idempotent. */
   async eraseUser(userId: string): Promise<void> {
     for (const eraser of this.erasers) await eraser.eraseUser(userId);
   }

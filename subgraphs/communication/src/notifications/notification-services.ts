@@ -6,6 +6,7 @@ import { type Channels, type ChannelsConfig, openChannels } from "../channels/ch
 import { ContactsPersonalData } from "../contacts/contacts.personal-data.js";
 import { ContactsService } from "../contacts/contacts.service.js";
 import type { ContactsStore } from "../contacts/contacts.store.js";
+import type { PersonalDataEraser } from "../contacts/personal-data.js";
 import { NotificationSettingsPersonalData } from "../preferences/notification-settings.personal-data.js";
 import { NotificationSettingsService } from "../preferences/notification-settings.service.js";
 import type { NotificationSettingsStore } from "../preferences/notification-settings.store.js";
@@ -62,11 +63,16 @@ export function openDeliveryQueue(config: NotificationsConfig, log: Logger): Del
   );
 }
 
+/**
+ * `otherErasers`: the personal data erasers of communication's other modules (chat, support): a
+ * deleted account's data goes from all of them, theirs first and the contact details last.
+ */
 export function notificationServices(
   stores: NotificationStores,
   config: NotificationsConfig,
   log: Logger,
   now: () => Date = () => new Date(),
+  otherErasers: readonly PersonalDataEraser[] = [],
 ): NotificationServices {
   const queue = openDeliveryQueue(config, log);
   const channels = openChannels(config, log);
@@ -86,6 +92,7 @@ export function notificationServices(
   const contacts = new ContactsService(
     stores.contacts,
     [
+      ...otherErasers,
       new VendorAlertsPersonalData(stores.vendorAlerts),
       new NotificationsPersonalData(stores.notifications),
       new NotificationSettingsPersonalData(stores.notificationSettings),

@@ -1,6 +1,8 @@
 import { anonymous, partnerViewer, personViewer, type Viewer } from "@venta/auth";
+import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { communicationHarness } from "../communication.harness.js";
+import { NotificationsService } from "./notifications.service.js";
 
 type Harness = Awaited<ReturnType<typeof communicationHarness>>;
 
@@ -27,6 +29,19 @@ describe("notification resolvers", () => {
   const ids: string[] = [];
   beforeEach(async () => {
     h = await communicationHarness();
+    // Each notification a second after the last, so newest-first is certain.
+    let clock = Date.UTC(2026, 5, 1, 12);
+    h.services.notifications = new NotificationsService(
+      h.stores.notifications,
+      h.stores.contacts,
+      h.services.notificationSettings,
+      h.services.delivery.queue,
+      testLogger,
+      () => {
+        clock += 1000;
+        return new Date(clock);
+      },
+    );
     ids.length = 0;
     await h.services.contacts.upsertFromIdentity({ userId: "dana", email: "dana@example.com" });
     for (const n of [1, 2, 3]) {

@@ -170,5 +170,25 @@ export function notificationsStoreContract(
       expect(await store.findById("n2")).not.toBeNull();
       expect(await store.findDelivery("d2")).not.toBeNull();
     });
+    it("erases everyone's notifications of a topic about given subjects, and nothing else", async () => {
+      const chat = { topic: "CHAT_MESSAGE" as const, title: "New message", body: "my address is 1 Elm St" };
+      await store.create(notification("n1", { ...chat, subjectId: "c1" }), [delivery("d1", "n1")]);
+      await store.create(notification("n2", { ...chat, userId: "u2", subjectId: "c1" }), [
+        delivery("d2", "n2", { userId: "u2" }),
+      ]);
+      await store.create(notification("n3", { ...chat, subjectId: "c2" }), [delivery("d3", "n3")]);
+      await store.create(notification("n4", { subjectId: "c1" }), [delivery("d4", "n4")]);
+      await store.eraseAbout("CHAT_MESSAGE", ["c1", "c9"]);
+      await store.eraseAbout("CHAT_MESSAGE", []);
+      expect(await store.findById("n1")).toBeNull();
+      expect(await store.findById("n2")).toBeNull();
+      expect(await store.findDelivery("d1")).toBeNull();
+      expect(await store.findDelivery("d2")).toBeNull();
+      expect(await store.findById("n3")).not.toBeNull();
+      expect(await store.findDelivery("d3")).not.toBeNull();
+      // Another topic about the same subject id stays.
+      expect(await store.findById("n4")).not.toBeNull();
+      expect(await store.findDelivery("d4")).not.toBeNull();
+    });
   });
 }

@@ -85,6 +85,7 @@ notificationSchema.index(
   { unique: true, partialFilterExpression: { dedupeKey: { $type: "string" } } },
 );
 notificationSchema.index({ userId: 1, createdAt: -1, _id: -1 });
+notificationSchema.index({ subjectId: 1, topic: 1 });
 notificationSchema.index({ "deliveries._id": 1 });
 notificationSchema.index({ "deliveries.status": 1 });
 
@@ -267,5 +268,11 @@ export class MongoNotificationsStore implements NotificationsStore {
 
   async eraseUser(userId: string): Promise<void> {
     await this.notifications.deleteMany({ userId }).exec();
+  }
+
+  async eraseAbout(topic: NotificationTopic, subjectIds: readonly string[]): Promise<void> {
+    if (subjectIds.length === 0) return;
+    // Deliveries live inside their notification: they go with it.
+    await this.notifications.deleteMany({ topic, subjectId: { $in: [...subjectIds] } }).exec();
   }
 }

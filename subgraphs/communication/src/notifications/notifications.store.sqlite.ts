@@ -97,6 +97,7 @@ export class SqliteNotificationsStore implements NotificationsStore {
       CREATE UNIQUE INDEX IF NOT EXISTS notifications_dedupe
         ON notifications (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL;
       CREATE INDEX IF NOT EXISTS notifications_by_user ON notifications (user_id, created_at, id);
+      CREATE INDEX IF NOT EXISTS notifications_by_subject ON notifications (subject_id, topic);
       CREATE INDEX IF NOT EXISTS notifications_unread_by_user
         ON notifications (user_id, created_at, id) WHERE read_at IS NULL;
       CREATE TABLE IF NOT EXISTS notification_deliveries (
@@ -271,6 +272,20 @@ export class SqliteNotificationsStore implements NotificationsStore {
     this.db.transaction(() => {
       this.db.prepare("DELETE FROM notification_deliveries WHERE user_id = ?").run(userId);
       this.db.prepare("DELETE FROM notifications WHERE user_id = ?").run(userId);
+    })();
+  }
+
+  async eraseAbout(topic: NotificationTopic, subjectIds: readonly string[]): Promise<void> {
+    if (subjectIds.length === 0) return;
+    const params = { topic, subjectIds: JSON.stringify(subjectIds) };
+    const about = "topic = @topic AND subject_id IN (SELECT value FROM json_each(@subjectIds))";
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `DELETE FROM notification_deliveries WHERE notification_id IN (SELECT id FROM notifications WHERE ${about})`,
+        )
+        .run(params);
+      this.db.prepare(`DELETE FROM notifications WHERE ${about}`).run(params);
     })();
   }
 }

@@ -4,6 +4,7 @@ import type {
   NotificationListKey,
   NotificationRecord,
 } from "./notification.record.js";
+import type { NotificationTopic } from "./topics.js";
 
 export interface NotificationPage {
   records: NotificationRecord[];
@@ -48,4 +49,9 @@ export interface NotificationsStore {
   unfinishedDeliveries(first: number, afterId?: string): Promise<DeliveryRecord[]>;
   /** Removes the person's notifications and deliveries. */
   eraseUser(userId: string): Promise<void>;
+  /**
+   * Removes everyone's notifications of this topic about these subjects, with their deliveries: for
+   * words taken back, such as the chat messages of a deleted account quoted to the other side.
+   */
+  eraseAbout(topic: NotificationTopic, subjectIds: readonly string[]): Promise<void>;
 }

@@ -2,6 +2,7 @@ import type { Consumption, EventBus } from "@venta/events";
 import type { Logger } from "@venta/kit";
 import { followVendorAlerts } from "../alerts/vendor-alerts.consumers.js";
 import { followAccountDeletions } from "../contacts/account-deletions.js";
+import { followMarketplacePreferences } from "../preferences/marketplace-preferences.consumer.js";
 import type { NotificationServices } from "./notification-services.js";
 
 export interface RunningNotifications {
@@ -10,7 +11,8 @@ export interface RunningNotifications {
 
 /**
  * Starts notifications' background work in this process: the delivery worker, deliveries left
- * unqueued by a crash queued again, and the bus consumers (alerts and account deletions).
+ * unqueued by a crash queued again, and the bus consumers (alerts, account deletions and
+ * marketplace's deprecated notification switches).
  */
 export async function startNotifications(
   services: NotificationServices,
@@ -24,6 +26,7 @@ export async function startNotifications(
   const consumptions: Consumption[] = [
     ...followVendorAlerts(bus, services.vendorAlerts, log),
     followAccountDeletions(bus, services.contacts, log),
+    followMarketplacePreferences(bus, services.notificationSettings, log),
   ];
   log.info({ queue: queue.adapter, ...channels.describe() }, "notification adapters");
   return {

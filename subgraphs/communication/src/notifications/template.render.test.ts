@@ -40,6 +40,37 @@ describe("notification templates", () => {
     });
   });
 
+  it("tells a support requester that their request was answered or closed, without quoting the answer", () => {
+    expect(renderTemplate("SUPPORT_UPDATE", "PUSH", "en", { answeredTicket: "Missing points" })).toEqual({
+      title: "Update on your support request",
+      body: 'Support answered "Missing points". Open Venta to read the answer.',
+    });
+    expect(renderTemplate("SUPPORT_UPDATE", "EMAIL", "es-MX", { closedTicket: "Puntos" }).title).toBe(
+      'Tu solicitud "Puntos" se cerró',
+    );
+    expect(renderTemplate("SUPPORT_UPDATE", "SMS", "en", { closedTicket: "Missing points" }).body).toBe(
+      'Venta support closed your request "Missing points".',
+    );
+    // Free text, as before, still wins when given.
+    expect(
+      renderTemplate("SUPPORT_UPDATE", "PUSH", "en", { ticketSubject: "Refund", update: "Refund sent" }),
+    ).toEqual({ title: 'Update on "Refund"', body: "Refund sent" });
+  });
+
+  it("names a chat message's sender when known, in the reader's language", () => {
+    expect(
+      renderTemplate("CHAT_MESSAGE", "PUSH", "es", { senderName: null, preview: "¿Abren hoy?" }),
+    ).toEqual({
+      title: "Nuevo mensaje",
+      body: "¿Abren hoy?",
+    });
+    expect(
+      renderTemplate("CHAT_MESSAGE", "EMAIL", "en", { senderName: "Taco Cart", preview: "Open!" }),
+    ).toMatchObject({
+      title: "New message from Taco Cart",
+    });
+  });
+
   it("refuses to send a text with a parameter missing and no alternative", () => {
     expect(() => renderTemplate("PROMOTION", "PUSH", "en", { headline: "2x1 tacos" })).toThrow(
       /PROMOTION PUSH \(en\)/,

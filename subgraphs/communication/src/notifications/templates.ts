@@ -24,8 +24,9 @@ const ES_SETTINGS =
 
 /**
  * Every topic's wording, per language. Parameters: VENDOR_NEARBY {vendorName} {distance};
- * CHAT_MESSAGE {senderName} {preview}; SUPPORT_UPDATE {ticketSubject} {update}; PROMOTION and
- * ACCOUNT {headline} {details}.
+ * CHAT_MESSAGE {senderName} {preview}; SUPPORT_UPDATE {ticketSubject} with one of {update} (free
+ * text), {answeredTicket} or {closedTicket} (the request's subject, when support answered or
+ * closed it); PROMOTION and ACCOUNT {headline} {details}.
  */
 export const TEMPLATES: Record<NotificationTopic, Record<TemplateLocale, TopicTemplates>> = {
   VENDOR_NEARBY: {
@@ -106,23 +107,64 @@ export const TEMPLATES: Record<NotificationTopic, Record<TemplateLocale, TopicTe
   },
   SUPPORT_UPDATE: {
     en: {
-      push: { title: ['Update on "{ticketSubject}"', "Update on your support request"], body: "{update}" },
-      email: {
-        subject: ['Update on your support request "{ticketSubject}"', "Update on your support request"],
-        body: `{update}\n\nSee the whole conversation in the Venta app, under Help.\n\n${EN_SETTINGS}`,
+      push: {
+        title: ['Update on "{ticketSubject}"', "Update on your support request"],
+        body: [
+          "{update}",
+          'Support answered "{answeredTicket}". Open Venta to read the answer.',
+          'Support closed "{closedTicket}". If you still need help, open a new request.',
+        ],
       },
-      sms: { body: "Venta support: {update}" },
+      email: {
+        subject: [
+          'Update on your support request "{ticketSubject}"',
+          'Support answered "{answeredTicket}"',
+          'Your support request "{closedTicket}" was closed',
+          "Update on your support request",
+        ],
+        body: [
+          `{update}\n\nSee the whole conversation in the Venta app, under Help.\n\n${EN_SETTINGS}`,
+          `Support answered your request "{answeredTicket}". Read the answer and reply in the Venta app, under Help.\n\n${EN_SETTINGS}`,
+          `Support closed your request "{closedTicket}". If you still need help, open a new request in the Venta app, under Help.\n\n${EN_SETTINGS}`,
+        ],
+      },
+      sms: {
+        body: [
+          "Venta support: {update}",
+          'Venta support answered "{answeredTicket}". Open the app to read it.',
+          'Venta support closed your request "{closedTicket}".',
+        ],
+      },
     },
     es: {
       push: {
         title: ['Novedades sobre "{ticketSubject}"', "Novedades sobre tu solicitud"],
-        body: "{update}",
+        body: [
+          "{update}",
+          'Soporte respondió a "{answeredTicket}". Abre Venta para leer la respuesta.',
+          'Soporte cerró "{closedTicket}". Si aún necesitas ayuda, abre una nueva solicitud.',
+        ],
       },
       email: {
-        subject: ['Novedades sobre tu solicitud "{ticketSubject}"', "Novedades sobre tu solicitud de ayuda"],
-        body: `{update}\n\nConsulta toda la conversación en la app de Venta, en Ayuda.\n\n${ES_SETTINGS}`,
+        subject: [
+          'Novedades sobre tu solicitud "{ticketSubject}"',
+          'Soporte respondió a "{answeredTicket}"',
+          'Tu solicitud "{closedTicket}" se cerró',
+          "Novedades sobre tu solicitud de ayuda",
+        ],
+        body: [
+          `{update}\n\nConsulta toda la conversación en la app de Venta, en Ayuda.\n\n${ES_SETTINGS}`,
+          `Soporte respondió a tu solicitud "{answeredTicket}". Lee la respuesta y contesta en la app de Venta, en Ayuda.\n\n${ES_SETTINGS}`,
+          `Soporte cerró tu solicitud "{closedTicket}". Si aún necesitas ayuda, abre una nueva solicitud en la app de Venta, en Ayuda.\n\n${ES_SETTINGS}`,
+        ],
       },
-      sms: { body: "Soporte de Venta: {update}" },
+      sms: {
+        body: [
+          "Soporte de Venta: {update}",
+          'Soporte de Venta respondió a "{answeredTicket}". Abre la app para leerla.',
+          'Soporte de Venta cerró tu solicitud "{closedTicket}".',
+        ],
+      },
     },
   },
   PROMOTION: {

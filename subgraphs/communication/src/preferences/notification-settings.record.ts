@@ -11,5 +11,10 @@ export interface NotificationSettingsRecord {
   timeZone: string | null;
   quietHours: QuietHours | null;
   topics: Partial<Record<NotificationTopic, ChannelSwitches>>;
+  /**
+   * When each topic's switches were last changed, here or through marketplace's deprecated
+   * switches: a change made earlier than that, arriving late, leaves them alone.
+   */
+  topicsChangedAt: Partial<Record<NotificationTopic, Date>>;
   updatedAt: Date;
 }

@@ -1,5 +1,6 @@
 import { forbidden, type Viewer } from "@venta/auth";
-import { badUserInput } from "@venta/kit";
+import type { NotificationPreferencesChanged } from "@venta/events";
+import { badUserInput, validLocale, validTimeZone } from "@venta/kit";
 import type { ContactsStore } from "../contacts/contacts.store.js";
 import {
   type ChannelSwitches,
@@ -8,7 +9,7 @@ import {
   type NotificationTopic,
   TOPIC_RULES,
 } from "../notifications/topics.js";
-import { validLocale, validTimeZone } from "./locale-and-zone.validation.js";
+import { TOPIC_OF_MARKETPLACE_CATEGORY } from "./marketplace-categories.js";
 import type { NotificationSettingsRecord } from "./notification-settings.record.js";
 import type { NotificationSettingsStore } from "./notification-settings.store.js";
 import { parseClockTime, type QuietHours } from "./quiet-hours.js";
@@ -81,6 +82,7 @@ export class NotificationSettingsService {
       timeZone: current?.timeZone ?? null,
       quietHours: current?.quietHours ?? null,
       topics: { ...current?.topics },
+      topicsChangedAt: { ...current?.topicsChangedAt },
       updatedAt: this.now(),
     };
     if (change.locale !== undefined) next.locale = validLocale(change.locale);
@@ -99,9 +101,25 @@ export class NotificationSettingsService {
         email: topicChange.email ?? was.email,
         sms: topicChange.sms ?? was.sms,
       };
+      next.topicsChangedAt[topic] = next.updatedAt;
     }
     await this.settings.save(next);
     return this.effective(userId);
+  }
+
+  /**
+   * Applies switches the person set through marketplace's deprecated
+   * `UpdatePreferencesInput.notifications`, for the categories that have a topic here, unless the
+   * topic was changed later (here or there); returns the topics changed. Safe to apply again.
+   */
+  applyMarketplaceChange(change: NotificationPreferencesChanged): Promise<NotificationTopic[]> {
+    const topics: Partial<Record<NotificationTopic, ChannelSwitches>> = {};
+    for (const { category, push, email, sms } of change.preferences) {
+      const topic = TOPIC_OF_MARKETPLACE_CATEGORY[category];
+      if (topic) topics[topic] = { push, email, sms };
+    }
+    if (Object.keys(topics).length === 0) return Promise.resolve([]);
+    return this.settings.applyTopics(change.userId, topics, new Date(change.at));
   }
 }
 

@@ -7,6 +7,9 @@ export type TicketState = "OPEN" | "ASSIGNED" | "PENDING" | "CLOSED";
 export const TICKET_CATEGORIES = ["ACCOUNT", "PAYMENTS", "LOYALTY", "VENDOR", "APP", "OTHER"] as const;
 export type TicketCategory = (typeof TICKET_CATEGORIES)[number];
 
+/** The author of support replies written by an admin whose account was deleted since. */
+export const ERASED_AGENT_ID = "deleted-support-agent";
+
 /** Who wrote a reply: the person who opened the ticket, or support (an admin). */
 export type ReplyAuthorRole = "REQUESTER" | "SUPPORT";
 

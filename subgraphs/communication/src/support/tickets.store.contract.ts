@@ -1,6 +1,6 @@
 import { type DomainEvent, newEvent } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { TicketRecord, TicketReplyRecord } from "./ticket.record.js";
+import { ERASED_AGENT_ID, type TicketRecord, type TicketReplyRecord } from "./ticket.record.js";
 import type { TicketsStore } from "./tickets.store.js";
 
 export interface OpenedTicketsStore {
@@ -186,6 +186,62 @@ export function ticketsStoreContract(adapter: string, open: () => Promise<Opened
       await store.registerAgent("admin-1", at(2));
       expect(await store.isAgent("admin-1")).toBe(true);
       expect(await store.isAgent("admin-2")).toBe(false);
+    });
+    it("erases a deleted account's tickets, and takes its name off what it did as support", async () => {
+      // Casey's own tickets, one answered by admin-1.
+      await store.create(ticket("t1", 1));
+      await store.change({
+        ticketId: "t1",
+        from: ["OPEN"],
+        state: "PENDING",
+        at: at(2),
+        reply: reply("r1", "t1", 2),
+      });
+      await store.create(ticket("t2", 3, { subject: "Lost my card" }));
+      // Dana's tickets worked by Casey, who is also an admin.
+      await store.create(ticket("t3", 4, { requesterId: "dana" }));
+      await store.change({
+        ticketId: "t3",
+        from: ["OPEN"],
+        state: "ASSIGNED",
+        at: at(5),
+        assigneeId: "casey",
+      });
+      await store.create(ticket("t4", 6, { requesterId: "dana" }));
+      await store.change({
+        ticketId: "t4",
+        from: ["OPEN"],
+        state: "PENDING",
+        at: at(7),
+        assigneeId: "casey",
+        reply: { ...reply("r2", "t4", 7), authorId: "casey", body: "We refunded you" },
+      });
+      await store.registerAgent("casey", at(1));
+      await store.registerAgent("admin-1", at(1));
+
+      await store.eraseUser("casey");
+      await store.eraseUser("casey");
+
+      expect(await store.findById("t1")).toBeNull();
+      expect(await store.findById("t2")).toBeNull();
+      expect((await store.replies("t1", 10)).records).toEqual([]);
+      expect(await store.count({ requesterId: "casey" })).toBe(0);
+      expect(await store.findById("t3")).toMatchObject({
+        requesterId: "dana",
+        state: "OPEN",
+        assigneeId: null,
+      });
+      expect(await store.findById("t4")).toMatchObject({
+        requesterId: "dana",
+        state: "PENDING",
+        assigneeId: null,
+      });
+      expect((await store.replies("t4", 10)).records).toEqual([
+        { ...reply("r2", "t4", 7), authorId: ERASED_AGENT_ID, body: "We refunded you" },
+      ]);
+      expect(await store.count({ assigneeId: "casey" })).toBe(0);
+      expect(await store.isAgent("casey")).toBe(false);
+      expect(await store.isAgent("admin-1")).toBe(true);
     });
   });
 }

@@ -1,13 +1,14 @@
 import type { Announce, MongoOutbox } from "@venta/events";
 import { isMongoDuplicateKey } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
-import type {
-  TicketCategory,
-  TicketFilter,
-  TicketListKey,
-  TicketRecord,
-  TicketReplyRecord,
-  TicketState,
+import {
+  ERASED_AGENT_ID,
+  type TicketCategory,
+  type TicketFilter,
+  type TicketListKey,
+  type TicketRecord,
+  type TicketReplyRecord,
+  type TicketState,
 } from "./ticket.record.js";
 import type { TicketChange, TicketPage, TicketReplyPage, TicketsStore } from "./tickets.store.js";
 
@@ -69,6 +70,7 @@ const replySchema = new Schema<ReplyDocument>(
   { collection: "support_replies", versionKey: false, timestamps: false, autoIndex: false },
 );
 replySchema.index({ ticketId: 1, createdAt: 1, _id: 1 });
+replySchema.index({ authorId: 1 });
 
 const agentSchema = new Schema<AgentDocument>(
   { _id: { type: String, required: true }, firstSeenAt: { type: Date, required: true } },
@@ -264,5 +266,34 @@ export class MongoTicketsStore implements TicketsStore {
 
   async isAgent(userId: string): Promise<boolean> {
     return (await this.agents.exists({ _id: userId }).exec()) !== null;
+  }
+
+  async eraseUser(userId: string): Promise<void> {
+    // Replies before their tickets, so that an erasure cut short leaves tickets to find it again by.
+    const opened = await this.tickets
+      .find({ requesterId: userId }, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    const ticketIds = opened.map((ticket) => ticket._id);
+    if (ticketIds.length > 0) {
+      await this.repliesModel.deleteMany({ ticketId: { $in: ticketIds } }).exec();
+      await this.tickets.deleteMany({ _id: { $in: ticketIds } }).exec();
+    }
+    await this.repliesModel.updateMany({ authorId: userId }, { $set: { authorId: ERASED_AGENT_ID } }).exec();
+    await this.tickets
+      .updateMany(
+        { assigneeId: userId },
+        [
+          {
+            $set: {
+              assigneeId: null,
+              state: { $cond: [{ $eq: ["$state", "ASSIGNED"] }, "OPEN", "$state"] },
+            },
+          },
+        ],
+        { updatePipeline: true },
+      )
+      .exec();
+    await this.agents.deleteOne({ _id: userId }).exec();
   }
 }

@@ -1,12 +1,13 @@
 import type { Announce, SqliteOutbox } from "@venta/events";
 import type Database from "better-sqlite3";
-import type {
-  TicketCategory,
-  TicketFilter,
-  TicketListKey,
-  TicketRecord,
-  TicketReplyRecord,
-  TicketState,
+import {
+  ERASED_AGENT_ID,
+  type TicketCategory,
+  type TicketFilter,
+  type TicketListKey,
+  type TicketRecord,
+  type TicketReplyRecord,
+  type TicketState,
 } from "./ticket.record.js";
 import type { TicketChange, TicketPage, TicketReplyPage, TicketsStore } from "./tickets.store.js";
 
@@ -89,6 +90,7 @@ export class SqliteTicketsStore implements TicketsStore {
         created_at INTEGER NOT NULL
       );
       CREATE INDEX IF NOT EXISTS support_replies_by_ticket ON support_replies (ticket_id, created_at, id);
+      CREATE INDEX IF NOT EXISTS support_replies_by_author ON support_replies (author_id);
       CREATE TABLE IF NOT EXISTS support_agents (
         user_id TEXT PRIMARY KEY,
         first_seen_at INTEGER NOT NULL
@@ -267,5 +269,27 @@ export class SqliteTicketsStore implements TicketsStore {
         .prepare<[string], { user_id: string }>("SELECT user_id FROM support_agents WHERE user_id = ?")
         .get(userId) !== undefined
     );
+  }
+
+  async eraseUser(userId: string): Promise<void> {
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          "DELETE FROM support_replies WHERE ticket_id IN (SELECT id FROM support_tickets WHERE requester_id = ?)",
+        )
+        .run(userId);
+      this.db.prepare("DELETE FROM support_tickets WHERE requester_id = ?").run(userId);
+      this.db
+        .prepare("UPDATE support_replies SET author_id = ? WHERE author_id = ?")
+        .run(ERASED_AGENT_ID, userId);
+      this.db
+        .prepare(
+          `UPDATE support_tickets SET assignee_id = NULL,
+             state = CASE WHEN state = 'ASSIGNED' THEN 'OPEN' ELSE state END
+           WHERE assignee_id = ?`,
+        )
+        .run(userId);
+      this.db.prepare("DELETE FROM support_agents WHERE user_id = ?").run(userId);
+    })();
   }
 }

@@ -55,4 +55,11 @@ export interface TicketsStore {
   /** Remembers an admin as a support agent, who tickets may be assigned to. */
   registerAgent(userId: string, at: Date): Promise<void>;
   isAgent(userId: string): Promise<boolean>;
+  /**
+   * Takes a deleted account out of support: the tickets it opened go with all their replies. What
+   * it wrote as support stays (the answer belongs to the person it was given to) but names
+   * `ERASED_AGENT_ID` instead; tickets assigned to it lose their assignee (an ASSIGNED one goes back
+   * to the queue, OPEN), and it is no longer an agent. Idempotent.
+   */
+  eraseUser(userId: string): Promise<void>;
 }

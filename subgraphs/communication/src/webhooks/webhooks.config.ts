@@ -13,6 +13,11 @@ export const webhooksEnvShape = {
   WEBHOOK_INBOUND_MAX_ATTEMPTS: envVar.positiveInt(10),
   /** The pause after a received event's first failed processing; it doubles with each further one, up to an hour. */
   WEBHOOK_INBOUND_RETRY_BASE_MS: envVar.positiveInt(5_000),
+  /**
+   * Days a PROCESSED or IGNORED inbound event keeps its body (which may hold personal data); after
+   * that only its provider, event id, type and status stay, enough to recognise a replay.
+   */
+  WEBHOOK_INBOUND_BODY_RETENTION_DAYS: envVar.positiveInt(7),
   /** Attempts of one delivery to a partner before it is FAILED. */
   WEBHOOK_DELIVERY_MAX_ATTEMPTS: envVar.positiveInt(8),
   /** The pause after a delivery's first failed attempt (1 minute); it grows fourfold with each further one. */
@@ -34,6 +39,7 @@ export interface WebhooksConfig {
   REVENUECAT_WEBHOOK_AUTH?: string | undefined;
   WEBHOOK_INBOUND_MAX_ATTEMPTS: number;
   WEBHOOK_INBOUND_RETRY_BASE_MS: number;
+  WEBHOOK_INBOUND_BODY_RETENTION_DAYS: number;
   WEBHOOK_DELIVERY_MAX_ATTEMPTS: number;
   WEBHOOK_DELIVERY_RETRY_BASE_MS: number;
   WEBHOOK_DELIVERY_RETRY_MAX_MS: number;

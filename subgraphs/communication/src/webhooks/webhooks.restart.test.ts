@@ -59,6 +59,7 @@ describe("webhook work survives a restart", () => {
       },
       maxAttempts: 3,
       backoff: fast,
+      bodyRetentionMs: 7 * 86_400_000,
       pollMs: 20,
       log: testLogger,
     });

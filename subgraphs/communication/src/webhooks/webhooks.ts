@@ -108,6 +108,7 @@ export function startWebhookWorkers({
     handlers: { CLERK: clerkHandler(contacts), STRIPE: stripeHandler(), REVENUECAT: revenueCatHandler() },
     maxAttempts: config.WEBHOOK_INBOUND_MAX_ATTEMPTS,
     backoff: { baseMs: config.WEBHOOK_INBOUND_RETRY_BASE_MS, factor: 2, maxMs: 3_600_000, jitter: 0.2 },
+    bodyRetentionMs: config.WEBHOOK_INBOUND_BODY_RETENTION_DAYS * 86_400_000,
     pollMs: config.WEBHOOK_POLL_MS,
     log,
     ...(now ? { now } : {}),

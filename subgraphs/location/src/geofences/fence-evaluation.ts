@@ -4,6 +4,12 @@ import type { RecordOutcome } from "../positions/positions.store.js";
 import { shapeCenter } from "./geofence.geometry.js";
 import type { FenceIdentity, FenceTransition, GeofenceRecord } from "./geofence.record.js";
 
+/**
+ * A vendor enters a fence on its edge but leaves only once farther than this outside it, so a truck
+ * parked on the edge does not flap in and out with the jitter of its fixes (a few meters, usually).
+ */
+export const EXIT_MARGIN_METERS = 20;
+
 /** Which memberships a new look at a vendor or a fence starts and ends. */
 export function membershipChanges<K>(
   current: ReadonlySet<K>,

@@ -2,9 +2,12 @@ import { destinationPoint, type GeoPoint, greatCircleMeters } from "@venta/geo";
 import { describe, expect, it } from "vitest";
 import { coveringArea } from "./covering-area.js";
 import {
+  fenceGeometry,
   flatRing,
+  geometryHolds,
   ringAreaSquareMeters,
   ringContains,
+  ringEdgeMeters,
   ringSelfIntersects,
   shapeBoxes,
   shapeCenter,
@@ -78,6 +81,30 @@ describe("polygon membership", () => {
     // A ray through the notch's vertices must not flip the answer.
     expect(ringContains(ring, { lat: 1, lng: 0.5 })).toBe(true);
     expect(ringContains(ring, { lat: 3, lng: 1.5 })).toBe(false);
+  });
+});
+
+describe("the exit margin", () => {
+  it("grows a circle by the margin", () => {
+    const circle = fenceGeometry({ type: "CIRCLE", center: AUSTIN, radiusMeters: 100 });
+    expect(geometryHolds(circle, destinationPoint(AUSTIN, 45, 119.9), 20)).toBe(true);
+    expect(geometryHolds(circle, destinationPoint(AUSTIN, 45, 120.1), 20)).toBe(false);
+  });
+
+  it("measures a point's distance to a ring's nearest edge", () => {
+    const south = { lat: 30, lng: -96.995 };
+    expect(ringEdgeMeters(flatRing(SQUARE), destinationPoint(south, 180, 15))).toBeCloseTo(15, 1);
+    expect(ringEdgeMeters(flatRing(SQUARE), { lat: 30.005, lng: -96.995 })).toBeCloseTo(
+      greatCircleMeters({ lat: 30.005, lng: -96.995 }, { lat: 30.005, lng: -96.99 }),
+      0,
+    );
+    // Past a corner, the distance is to the corner itself.
+    const corner = SQUARE[0] as GeoPoint;
+    const beyond = destinationPoint(corner, 225, 12);
+    expect(ringEdgeMeters(flatRing(SQUARE), beyond)).toBeCloseTo(12, 1);
+    const polygon = fenceGeometry({ type: "POLYGON", ring: SQUARE });
+    expect(geometryHolds(polygon, beyond, 20)).toBe(true);
+    expect(geometryHolds(polygon, beyond, 10)).toBe(false);
   });
 });
 

@@ -9,12 +9,15 @@ import type { GeofenceShape } from "./geofence.record.js";
 
 const RAD = Math.PI / 180;
 
+/** Meters in a degree of latitude (and of longitude at the equator), on the mean Earth. */
+const METERS_PER_DEGREE = EARTH_RADIUS_METERS * RAD;
+
 /**
- * Boxes that together hold the whole shape, none crossing the antimeridian: what the spatial indexes
- * store, so that a point's look-up finds every fence that may contain it.
+ * Boxes that together hold the whole shape grown by `marginMeters`, none crossing the antimeridian:
+ * what the spatial indexes store, so that a point's look-up finds every fence that may contain it.
  */
-export function shapeBoxes(shape: GeofenceShape): BoundingBox[] {
-  if (shape.type === "CIRCLE") return boxesAround(shape.center, shape.radiusMeters);
+export function shapeBoxes(shape: GeofenceShape, marginMeters = 0): BoundingBox[] {
+  if (shape.type === "CIRCLE") return boxesAround(shape.center, shape.radiusMeters + marginMeters);
   let south = Number.POSITIVE_INFINITY;
   let north = Number.NEGATIVE_INFINITY;
   let west = Number.POSITIVE_INFINITY;
@@ -25,14 +28,79 @@ export function shapeBoxes(shape: GeofenceShape): BoundingBox[] {
     west = Math.min(west, lng);
     east = Math.max(east, lng);
   }
-  return [{ south, west, north, east }];
+  const dLat = marginMeters / METERS_PER_DEGREE;
+  const dLng =
+    marginMeters / (METERS_PER_DEGREE * Math.cos(Math.max(Math.abs(south), Math.abs(north)) * RAD));
+  return [{ south: south - dLat, west: west - dLng, north: north + dLat, east: east + dLng }];
+}
+
+/**
+ * A shape as the exact tests read it: a circle's centre and radius, or a polygon's flat ring. Built
+ * once per fence, not per test.
+ */
+export interface FenceGeometry {
+  /** A circle's centre; null for a polygon. */
+  center: GeoPoint | null;
+  radius: number;
+  /** A polygon's flat ring (latitude, longitude of each vertex); null for a circle. */
+  ring: Float64Array | null;
+}
+
+export const fenceGeometry = (shape: GeofenceShape): FenceGeometry =>
+  shape.type === "CIRCLE"
+    ? { center: shape.center, radius: shape.radiusMeters, ring: null }
+    : { center: null, radius: 0, ring: flatRing(shape.ring) };
+
+/** Whether the geometry holds the point: great-circle distance for a circle, the ring for a polygon; edges count. */
+export function geometryContains(geometry: FenceGeometry, point: GeoPoint): boolean {
+  if (geometry.center) return greatCircleMeters(geometry.center, point) <= geometry.radius;
+  return geometry.ring !== null && ringContains(geometry.ring, point);
+}
+
+/** Whether the geometry grown by `marginMeters` holds the point. */
+export function geometryHolds(geometry: FenceGeometry, point: GeoPoint, marginMeters: number): boolean {
+  if (geometry.center) return greatCircleMeters(geometry.center, point) <= geometry.radius + marginMeters;
+  return (
+    geometry.ring !== null &&
+    (ringContains(geometry.ring, point) || ringEdgeMeters(geometry.ring, point) <= marginMeters)
+  );
+}
+
+/** Whether the geometry holds the point, and how far the point is from its edge (either side). */
+export function geometryEdge(geometry: FenceGeometry, point: GeoPoint): { inside: boolean; edgeMeters: number } {
+  if (geometry.center) {
+    const distance = greatCircleMeters(geometry.center, point);
+    return { inside: distance <= geometry.radius, edgeMeters: Math.abs(distance - geometry.radius) };
+  }
+  if (!geometry.ring) return { inside: false, edgeMeters: Number.POSITIVE_INFINITY };
+  return { inside: ringContains(geometry.ring, point), edgeMeters: ringEdgeMeters(geometry.ring, point) };
 }
 
 /** Whether the shape holds the point; a point on the edge counts as inside. */
-export function shapeContains(shape: GeofenceShape, point: GeoPoint): boolean {
-  return shape.type === "CIRCLE"
-    ? greatCircleMeters(shape.center, point) <= shape.radiusMeters
-    : ringContains(flatRing(shape.ring), point);
+export const shapeContains = (shape: GeofenceShape, point: GeoPoint): boolean =>
+  geometryContains(fenceGeometry(shape), point);
+
+/**
+ * Meters from the point to the nearest edge of a flat ring, on a plane tangent at the point: exact
+ * enough over the few tens of meters it decides.
+ */
+export function ringEdgeMeters(ring: ArrayLike<number>, point: GeoPoint): number {
+  const xScale = METERS_PER_DEGREE * Math.cos(point.lat * RAD);
+  const n = ring.length / 2;
+  let nearest = Number.POSITIVE_INFINITY;
+  for (let i = 0, j = n - 1; i < n; j = i++) {
+    const ax = ((ring[2 * j + 1] as number) - point.lng) * xScale;
+    const ay = ((ring[2 * j] as number) - point.lat) * METERS_PER_DEGREE;
+    const bx = ((ring[2 * i + 1] as number) - point.lng) * xScale;
+    const by = ((ring[2 * i] as number) - point.lat) * METERS_PER_DEGREE;
+    const dx = bx - ax;
+    const dy = by - ay;
+    const length = dx * dx + dy * dy;
+    // The point is the origin: project it on the segment, clamped to its ends.
+    const t = length === 0 ? 0 : Math.max(0, Math.min(1, -(ax * dx + ay * dy) / length));
+    nearest = Math.min(nearest, Math.hypot(ax + t * dx, ay + t * dy));
+  }
+  return nearest;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
 import { GeoPoint } from "../positions/geo.types.js";
+import { EXIT_MARGIN_METERS } from "./fence-evaluation.js";
 import type { GeofenceKind, GeofenceRecord } from "./geofence.record.js";
 
 export const GeofenceKindEnum = {
@@ -32,8 +33,7 @@ export class GeofenceCircle {
 }
 
 @ObjectType({
-  description:
-    "An area that announces vendors entering and leaving it (`location.geofence_triggered` events, which notifications and partners' webhooks follow).",
+  description: `An area that announces vendors entering and leaving it (\`location.geofence_triggered\` events, which notifications and partners' webhooks follow). A live vendor enters on reaching the edge and leaves once more than ${EXIT_MARGIN_METERS} m outside, so the jitter of a parked vendor's fixes does not flap; a vendor that stops broadcasting leaves.`,
 })
 export class Geofence {
   @Field(() => ID, { description: "Stable identifier of the geofence." })

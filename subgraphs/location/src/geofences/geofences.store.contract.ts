@@ -176,18 +176,57 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
       ]);
       expect(await crossings([report("cart", east(100), later(2))], later(2))).toEqual([]);
       expect(await inside(zone.id)).toEqual(["cart"]);
-      const { transitions } = await track([report("cart", east(501), later(3))], later(3));
+      const { transitions } = await track([report("cart", east(521), later(3))], later(3));
       expect(transitions).toEqual([
         {
           fence: { id: zone.id, kind: "ALERT_ZONE", ownerId: "person-1", center: AUSTIN },
           vendorId: "cart",
           transition: "EXIT",
-          point: east(501),
+          point: east(521),
           at: later(3),
           cause: "VENDOR_MOVED",
         },
       ]);
       expect(await inside(zone.id)).toEqual([]);
+    });
+
+    it("lets a vendor leave only beyond the exit margin, so jitter on an edge does not flap", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      const steps: [number, string[]][] = [
+        [499.99, [`ENTER cart ${zone.id} VENDOR_MOVED`]],
+        [505, []],
+        [498, []],
+        [519, []],
+        [521, [`EXIT cart ${zone.id} VENDOR_MOVED`]],
+        [510, []],
+        [499, [`ENTER cart ${zone.id} VENDOR_MOVED`]],
+      ];
+      for (const [i, [meters, expected]] of steps.entries())
+        expect(await crossings([report("cart", east(meters), later(i))], later(i))).toEqual(expected);
+
+      await track([report("cart", inLQuarter(250, 3000), later(9))], later(9));
+      const pitch = (await create(fence("ALERT_ZONE", "person-2", L_SHAPE), 20, later(9))).fence;
+      const polygonSteps: [number, string[]][] = [
+        [990, [`ENTER cart ${pitch.id} VENDOR_MOVED`]],
+        [1010, []],
+        [1030, [`EXIT cart ${pitch.id} VENDOR_MOVED`]],
+      ];
+      for (const [i, [north, expected]] of polygonSteps.entries()) {
+        const at = later(10 + i);
+        expect(
+          (await crossings([report("cart", inLQuarter(250, north), at)], at)).filter((c) =>
+            c.includes(pitch.id),
+          ),
+        ).toEqual(expected);
+      }
+
+      // Redrawing keeps a vendor within the margin too: 10 m outside stays, 30 m outside leaves.
+      await track([report("cart", east(100), later(20))], later(20));
+      const nudged = await store.update(zone.id, { shape: circle(east(-410), 500) }, clockAt(later(21)));
+      expect(nudged?.transitions).toEqual([]);
+      const moved = await store.update(zone.id, { shape: circle(east(-430), 500) }, clockAt(later(22)));
+      expect(moved?.transitions.map(line)).toEqual([`EXIT cart ${zone.id} FENCE_MOVED`]);
     });
 
     it("records each move and each crossing in the outbox, in the same write", async () => {
@@ -212,6 +251,21 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
         cause: "VENDOR_MOVED",
         fenceCenter: AUSTIN,
       });
+    });
+
+    it("follows a vendor through several reports of one batch", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      const reports = [east(900), east(100), east(200), east(900), east(300)].map((point, i) =>
+        report("cart", point, later(i)),
+      );
+      expect(await crossings(reports, later(5))).toEqual([
+        `ENTER cart ${zone.id} VENDOR_MOVED`,
+        `EXIT cart ${zone.id} VENDOR_MOVED`,
+        `ENTER cart ${zone.id} VENDOR_MOVED`,
+      ]);
+      expect(await inside(zone.id)).toEqual(["cart"]);
+      expect(await crossings([report("cart", east(250), later(6))], later(6))).toEqual([]);
     });
 
     it("writes nothing of a batch whose events cannot be recorded", async () => {
@@ -364,6 +418,29 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
       const gone = later(160 + LIVE_WINDOW_SECONDS + 1);
       expect((await store.sweepOffline(clockAt(gone), 100)).transitions.map(line)).toEqual([
         `EXIT cart ${zone.id} VENDOR_OFFLINE`,
+      ]);
+    });
+
+    it("sees a fence drawn a few meters from a parked vendor at the vendor's next report", async () => {
+      await vendor("cart");
+      for (let i = 0; i < 3; i += 1) await track([report("cart", east(0), later(i))], later(i));
+      // The zone's edge runs 3 m east of the cart: drawing it finds the cart outside.
+      const zone = await create(fence("ALERT_ZONE", "person-1", circle(east(103), 100)), 20, later(3));
+      expect(zone.transitions).toEqual([]);
+      expect(await crossings([report("cart", east(5), later(4))], later(4))).toEqual([
+        `ENTER cart ${zone.fence.id} VENDOR_MOVED`,
+      ]);
+    });
+
+    it("lets a parked vendor that a roaming zone moved onto leave it by driving off", async () => {
+      await vendor("cart");
+      for (let i = 0; i < 3; i += 1) await track([report("cart", east(2000), later(i))], later(i));
+      const nearMe = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 300), { roaming: true }))).fence;
+      const [moved] = await store.moveRoaming("person-1", east(2000), clockAt(later(3)));
+      expect(moved?.transitions.map(line)).toEqual([`ENTER cart ${nearMe.id} FENCE_MOVED`]);
+      expect(await crossings([report("cart", east(2004), later(4))], later(4))).toEqual([]);
+      expect(await crossings([report("cart", east(2400), later(5))], later(5))).toEqual([
+        `EXIT cart ${nearMe.id} VENDOR_MOVED`,
       ]);
     });
 

@@ -4,8 +4,15 @@ import { type ClientSession, type Connection, type Model, Schema } from "mongoos
 import type { PositionReport } from "../positions/position.record.js";
 import type { MongoPositionsStore } from "../positions/positions.store.mongo.js";
 import { coveringArea, type GeoJsonMultiPolygon } from "./covering-area.js";
-import { crossingEvents, fenceIdentity, isLive, membershipChanges, moveEvents } from "./fence-evaluation.js";
-import { shapeBoxes, shapeContains } from "./geofence.geometry.js";
+import {
+  crossingEvents,
+  EXIT_MARGIN_METERS,
+  fenceIdentity,
+  isLive,
+  membershipChanges,
+  moveEvents,
+} from "./fence-evaluation.js";
+import { fenceGeometry, geometryContains, geometryHolds, shapeBoxes } from "./geofence.geometry.js";
 import type {
   FenceIdentity,
   FenceTransition,
@@ -360,8 +367,28 @@ export class MongoGeofencesStore implements GeofencesStore {
     session: ClientSession,
   ): Promise<FenceTransition[]> {
     const { vendorId } = position;
+    const current = new Set(
+      (
+        await this.memberships
+          .find({ vendorId }, { fenceId: 1 }, { session })
+          .lean<{ fenceId: string }[]>()
+          .exec()
+      ).map((m) => m.fenceId),
+    );
+    // Fences the vendor is exactly inside, and fences it was in and is still within the exit margin of.
     const inside = new Map<string, GeofenceDocument>();
     if (isLive(position, clock.liveSince)) {
+      const watches = (doc: GeofenceDocument) =>
+        doc.kind === "ALERT_ZONE" ? listed : doc.kind === "VENDOR_ZONE" && doc.ownerId === vendorId;
+      const consider = (doc: GeofenceDocument) => {
+        if (!watches(doc)) return;
+        const geometry = fenceGeometry(doc.shape);
+        if (
+          geometryContains(geometry, position) ||
+          (current.has(doc._id) && geometryHolds(geometry, position, EXIT_MARGIN_METERS))
+        )
+          inside.set(doc._id, doc);
+      };
       const watching: Record<string, unknown>[] = [{ kind: "VENDOR_ZONE", ownerId: vendorId }];
       if (listed) watching.push({ kind: "ALERT_ZONE" });
       const candidates = await this.fences
@@ -377,16 +404,18 @@ export class MongoGeofencesStore implements GeofencesStore {
         )
         .lean<GeofenceDocument[]>()
         .exec();
-      for (const doc of candidates) if (shapeContains(doc.shape, position)) inside.set(doc._id, doc);
+      for (const doc of candidates) consider(doc);
+      // A fence the vendor was in whose area no longer holds it may still be within the margin.
+      const looked = new Set(candidates.map((doc) => doc._id));
+      const unseen = [...current].filter((fenceId) => !looked.has(fenceId));
+      if (unseen.length > 0) {
+        const docs = await this.fences
+          .find({ _id: { $in: unseen } }, RECORD_FIELDS, { session })
+          .lean<GeofenceDocument[]>()
+          .exec();
+        for (const doc of docs) consider(doc);
+      }
     }
-    const current = new Set(
-      (
-        await this.memberships
-          .find({ vendorId }, { fenceId: 1 }, { session })
-          .lean<{ fenceId: string }[]>()
-          .exec()
-      ).map((m) => m.fenceId),
-    );
     if (inside.size === 0 && current.size === 0) return [];
     const { entered, exited } = membershipChanges(current, new Set(inside.keys()));
     for (const fenceId of entered) {
@@ -447,16 +476,6 @@ export class MongoGeofencesStore implements GeofencesStore {
     clock: TrackingClock,
     session: ClientSession,
   ): Promise<FenceTransition[]> {
-    const inside = new Map<string, PositionReport>();
-    if (fence.kind === "ALERT_ZONE") {
-      const area = coveringArea(shapeBoxes(fence.shape));
-      for (const position of await this.positions.listedWithin(area, clock.liveSince, session))
-        if (shapeContains(fence.shape, position)) inside.set(position.vendorId, position);
-    } else {
-      const position = await this.positions.positionOf(fence.ownerId, session);
-      if (position && isLive(position, clock.liveSince) && shapeContains(fence.shape, position))
-        inside.set(position.vendorId, position);
-    }
     const current = new Set(
       (
         await this.memberships
@@ -465,6 +484,24 @@ export class MongoGeofencesStore implements GeofencesStore {
           .exec()
       ).map((m) => m.vendorId),
     );
+    const geometry = fenceGeometry(fence.shape);
+    // Vendors exactly inside, and vendors already inside still within the exit margin.
+    const inside = new Map<string, PositionReport>();
+    const consider = (position: PositionReport) => {
+      if (
+        geometryContains(geometry, position) ||
+        (current.has(position.vendorId) && geometryHolds(geometry, position, EXIT_MARGIN_METERS))
+      )
+        inside.set(position.vendorId, position);
+    };
+    if (fence.kind === "ALERT_ZONE") {
+      const area = coveringArea(shapeBoxes(fence.shape, EXIT_MARGIN_METERS));
+      for (const position of await this.positions.listedWithin(area, clock.liveSince, session))
+        consider(position);
+    } else {
+      const position = await this.positions.positionOf(fence.ownerId, session);
+      if (position && isLive(position, clock.liveSince)) consider(position);
+    }
     const { entered, exited } = membershipChanges(current, new Set(inside.keys()));
     const identity = fenceIdentity(fence);
     const transitions: FenceTransition[] = [];

@@ -1,11 +1,26 @@
 import type { DomainEvent, SqliteOutbox } from "@venta/events";
-import type { GeoPoint } from "@venta/geo";
+import { type BoundingBox, boxesAround, EARTH_RADIUS_METERS, type GeoPoint, greatCircleMeters } from "@venta/geo";
 import type Database from "better-sqlite3";
 import type { PositionReport } from "../positions/position.record.js";
+import type { RecordOutcome } from "../positions/positions.store.js";
 import type { SqlitePositionsStore } from "../positions/positions.store.sqlite.js";
-import { entryContains, type FenceEntry, FenceEntryCache } from "./fence-entries.js";
-import { crossingEvents, fenceIdentity, isLive, membershipChanges, moveEvents } from "./fence-evaluation.js";
-import { flatRing, shapeBoxes, shapeContains } from "./geofence.geometry.js";
+import { type FenceEntry, FenceEntryCache } from "./fence-entries.js";
+import {
+  crossingEvents,
+  EXIT_MARGIN_METERS,
+  fenceIdentity,
+  isLive,
+  membershipChanges,
+  moveEvents,
+} from "./fence-evaluation.js";
+import {
+  fenceGeometry,
+  flatRing,
+  geometryContains,
+  geometryEdge,
+  geometryHolds,
+  shapeBoxes,
+} from "./geofence.geometry.js";
 import type {
   FenceIdentity,
   FenceTransition,
@@ -26,6 +41,7 @@ import type {
   RecordedPositions,
   TrackingClock,
 } from "./geofences.store.js";
+import { cellsAround, cellsOf, NEIGHBOURHOOD_METERS, NeighbourhoodCache, stillHolds } from "./vendor-neighbourhoods.js";
 
 interface FenceRow {
   row: number;
@@ -53,6 +69,31 @@ type StoredEntry = [
  * dirty a page per report; refreshing it this seldom costs the sweep a check of the position instead.
  */
 const SEEN_AT_SLACK_MS = 30_000;
+
+/** Taken off a neighbourhood's reach, for the rounding of distances computed two ways. */
+const SAFE_ROUNDING_METERS = 0.5;
+
+/** A box grown by `meters` on every side, split at the antimeridian if it reaches across. */
+function grownBoxes(box: BoundingBox, meters: number): BoundingBox[] {
+  const dLat = meters / METERS_PER_DEGREE;
+  const south = Math.max(-90, box.south - dLat);
+  const north = Math.min(90, box.north + dLat);
+  const dLng = meters / (METERS_PER_DEGREE * Math.max(1e-6, Math.cos((Math.max(-south, north) * Math.PI) / 180)));
+  const west = box.west - dLng;
+  const east = box.east + dLng;
+  const boxes = [{ south, north, west: Math.max(-180, west), east: Math.min(180, east) }];
+  if (west < -180) boxes.push({ south, north, west: west + 360, east: 180 });
+  if (east > 180) boxes.push({ south, north, west: -180, east: east - 360 });
+  return boxes;
+}
+
+/** What the store holds of a vendor inside fences: the fences, and `fenced_vendors.seen_at` if any. */
+interface FencedState {
+  fences: Set<number>;
+  seenAt: number | undefined;
+}
+
+const METERS_PER_DEGREE = (EARTH_RADIUS_METERS * Math.PI) / 180;
 
 /** Kind codes in the index, where a number is cheaper to store and compare than the name. */
 const ALERT_CODE = 0;
@@ -97,6 +138,7 @@ function readGeometry(blob: Buffer): Float64Array {
 export class SqliteGeofencesStore implements GeofencesStore {
   private readonly statements;
   private readonly entries = new FenceEntryCache();
+  private readonly neighbourhoods = new NeighbourhoodCache();
 
   constructor(
     private readonly db: Database.Database,
@@ -133,6 +175,10 @@ export class SqliteGeofencesStore implements GeofencesStore {
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS geofence_memberships_by_fence
         ON geofence_memberships (fence, entered_at DESC, vendor_id DESC);
+      CREATE TABLE IF NOT EXISTS fence_cells (
+        cell INTEGER PRIMARY KEY,
+        changes INTEGER NOT NULL
+      );
       CREATE TABLE IF NOT EXISTS fenced_vendors (
         vendor_id TEXT PRIMARY KEY,
         seen_at INTEGER NOT NULL
@@ -170,14 +216,37 @@ export class SqliteGeofencesStore implements GeofencesStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       unindexEntry: db.prepare<[number]>("DELETE FROM fence_index WHERE id = ?"),
-      entriesAt: db
-        .prepare<{ lat: number; lng: number }, number>(
-          "SELECT id FROM fence_index WHERE min_lat <= @lat AND max_lat >= @lat AND min_lng <= @lng AND max_lng >= @lng",
+      entriesIn: db
+        .prepare<BoundingBox, number>(
+          "SELECT id FROM fence_index WHERE min_lat <= @north AND max_lat >= @south AND min_lng <= @east AND max_lng >= @west",
         )
         .pluck(),
+      entryBox: db
+        .prepare<[number], [number, number, number, number]>(
+          "SELECT min_lat, max_lat, min_lng, max_lng FROM fence_index WHERE id = ?",
+        )
+        .raw(true),
+      countChange: db.prepare<[number]>(
+        "INSERT INTO fence_cells (cell, changes) VALUES (?, 1) ON CONFLICT (cell) DO UPDATE SET changes = changes + 1",
+      ),
+      cellChanges: db
+        .prepare<[string], [number, number]>(
+          "SELECT cell, changes FROM fence_cells WHERE cell IN (SELECT value FROM json_each(?))",
+        )
+        .raw(true),
       entry: db
         .prepare<[number], StoredEntry>(
           "SELECT fence, kind, vendor, radius, geometry FROM fence_index WHERE id = ?",
+        )
+        .raw(true),
+      fencesOfVendors: db
+        .prepare<[string], [string, number]>(
+          "SELECT vendor_id, fence FROM geofence_memberships WHERE vendor_id IN (SELECT value FROM json_each(?))",
+        )
+        .raw(true),
+      seenAtOfVendors: db
+        .prepare<[string], [string, number]>(
+          "SELECT vendor_id, seen_at FROM fenced_vendors WHERE vendor_id IN (SELECT value FROM json_each(?))",
         )
         .raw(true),
       fencesOfVendor: db
@@ -193,9 +262,6 @@ export class SqliteGeofencesStore implements GeofencesStore {
         "DELETE FROM geofence_memberships WHERE vendor_id = ? AND fence = ?",
       ),
       exitFence: db.prepare<[number]>("DELETE FROM geofence_memberships WHERE fence = ?"),
-      fencedSince: db
-        .prepare<[string], number>("SELECT seen_at FROM fenced_vendors WHERE vendor_id = ?")
-        .pluck(),
       markFenced: db.prepare<[string, number]>(
         `INSERT INTO fenced_vendors (vendor_id, seen_at) VALUES (?, ?)
          ON CONFLICT (vendor_id) DO UPDATE SET seen_at = excluded.seen_at`,
@@ -338,20 +404,41 @@ export class SqliteGeofencesStore implements GeofencesStore {
     listed: ReadonlySet<string>,
     clock: TrackingClock,
   ): Promise<RecordedPositions> {
+    try {
+      return this.recordPositionsInTransaction(reports, listed, clock);
+    } catch (error) {
+      // The memos may speak of writes that were just rolled back.
+      for (const { vendorId } of reports) this.neighbourhoods.delete(vendorId);
+      throw error;
+    }
+  }
+
+  private recordPositionsInTransaction(
+    reports: readonly PositionReport[],
+    listed: ReadonlySet<string>,
+    clock: TrackingClock,
+  ): RecordedPositions {
     return this.db
       .transaction((): RecordedPositions => {
         const outcomes = this.positions.recordManyInTransaction(reports);
+        const moved = outcomes.filter((outcome) => outcome.moved);
+        const counts = this.cellCounts(
+          moved.flatMap(({ current }) => [
+            ...cellsAround(current),
+            ...(this.neighbourhoods.get(current.vendorId)?.counts.keys() ?? []),
+          ]),
+        );
+        const known = this.knownStates(moved, listed, counts);
         const transitions: FenceTransition[] = [];
         const events: DomainEvent[] = [];
         const identities = new Map<number, FenceIdentity>();
-        for (const outcome of outcomes) {
-          if (!outcome.moved) continue;
-          const crossings = this.follow(
-            outcome.current,
-            listed.has(outcome.current.vendorId),
-            clock,
-            identities,
-          );
+        for (const outcome of moved) {
+          const { current } = outcome;
+          const state = known.get(current.vendorId) as FencedState;
+          const isListed = listed.has(current.vendorId);
+          const crossings = this.staysPut(current, outcome.previous, isListed, clock, state, counts)
+            ? []
+            : this.follow(current, isListed, clock, state, identities, counts);
           transitions.push(...crossings);
           // Each move before the crossings it caused, as a consumer reading one vendor's story expects.
           events.push(...moveEvents([outcome], clock.now), ...crossingEvents(crossings, clock.now));
@@ -375,6 +462,7 @@ export class SqliteGeofencesStore implements GeofencesStore {
             this.statements.markFenced.run(vendorId, position.recordedAt.getTime());
             continue;
           }
+          if (position) this.countChange(boxesAround(position, 0));
           for (const fence of this.statements.fencesOfVendor.all(vendorId)) {
             this.statements.exit.run(vendorId, fence);
             if (position)
@@ -390,26 +478,99 @@ export class SqliteGeofencesStore implements GeofencesStore {
     );
   }
 
-  /** A vendor's memberships brought up to date with its new position; returns the crossings. */
+  /**
+   * What each moved vendor's memberships are before the batch: from its neighbourhood memo where that
+   * still holds, else read, for all the others at once.
+   */
+  private knownStates(
+    moved: readonly RecordOutcome[],
+    listed: ReadonlySet<string>,
+    counts: ReadonlyMap<number, number>,
+  ): Map<string, FencedState> {
+    const states = new Map<string, FencedState>();
+    const unread: string[] = [];
+    for (const { current, previous } of moved) {
+      const { vendorId } = current;
+      if (states.has(vendorId) || unread.includes(vendorId)) continue;
+      const memo = this.neighbourhoods.get(vendorId);
+      if (memo && stillHolds(memo, previous, listed.has(vendorId), counts)) {
+        states.set(vendorId, { fences: memo.fences, seenAt: memo.seenAt });
+      } else {
+        this.neighbourhoods.delete(vendorId);
+        unread.push(vendorId);
+      }
+    }
+    if (unread.length === 0) return states;
+    for (const vendorId of unread) states.set(vendorId, { fences: new Set(), seenAt: undefined });
+    const ids = JSON.stringify(unread);
+    for (const [vendorId, fence] of this.statements.fencesOfVendors.all(ids))
+      states.get(vendorId)?.fences.add(fence);
+    for (const [vendorId, seenAt] of this.statements.seenAtOfVendors.all(ids)) {
+      const state = states.get(vendorId);
+      if (state) state.seenAt = seenAt;
+    }
+    return states;
+  }
+
+  /**
+   * Whether the vendor's last look still covers this report: then its memberships cannot have
+   * changed, and no fence is looked at.
+   */
+  private staysPut(
+    position: PositionReport,
+    previous: GeoPoint | null,
+    listed: boolean,
+    clock: TrackingClock,
+    known: FencedState,
+    counts: ReadonlyMap<number, number>,
+  ): boolean {
+    const memo = this.neighbourhoods.get(position.vendorId);
+    if (!memo || !isLive(position, clock.liveSince) || !stillHolds(memo, previous, listed, counts)) return false;
+    const moved = greatCircleMeters(memo.point, position);
+    if (moved >= memo.safeMeters) return false;
+    memo.point = { lat: position.lat, lng: position.lng };
+    memo.safeMeters -= moved;
+    this.refreshSeenAt(position, known);
+    memo.seenAt = known.seenAt;
+    return true;
+  }
+
+  /**
+   * A vendor's memberships brought up to date with its new position; returns the crossings. `known`
+   * is what the vendor's memberships were, and is kept current for a later report in the same batch.
+   * The look reaches `NEIGHBOURHOOD_METERS` around the vendor, so it also tells how far the vendor
+   * may move before any fence could change for it: that is kept as the vendor's neighbourhood.
+   */
   private follow(
     position: PositionReport,
     listed: boolean,
     clock: TrackingClock,
+    known: FencedState,
     identities: Map<number, FenceIdentity>,
+    counts: ReadonlyMap<number, number>,
   ): FenceTransition[] {
     const { vendorId } = position;
-    const inside = new Set<number>();
-    if (isLive(position, clock.liveSince)) {
-      // Boxes from the R*Tree's nodes alone; what each entry is comes from the cache.
-      for (const id of this.statements.entriesAt.all({ lat: position.lat, lng: position.lng })) {
-        const entry = this.entry(id);
-        if (entry && (entry.alert ? listed : entry.vendor === vendorId) && entryContains(entry, position))
-          inside.add(entry.fence);
+    const live = isLive(position, clock.liveSince);
+    // Fences the vendor is exactly inside, and fences it was in and is still within the exit margin of.
+    const staying = new Set<number>();
+    const near: { fence: number; inside: boolean; edgeMeters: number }[] = [];
+    if (live) {
+      const seen = new Set<number>();
+      for (const box of boxesAround(position, NEIGHBOURHOOD_METERS)) {
+        // Boxes from the R*Tree's nodes alone; what each entry is comes from the cache.
+        for (const id of this.statements.entriesIn.all(box)) {
+          const entry = seen.has(id) ? undefined : this.entry(id);
+          seen.add(id);
+          if (!entry || !(entry.alert ? listed : entry.vendor === vendorId)) continue;
+          const { inside, edgeMeters } = geometryEdge(entry, position);
+          near.push({ fence: entry.fence, inside, edgeMeters });
+          if (inside || (known.fences.has(entry.fence) && edgeMeters <= EXIT_MARGIN_METERS))
+            staying.add(entry.fence);
+        }
       }
     }
-    const current = new Set(this.statements.fencesOfVendor.all(vendorId));
-    if (inside.size === 0 && current.size === 0) return [];
-    const { entered, exited } = membershipChanges(current, inside);
+    // A fence the vendor was in and that is not near is more than the exit margin away: it is left.
+    const { entered, exited } = membershipChanges(known.fences, staying);
     const transitions: FenceTransition[] = [];
     const at = position.recordedAt;
     for (const fence of entered) {
@@ -420,13 +581,56 @@ export class SqliteGeofencesStore implements GeofencesStore {
       this.statements.exit.run(vendorId, fence);
       transitions.push(this.transition(fence, vendorId, "EXIT", position, at, "VENDOR_MOVED", identities));
     }
-    if (inside.size === 0) this.statements.unmarkFenced.run(vendorId);
-    else {
-      const seenAt = this.statements.fencedSince.get(vendorId);
-      if (seenAt === undefined || seenAt < at.getTime() - SEEN_AT_SLACK_MS)
-        this.statements.markFenced.run(vendorId, at.getTime());
+    known.fences = staying;
+    this.refreshSeenAt(position, known);
+    if (!live) {
+      this.neighbourhoods.delete(vendorId);
+      return transitions;
     }
+    // How far the vendor may go: to the nearest edge of a fence it is out of, or to the exit margin of
+    // one it is in; never beyond what the look reached. Less a little, for rounding.
+    let safeMeters = NEIGHBOURHOOD_METERS;
+    for (const { fence, inside, edgeMeters } of near) {
+      const room = staying.has(fence)
+        ? inside
+          ? edgeMeters + EXIT_MARGIN_METERS
+          : EXIT_MARGIN_METERS - edgeMeters
+        : edgeMeters;
+      safeMeters = Math.min(safeMeters, room);
+    }
+    this.neighbourhoods.set(vendorId, {
+      point: { lat: position.lat, lng: position.lng },
+      safeMeters: safeMeters - SAFE_ROUNDING_METERS,
+      listed,
+      fences: staying,
+      seenAt: known.seenAt,
+      counts: new Map(cellsAround(position).map((cell) => [cell, counts.get(cell) ?? 0])),
+    });
     return transitions;
+  }
+
+  /** Keeps `fenced_vendors` to the vendors inside a fence, with a `seen_at` at most the slack old. */
+  private refreshSeenAt(position: PositionReport, known: FencedState): void {
+    const at = position.recordedAt.getTime();
+    if (known.fences.size === 0) {
+      if (known.seenAt !== undefined) this.statements.unmarkFenced.run(position.vendorId);
+      known.seenAt = undefined;
+    } else if (known.seenAt === undefined || known.seenAt < at - SEEN_AT_SLACK_MS) {
+      this.statements.markFenced.run(position.vendorId, at);
+      known.seenAt = at;
+    }
+  }
+
+  /** The change counts of these cells (0 for a cell never changed). */
+  private cellCounts(cells: readonly number[]): Map<number, number> {
+    if (cells.length === 0) return new Map();
+    return new Map(this.statements.cellChanges.all(JSON.stringify([...new Set(cells)])));
+  }
+
+  /** Counts a change to fences or memberships in every cell near the boxes, for neighbourhood memos. */
+  private countChange(boxes: readonly BoundingBox[]): void {
+    const cells = new Set(boxes.flatMap((box) => grownBoxes(box, NEIGHBOURHOOD_METERS).flatMap(cellsOf)));
+    for (const cell of cells) this.statements.countChange.run(cell);
   }
 
   /** Writes a fence's new state; a new shape moves it in the index and re-decides who is inside. */
@@ -451,27 +655,33 @@ export class SqliteGeofencesStore implements GeofencesStore {
 
   /**
    * Who is inside a fence at its (new) place: for an alert zone, the listed vendors with a live
-   * position in its boxes, found through the positions' index, then tested against the shape; for a
-   * vendor zone, its vendor alone.
+   * position in its boxes, found through the positions' index, then tested against the shape (those
+   * already inside stay within the exit margin); for a vendor zone, its vendor alone.
    */
   private place(row: number, fence: GeofenceRecord, clock: TrackingClock): FenceTransition[] {
-    const inside = new Map<string, PositionReport>();
+    const current = new Set(this.statements.vendorsInFence.all(row));
+    const geometry = fenceGeometry(fence.shape);
+    // Vendors exactly inside, and vendors already inside still within the exit margin.
+    const staying = new Map<string, PositionReport>();
+    const consider = (position: PositionReport) => {
+      if (
+        geometryContains(geometry, position) ||
+        (current.has(position.vendorId) && geometryHolds(geometry, position, EXIT_MARGIN_METERS))
+      )
+        staying.set(position.vendorId, position);
+    };
     if (fence.kind === "ALERT_ZONE") {
-      for (const box of shapeBoxes(fence.shape)) {
-        for (const position of this.positions.listedInBox(box, clock.liveSince.getTime()))
-          if (shapeContains(fence.shape, position)) inside.set(position.vendorId, position);
-      }
+      for (const box of shapeBoxes(fence.shape, EXIT_MARGIN_METERS))
+        for (const position of this.positions.listedInBox(box, clock.liveSince.getTime())) consider(position);
     } else {
       const position = this.positions.positionOf(fence.ownerId);
-      if (position && isLive(position, clock.liveSince) && shapeContains(fence.shape, position))
-        inside.set(position.vendorId, position);
+      if (position && isLive(position, clock.liveSince)) consider(position);
     }
-    const current = new Set(this.statements.vendorsInFence.all(row));
-    const { entered, exited } = membershipChanges(current, new Set(inside.keys()));
+    const { entered, exited } = membershipChanges(current, new Set(staying.keys()));
     const identity = new Map([[row, fenceIdentity(fence)]]);
     const transitions: FenceTransition[] = [];
     for (const vendorId of entered) {
-      const position = inside.get(vendorId) as PositionReport;
+      const position = staying.get(vendorId) as PositionReport;
       this.statements.enter.run(vendorId, row, clock.now.getTime());
       this.statements.markFenced.run(vendorId, position.recordedAt.getTime());
       transitions.push(this.transition(row, vendorId, "ENTER", position, clock.now, "FENCE_MOVED", identity));
@@ -509,14 +719,19 @@ export class SqliteGeofencesStore implements GeofencesStore {
    * lives exactly as long as the fence keeps its shape, so the identity (centre included) stays true.
    */
   private identityOf(row: number): FenceIdentity {
-    const entryId = this.statements.entriesOf.get(row);
-    const entry = entryId === undefined ? undefined : this.entry(entryId);
+    const entry = this.entryOfFence(row);
     if (entry?.identity) return entry.identity;
     const found = this.statements.identity.get(row);
     if (!found) throw new Error(`fence row ${row} has memberships but no fence`);
     const identity = fenceIdentity(toRecord(found));
     if (entry) entry.identity = identity;
     return identity;
+  }
+
+  /** The current index entry of a fence (any one of its boxes: all carry the whole shape). */
+  private entryOfFence(row: number): FenceEntry | undefined {
+    const entryId = this.statements.entriesOf.get(row);
+    return entryId === undefined ? undefined : this.entry(entryId);
   }
 
   /** An index entry's fence and geometry, read once per process. */
@@ -526,7 +741,15 @@ export class SqliteGeofencesStore implements GeofencesStore {
     const stored = this.statements.entry.get(id);
     if (!stored) return undefined;
     const [fence, kind, vendor, radius, geometry] = stored;
-    const entry = { fence, alert: kind === ALERT_CODE, vendor, radius, coordinates: readGeometry(geometry) };
+    const coordinates = readGeometry(geometry);
+    const entry: FenceEntry = {
+      fence,
+      alert: kind === ALERT_CODE,
+      vendor,
+      center: radius === null ? null : { lat: coordinates[0] as number, lng: coordinates[1] as number },
+      radius: radius ?? 0,
+      ring: radius === null ? coordinates : null,
+    };
     this.entries.set(id, entry);
     return entry;
   }
@@ -537,7 +760,9 @@ export class SqliteGeofencesStore implements GeofencesStore {
     const vendor = fence.kind === "VENDOR_ZONE" ? fence.ownerId : null;
     const radius = fence.shape.type === "CIRCLE" ? fence.shape.radiusMeters : null;
     const geometry = geometryBlob(fence.shape);
-    for (const box of shapeBoxes(fence.shape)) {
+    const boxes = shapeBoxes(fence.shape);
+    this.countChange(boxes);
+    for (const box of boxes) {
       const { id } = this.statements.newEntry.get(row) as { id: number };
       this.statements.indexEntry.run(
         id,
@@ -555,7 +780,11 @@ export class SqliteGeofencesStore implements GeofencesStore {
   }
 
   private unindex(row: number): void {
-    for (const id of this.statements.entriesOf.all(row)) this.statements.unindexEntry.run(id);
+    for (const id of this.statements.entriesOf.all(row)) {
+      const box = this.statements.entryBox.get(id);
+      if (box) this.countChange([{ south: box[0], north: box[1], west: box[2], east: box[3] }]);
+      this.statements.unindexEntry.run(id);
+    }
     this.statements.dropEntries.run(row);
   }
 }

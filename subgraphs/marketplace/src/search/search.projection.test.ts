@@ -1,7 +1,8 @@
-import { type DomainEvent, openHoursOf, SqliteEventBus, type VendorSnapshot } from "@venta/events";
+import { type DomainEvent, newEvent, openHoursOf, SqliteEventBus, type VendorSnapshot } from "@venta/events";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type MarketplaceStores, openSqlite } from "../stores.js";
+import { SearchPersonalData } from "./search.personal-data.js";
 import { applySearchEvent, followSearchEvents } from "./search.projection.js";
 import type { SearchIndex } from "./search.store.js";
 
@@ -294,6 +295,46 @@ describe("the search index consumer", () => {
       (await index.search({ terms: ["taco"], openAt: at, limit: 10 })).map((c) => c.vendorId).sort();
     expect(await open(T0)).toEqual(["v1", "v3"]);
     expect(await open(new Date(T0.getTime() - 1))).toEqual(["v3"]);
+  });
+
+  it("detaches from an erased person the favorites applied after their account's erasure", async () => {
+    for (const vendorId of ["v1", "v2"]) {
+      await applySearchEvent(index, newEvent("marketplace.vendor_created", snapshot(1, { vendorId })));
+      await applySearchEvent(
+        index,
+        newEvent("location.vendor_location_updated", {
+          vendorId,
+          ...CENTER,
+          accuracyMeters: null,
+          heading: null,
+          recordedAt: T0.toISOString(),
+        }),
+      );
+    }
+    const favorite = (userId: string, vendorId: string) =>
+      applySearchEvent(
+        index,
+        newEvent("marketplace.favorite_added", { userId, vendorId, at: T0.toISOString() }),
+        () => T0,
+      );
+    const erasure = newEvent("marketplace.user_deleted", { userId: "u1", at: T0.toISOString() });
+    await favorite("u1", "v1");
+    await favorite("u2", "v1");
+    await new SearchPersonalData(index).eraseUser("u1");
+    // Announced before the deletion, applied after it; the erasure's own event follows it on the bus.
+    expect(await favorite("u1", "v2")).toBe(true);
+    expect(await applySearchEvent(index, erasure, () => T0)).toBe(true);
+
+    expect(await index.anonymizeActivityOf("u1")).toBe(0);
+    expect(await applySearchEvent(index, erasure, () => T0)).toBe(false);
+    const favorites = (await everything()).trending.map(({ vendorId, favorites }) => ({
+      vendorId,
+      favorites,
+    }));
+    expect(favorites.sort((a, b) => a.vendorId.localeCompare(b.vendorId))).toEqual([
+      { vendorId: "v1", favorites: 2 },
+      { vendorId: "v2", favorites: 1 },
+    ]);
   });
 
   it("forgets activity older than the trending window", async () => {

@@ -11,6 +11,7 @@ import {
 } from "@venta/events";
 import type { Logger } from "@venta/kit";
 import { TRENDING_WINDOW_MS } from "./ranking.js";
+import { favoriteActivityKey } from "./search.record.js";
 import type { SearchIndex } from "./search.store.js";
 
 export const SEARCH_CONSUMER = "marketplace.search-index";
@@ -25,6 +26,7 @@ export const SEARCH_EVENTS = [
   "marketplace.review_submitted",
   "marketplace.review_moderated",
   "marketplace.schedule_updated",
+  "marketplace.user_deleted",
 ] as const satisfies readonly EventType[];
 
 type SearchEvent = (typeof SEARCH_EVENTS)[number];
@@ -79,10 +81,9 @@ export async function applySearchEvent(
       const favorite = payloadOf(event, "marketplace.favorite_added");
       const at = eventTime(favorite.at);
       if (!at) return false;
-      // Keyed by customer and vendor: favoriting, unfavoriting and favoriting again counts once.
       return index.recordActivity(
         {
-          key: `favorite:${favorite.userId}:${favorite.vendorId}`,
+          key: favoriteActivityKey(favorite.userId, favorite.vendorId),
           vendorId: favorite.vendorId,
           kind: "FAVORITE",
           at,
@@ -114,6 +115,13 @@ export async function applySearchEvent(
       const hours = openHoursOf(payloadOf(event, "marketplace.schedule_updated"));
       return hours ? index.applyOpenHours(hours) : false;
     }
+    case "marketplace.user_deleted": {
+      // The account's erasure already detached the person's favorites (SearchPersonalData). This
+      // catches the ones it could not see yet: favorites announced just before the deletion and
+      // applied after it, which the bus delivers ahead of this event, and a replay, where the event
+      // store hands back the person's favorites and erasure under one pseudonym.
+      return (await index.anonymizeActivityOf(payloadOf(event, "marketplace.user_deleted").userId)) > 0;
+    }
     default:
       return false;
   }
@@ -121,7 +129,8 @@ export async function applySearchEvent(
 
 /**
  * Keeps the search index: vendor snapshots, menus, ratings and published opening hours from
- * marketplace's own events, positions from location's, favorites and reviews for trending. A consumer seen for the first time
+ * marketplace's own events, positions from location's, favorites and reviews for trending, erasures to
+ * detach a deleted person's favorites from them. A consumer seen for the first time
  * reads the whole retained log, so a fresh index catches up with everything published before it.
  */
 export function followSearchEvents(

@@ -76,6 +76,22 @@ export interface ActivityEntry {
   at: Date;
 }
 
+/**
+ * The key of a customer's favorite of a vendor: one per pair, so favoriting, unfavoriting and
+ * favoriting again counts once. It is `favoriteActivityKey(userId, "")` followed by the vendor id,
+ * which is how the index finds a customer's favorites when their account is erased
+ * (`SearchIndex.anonymizeActivityOf`).
+ */
+export const favoriteActivityKey = (userId: string, vendorId: string): string =>
+  `favorite:${userId}:${vendorId}`;
+
+/**
+ * What an erased customer's favorite is keyed by from then on, followed by random hex: never
+ * derived from the person (a hash of their id could be recomputed by anyone holding it), and never
+ * the key of a live favorite, which starts `favorite:`.
+ */
+export const ERASED_FAVORITE_PREFIX = "erased-favorite:";
+
 /** What a search asks for. `terms` are folded (see search-terms.ts); the last one is a prefix. */
 export interface SearchQuery {
   terms: string[];

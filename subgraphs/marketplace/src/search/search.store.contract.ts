@@ -1,6 +1,6 @@
 import { destinationPoint, greatCircleMeters } from "@venta/geo";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { SearchQuery, VendorEntry } from "./search.record.js";
+import { favoriteActivityKey, type SearchQuery, type VendorEntry } from "./search.record.js";
 import type { SearchIndex } from "./search.store.js";
 import { queryTerms } from "./search-terms.js";
 
@@ -371,6 +371,51 @@ export function searchIndexContract(adapter: string, open: () => Promise<OpenedS
         halfLifeMs: 2 * DAY_MS,
       });
       expect(later.map((t) => t.vendorId)).toEqual(["hot"]);
+    });
+
+    it("detaches an erased person's favorites from them, which go on counting as before", async () => {
+      const retain = new Date(T0.getTime() - 7 * DAY_MS);
+      for (const id of ["v1", "v2"]) {
+        await index.applyVendor(entry(id, { verification: "VERIFIED" }));
+        await index.applyPosition({ vendorId: id, ...destinationPoint(CENTER, 0, 300), recordedAt: T0 });
+      }
+      const favorite = (userId: string, vendorId: string, at = T0) =>
+        index.recordActivity(
+          { key: favoriteActivityKey(userId, vendorId), vendorId, kind: "FAVORITE", at },
+          retain,
+        );
+      await favorite("u1", "v1", new Date(T0.getTime() - DAY_MS));
+      await favorite("u1", "v2");
+      // Ids that start like u1's, and one whose key starts like u1's favorite of v2.
+      await favorite("u10", "v1");
+      await favorite("u1:v2", "v1");
+      await index.recordActivity({ key: "review:r1", vendorId: "v1", kind: "REVIEW", at: T0 }, retain);
+      const trending = async () =>
+        (
+          await index.trending({
+            center: CENTER,
+            radiusMeters: 1000,
+            since: retain,
+            asOf: T0,
+            halfLifeMs: 2 * DAY_MS,
+          })
+        ).sort((a, b) => a.vendorId.localeCompare(b.vendorId));
+      const before = await trending();
+      expect(before.map(({ vendorId, favorites, reviews }) => ({ vendorId, favorites, reviews }))).toEqual([
+        { vendorId: "v1", favorites: 3, reviews: 1 },
+        { vendorId: "v2", favorites: 1, reviews: 0 },
+      ]);
+
+      expect(await index.anonymizeActivityOf("u1")).toBe(2);
+      expect(await trending()).toEqual(before);
+      expect(await index.anonymizeActivityOf("u1")).toBe(0);
+      // Nothing is kept under the person's keys any more: the same act now is new to the index.
+      expect(await favorite("u1", "v2")).toBe(true);
+      // The others' favorites are still theirs: the same act again changes nothing.
+      expect(await favorite("u10", "v1")).toBe(false);
+      expect(await favorite("u1:v2", "v1")).toBe(false);
+      expect(await index.anonymizeActivityOf("u1:v2")).toBe(1);
+      expect(await index.anonymizeActivityOf("nobody")).toBe(0);
     });
 
     it("hands back the indexed text of many vendors at once", async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { boxesAround, type GeoPoint, greatCircleMeters } from "@venta/geo";
 import { isMongoDuplicateKey } from "@venta/kit";
 import {
@@ -7,21 +8,23 @@ import {
   Schema,
   type UpdateWithAggregationPipeline,
 } from "mongoose";
-import type {
-  ActivityEntry,
-  ActivityKind,
-  MenuEntry,
-  MenuItemEntry,
-  OpenHoursEntry,
-  PositionEntry,
-  RatingEntry,
-  SearchCandidate,
-  SearchDocument,
-  SearchQuery,
-  TrendingCandidate,
-  TrendingQuery,
-  VendorEntry,
-  VerificationState,
+import {
+  type ActivityEntry,
+  type ActivityKind,
+  ERASED_FAVORITE_PREFIX,
+  favoriteActivityKey,
+  type MenuEntry,
+  type MenuItemEntry,
+  type OpenHoursEntry,
+  type PositionEntry,
+  type RatingEntry,
+  type SearchCandidate,
+  type SearchDocument,
+  type SearchQuery,
+  type TrendingCandidate,
+  type TrendingQuery,
+  type VendorEntry,
+  type VerificationState,
 } from "./search.record.js";
 import type { SearchIndex } from "./search.store.js";
 import { compareIds } from "./search.store.sqlite.js";
@@ -194,7 +197,7 @@ export class MongoSearchIndex implements SearchIndex {
   private readonly docs: Model<SearchDocumentDoc>;
   private readonly activity: Model<ActivityDoc>;
 
-  constructor(connection: Connection) {
+  constructor(private readonly connection: Connection) {
     this.docs =
       connection.models.SearchDocument ??
       connection.model<SearchDocumentDoc>("SearchDocument", documentSchema);
@@ -301,6 +304,28 @@ export class MongoSearchIndex implements SearchIndex {
       )
       .exec();
     return result.modifiedCount + result.upsertedCount > 0;
+  }
+
+  async anonymizeActivityOf(userId: string): Promise<number> {
+    const prefix = favoriteActivityKey(userId, "");
+    // An `_id` cannot change in place: the detached copies replace the originals in one transaction,
+    // so a retried erasure never finds a favorite counted twice, or not at all.
+    return this.connection.transaction(async (session) => {
+      const candidates = await this.activity
+        .find({ _id: { $regex: `^${escapeRegExp(prefix)}` }, kind: "FAVORITE" }, null, { session })
+        .lean<ActivityDoc[]>()
+        .exec();
+      // The anchored prefix walks the `_id` index; the exact key tells the person's favorites from
+      // those of a person whose id merely starts with theirs.
+      const theirs = candidates.filter((act) => act._id === favoriteActivityKey(userId, act.vendorId));
+      if (theirs.length === 0) return 0;
+      await this.activity.insertMany(
+        theirs.map((act) => ({ ...act, _id: ERASED_FAVORITE_PREFIX + randomBytes(16).toString("hex") })),
+        { session, lean: true },
+      );
+      await this.activity.deleteMany({ _id: { $in: theirs.map((act) => act._id) } }, { session }).exec();
+      return theirs.length;
+    });
   }
 
   async search(query: SearchQuery): Promise<SearchCandidate[]> {

@@ -1,19 +1,21 @@
 import { boxesAround, type GeoPoint, greatCircleMeters } from "@venta/geo";
 import type Database from "better-sqlite3";
-import type {
-  ActivityEntry,
-  MenuEntry,
-  MenuItemEntry,
-  OpenHoursEntry,
-  PositionEntry,
-  RatingEntry,
-  SearchCandidate,
-  SearchDocument,
-  SearchQuery,
-  TrendingCandidate,
-  TrendingQuery,
-  VendorEntry,
-  VerificationState,
+import {
+  type ActivityEntry,
+  ERASED_FAVORITE_PREFIX,
+  favoriteActivityKey,
+  type MenuEntry,
+  type MenuItemEntry,
+  type OpenHoursEntry,
+  type PositionEntry,
+  type RatingEntry,
+  type SearchCandidate,
+  type SearchDocument,
+  type SearchQuery,
+  type TrendingCandidate,
+  type TrendingQuery,
+  type VendorEntry,
+  type VerificationState,
 } from "./search.record.js";
 import type { SearchIndex } from "./search.store.js";
 
@@ -196,6 +198,12 @@ export class SqliteSearchIndex implements SearchIndex {
          WHERE (search_activity.kind = 'FAVORITE' AND excluded.at > search_activity.at)
             OR (search_activity.kind = 'REVIEW' AND excluded.at < search_activity.at)`,
       ),
+      // The key range lets the primary key find the person's favorites; the exact key then tells them
+      // from those of a person whose id merely starts with theirs.
+      anonymizeFavorites: db.prepare<[{ prefix: string; end: string; erased: string }]>(
+        `UPDATE search_activity SET key = @erased || lower(hex(randomblob(16)))
+         WHERE key >= @prefix AND key < @end AND kind = 'FAVORITE' AND key = @prefix || vendor_id`,
+      ),
       documents: db.prepare<[string], DocumentRow>(
         `SELECT id, vendor_id, version, name, cuisines, description, verification, menu, menu_updated_at,
                 rating_updated_at, recorded_at
@@ -295,6 +303,16 @@ export class SqliteSearchIndex implements SearchIndex {
       });
       return changes > 0;
     })();
+  }
+
+  async anonymizeActivityOf(userId: string): Promise<number> {
+    const prefix = favoriteActivityKey(userId, "");
+    const { changes } = this.statements.anonymizeFavorites.run({
+      prefix,
+      end: keysAfterPrefix(prefix),
+      erased: ERASED_FAVORITE_PREFIX,
+    });
+    return changes;
   }
 
   async search(query: SearchQuery): Promise<SearchCandidate[]> {
@@ -414,6 +432,10 @@ export class SqliteSearchIndex implements SearchIndex {
     return statement as Database.Statement<[Record<string, unknown>], Row>;
   }
 }
+
+/** The first string after every string that starts with `prefix`, in binary order. */
+const keysAfterPrefix = (prefix: string) =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
 /** Vendor ids in binary order: what SQLite and MongoDB use for (ASCII) ids, so every adapter agrees. */
 export const compareIds = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -39,6 +39,14 @@ export interface SearchIndex {
    */
   recordActivity(entry: ActivityEntry, retainSince: Date): Promise<boolean>;
   /**
+   * Detaches a person's acts from them, for the erasure of their account: each favorite keyed by
+   * `favoriteActivityKey(userId, …)` moves to a key of `ERASED_FAVORITE_PREFIX` and random hex,
+   * keeping its vendor, kind and time, so it goes on counting exactly as before and nothing links it
+   * to the person. Reviews are keyed by review and name nobody. Idempotent; returns how many acts it
+   * detached.
+   */
+  anonymizeActivityOf(userId: string): Promise<number>;
+  /**
    * The searchable vendors matching every term (the last one by prefix) in name, cuisines, menu or
    * description, and the query's filters: at most `query.limit`, best text relevance first, then by
    * vendor id. With an area, only vendors whose latest position is inside the circle.

@@ -1,12 +1,15 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { personViewer } from "@venta/auth";
 import { SqliteEventBus, startOutboxRelay } from "@venta/events";
 import { testLogger } from "@venta/testing";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { personalDataRegistry } from "../context.js";
+import { FavoritesService } from "../favorites/favorites.service.js";
 import { LoyaltyService } from "../loyalty/loyalty.service.js";
+import { followSearchEvents } from "../search/search.projection.js";
 import { type MarketplaceStores, openSqlite } from "../stores.js";
 import { VendorsService } from "../vendors/vendors.service.js";
 import { PersonalDataService } from "./personal-data.service.js";
@@ -83,6 +86,9 @@ describe("account deletion in the SQLite database", () => {
         (await stores.loyaltyPrograms.findByVendorIds([vendor.id]))[0]?.rewards[0]?.id as string,
       );
     }
+    const favorites = new FavoritesService(stores.favorites, stores.vendors, stores.users);
+    for (const userId of ["victim", "bystander"])
+      await favorites.add(personViewer(userId, ["CUSTOMER"]), vendor.id);
     raw = new Database(join(dir, "marketplace.db"), { readonly: true });
   });
 
@@ -110,21 +116,42 @@ describe("account deletion in the SQLite database", () => {
 
   const count = (sql: string, ...params: unknown[]) => (raw.prepare(sql).get(...params) as { n: number }).n;
 
+  /** Where the person's id may stay: the deleted account's own rows, which say only that it was deleted. */
+  const TOMBSTONE = new Set(["users.id", "user_profiles.user_id"]);
+  const idLeaks = () =>
+    everyText().filter(
+      ({ table, column, value }) => value.includes("victim") && !TOMBSTONE.has(`${table}.${column}`),
+    );
+
   it("leaves no trace of the person's data in any table, and the others' untouched", async () => {
+    // As in the server: announcements reach the bus through the outbox, and the search index (where
+    // trending keeps each recent favorite) follows the bus.
+    const bus = new SqliteEventBus(":memory:", testLogger);
+    const relay = startOutboxRelay({ outbox: stores.outbox, bus, log: testLogger });
+    const search = followSearchEvents(bus, stores.searchIndex, testLogger);
+    await relay.flush();
+    await expect
+      .poll(() => count("SELECT count(*) AS n FROM search_activity WHERE kind = 'FAVORITE'"))
+      .toBe(2);
+    expect(idLeaks().filter(({ table }) => table === "search_activity")).toHaveLength(1);
     const leaks = () =>
       everyText().filter(({ value }) => Object.values(SECRETS).some((secret) => value.includes(secret)));
     expect(leaks().length).toBeGreaterThan(0); // the scan does see them before
     expect(count("SELECT count(*) AS n FROM points_ledger WHERE user_id = 'victim'")).toBe(2);
 
     await personalData.deleteAccount("victim", true);
+    // The deletion itself detached the person's favorites from them, before any event is consumed.
+    expect(idLeaks().filter(({ table }) => table !== "outbox")).toEqual([]);
     // Announcements wait in the outbox only until the relay has published them.
-    const bus = new SqliteEventBus(":memory:", testLogger);
-    const relay = startOutboxRelay({ outbox: stores.outbox, bus, log: testLogger });
     await relay.flush();
     await relay.stop();
+    await search.stop();
     await bus.close();
 
     expect(leaks()).toEqual([]);
+    expect(idLeaks()).toEqual([]);
+    // Trending still counts both favorites: the person's under a key nothing links to them.
+    expect(count("SELECT count(*) AS n FROM search_activity WHERE kind = 'FAVORITE'")).toBe(2);
     expect(raw.prepare("SELECT display_name FROM users WHERE id = 'victim'").get()).toEqual({
       display_name: "Deleted user",
     });

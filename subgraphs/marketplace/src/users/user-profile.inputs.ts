@@ -1,6 +1,10 @@
 import { Field, InputType } from "type-graphql";
 import type { DietaryTag, NotificationCategory } from "./user-profile.record.js";
-import { DietaryPreferenceEnum, NotificationCategoryEnum } from "./user-profile.type.js";
+import {
+  DietaryPreferenceEnum,
+  NOTIFICATIONS_DEPRECATION,
+  NotificationCategoryEnum,
+} from "./user-profile.type.js";
 
 @InputType({ description: "The channel switches of one notification category, all three at once." })
 export class NotificationPreferenceInput {
@@ -30,7 +34,9 @@ export class PreferencesInput {
 
   @Field(() => [NotificationPreferenceInput], {
     nullable: true,
-    description: "Sets the given categories; categories not listed keep their switches.",
+    description:
+      "Sets the given categories; categories not listed keep their switches. Still applied to `myNotificationSettings` (FAVORITE_NEARBY to VENDOR_NEARBY, MESSAGES to CHAT_MESSAGE, PROMOTIONS to PROMOTION; LOYALTY has no topic there), unless a topic was changed there later.",
+    deprecationReason: NOTIFICATIONS_DEPRECATION,
   })
   notifications?: NotificationPreferenceInput[] | null;
 }

@@ -60,6 +60,10 @@ export class NotificationPreference {
   sms!: boolean;
 }
 
+/** Marketplace's switches were never the ones sending reads; communication's are. */
+export const NOTIFICATIONS_DEPRECATION =
+  "Use myNotificationSettings / updateMyNotificationSettings: those are the switches applied when sending.";
+
 @ObjectType({ description: "How a person wants Venta to behave for them." })
 export class UserPreferences {
   @Field(() => [String], { description: "Cuisines the person likes, lower-case, at most 20." })
@@ -70,7 +74,8 @@ export class UserPreferences {
 
   @Field(() => [NotificationPreference], {
     description:
-      "Every notification category with its channel switches; categories the person never set show the defaults (PROMOTIONS off everywhere, never SMS).",
+      "Every notification category with its channel switches as set here; categories the person never set show the defaults (PROMOTIONS off everywhere, never SMS). Not what sending reads: see `myNotificationSettings`.",
+    deprecationReason: NOTIFICATIONS_DEPRECATION,
   })
   notifications!: NotificationPreference[];
 }

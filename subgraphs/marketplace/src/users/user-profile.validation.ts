@@ -11,8 +11,6 @@ export const MAX_BIO_LENGTH = 280;
 export const MAX_FAVORITE_CUISINES = 20;
 const MAX_URL_LENGTH = 2048;
 const CUISINE = /^[a-z0-9][a-z0-9 &'-]*$/;
-/** Region/City names (and `UTC`): rules out the UTC offsets `Intl` also accepts, which are not IANA zones. */
-const IANA_ZONE = /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+)*$/;
 
 /** Trimmed, with inner runs of white space collapsed; 1 to 60 characters. */
 export function validDisplayName(displayName: string): string {
@@ -46,37 +44,6 @@ export function validAvatarUrl(url: string | null): string | null {
       "avatarUrl",
     );
   return parsed.href;
-}
-
-/**
- * A BCP 47 language tag, stored in its canonical form (`en-us` becomes `en-US`). The language must
- * be an ISO 639 code (2 or 3 letters): BCP 47 also allows 5 to 8 letter languages, which no app
- * could use, and they would let plain words like `english` through.
- */
-export function validLocale(locale: string | null): string | null {
-  const trimmed = locale?.trim() ?? "";
-  if (trimmed.length === 0) return null;
-  try {
-    const [canonical] = Intl.getCanonicalLocales(trimmed);
-    if (canonical && canonical.length <= 35 && /^[a-z]{2,3}(?:-|$)/.test(canonical)) return canonical;
-  } catch {
-    // RangeError: not a well-formed tag; reported below.
-  }
-  throw badUserInput(`"${trimmed}" is not a BCP 47 language tag such as en-US`, "locale");
-}
-
-/** An IANA time zone the runtime knows, stored as `Intl` names it (`america/chicago` → `America/Chicago`). */
-export function validTimeZone(timeZone: string | null): string | null {
-  const trimmed = timeZone?.trim() ?? "";
-  if (trimmed.length === 0) return null;
-  if (IANA_ZONE.test(trimmed) && trimmed.length <= 64) {
-    try {
-      return new Intl.DateTimeFormat("en-US", { timeZone: trimmed }).resolvedOptions().timeZone;
-    } catch {
-      // RangeError: unknown zone; reported below.
-    }
-  }
-  throw badUserInput(`"${trimmed}" is not an IANA time zone such as America/Chicago`, "timeZone");
 }
 
 /** Lower-cased, trimmed and de-duplicated in the order given; at most 20, none empty. */

@@ -124,6 +124,78 @@ describe("profiles and preferences", () => {
     expect((await h.run(PROFILE, { id: "dana" }, dana)).data).toEqual(before.data);
   });
 
+  it("announces notification switches written here, for communication to apply, and nothing else", async () => {
+    const announced: unknown[] = [];
+    h.bus.consume("test.notification-switches", ["marketplace.notification_preferences_changed"], (event) => {
+      announced.push(event.payload);
+    });
+    const on = { push: true, email: true, sms: false };
+    expect((await h.run(UPDATE, { input: { bio: "No switches" } }, dana)).errors).toBeUndefined();
+    const changed = await h.run(
+      UPDATE,
+      {
+        input: {
+          preferences: {
+            notifications: [
+              { category: "MESSAGES", push: false, email: true, sms: false },
+              { category: "LOYALTY", ...on },
+            ],
+          },
+        },
+      },
+      dana,
+    );
+    expect(changed.errors).toBeUndefined();
+    // Refused changes write, and announce, nothing.
+    const twice = [
+      { category: "PROMOTIONS", ...on },
+      { category: "PROMOTIONS", ...on },
+    ];
+    expect(
+      (await h.run(UPDATE, { input: { preferences: { notifications: twice } } }, dana)).errors,
+    ).toHaveLength(1);
+    const ghost = personViewer("ghost", ["CUSTOMER"]);
+    const unknown = await h.run(UPDATE, { input: { preferences: { notifications: [twice[0]] } } }, ghost);
+    expect(unknown.errors).toHaveLength(1);
+
+    await h.relay.flush();
+    await expect
+      .poll(async () => (await h.bus.stats()).find((s) => s.consumer === "test.notification-switches")?.lag)
+      .toBe(0);
+    expect(announced).toEqual([
+      {
+        userId: "dana",
+        preferences: [
+          { category: "MESSAGES", push: false, email: true, sms: false },
+          { category: "LOYALTY", ...on },
+        ],
+        at: expect.any(String),
+      },
+    ]);
+  });
+
+  it("marks the notification switches deprecated, pointing at the ones sending applies", async () => {
+    const result = await h.run(`{
+      output: __type(name: "UserPreferences") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } }
+      input: __type(name: "PreferencesInput") { inputFields(includeDeprecated: true) { name isDeprecated deprecationReason } }
+    }`);
+    expect(result.errors).toBeUndefined();
+    const reason =
+      "Use myNotificationSettings / updateMyNotificationSettings: those are the switches applied when sending.";
+    const data = result.data as {
+      output: { fields: { name: string }[] };
+      input: { inputFields: { name: string }[] };
+    };
+    for (const field of [...data.output.fields, ...data.input.inputFields])
+      expect(field).toEqual(
+        field.name === "notifications"
+          ? { name: "notifications", isDeprecated: true, deprecationReason: reason }
+          : { name: field.name, isDeprecated: false, deprecationReason: null },
+      );
+    expect(data.output.fields.map((f) => f.name)).toContain("notifications");
+    expect(data.input.inputFields.map((f) => f.name)).toContain("notifications");
+  });
+
   it("refuses a change that changes nothing", async () => {
     const result = await h.run(UPDATE, { input: { preferences: {} } }, dana);
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "input" });

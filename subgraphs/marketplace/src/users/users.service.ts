@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { newEvent } from "@venta/events";
-import { badUserInput, conflict, notFound } from "@venta/kit";
+import { badUserInput, conflict, notFound, validLocale, validTimeZone } from "@venta/kit";
 import { type AccountStatus, accountStatus } from "./account-status.js";
 import type { UserRecord } from "./user.record.js";
-import type { DietaryTag, ProfilePatch } from "./user-profile.record.js";
+import type { DietaryTag, NotificationCategory, ProfilePatch } from "./user-profile.record.js";
 import {
   type NotificationSetting,
   validAvatarUrl,
@@ -11,11 +11,9 @@ import {
   validDietaryTags,
   validDisplayName,
   validFavoriteCuisines,
-  validLocale,
   validNotifications,
-  validTimeZone,
 } from "./user-profile.validation.js";
-import type { UsersStore } from "./users.store.js";
+import type { ProfileUpdateOutcome, UsersStore } from "./users.store.js";
 
 export interface CreateUserOptions {
   id?: string;
@@ -68,10 +66,35 @@ export class UsersService {
     return user;
   }
 
-  /** Validates the whole change first, then writes it at once: bad input writes nothing. */
+  /**
+   * Validates the whole change first, then writes it at once: bad input writes nothing. Notification
+   * switches are announced with the write (`marketplace.notification_preferences_changed`), for
+   * communication, whose switches are the ones applied when sending.
+   */
   async updateProfile(userId: string, update: ProfileUpdate): Promise<UserRecord> {
     const patch = profilePatch(update);
-    const outcome = await this.users.updateProfile(userId, patch, this.now());
+    const at = this.now();
+    const switches = patch.notifications;
+    const announce = (outcome: ProfileUpdateOutcome) =>
+      outcome === "updated" && switches
+        ? [
+            newEvent(
+              "marketplace.notification_preferences_changed",
+              {
+                userId,
+                preferences: Object.entries(switches).map(([category, { push, email, sms }]) => ({
+                  category: category as NotificationCategory,
+                  push,
+                  email,
+                  sms,
+                })),
+                at: at.toISOString(),
+              },
+              at,
+            ),
+          ]
+        : [];
+    const outcome = await this.users.updateProfile(userId, patch, at, announce);
     if (outcome === "no-account") throw notFound("you have no account yet: create it with createUser");
     if (outcome === "deleted") throw conflict("this account was deleted");
     return (await this.users.findById(userId)) as UserRecord;

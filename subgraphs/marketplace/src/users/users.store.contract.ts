@@ -20,7 +20,7 @@ export function usersStoreContract(adapter: string, open: () => Promise<OpenedUs
     });
     afterEach(() => opened.close());
 
-    it("records an announcement with each insert and erasure that happened, and only those", async () => {
+    it("records an announcement with each insert, profile change and erasure that happened, and only those", async () => {
       const { store, outbox } = opened;
       const created = new Date(Date.UTC(2026, 0, 1));
       const inserted = (done: boolean) => done;
@@ -33,9 +33,14 @@ export function usersStoreContract(adapter: string, open: () => Promise<OpenedUs
         { id: "user-a", displayName: "Again", createdAt: created },
         announceIf("again", inserted),
       );
+      const updated = (outcome: string) => outcome === "updated";
+      await store.updateProfile("user-a", { bio: "Hi" }, created, announceIf("update", updated));
+      await store.updateProfile("nobody", { bio: "Hi" }, created, announceIf("no-account", updated));
       await store.erase("user-a", created, announceIf("erase", erased));
       await store.erase("nobody", created, announceIf("nobody", erased));
-      expect(await recordedLabels(outbox)).toEqual(["insert", "erase"]);
+      await store.updateProfile("user-a", { bio: "Back" }, created, announceIf("deleted", updated));
+      expect(await recordedLabels(outbox)).toEqual(["insert", "update", "erase"]);
+      await expect(store.updateProfile("user-a", { bio: "x" }, created, failingAnnounce)).rejects.toThrow();
       await expect(
         store.insert({ id: "user-b", displayName: "Bob", createdAt: created }, failingAnnounce),
       ).rejects.toThrow();

@@ -138,19 +138,26 @@ export class MongoUsersStore implements UsersStore {
     return docs.map(toProfile);
   }
 
-  async updateProfile(userId: string, patch: ProfilePatch, at: Date): Promise<ProfileUpdateOutcome> {
+  async updateProfile(
+    userId: string,
+    patch: ProfilePatch,
+    at: Date,
+    announce?: Announce<ProfileUpdateOutcome>,
+  ): Promise<ProfileUpdateOutcome> {
     const set: Record<string, unknown> = { "profile.updatedAt": at };
     if (patch.displayName !== undefined) set.displayName = patch.displayName;
     for (const field of SCALAR_FIELDS) if (patch[field] !== undefined) set[`profile.${field}`] = patch[field];
     // One path per category: the categories not given keep their switches.
     for (const [category, switches] of Object.entries(patch.notifications ?? {}))
       set[`profile.notifications.${category}`] = switches;
-    // The filter excludes deleted accounts, so a deletion racing this update wins cleanly.
-    const result = await this.model
-      .updateOne({ _id: userId, deletedAt: { $not: { $type: "date" } } }, { $set: set })
-      .exec();
-    if (result.matchedCount === 1) return "updated";
-    return (await this.model.exists({ _id: userId })) ? "deleted" : "no-account";
+    return this.outbox.record(async (session) => {
+      // The filter excludes deleted accounts, so a deletion racing this update wins cleanly.
+      const result = await this.model
+        .updateOne({ _id: userId, deletedAt: { $not: { $type: "date" } } }, { $set: set }, { session })
+        .exec();
+      if (result.matchedCount === 1) return "updated";
+      return (await this.model.exists({ _id: userId }).session(session ?? null)) ? "deleted" : "no-account";
+    }, announce);
   }
 
   async erase(userId: string, at: Date, announce?: Announce<Date | null>): Promise<Date | null> {

@@ -129,7 +129,12 @@ export class SqliteUsersStore implements UsersStore {
       .map(toProfile);
   }
 
-  async updateProfile(userId: string, patch: ProfilePatch, at: Date): Promise<ProfileUpdateOutcome> {
+  async updateProfile(
+    userId: string,
+    patch: ProfilePatch,
+    at: Date,
+    announce?: Announce<ProfileUpdateOutcome>,
+  ): Promise<ProfileUpdateOutcome> {
     const sets = ["updated_at = @at"];
     const params: Record<string, unknown> = { userId, at: at.getTime() };
     for (const [field, column] of PATCHABLE) {
@@ -143,25 +148,24 @@ export class SqliteUsersStore implements UsersStore {
       sets.push("notifications = json_patch(notifications, @notifications)");
       params.notifications = JSON.stringify(patch.notifications);
     }
-    // IMMEDIATE: take the write lock before reading, so no other process deletes the account in between.
-    return this.db
-      .transaction((): ProfileUpdateOutcome => {
-        if (!this.db.prepare("SELECT 1 FROM users WHERE id = ?").get(userId)) return "no-account";
-        const state = this.db
-          .prepare<[string], { deleted_at: number | null }>(
-            "SELECT deleted_at FROM user_profiles WHERE user_id = ?",
-          )
-          .get(userId);
-        if (state?.deleted_at != null) return "deleted";
-        this.db
-          .prepare("INSERT OR IGNORE INTO user_profiles (user_id, updated_at) VALUES (@userId, @at)")
-          .run(params);
-        this.db.prepare(`UPDATE user_profiles SET ${sets.join(", ")} WHERE user_id = @userId`).run(params);
-        if (patch.displayName !== undefined)
-          this.db.prepare("UPDATE users SET display_name = ? WHERE id = ?").run(patch.displayName, userId);
-        return "updated";
-      })
-      .immediate();
+    // IMMEDIATE (as the outbox records): take the write lock before reading, so no other process
+    // deletes the account in between.
+    return this.outbox.record((): ProfileUpdateOutcome => {
+      if (!this.db.prepare("SELECT 1 FROM users WHERE id = ?").get(userId)) return "no-account";
+      const state = this.db
+        .prepare<[string], { deleted_at: number | null }>(
+          "SELECT deleted_at FROM user_profiles WHERE user_id = ?",
+        )
+        .get(userId);
+      if (state?.deleted_at != null) return "deleted";
+      this.db
+        .prepare("INSERT OR IGNORE INTO user_profiles (user_id, updated_at) VALUES (@userId, @at)")
+        .run(params);
+      this.db.prepare(`UPDATE user_profiles SET ${sets.join(", ")} WHERE user_id = @userId`).run(params);
+      if (patch.displayName !== undefined)
+        this.db.prepare("UPDATE users SET display_name = ? WHERE id = ?").run(patch.displayName, userId);
+      return "updated";
+    }, announce);
   }
 
   async erase(userId: string, at: Date, announce?: Announce<Date | null>): Promise<Date | null> {

@@ -22,9 +22,15 @@ export interface UsersStore {
   findProfiles(userIds: readonly string[]): Promise<UserProfileRecord[]>;
   /**
    * Applies `patch` to the account (its display name) and its profile in one atomic write, creating
-   * the profile on first use. Writes nothing to an unknown or deleted account.
+   * the profile on first use. Writes nothing to an unknown or deleted account. What `announce`
+   * makes of the outcome goes to the outbox in the same write.
    */
-  updateProfile(userId: string, patch: ProfilePatch, at: Date): Promise<ProfileUpdateOutcome>;
+  updateProfile(
+    userId: string,
+    patch: ProfilePatch,
+    at: Date,
+    announce?: Announce<ProfileUpdateOutcome>,
+  ): Promise<ProfileUpdateOutcome>;
   /**
    * Erases the account's personal data in one atomic write: the display name becomes
    * `DELETED_USER_NAME` and the profile keeps only `deletedAt`. The account itself stays, so what

@@ -17,8 +17,16 @@ export interface InboundEventRecord {
   eventId: string;
   /** The provider's event type, such as `user.created` or `RENEWAL`. */
   type: string;
-  /** The body exactly as received and verified. */
-  body: string;
+  /**
+   * The body exactly as received and verified; null once removed: when the person it is about is
+   * erased, or some days after it was PROCESSED or IGNORED (see `InboundEventsStore`).
+   */
+  body: string | null;
+  /**
+   * The Venta person the event is about (see `subjectUserIdOf`), noted at receipt so that their
+   * account's deletion finds it; null when it names nobody, and once the body is removed.
+   */
+  subjectUserId: string | null;
   receivedAt: Date;
   status: InboundEventStatus;
   /** Processing attempts so far (an admin's retry starts a fresh count). */

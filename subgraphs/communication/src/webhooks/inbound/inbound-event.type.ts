@@ -88,7 +88,9 @@ export class InboundWebhookEvent {
   nextAttemptAt!: Date | null;
 
   @Field(() => String, {
-    description: "The body exactly as received (JSON text). It may hold personal data.",
+    nullable: true,
+    description:
+      "The body exactly as received (JSON text). It may hold personal data, so it is removed (null) when the person it is about is erased, and some days after the event was processed or ignored.",
   })
-  payload!: string;
+  payload!: string | null;
 }

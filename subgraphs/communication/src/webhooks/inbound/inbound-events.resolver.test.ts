@@ -21,6 +21,7 @@ const stored = (id: string, overrides: Partial<InboundEventRecord>): InboundEven
   eventId: id.split(":")[1] ?? id,
   type: "payment_intent.succeeded",
   body: "{}",
+  subjectUserId: null,
   receivedAt: at(0),
   status: "PROCESSED",
   attempts: 1,

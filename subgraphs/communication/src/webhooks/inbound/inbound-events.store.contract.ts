@@ -1,7 +1,7 @@
 import type { DomainEvent, Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InboundEventRecord } from "./inbound-event.record.js";
-import type { InboundEventsStore } from "./inbound-events.store.js";
+import { ERASED_REASON, type InboundEventsStore } from "./inbound-events.store.js";
 
 export interface OpenedInboundEventsStore {
   store: InboundEventsStore;
@@ -18,6 +18,7 @@ const received = (eventId: string, overrides: Partial<InboundEventRecord> = {}):
   eventId,
   type: "payment_intent.succeeded",
   body: `{"id":"${eventId}"}`,
+  subjectUserId: null,
   receivedAt: at(0),
   status: "PENDING",
   attempts: 0,
@@ -150,6 +151,80 @@ export function inboundEventsStoreContract(
       });
       expect((await store.claimDue(at(11), 5, at(40))).map((e) => e.id)).toEqual(["stripe:evt_1"]);
       expect(await opened.outbox.count()).toBe(0);
+    });
+
+    it("erases a person's events down to what recognises a replay; unfinished ones are IGNORED", async () => {
+      const about = (
+        eventId: string,
+        subjectUserId: string | null,
+        overrides: Partial<InboundEventRecord> = {},
+      ) =>
+        received(eventId, {
+          subjectUserId,
+          body: `{"metadata":{"userId":"${subjectUserId}"}}`,
+          ...overrides,
+        });
+      await store.insert(about("evt_done", "zelda"));
+      await store.complete("stripe:evt_done", { status: "PROCESSED", events: [], at: at(2) });
+      await store.insert(about("evt_pending", "zelda"));
+      await store.insert(
+        about("evt_failed", "zelda", { status: "FAILED", nextAttemptAt: null, lastError: "bad zelda" }),
+      );
+      await store.insert(about("evt_other", "bob"));
+
+      expect(await store.eraseSubject("zelda", at(10))).toBe(3);
+      expect(await store.findById("stripe:evt_done")).toMatchObject({
+        eventId: "evt_done",
+        status: "PROCESSED",
+        processedAt: at(2),
+        body: null,
+        subjectUserId: null,
+        lastError: null,
+      });
+      for (const id of ["stripe:evt_pending", "stripe:evt_failed"])
+        expect(await store.findById(id)).toMatchObject({
+          status: "IGNORED",
+          processedAt: at(10),
+          nextAttemptAt: null,
+          lastError: ERASED_REASON,
+          body: null,
+          subjectUserId: null,
+        });
+      // Nothing erased is processed any more; the others' events are untouched.
+      expect((await store.claimDue(at(20), 10, at(50))).map((e) => e.id)).toEqual(["stripe:evt_other"]);
+      expect(await store.findById("stripe:evt_other")).toMatchObject({
+        subjectUserId: "bob",
+        body: '{"metadata":{"userId":"bob"}}',
+      });
+      // Erasing again changes nothing, and a replay is still recognised without storing the body again.
+      expect(await store.eraseSubject("zelda", at(30))).toBe(0);
+      expect(await store.insert(about("evt_done", "zelda"))).toBe(false);
+      expect(await store.findById("stripe:evt_done")).toMatchObject({ body: null, subjectUserId: null });
+    });
+
+    it("prunes bodies of events done before a time, keeping unfinished and recent ones", async () => {
+      const withSubject = { subjectUserId: "casey" };
+      for (const id of ["evt_old", "evt_old_ignored", "evt_recent", "evt_pending", "evt_failed"])
+        await store.insert(received(id, withSubject));
+      await store.complete("stripe:evt_old", { status: "PROCESSED", events: [], at: at(10) });
+      await store.complete("stripe:evt_old_ignored", {
+        status: "IGNORED",
+        reason: "not a purchase",
+        at: at(20),
+      });
+      await store.complete("stripe:evt_recent", { status: "PROCESSED", events: [], at: at(100) });
+      await store.complete("stripe:evt_failed", { status: "FAILED", error: "gave up" });
+
+      expect(await store.pruneBodies(at(50))).toBe(2);
+      for (const id of ["stripe:evt_old", "stripe:evt_old_ignored"])
+        expect(await store.findById(id)).toMatchObject({ body: null, subjectUserId: null });
+      expect((await store.findById("stripe:evt_old_ignored"))?.lastError).toBe("not a purchase");
+      for (const id of ["stripe:evt_recent", "stripe:evt_pending", "stripe:evt_failed"])
+        expect(await store.findById(id)).toMatchObject({
+          body: `{"id":"${id.slice(7)}"}`,
+          subjectUserId: "casey",
+        });
+      expect(await store.pruneBodies(at(50))).toBe(0);
     });
 
     it("lists newest first, filtered by provider and status, with totals", async () => {

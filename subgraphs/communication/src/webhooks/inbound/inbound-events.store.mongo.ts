@@ -8,7 +8,8 @@ import type {
   InboundEventsStore,
   ProcessingOutcome,
 } from "./inbound-events.store.js";
-import { detailOf } from "./inbound-events.store.js";
+import { detailOf, ERASED_REASON } from "./inbound-events.store.js";
+import { subjectUserIdOf } from "./inbound-subject.js";
 
 interface InboundEventDocument extends Omit<InboundEventRecord, "id"> {
   _id: string;
@@ -26,7 +27,8 @@ const inboundEventSchema = new Schema<InboundEventDocument>(
     provider: { type: String, required: true },
     eventId: { type: String, required: true },
     type: { type: String, required: true },
-    body: { type: String, required: true },
+    body: { type: String, default: null },
+    subjectUserId: { type: String, default: null },
     receivedAt: { type: Date, required: true },
     status: { type: String, required: true },
     attempts: { type: Number, required: true },
@@ -39,6 +41,8 @@ const inboundEventSchema = new Schema<InboundEventDocument>(
 inboundEventSchema.index({ status: 1, nextAttemptAt: 1 });
 inboundEventSchema.index({ receivedAt: -1, _id: -1 });
 inboundEventSchema.index({ provider: 1, status: 1, receivedAt: -1, _id: -1 });
+inboundEventSchema.index({ subjectUserId: 1 });
+inboundEventSchema.index({ processedAt: 1 }, { partialFilterExpression: { body: { $type: "string" } } });
 
 const announcementSchema = new Schema<AnnouncementDocument>(
   { _id: { type: String, required: true }, inboundId: { type: String, required: true } },
@@ -50,7 +54,8 @@ const toRecord = (doc: InboundEventDocument): InboundEventRecord => ({
   provider: doc.provider,
   eventId: doc.eventId,
   type: doc.type,
-  body: doc.body,
+  body: doc.body ?? null,
+  subjectUserId: doc.subjectUserId ?? null,
   receivedAt: doc.receivedAt,
   status: doc.status,
   attempts: doc.attempts,
@@ -82,6 +87,19 @@ export class MongoInboundEventsStore implements InboundEventsStore {
   /** Indexes are built at start-up, never lazily on a first request. */
   async createIndexes(): Promise<void> {
     await Promise.all([this.events.createIndexes(), this.announcements.createIndexes()]);
+    await this.addSubjects();
+  }
+
+  /** Events stored before subjects were noted get theirs, so that erasing a person finds them. */
+  private async addSubjects(): Promise<void> {
+    const unnoted = this.events
+      .find({ subjectUserId: { $exists: false } }, { provider: 1, body: 1 })
+      .lean<Pick<InboundEventDocument, "_id" | "provider" | "body">[]>()
+      .cursor();
+    for await (const doc of unnoted) {
+      const subjectUserId = doc.body ? subjectUserIdOf(doc.provider, doc.body) : null;
+      await this.events.updateOne({ _id: doc._id }, { $set: { subjectUserId } }).exec();
+    }
   }
 
   async insert(record: InboundEventRecord): Promise<boolean> {
@@ -184,5 +202,42 @@ export class MongoInboundEventsStore implements InboundEventsStore {
       this.events.countDocuments(filter).exec(),
     ]);
     return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first, totalCount };
+  }
+
+  async eraseSubject(userId: string, at: Date): Promise<number> {
+    // Unfinished events first: a retry after a failure in between still finds the rest by subject.
+    const unfinished = await this.events
+      .updateMany(
+        { subjectUserId: userId, status: { $in: ["PENDING", "FAILED"] } },
+        {
+          $set: {
+            body: null,
+            subjectUserId: null,
+            status: "IGNORED",
+            lastError: ERASED_REASON,
+            processedAt: at,
+            nextAttemptAt: null,
+          },
+        },
+      )
+      .exec();
+    const done = await this.events
+      .updateMany({ subjectUserId: userId }, { $set: { body: null, subjectUserId: null } })
+      .exec();
+    return unfinished.modifiedCount + done.modifiedCount;
+  }
+
+  async pruneBodies(doneBefore: Date): Promise<number> {
+    const { modifiedCount } = await this.events
+      .updateMany(
+        {
+          body: { $type: "string" },
+          processedAt: { $lt: doneBefore },
+          status: { $in: ["PROCESSED", "IGNORED"] },
+        },
+        { $set: { body: null, subjectUserId: null } },
+      )
+      .exec();
+    return modifiedCount;
   }
 }

@@ -7,14 +7,17 @@ import type {
   InboundEventsStore,
   ProcessingOutcome,
 } from "./inbound-events.store.js";
-import { detailOf } from "./inbound-events.store.js";
+import { detailOf, ERASED_REASON } from "./inbound-events.store.js";
+import { subjectUserIdOf } from "./inbound-subject.js";
 
 interface InboundEventRow {
   id: string;
   provider: InboundProvider;
   event_id: string;
   type: string;
+  /** Empty once removed: the column is NOT NULL in files made before bodies could be removed. */
   body: string;
+  subject_user_id: string | null;
   received_at: number;
   status: InboundEventStatus;
   attempts: number;
@@ -24,14 +27,15 @@ interface InboundEventRow {
 }
 
 const COLUMNS =
-  "id, provider, event_id, type, body, received_at, status, attempts, next_attempt_at, last_error, processed_at";
+  "id, provider, event_id, type, body, subject_user_id, received_at, status, attempts, next_attempt_at, last_error, processed_at";
 
 const toRecord = (row: InboundEventRow): InboundEventRecord => ({
   id: row.id,
   provider: row.provider,
   eventId: row.event_id,
   type: row.type,
-  body: row.body,
+  body: row.body === "" ? null : row.body,
+  subjectUserId: row.subject_user_id,
   receivedAt: new Date(row.received_at),
   status: row.status,
   attempts: row.attempts,
@@ -56,6 +60,7 @@ export class SqliteInboundEventsStore implements InboundEventsStore {
         event_id TEXT NOT NULL,
         type TEXT NOT NULL,
         body TEXT NOT NULL,
+        subject_user_id TEXT,
         received_at INTEGER NOT NULL,
         status TEXT NOT NULL,
         attempts INTEGER NOT NULL,
@@ -70,6 +75,27 @@ export class SqliteInboundEventsStore implements InboundEventsStore {
         inbound_id TEXT NOT NULL
       );
     `);
+    this.addSubjects();
+    db.exec(`
+      CREATE INDEX IF NOT EXISTS inbound_webhook_events_by_subject ON inbound_webhook_events (subject_user_id)
+        WHERE subject_user_id IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS inbound_webhook_events_with_body ON inbound_webhook_events (processed_at)
+        WHERE body != '';
+    `);
+  }
+
+  /** Files made before subjects were noted get the column, and their stored events their subjects. */
+  private addSubjects(): void {
+    const columns = this.db.prepare<[], { name: string }>("PRAGMA table_info(inbound_webhook_events)").all();
+    if (columns.some((column) => column.name === "subject_user_id")) return;
+    const stored = this.db.prepare<[], Pick<InboundEventRow, "id" | "provider" | "body">>(
+      "SELECT id, provider, body FROM inbound_webhook_events WHERE body != ''",
+    );
+    this.db.transaction(() => {
+      this.db.exec("ALTER TABLE inbound_webhook_events ADD COLUMN subject_user_id TEXT");
+      const note = this.db.prepare("UPDATE inbound_webhook_events SET subject_user_id = ? WHERE id = ?");
+      for (const row of stored.all()) note.run(subjectUserIdOf(row.provider, row.body), row.id);
+    })();
   }
 
   private get(id: string): InboundEventRecord | null {
@@ -82,14 +108,15 @@ export class SqliteInboundEventsStore implements InboundEventsStore {
   async insert(record: InboundEventRecord): Promise<boolean> {
     const { changes } = this.db
       .prepare(
-        `INSERT OR IGNORE INTO inbound_webhook_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR IGNORE INTO inbound_webhook_events (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         record.id,
         record.provider,
         record.eventId,
         record.type,
-        record.body,
+        record.body ?? "",
+        record.subjectUserId,
         record.receivedAt.getTime(),
         record.status,
         record.attempts,
@@ -185,5 +212,30 @@ export class SqliteInboundEventsStore implements InboundEventsStore {
       )
       .get(params) ?? { n: 0 };
     return { records: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first, totalCount: n };
+  }
+
+  async eraseSubject(userId: string, at: Date): Promise<number> {
+    // Every expression reads the row as it was: `status` in each CASE is the status before.
+    const { changes } = this.db
+      .prepare(
+        `UPDATE inbound_webhook_events SET body = '', subject_user_id = NULL,
+           status = CASE WHEN status IN ('PENDING', 'FAILED') THEN 'IGNORED' ELSE status END,
+           last_error = CASE WHEN status IN ('PENDING', 'FAILED') THEN @reason ELSE last_error END,
+           processed_at = CASE WHEN status IN ('PENDING', 'FAILED') THEN @at ELSE processed_at END,
+           next_attempt_at = CASE WHEN status IN ('PENDING', 'FAILED') THEN NULL ELSE next_attempt_at END
+         WHERE subject_user_id = @userId`,
+      )
+      .run({ userId, at: at.getTime(), reason: ERASED_REASON });
+    return changes;
+  }
+
+  async pruneBodies(doneBefore: Date): Promise<number> {
+    const { changes } = this.db
+      .prepare(
+        `UPDATE inbound_webhook_events SET body = '', subject_user_id = NULL
+         WHERE body != '' AND processed_at < ? AND status IN ('PROCESSED', 'IGNORED')`,
+      )
+      .run(doneBefore.getTime());
+    return changes;
   }
 }

@@ -47,7 +47,23 @@ export interface InboundEventsStore {
   retry(id: string, at: Date): Promise<InboundEventRecord | null>;
   /** Newest first: (receivedAt, id) descending. */
   list(options: InboundEventListOptions): Promise<InboundEventPage>;
+  /**
+   * Removes the body and subject of every event about the person (erasure of their account);
+   * what idempotency needs (provider, event id, status) stays, so a replay is still recognised.
+   * An event not yet done can no longer be processed: it is IGNORED at `at`, saying why, and a
+   * FAILED one's error (which may quote the body) goes too. Returns how many events it changed;
+   * a second call changes nothing.
+   */
+  eraseSubject(userId: string, at: Date): Promise<number>;
+  /**
+   * Removes the body and subject of PROCESSED and IGNORED events done before `doneBefore`: nothing
+   * needs them any more. Returns how many events it changed.
+   */
+  pruneBodies(doneBefore: Date): Promise<number>;
 }
+
+/** Why an event that was not yet done when its person was erased is IGNORED. */
+export const ERASED_REASON = "the person it is about was erased with their account";
 
 /** What is kept in `lastError`: the failure, or why the event was ignored. */
 export function detailOf(outcome: ProcessingOutcome): string | null {

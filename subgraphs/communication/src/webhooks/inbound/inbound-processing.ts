@@ -13,6 +13,11 @@ export interface InboundProcessingOptions {
   /** Attempts before an event is FAILED and waits for an admin. */
   maxAttempts: number;
   backoff: BackoffPolicy;
+  /**
+   * How long a PROCESSED or IGNORED event keeps its body (which may hold personal data): long
+   * enough for an admin to look into what it did, then nothing needs it.
+   */
+  bodyRetentionMs: number;
   pollMs: number;
   log: Logger;
   now?: () => Date;
@@ -21,13 +26,17 @@ export interface InboundProcessingOptions {
 /** How long a processor holds an event: far longer than processing takes, short enough to recover soon. */
 const LEASE_MS = 60_000;
 
+/** How often the loop removes bodies past their retention: a body outlives it by this at most. */
+export const PRUNE_EVERY_MS = 3_600_000;
+
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
  * Processes stored provider events in the background: due ones are leased, handled, and completed
  * (announcing their domain events through the outbox in the same write). A failure is retried with
  * exponential backoff until the attempts run out; then the event is FAILED. Pending events survive
- * a restart: they are in the store, and a lease held by a dead process runs out.
+ * a restart: they are in the store, and a lease held by a dead process runs out. Every
+ * {@link PRUNE_EVERY_MS} it also removes the bodies of events done more than `bodyRetentionMs` ago.
  */
 export function startInboundProcessing(options: InboundProcessingOptions): DueWork {
   const { store, handlers, log } = options;
@@ -57,10 +66,24 @@ export function startInboundProcessing(options: InboundProcessingOptions): DueWo
     }
   };
 
+  let prunedAt = Number.NEGATIVE_INFINITY;
+  const pruneBodies = async (at: Date): Promise<void> => {
+    if (at.getTime() - prunedAt < PRUNE_EVERY_MS) return;
+    prunedAt = at.getTime();
+    try {
+      const removed = await store.pruneBodies(new Date(at.getTime() - options.bodyRetentionMs));
+      if (removed > 0) log.info({ removed }, "removed the bodies of inbound webhook events done long ago");
+    } catch (error) {
+      // Processing goes on; the next round tries again.
+      log.warn({ err: error }, "removing old inbound webhook bodies failed");
+    }
+  };
+
   const work = startDueWork<InboundEventRecord>({
     name: "inbound webhooks",
-    claim: (limit) => {
+    claim: async (limit) => {
       const at = now();
+      await pruneBodies(at);
       return store.claimDue(at, limit, new Date(at.getTime() + LEASE_MS));
     },
     handle: async (event) => {

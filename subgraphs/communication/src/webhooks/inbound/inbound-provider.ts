@@ -54,8 +54,9 @@ export function headerValue(headers: IncomingHttpHeaders, name: string): string 
   return typeof value === "string" ? value : undefined;
 }
 
-/** The body as JSON, or a permanent failure: a stored body that does not parse never will. */
+/** The body as JSON, or a permanent failure: a stored body that does not parse (or was removed) never will. */
 export function parseBody(event: InboundEventRecord): unknown {
+  if (event.body === null) throw new PermanentWebhookError("the body was removed");
   try {
     return JSON.parse(event.body) as unknown;
   } catch {

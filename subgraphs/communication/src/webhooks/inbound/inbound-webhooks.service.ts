@@ -2,6 +2,7 @@ import { conflict, notFound } from "@venta/kit";
 import { type InboundEventRecord, type InboundProvider, inboundEventId } from "./inbound-event.record.js";
 import type { InboundEventsStore } from "./inbound-events.store.js";
 import type { VerifiedWebhook } from "./inbound-provider.js";
+import { subjectUserIdOf } from "./inbound-subject.js";
 
 /** Receiving verified provider events (each stored once) and an admin's retry of a failed one. */
 export class InboundWebhooksService {
@@ -25,12 +26,14 @@ export class InboundWebhooksService {
     body: Buffer,
   ): Promise<{ replay: boolean }> {
     const at = this.now();
+    const text = body.toString("utf8");
     const stored = await this.store.insert({
       id: inboundEventId(provider, verified.eventId),
       provider,
       eventId: verified.eventId,
       type: verified.type,
-      body: body.toString("utf8"),
+      body: text,
+      subjectUserId: subjectUserIdOf(provider, text),
       receivedAt: at,
       status: "PENDING",
       attempts: 0,
