@@ -4,6 +4,7 @@ import { coveringArea } from "./covering-area.js";
 import {
   fenceGeometry,
   flatRing,
+  geometryEdge,
   geometryHolds,
   ringAreaSquareMeters,
   ringContains,
@@ -105,6 +106,24 @@ describe("the exit margin", () => {
     const polygon = fenceGeometry({ type: "POLYGON", ring: SQUARE });
     expect(geometryHolds(polygon, beyond, 20)).toBe(true);
     expect(geometryHolds(polygon, beyond, 10)).toBe(false);
+  });
+});
+
+describe("geometryEdge", () => {
+  it("tells inside or out, and the distance to the edge either way", () => {
+    const circle = fenceGeometry({ type: "CIRCLE", center: AUSTIN, radiusMeters: 100 });
+    const inner = geometryEdge(circle, destinationPoint(AUSTIN, 10, 70));
+    expect(inner.inside).toBe(true);
+    expect(inner.edgeMeters).toBeCloseTo(30, 6);
+    const outer = geometryEdge(circle, destinationPoint(AUSTIN, 10, 130));
+    expect(outer).toMatchObject({ inside: false });
+    expect(outer.edgeMeters).toBeCloseTo(30, 6);
+    const square = geometryEdge(fenceGeometry({ type: "POLYGON", ring: SQUARE }), { lat: 30.005, lng: -96.995 });
+    expect(square.inside).toBe(true);
+    expect(square.edgeMeters).toBeCloseTo(
+      greatCircleMeters({ lat: 30.005, lng: -96.995 }, { lat: 30.005, lng: -96.99 }),
+      0,
+    );
   });
 });
 

@@ -134,6 +134,12 @@ function readGeometry(blob: Buffer): Float64Array {
  * columns on first use) and tests the shape: great-circle distance for a circle, the ring for a
  * polygon. `geofence_memberships` holds who is inside what; `fenced_vendors` the vendors inside at
  * least one fence with a recent time of their position, so the offline sweep finds them by index.
+ *
+ * Most reports come from vendors standing still. A look at a vendor's fences searches 50 m around it
+ * and so also learns how far it may move before any fence could start or stop holding it; a report
+ * within that distance changes no membership, and is written without a look (see
+ * `vendor-neighbourhoods.ts`). Every change to fences or memberships counts itself in `fence_cells`
+ * around where it happened, which is how a process learns that its memo no longer holds.
  */
 export class SqliteGeofencesStore implements GeofencesStore {
   private readonly statements;
@@ -526,10 +532,8 @@ export class SqliteGeofencesStore implements GeofencesStore {
   ): boolean {
     const memo = this.neighbourhoods.get(position.vendorId);
     if (!memo || !isLive(position, clock.liveSince) || !stillHolds(memo, previous, listed, counts)) return false;
-    const moved = greatCircleMeters(memo.point, position);
-    if (moved >= memo.safeMeters) return false;
+    if (greatCircleMeters(memo.anchor, position) >= memo.safeMeters) return false;
     memo.point = { lat: position.lat, lng: position.lng };
-    memo.safeMeters -= moved;
     this.refreshSeenAt(position, known);
     memo.seenAt = known.seenAt;
     return true;
@@ -598,9 +602,11 @@ export class SqliteGeofencesStore implements GeofencesStore {
         : edgeMeters;
       safeMeters = Math.min(safeMeters, room);
     }
+    const point = { lat: position.lat, lng: position.lng };
     this.neighbourhoods.set(vendorId, {
-      point: { lat: position.lat, lng: position.lng },
+      anchor: point,
       safeMeters: safeMeters - SAFE_ROUNDING_METERS,
+      point,
       listed,
       fences: staying,
       seenAt: known.seenAt,

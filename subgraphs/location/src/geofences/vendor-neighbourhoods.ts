@@ -38,19 +38,22 @@ export const cellsAround = (point: GeoPoint): number[] =>
  * at all: a parked vendor reports again and again from a few meters around the same spot.
  *
  * It holds while the vendor's stored position is still `point` (no report went elsewhere, in any
- * process), its listing is the same, and no fence changed near it: every change to fences or
+ * process, nor was rolled back), its listing is the same, and no fence changed near it: every change to fences or
  * memberships counts itself in the cells around the place it touched (`fence_cells` in the
  * database, so every process sees it), and the look noted those counts.
  */
 export interface Neighbourhood {
-  point: GeoPoint;
-  /** Meters the vendor may move from `point` before any fence could start or stop holding it. */
+  /** Where the vendor was looked at. */
+  anchor: GeoPoint;
+  /** Meters the vendor may be from `anchor` without any fence starting or stopping to hold it. */
   safeMeters: number;
+  /** The vendor's position when the memo last spoke for it. */
+  point: GeoPoint;
   listed: boolean;
   /** The fences the vendor is in (rows), and `fenced_vendors.seen_at`. */
   fences: Set<number>;
   seenAt: number | undefined;
-  /** The change counts of the cells around `point` when it was looked at. */
+  /** The change counts of the cells around `anchor` when it was looked at. */
   counts: Map<number, number>;
 }
 

@@ -147,7 +147,11 @@ describe("account deletion and stored inbound webhook events", () => {
         clerkHeaders(clerkUser("user_bob", "bob@example.com", "+15125550100"), "msg_2"),
       ),
       await post("/webhooks/stripe", payment("evt_1", ZELDA), stripeHeaders(payment("evt_1", ZELDA))),
-      await post("/webhooks/stripe", payment("evt_2", "user_bob"), stripeHeaders(payment("evt_2", "user_bob"))),
+      await post(
+        "/webhooks/stripe",
+        payment("evt_2", "user_bob"),
+        stripeHeaders(payment("evt_2", "user_bob")),
+      ),
       await post("/webhooks/revenuecat", plan("rc-1", ZELDA), { authorization: REVENUECAT_AUTH }),
     ];
     expect(accepted.map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
