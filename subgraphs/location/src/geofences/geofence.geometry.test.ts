@@ -118,7 +118,10 @@ describe("geometryEdge", () => {
     const outer = geometryEdge(circle, destinationPoint(AUSTIN, 10, 130));
     expect(outer).toMatchObject({ inside: false });
     expect(outer.edgeMeters).toBeCloseTo(30, 6);
-    const square = geometryEdge(fenceGeometry({ type: "POLYGON", ring: SQUARE }), { lat: 30.005, lng: -96.995 });
+    const square = geometryEdge(fenceGeometry({ type: "POLYGON", ring: SQUARE }), {
+      lat: 30.005,
+      lng: -96.995,
+    });
     expect(square.inside).toBe(true);
     expect(square.edgeMeters).toBeCloseTo(
       greatCircleMeters({ lat: 30.005, lng: -96.995 }, { lat: 30.005, lng: -96.99 }),

@@ -67,7 +67,10 @@ export function geometryHolds(geometry: FenceGeometry, point: GeoPoint, marginMe
 }
 
 /** Whether the geometry holds the point, and how far the point is from its edge (either side). */
-export function geometryEdge(geometry: FenceGeometry, point: GeoPoint): { inside: boolean; edgeMeters: number } {
+export function geometryEdge(
+  geometry: FenceGeometry,
+  point: GeoPoint,
+): { inside: boolean; edgeMeters: number } {
   if (geometry.center) {
     const distance = greatCircleMeters(geometry.center, point);
     return { inside: distance <= geometry.radius, edgeMeters: Math.abs(distance - geometry.radius) };

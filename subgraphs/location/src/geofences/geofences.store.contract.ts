@@ -435,7 +435,8 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
     it("lets a parked vendor that a roaming zone moved onto leave it by driving off", async () => {
       await vendor("cart");
       for (let i = 0; i < 3; i += 1) await track([report("cart", east(2000), later(i))], later(i));
-      const nearMe = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 300), { roaming: true }))).fence;
+      const nearMe = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 300), { roaming: true })))
+        .fence;
       const [moved] = await store.moveRoaming("person-1", east(2000), clockAt(later(3)));
       expect(moved?.transitions.map(line)).toEqual([`ENTER cart ${nearMe.id} FENCE_MOVED`]);
       expect(await crossings([report("cart", east(2004), later(4))], later(4))).toEqual([]);

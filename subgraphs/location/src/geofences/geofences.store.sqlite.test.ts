@@ -38,9 +38,17 @@ describe("SQLite geofences store shared by two processes", () => {
     heading: null,
     recordedAt,
   });
-  const move = async (stores: ReturnType<typeof openSqlite>, point: { lat: number; lng: number }, when: Date) =>
+  const move = async (
+    stores: ReturnType<typeof openSqlite>,
+    point: { lat: number; lng: number },
+    when: Date,
+  ) =>
     (
-      await stores.geofences.recordPositions([report(point, when)], new Set(["cart"]), trackingClock(when, 120))
+      await stores.geofences.recordPositions(
+        [report(point, when)],
+        new Set(["cart"]),
+        trackingClock(when, 120),
+      )
     ).transitions.map((t) => `${t.transition} ${t.fence.id}`);
   const zone = (id: string, center: { lat: number; lng: number }, radiusMeters: number) => ({
     id,

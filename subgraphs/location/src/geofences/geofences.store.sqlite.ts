@@ -1,5 +1,11 @@
 import type { DomainEvent, SqliteOutbox } from "@venta/events";
-import { type BoundingBox, boxesAround, EARTH_RADIUS_METERS, type GeoPoint, greatCircleMeters } from "@venta/geo";
+import {
+  type BoundingBox,
+  boxesAround,
+  EARTH_RADIUS_METERS,
+  type GeoPoint,
+  greatCircleMeters,
+} from "@venta/geo";
 import type Database from "better-sqlite3";
 import type { PositionReport } from "../positions/position.record.js";
 import type { RecordOutcome } from "../positions/positions.store.js";
@@ -41,7 +47,13 @@ import type {
   RecordedPositions,
   TrackingClock,
 } from "./geofences.store.js";
-import { cellsAround, cellsOf, NEIGHBOURHOOD_METERS, NeighbourhoodCache, stillHolds } from "./vendor-neighbourhoods.js";
+import {
+  cellsAround,
+  cellsOf,
+  NEIGHBOURHOOD_METERS,
+  NeighbourhoodCache,
+  stillHolds,
+} from "./vendor-neighbourhoods.js";
 
 interface FenceRow {
   row: number;
@@ -78,7 +90,8 @@ function grownBoxes(box: BoundingBox, meters: number): BoundingBox[] {
   const dLat = meters / METERS_PER_DEGREE;
   const south = Math.max(-90, box.south - dLat);
   const north = Math.min(90, box.north + dLat);
-  const dLng = meters / (METERS_PER_DEGREE * Math.max(1e-6, Math.cos((Math.max(-south, north) * Math.PI) / 180)));
+  const dLng =
+    meters / (METERS_PER_DEGREE * Math.max(1e-6, Math.cos((Math.max(-south, north) * Math.PI) / 180)));
   const west = box.west - dLng;
   const east = box.east + dLng;
   const boxes = [{ south, north, west: Math.max(-180, west), east: Math.min(180, east) }];
@@ -531,7 +544,8 @@ export class SqliteGeofencesStore implements GeofencesStore {
     counts: ReadonlyMap<number, number>,
   ): boolean {
     const memo = this.neighbourhoods.get(position.vendorId);
-    if (!memo || !isLive(position, clock.liveSince) || !stillHolds(memo, previous, listed, counts)) return false;
+    if (!memo || !isLive(position, clock.liveSince) || !stillHolds(memo, previous, listed, counts))
+      return false;
     if (greatCircleMeters(memo.anchor, position) >= memo.safeMeters) return false;
     memo.point = { lat: position.lat, lng: position.lng };
     this.refreshSeenAt(position, known);

@@ -8,7 +8,8 @@ import { EXIT_MARGIN_METERS } from "./fence-evaluation.js";
  * box is farther away is left for sure).
  */
 export const NEIGHBOURHOOD_METERS = 50;
-if (NEIGHBOURHOOD_METERS < EXIT_MARGIN_METERS) throw new Error("a neighbourhood must reach past the exit margin");
+if (NEIGHBOURHOOD_METERS < EXIT_MARGIN_METERS)
+  throw new Error("a neighbourhood must reach past the exit margin");
 
 /** Side of the cells that count fence changes, in degrees: about 11 km north to south. */
 const CELL_DEGREES = 0.1;
