@@ -70,16 +70,26 @@ class BodyError extends Error {
   }
 }
 
-async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
-  if (req.method !== "POST") return undefined;
+/**
+ * The body's exact bytes, or null once it grows past `maxBytes` (reading stops there). Signed
+ * payloads need these bytes untouched: nothing may parse or re-encode them first.
+ */
+export async function readRawBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<Buffer | null> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > maxBytes) throw new BodyError(413, "request body too large");
+    if (size > maxBytes) return null;
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+  if (req.method !== "POST") return undefined;
+  const raw = await readRawBody(req, maxBytes);
+  if (raw === null) throw new BodyError(413, "request body too large");
+  const text = raw.toString("utf8");
   const type = req.headers["content-type"] ?? "";
   if (!type.includes("json")) return text;
   try {

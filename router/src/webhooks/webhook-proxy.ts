@@ -1,6 +1,5 @@
-import type { IncomingMessage } from "node:http";
 import { request } from "node:http";
-import { type Logger, type RouteHandler, sendJson } from "@venta/kit";
+import { type Logger, type RouteHandler, readRawBody, sendJson } from "@venta/kit";
 
 /** Where providers post: `/webhooks/clerk`, `/webhooks/stripe`, `/webhooks/revenuecat`. */
 export const WEBHOOKS_ROUTE = "/webhooks/*";
@@ -34,17 +33,6 @@ export interface WebhookProxyOptions {
   log: Logger;
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_WEBHOOK_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
 /**
  * Forwards provider webhooks to the communication subgraph unchanged (method, path, the exact body
  * bytes the signatures cover, the signature headers) and relays its answer, so providers need only
@@ -53,7 +41,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 export function webhookProxy({ communicationUrl, timeoutMs, log }: WebhookProxyOptions): RouteHandler {
   const origin = new URL(communicationUrl);
   return async (req, res) => {
-    const body = await readBody(req);
+    const body = await readRawBody(req, MAX_WEBHOOK_BYTES);
     if (!body) {
       sendJson(res, 413, { error: `the body is larger than ${MAX_WEBHOOK_BYTES} bytes` });
       return;

@@ -1,5 +1,4 @@
-import type { IncomingMessage } from "node:http";
-import { type Logger, type RouteHandler, sendJson } from "@venta/kit";
+import { type Logger, type RouteHandler, readRawBody, sendJson } from "@venta/kit";
 import type { InboundProvider } from "./inbound-event.record.js";
 import { UnverifiedWebhookError, type WebhookVerifier } from "./inbound-provider.js";
 import type { InboundWebhooksService } from "./inbound-webhooks.service.js";
@@ -19,18 +18,6 @@ export interface InboundWebhookRoutesOptions {
   verifiers: Record<InboundProvider, WebhookVerifier | null>;
   inbound: InboundWebhooksService;
   log: Logger;
-}
-
-/** The exact bytes of the body: signatures are over them, so nothing may parse or re-encode it first. */
-async function readRawBody(req: IncomingMessage): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_WEBHOOK_BYTES) return null;
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**
@@ -62,7 +49,7 @@ export function inboundWebhookRoutes({
         });
         return;
       }
-      const body = await readRawBody(req);
+      const body = await readRawBody(req, MAX_WEBHOOK_BYTES);
       if (!body) {
         sendJson(res, 413, { error: `the body is larger than ${MAX_WEBHOOK_BYTES} bytes` });
         return;
