@@ -16,8 +16,11 @@ export function machineInfo() {
   };
 }
 
-/** Writes the run as `nearby-<timestamp>.json` and as `latest.json`; returns the first path. */
-export function writeResults(report: object, finishedAt: Date): string {
+/**
+ * Writes the run as `nearby-<timestamp>.json`, and a run of every suite also as `latest.json` (which a
+ * run limited with `--only` would otherwise leave holding only its part); returns the first path.
+ */
+export function writeResults(report: object, finishedAt: Date, complete: boolean): string {
   const dir = join(BENCH_DIR, "results");
   mkdirSync(dir, { recursive: true });
   // ISO 8601 with ':' and '.' replaced, as some file systems refuse ':' in names.
@@ -25,6 +28,6 @@ export function writeResults(report: object, finishedAt: Date): string {
   const path = join(dir, `nearby-${stamp}.json`);
   const text = `${JSON.stringify(report, null, 2)}\n`;
   writeFileSync(path, text);
-  writeFileSync(join(dir, "latest.json"), text);
+  if (complete) writeFileSync(join(dir, "latest.json"), text);
   return path;
 }

@@ -1,4 +1,4 @@
-import { type BenchOptions, parseBenchArgs } from "./args.js";
+import { type BenchOptions, parseBenchArgs, SUITES } from "./args.js";
 import { type DataSet, ensureDataSet } from "./data-set.js";
 import type { Figure } from "./figure.js";
 import { formatGeofenceTable } from "./geofence-table.js";
@@ -141,6 +141,7 @@ async function main(): Promise<void> {
       geofences,
     },
     finishedAt,
+    options.suites.length === SUITES.length,
   );
   if (proximity) printProximity(figures, options, machine.cpus);
   if (live) printLive(live, options);

@@ -477,6 +477,42 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
       expect(await crossings([report("cart", east(100), later(2))], later(2))).toEqual([]);
     });
 
+    it("forgets a fence deleted while a vendor inside it was unlisted, announcing nothing of it", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      const pitch = (await create(fence("VENDOR_ZONE", "cart", circle(AUSTIN, 500)))).fence;
+      await track([report("cart", east(100))]);
+      // Unlisted, the cart drops out of the positions' index before its next report.
+      await opened.positions.applyVendor({
+        vendorId: "cart",
+        cuisines: ["tacos"],
+        isOpen: true,
+        ownerId: "owner-of-cart",
+        version: 2,
+        verified: false,
+      });
+      expect(await store.delete(zone.id)).toBe(true);
+      expect(await inside(pitch.id)).toEqual(["cart"]);
+      expect(await crossings([report("cart", east(120), later(1))], later(1))).toEqual([]);
+      const gone = later(1 + LIVE_WINDOW_SECONDS + 1);
+      expect((await store.sweepOffline(clockAt(gone), 100)).transitions.map(line)).toEqual([
+        `EXIT cart ${pitch.id} VENDOR_OFFLINE`,
+      ]);
+      expect(await inside(pitch.id)).toEqual([]);
+    });
+
+    it("lists as occupants only the vendors inside, among many near the fence", async () => {
+      const ids = Array.from({ length: 12 }, (_, i) => `v${i}`);
+      for (const id of ids) await vendor(id);
+      // Every 100 m east of the centre: a 450 m circle holds v0 to v4 (v4 at 400 m); v5 is 50 m out.
+      await track(ids.map((id, i) => report(id, east(100 * i))));
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 450)))).fence;
+      expect(await inside(zone.id)).toEqual(["v0", "v1", "v2", "v3", "v4"]);
+      const pitch = (await create(fence("VENDOR_ZONE", "v7", circle(east(700), 50)))).fence;
+      expect(await inside(pitch.id)).toEqual(["v7"]);
+      expect(await store.occupants("no-such-fence", 10)).toEqual({ occupants: [], hasNextPage: false });
+    });
+
     it("finds a circle across the antimeridian from both sides", async () => {
       await vendor("ferry");
       const zone = (await create(fence("ALERT_ZONE", "person-1", circle({ lat: -17, lng: 179.999 }, 2000))))

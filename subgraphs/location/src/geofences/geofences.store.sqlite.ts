@@ -145,8 +145,10 @@ function readGeometry(blob: Buffer): Float64Array {
  * position's look-up reads from the R*Tree's nodes the entries whose box holds the point, then takes
  * each entry's fence, kind and exact shape from a per-process cache (filled from the entry's auxiliary
  * columns on first use) and tests the shape: great-circle distance for a circle, the ring for a
- * polygon. `geofence_memberships` holds who is inside what; `fenced_vendors` the vendors inside at
- * least one fence with a recent time of their position, so the offline sweep finds them by index.
+ * polygon. `geofence_memberships` holds who is inside what, by vendor only: a fence's occupants are
+ * found through the positions' index (see `members`), so a crossing writes one page, not two.
+ * `fenced_vendors` holds the vendors inside at least one fence with a recent time of their position,
+ * so the offline sweep finds them by index.
  *
  * Most reports come from vendors standing still. A look at a vendor's fences searches 50 m around it
  * and so also learns how far it may move before any fence could start or stop holding it; a report
@@ -192,8 +194,7 @@ export class SqliteGeofencesStore implements GeofencesStore {
         entered_at INTEGER NOT NULL,
         PRIMARY KEY (vendor_id, fence)
       ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS geofence_memberships_by_fence
-        ON geofence_memberships (fence, entered_at DESC, vendor_id DESC);
+      DROP INDEX IF EXISTS geofence_memberships_by_fence;
       CREATE TABLE IF NOT EXISTS fence_cells (
         cell INTEGER PRIMARY KEY,
         changes INTEGER NOT NULL
@@ -259,8 +260,10 @@ export class SqliteGeofencesStore implements GeofencesStore {
         )
         .raw(true),
       fencesOfVendors: db
-        .prepare<[string], [string, number]>(
-          "SELECT vendor_id, fence FROM geofence_memberships WHERE vendor_id IN (SELECT value FROM json_each(?))",
+        .prepare<[string], [string, number, number]>(
+          `SELECT m.vendor_id, m.fence, g.row IS NOT NULL FROM geofence_memberships m
+           LEFT JOIN geofences g ON g.row = m.fence
+           WHERE m.vendor_id IN (SELECT value FROM json_each(?))`,
         )
         .raw(true),
       seenAtOfVendors: db
@@ -269,10 +272,14 @@ export class SqliteGeofencesStore implements GeofencesStore {
         )
         .raw(true),
       fencesOfVendor: db
-        .prepare<[string], number>("SELECT fence FROM geofence_memberships WHERE vendor_id = ?")
+        .prepare<[string], number>(
+          "SELECT m.fence FROM geofence_memberships m JOIN geofences g ON g.row = m.fence WHERE m.vendor_id = ?",
+        )
         .pluck(),
-      vendorsInFence: db
-        .prepare<[number], string>("SELECT vendor_id FROM geofence_memberships WHERE fence = ?")
+      membership: db
+        .prepare<[string, number], number>(
+          "SELECT entered_at FROM geofence_memberships WHERE vendor_id = ? AND fence = ?",
+        )
         .pluck(),
       enter: db.prepare<[string, number, number]>(
         "INSERT OR IGNORE INTO geofence_memberships (vendor_id, fence, entered_at) VALUES (?, ?, ?)",
@@ -280,7 +287,7 @@ export class SqliteGeofencesStore implements GeofencesStore {
       exit: db.prepare<[string, number]>(
         "DELETE FROM geofence_memberships WHERE vendor_id = ? AND fence = ?",
       ),
-      exitFence: db.prepare<[number]>("DELETE FROM geofence_memberships WHERE fence = ?"),
+      exitAll: db.prepare<[string]>("DELETE FROM geofence_memberships WHERE vendor_id = ?"),
       markFenced: db.prepare<[string, number]>(
         `INSERT INTO fenced_vendors (vendor_id, seen_at) VALUES (?, ?)
          ON CONFLICT (vendor_id) DO UPDATE SET seen_at = excluded.seen_at`,
@@ -309,7 +316,7 @@ export class SqliteGeofencesStore implements GeofencesStore {
           fence.updatedAt.getTime(),
         ) as { row: number };
         this.index(inserted.row, fence);
-        return { fence, transitions: this.place(inserted.row, fence, clock) };
+        return { fence, transitions: this.place(inserted.row, fence, new Set(), clock) };
       },
       (write) => crossingEvents(write?.transitions ?? [], clock.now),
     );
@@ -328,7 +335,10 @@ export class SqliteGeofencesStore implements GeofencesStore {
           roaming: changes.roaming ?? before.roaming,
           updatedAt: clock.now,
         };
-        return { fence, transitions: this.rewrite(row.row, fence, changes.shape !== undefined, clock) };
+        return {
+          fence,
+          transitions: this.rewrite(row.row, before, fence, changes.shape !== undefined, clock),
+        };
       },
       (write) => crossingEvents(write?.transitions ?? [], clock.now),
     );
@@ -339,7 +349,8 @@ export class SqliteGeofencesStore implements GeofencesStore {
       .transaction(() => {
         const row = this.statements.byId.get(id);
         if (!row) return false;
-        this.statements.exitFence.run(row.row);
+        for (const vendorId of this.members(row.row, toRecord(row)).keys())
+          this.statements.exit.run(vendorId, row.row);
         this.unindex(row.row);
         this.statements.delete.run(row.row);
         return true;
@@ -377,24 +388,20 @@ export class SqliteGeofencesStore implements GeofencesStore {
   }
 
   async occupants(fenceId: string, first: number, after?: OccupantKey): Promise<OccupantPage> {
-    const rows = this.db
-      .prepare<unknown[], { vendor_id: string; entered_at: number }>(
-        `SELECT vendor_id, entered_at FROM geofence_memberships
-         WHERE fence = (SELECT row FROM geofences WHERE id = ?)
-         ${after ? "AND (entered_at < ? OR (entered_at = ? AND vendor_id < ?))" : ""}
-         ORDER BY entered_at DESC, vendor_id DESC LIMIT ?`,
-      )
-      .all(
-        ...(after
-          ? [fenceId, after.enteredAt.getTime(), after.enteredAt.getTime(), after.vendorId, first + 1]
-          : [fenceId, first + 1]),
-      );
-    return {
-      occupants: rows
-        .slice(0, first)
-        .map((row) => ({ vendorId: row.vendor_id, enteredAt: new Date(row.entered_at) })),
-      hasNextPage: rows.length > first,
-    };
+    // One read transaction, so the candidates and their memberships are one snapshot.
+    return this.db.transaction((): OccupantPage => {
+      const row = this.statements.byId.get(fenceId);
+      if (!row) return { occupants: [], hasNextPage: false };
+      const since = after ? { at: after.enteredAt.getTime(), vendorId: after.vendorId } : null;
+      const occupants = [...this.members(row.row, toRecord(row))]
+        .filter(([vendorId, at]) => !since || at < since.at || (at === since.at && vendorId < since.vendorId))
+        .sort(([aId, aAt], [bId, bAt]) => bAt - aAt || (aId < bId ? 1 : aId > bId ? -1 : 0))
+        .slice(0, first + 1);
+      return {
+        occupants: occupants.slice(0, first).map(([vendorId, at]) => ({ vendorId, enteredAt: new Date(at) })),
+        hasNextPage: occupants.length > first,
+      };
+    })();
   }
 
   async moveRoaming(ownerId: string, center: GeoPoint, clock: TrackingClock): Promise<FenceWrite[]> {
@@ -408,7 +415,7 @@ export class SqliteGeofencesStore implements GeofencesStore {
             shape: { ...before.shape, center: { lat: center.lat, lng: center.lng } },
             updatedAt: clock.now,
           };
-          return [{ fence, transitions: this.rewrite(row.row, fence, true, clock) }];
+          return [{ fence, transitions: this.rewrite(row.row, before, fence, true, clock) }];
         }),
       (writes) =>
         crossingEvents(
@@ -482,13 +489,12 @@ export class SqliteGeofencesStore implements GeofencesStore {
             continue;
           }
           if (position) this.countChange(boxesAround(position, 0));
-          for (const fence of this.statements.fencesOfVendor.all(vendorId)) {
-            this.statements.exit.run(vendorId, fence);
-            if (position)
+          if (position)
+            for (const fence of this.statements.fencesOfVendor.all(vendorId))
               transitions.push(
                 this.transition(fence, vendorId, "EXIT", position, clock.now, "VENDOR_OFFLINE", identities),
               );
-          }
+          this.statements.exitAll.run(vendorId);
           this.statements.unmarkFenced.run(vendorId);
         }
         return { vendors: stale.length, transitions };
@@ -522,8 +528,11 @@ export class SqliteGeofencesStore implements GeofencesStore {
     if (unread.length === 0) return states;
     for (const vendorId of unread) states.set(vendorId, { fences: new Set(), seenAt: undefined });
     const ids = JSON.stringify(unread);
-    for (const [vendorId, fence] of this.statements.fencesOfVendors.all(ids))
-      states.get(vendorId)?.fences.add(fence);
+    for (const [vendorId, fence, exists] of this.statements.fencesOfVendors.all(ids)) {
+      // A fence deleted while its vendor was out of the positions' index left this row behind.
+      if (exists) states.get(vendorId)?.fences.add(fence);
+      else this.statements.exit.run(vendorId, fence);
+    }
     for (const [vendorId, seenAt] of this.statements.seenAtOfVendors.all(ids)) {
       const state = states.get(vendorId);
       if (state) state.seenAt = seenAt;
@@ -656,6 +665,7 @@ export class SqliteGeofencesStore implements GeofencesStore {
   /** Writes a fence's new state; a new shape moves it in the index and re-decides who is inside. */
   private rewrite(
     row: number,
+    before: GeofenceRecord,
     fence: GeofenceRecord,
     reshaped: boolean,
     clock: TrackingClock,
@@ -668,18 +678,45 @@ export class SqliteGeofencesStore implements GeofencesStore {
       row,
     );
     if (!reshaped) return [];
+    const current = new Set(this.members(row, before).keys());
     this.unindex(row);
     this.index(row, fence);
-    return this.place(row, fence, clock);
+    return this.place(row, fence, current, clock);
+  }
+
+  /**
+   * A fence's occupants and when each entered. Memberships are kept by vendor only (an index by
+   * fence would cost every crossing a second page write); an occupant's current position is always
+   * within the exit margin of the fence, so the positions' index finds the candidates: the listed
+   * vendors in the fence's boxes for an alert zone, its vendor for a vendor zone.
+   */
+  private members(row: number, fence: GeofenceRecord): Map<string, number> {
+    const candidates =
+      fence.kind === "VENDOR_ZONE"
+        ? [fence.ownerId]
+        : shapeBoxes(fence.shape, EXIT_MARGIN_METERS + SAFE_ROUNDING_METERS).flatMap((box) =>
+            this.positions.listedInBox(box, 0).map((position) => position.vendorId),
+          );
+    const members = new Map<string, number>();
+    for (const vendorId of candidates) {
+      const enteredAt = this.statements.membership.get(vendorId, row);
+      if (enteredAt !== undefined) members.set(vendorId, enteredAt);
+    }
+    return members;
   }
 
   /**
    * Who is inside a fence at its (new) place: for an alert zone, the listed vendors with a live
    * position in its boxes, found through the positions' index, then tested against the shape (those
-   * already inside stay within the exit margin); for a vendor zone, its vendor alone.
+   * already inside stay within the exit margin); for a vendor zone, its vendor alone. `current` are
+   * the vendors inside before.
    */
-  private place(row: number, fence: GeofenceRecord, clock: TrackingClock): FenceTransition[] {
-    const current = new Set(this.statements.vendorsInFence.all(row));
+  private place(
+    row: number,
+    fence: GeofenceRecord,
+    current: ReadonlySet<string>,
+    clock: TrackingClock,
+  ): FenceTransition[] {
     const geometry = fenceGeometry(fence.shape);
     // Vendors exactly inside, and vendors already inside still within the exit margin.
     const staying = new Map<string, PositionReport>();

@@ -35,3 +35,30 @@ describe("SQLite positions store on a data file from before onboarding", () => {
     db.close();
   });
 });
+
+describe("SQLite positions store on a data file with history keyed by report id", () => {
+  it("moves the history into the vendor-clustered table, newest first as before", async () => {
+    const db = openSqliteDatabase(":memory:", "location");
+    db.exec(`
+      CREATE TABLE position_history (
+        id TEXT PRIMARY KEY, vendor_id TEXT NOT NULL,
+        lat REAL NOT NULL, lng REAL NOT NULL, accuracy REAL, heading REAL,
+        recorded_at INTEGER NOT NULL, received_at INTEGER NOT NULL
+      );
+      CREATE INDEX position_history_by_vendor ON position_history (vendor_id, recorded_at DESC, id DESC);
+      INSERT INTO position_history VALUES ('h1', 'cart', 30.1, -97.1, 5, NULL, 1767225600000, 1767225600100);
+      INSERT INTO position_history VALUES ('h2', 'cart', 30.2, -97.2, 5, 90, 1767225660000, 1767225660100);
+      INSERT INTO position_history VALUES ('h3', 'truck', 30.3, -97.3, 8, NULL, 1767225600000, 1767225600100);
+    `);
+    const store = new SqlitePositionsStore(db);
+    const page = await store.history("cart", 10);
+    expect(page.entries.map((e) => [e.key.id, e.report.lat, e.report.heading])).toEqual([
+      ["h2", 30.2, 90],
+      ["h1", 30.1, null],
+    ]);
+    expect((await store.history("truck", 10)).entries).toHaveLength(1);
+    const legacy = db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'position_history%'").all();
+    expect(legacy).toEqual([]);
+    db.close();
+  });
+});

@@ -102,16 +102,30 @@ export class SqlitePositionsStore implements PositionsStore {
       CREATE VIRTUAL TABLE IF NOT EXISTS position_index USING rtree(
         id, min_lat, max_lat, min_lng, max_lng, +lat, +lng, +recorded_at, +is_open
       );
-      CREATE TABLE IF NOT EXISTS position_history (
-        id TEXT PRIMARY KEY,
+      CREATE TABLE IF NOT EXISTS vendor_position_history (
         vendor_id TEXT NOT NULL,
-        lat REAL NOT NULL, lng REAL NOT NULL, accuracy REAL, heading REAL,
         recorded_at INTEGER NOT NULL,
-        received_at INTEGER NOT NULL
-      );
+        id TEXT NOT NULL,
+        lat REAL NOT NULL, lng REAL NOT NULL, accuracy REAL, heading REAL,
+        received_at INTEGER NOT NULL,
+        PRIMARY KEY (vendor_id, recorded_at, id)
+      ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS vendors_by_recorded_at ON vendors (recorded_at);
-      CREATE INDEX IF NOT EXISTS position_history_by_vendor ON position_history (vendor_id, recorded_at DESC, id DESC);
     `);
+    // History used to be keyed by its random ids with a second index by vendor: every report wrote
+    // two pages far apart. Clustered by vendor it writes one, beside the vendor's previous report.
+    const legacyHistory = db
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'position_history'")
+      .get();
+    if (legacyHistory)
+      db.transaction(() => {
+        db.exec(`
+          INSERT OR IGNORE INTO vendor_position_history
+            (vendor_id, recorded_at, id, lat, lng, accuracy, heading, received_at)
+            SELECT vendor_id, recorded_at, id, lat, lng, accuracy, heading, received_at FROM position_history;
+          DROP TABLE position_history;
+        `);
+      })();
     // Data files from before owners were projected gain the column; the next snapshot fills it.
     const columns = db.prepare<[], { name: string }>("PRAGMA table_info(vendors)").all();
     if (!columns.some((column) => column.name === "owner_id"))
@@ -172,7 +186,7 @@ export class SqlitePositionsStore implements PositionsStore {
       ),
       unindex: db.prepare("DELETE FROM position_index WHERE id = ?"),
       appendHistory: db.prepare(
-        "INSERT INTO position_history (id, vendor_id, lat, lng, accuracy, heading, recorded_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO vendor_position_history (id, vendor_id, lat, lng, accuracy, heading, recorded_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       recordedBetween: db.prepare<[number, number], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE recorded_at > ? AND recorded_at <= ? AND version IS NOT NULL AND verified = 1",
@@ -341,7 +355,7 @@ export class SqlitePositionsStore implements PositionsStore {
   async history(vendorId: string, first: number, before?: HistoryKey): Promise<HistoryPage> {
     const rows = this.db
       .prepare<unknown[], PositionRow & { id: string }>(
-        `SELECT id, vendor_id, lat, lng, accuracy, heading, recorded_at FROM position_history
+        `SELECT id, vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendor_position_history
          WHERE vendor_id = ? ${before ? "AND (recorded_at < ? OR (recorded_at = ? AND id < ?))" : ""}
          ORDER BY recorded_at DESC, id DESC LIMIT ?`,
       )
