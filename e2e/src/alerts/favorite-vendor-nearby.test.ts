@@ -2,7 +2,14 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { destinationPoint, type GeoPoint } from "@venta/geo";
 import { repoRoot } from "@venta/kit";
-import { type GraphQLResponse, postGraphQL, type SignedUp, type Stack, startStack } from "@venta/testing";
+import {
+  eventually,
+  type GraphQLResponse,
+  postGraphQL,
+  type SignedUp,
+  type Stack,
+  startStack,
+} from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyVendor } from "../onboarding/verify-vendor.js";
 import { type CaughtMail, startMailCatcher } from "./mail-catcher.js";
@@ -32,14 +39,6 @@ interface Notifications {
 }
 
 /** Retries `attempt` until `done` says so or 15 s pass; the last value either way. */
-async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await attempt();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /**
  * The headline flow through the router: a person favorites a vendor and draws an alert zone; the

@@ -1,4 +1,11 @@
-import { type GraphQLResponse, postGraphQL, type SignedUp, type Stack, startStack } from "@venta/testing";
+import {
+  eventually,
+  type GraphQLResponse,
+  postGraphQL,
+  type SignedUp,
+  type Stack,
+  startStack,
+} from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyVendor } from "../onboarding/verify-vendor.js";
 
@@ -11,14 +18,6 @@ const ALL_DAY = ["MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURD
 );
 
 /** Retries `attempt` for up to 10 s: other modules learn of changes from the event bus a moment later. */
-async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    const value = await attempt();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 /** The marketplace as a customer meets it, through the router: find, open, review, favorite, earn, redeem. */
 describe("a customer's journey through the marketplace", () => {

@@ -1,4 +1,11 @@
-import { type GraphQLResponse, postGraphQL, type SignedUp, type Stack, startStack } from "@venta/testing";
+import {
+  eventually,
+  type GraphQLResponse,
+  postGraphQL,
+  type SignedUp,
+  type Stack,
+  startStack,
+} from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { untilListed, verifyVendor } from "../onboarding/verify-vendor.js";
 
@@ -25,14 +32,6 @@ const hhmm = (minuteOfDay: number) => {
 };
 
 /** Retries `attempt` for up to 15 s: location and search learn of changes from the event bus a moment later. */
-async function eventually<T>(attempt: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const value = await attempt();
-    if (done(value) || Date.now() > deadline) return value;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 interface Listing {
   totalCount: number;

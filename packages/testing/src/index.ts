@@ -1,3 +1,4 @@
+export * from "./eventually.js";
 export * from "./free-port.js";
 export * from "./graphql-client.js";
 export * from "./services.js";
