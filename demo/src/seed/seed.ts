@@ -38,7 +38,7 @@ export async function seedAustin(config: SeedConfig, log: Logger, vendorCount = 
     const vendors = new VendorsService(marketplace.vendors, marketplace.users);
     const accounts = Object.values(DEMO_ACCOUNTS);
     const progress = progressBar(
-      "Seeding Austin",
+      "Seeding Austin: accounts, owners and vendors",
       accounts.length + city.owners.length + city.vendors.length,
     );
     let done = 0;
