@@ -114,18 +114,19 @@ export class SqlitePositionsStore implements PositionsStore {
     `);
     // History used to be keyed by its random ids with a second index by vendor: every report wrote
     // two pages far apart. Clustered by vendor it writes one, beside the vendor's previous report.
-    const legacyHistory = db
-      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'position_history'")
-      .get();
-    if (legacyHistory)
-      db.transaction(() => {
-        db.exec(`
-          INSERT OR IGNORE INTO vendor_position_history
-            (vendor_id, recorded_at, id, lat, lng, accuracy, heading, received_at)
-            SELECT vendor_id, recorded_at, id, lat, lng, accuracy, heading, received_at FROM position_history;
-          DROP TABLE position_history;
-        `);
-      })();
+    // Looked at under the write lock, so two processes opening an old file at once move it once.
+    db.transaction(() => {
+      const legacy = db
+        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'position_history'")
+        .get();
+      if (!legacy) return;
+      db.exec(`
+        INSERT OR IGNORE INTO vendor_position_history
+          (vendor_id, recorded_at, id, lat, lng, accuracy, heading, received_at)
+          SELECT vendor_id, recorded_at, id, lat, lng, accuracy, heading, received_at FROM position_history;
+        DROP TABLE position_history;
+      `);
+    }).immediate();
     // Data files from before owners were projected gain the column; the next snapshot fills it.
     const columns = db.prepare<[], { name: string }>("PRAGMA table_info(vendors)").all();
     if (!columns.some((column) => column.name === "owner_id"))
