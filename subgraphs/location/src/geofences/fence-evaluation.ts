@@ -1,8 +1,8 @@
 import { type DomainEvent, newEvent } from "@venta/events";
 import type { PositionReport } from "../positions/position.record.js";
 import type { RecordOutcome } from "../positions/positions.store.js";
-import { shapeCenter } from "./geofence.geometry.js";
-import type { FenceIdentity, FenceTransition, GeofenceRecord } from "./geofence.record.js";
+import { fenceGeometry, geometryContains, geometryHolds, shapeCenter } from "./geofence.geometry.js";
+import type { FenceIdentity, FenceTransition, GeofenceRecord, GeofenceShape } from "./geofence.record.js";
 
 /**
  * A vendor enters a fence on its edge but leaves only once farther than this outside it, so a truck
@@ -20,6 +20,26 @@ export function membershipChanges<K>(
   for (const key of inside) if (!current.has(key)) entered.push(key);
   for (const key of current) if (!inside.has(key)) exited.push(key);
   return { entered, exited };
+}
+
+/**
+ * Who a fence holds at its (new) place, among the positions that could be inside it: those exactly
+ * inside, and those `current`ly inside still within the exit margin.
+ */
+export function heldInside(
+  shape: GeofenceShape,
+  current: ReadonlySet<string>,
+  candidates: Iterable<PositionReport>,
+): Map<string, PositionReport> {
+  const geometry = fenceGeometry(shape);
+  const held = new Map<string, PositionReport>();
+  for (const position of candidates)
+    if (
+      geometryContains(geometry, position) ||
+      (current.has(position.vendorId) && geometryHolds(geometry, position, EXIT_MARGIN_METERS))
+    )
+      held.set(position.vendorId, position);
+  return held;
 }
 
 /** Whether a position still counts: a stale one is outside every fence, as on live maps. */

@@ -8,6 +8,7 @@ import {
   crossingEvents,
   EXIT_MARGIN_METERS,
   fenceIdentity,
+  heldInside,
   isLive,
   membershipChanges,
   moveEvents,
@@ -484,24 +485,16 @@ export class MongoGeofencesStore implements GeofencesStore {
           .exec()
       ).map((m) => m.vendorId),
     );
-    const geometry = fenceGeometry(fence.shape);
-    // Vendors exactly inside, and vendors already inside still within the exit margin.
-    const inside = new Map<string, PositionReport>();
-    const consider = (position: PositionReport) => {
-      if (
-        geometryContains(geometry, position) ||
-        (current.has(position.vendorId) && geometryHolds(geometry, position, EXIT_MARGIN_METERS))
-      )
-        inside.set(position.vendorId, position);
-    };
+    const candidates: PositionReport[] = [];
     if (fence.kind === "ALERT_ZONE") {
       const area = coveringArea(shapeBoxes(fence.shape, EXIT_MARGIN_METERS));
       for (const position of await this.positions.listedWithin(area, clock.liveSince, session))
-        consider(position);
+        candidates.push(position);
     } else {
       const position = await this.positions.positionOf(fence.ownerId, session);
-      if (position && isLive(position, clock.liveSince)) consider(position);
+      if (position && isLive(position, clock.liveSince)) candidates.push(position);
     }
+    const inside = heldInside(fence.shape, current, candidates);
     const { entered, exited } = membershipChanges(current, new Set(inside.keys()));
     const identity = fenceIdentity(fence);
     const transitions: FenceTransition[] = [];

@@ -15,18 +15,12 @@ import {
   crossingEvents,
   EXIT_MARGIN_METERS,
   fenceIdentity,
+  heldInside,
   isLive,
   membershipChanges,
   moveEvents,
 } from "./fence-evaluation.js";
-import {
-  fenceGeometry,
-  flatRing,
-  geometryContains,
-  geometryEdge,
-  geometryHolds,
-  shapeBoxes,
-} from "./geofence.geometry.js";
+import { flatRing, geometryEdge, shapeBoxes } from "./geofence.geometry.js";
 import type {
   FenceIdentity,
   FenceTransition,
@@ -717,23 +711,16 @@ export class SqliteGeofencesStore implements GeofencesStore {
     current: ReadonlySet<string>,
     clock: TrackingClock,
   ): FenceTransition[] {
-    const geometry = fenceGeometry(fence.shape);
-    // Vendors exactly inside, and vendors already inside still within the exit margin.
-    const staying = new Map<string, PositionReport>();
-    const consider = (position: PositionReport) => {
-      if (
-        geometryContains(geometry, position) ||
-        (current.has(position.vendorId) && geometryHolds(geometry, position, EXIT_MARGIN_METERS))
-      )
-        staying.set(position.vendorId, position);
-    };
+    const candidates: PositionReport[] = [];
     if (fence.kind === "ALERT_ZONE") {
       for (const box of shapeBoxes(fence.shape, EXIT_MARGIN_METERS))
-        for (const position of this.positions.listedInBox(box, clock.liveSince.getTime())) consider(position);
+        for (const position of this.positions.listedInBox(box, clock.liveSince.getTime()))
+          candidates.push(position);
     } else {
       const position = this.positions.positionOf(fence.ownerId);
-      if (position && isLive(position, clock.liveSince)) consider(position);
+      if (position && isLive(position, clock.liveSince)) candidates.push(position);
     }
+    const staying = heldInside(fence.shape, current, candidates);
     const { entered, exited } = membershipChanges(current, new Set(staying.keys()));
     const identity = new Map([[row, fenceIdentity(fence)]]);
     const transitions: FenceTransition[] = [];
