@@ -28,6 +28,12 @@ export const webhooksEnvShape = {
   WEBHOOK_DELIVERY_TIMEOUT_MS: envVar.positiveInt(10_000),
   /** Failed attempts in a row (across its deliveries) that disable a subscription. */
   WEBHOOK_DISABLE_AFTER_FAILURES: envVar.positiveInt(20),
+  /**
+   * Lets partner endpoints be on loopback and private networks (a receiver on this machine while
+   * developing). Off by default everywhere; refused at start in production, where it would let any
+   * partner key make Venta call its own internal services.
+   */
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: envVar.flag(false),
   /** How often the webhook workers look for due work when nothing woke them. */
   WEBHOOK_POLL_MS: envVar.positiveInt(1_000),
 };
@@ -45,5 +51,6 @@ export interface WebhooksConfig {
   WEBHOOK_DELIVERY_RETRY_MAX_MS: number;
   WEBHOOK_DELIVERY_TIMEOUT_MS: number;
   WEBHOOK_DISABLE_AFTER_FAILURES: number;
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean;
   WEBHOOK_POLL_MS: number;
 }

@@ -14,6 +14,8 @@ const FAST = {
   WEBHOOK_DELIVERY_RETRY_BASE_MS: "20",
   WEBHOOK_DELIVERY_TIMEOUT_MS: "1000",
   WEBHOOK_POLL_MS: "20",
+  // Test receivers listen on 127.0.0.1; the guard's own tests run without this.
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
 };
 
 export interface WebhooksHarnessOptions {

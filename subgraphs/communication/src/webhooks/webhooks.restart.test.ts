@@ -11,6 +11,7 @@ import { InboundWebhooksService } from "./inbound/inbound-webhooks.service.js";
 import { stripeHandler, stripeVerifier } from "./inbound/stripe.webhook.js";
 import { startWebhookDispatch } from "./outbound/webhook-dispatch.js";
 import { startReceiver } from "./outbound/webhook-receiver.harness.js";
+import { systemResolveHost } from "./outbound/webhook-url.js";
 
 const SECRET = "whsec_restart_test";
 const fast = { baseMs: 20, factor: 2, maxMs: 1_000, jitter: 0.2 };
@@ -121,7 +122,11 @@ describe("webhook work survives a restart", () => {
         maxAttempts: 3,
         backoff: fast,
         disableAfter: 5,
-        send: { timeoutMs: 1_000, publicOnly: false },
+        send: {
+          timeoutMs: 1_000,
+          // The receiver is on this machine.
+          endpoints: { requireHttps: false, allowPrivateTargets: true, resolve: systemResolveHost },
+        },
       },
       pollMs: 20,
       log: testLogger,

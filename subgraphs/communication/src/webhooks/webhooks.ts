@@ -1,5 +1,5 @@
 import type { EventBus } from "@venta/events";
-import type { Logger, RouteHandler } from "@venta/kit";
+import { ConfigError, type Logger, type RouteHandler } from "@venta/kit";
 import { clerkHandler, clerkVerifier, type IdentityContacts } from "./inbound/clerk.webhook.js";
 import type { InboundEventsStore } from "./inbound/inbound-events.store.js";
 import { startInboundProcessing } from "./inbound/inbound-processing.js";
@@ -12,6 +12,7 @@ import { startWebhookDispatch } from "./outbound/webhook-dispatch.js";
 import { startWebhookFanOut } from "./outbound/webhook-fan-out.js";
 import { WebhookSubscriptionsService } from "./outbound/webhook-subscriptions.service.js";
 import type { WebhookSubscriptionsStore } from "./outbound/webhook-subscriptions.store.js";
+import { type EndpointPolicy, type ResolveHost, systemResolveHost } from "./outbound/webhook-url.js";
 import type { WebhooksConfig } from "./webhooks.config.js";
 
 export interface WebhookStores {
@@ -25,6 +26,8 @@ export interface WebhookServices {
   inbound: InboundWebhooksService;
   inboundEvents: InboundEventsStore;
   subscriptions: WebhookSubscriptionsService;
+  /** Where partner endpoints may be: the same policy for subscriptions and every delivery. */
+  endpoints: EndpointPolicy;
   webhookSubscriptions: WebhookSubscriptionsStore;
   webhookDeliveries: WebhookDeliveriesStore;
   /** Deliveries were queued outside the fan-out (a retry): send them now, not at the next poll. */
@@ -33,21 +36,44 @@ export interface WebhookServices {
   onDeliveriesQueued(listener: () => void): () => void;
 }
 
+/**
+ * Where partner endpoints may be. Production requires https: a delivery's body is signed but not
+ * secret, and it crosses the internet. Private targets are an explicit development setting, and
+ * a production process with it set does not start.
+ */
+export function endpointPolicy(
+  config: Pick<WebhooksConfig, "NODE_ENV" | "WEBHOOK_ALLOW_PRIVATE_TARGETS">,
+  resolve: ResolveHost = systemResolveHost,
+): EndpointPolicy {
+  if (config.NODE_ENV === "production" && config.WEBHOOK_ALLOW_PRIVATE_TARGETS)
+    throw new ConfigError(
+      "Invalid environment:\n  WEBHOOK_ALLOW_PRIVATE_TARGETS: must not be set in production (partners could make Venta call its internal network)",
+    );
+  return {
+    requireHttps: config.NODE_ENV === "production",
+    allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+    resolve,
+  };
+}
+
 export function webhookServices(
   stores: WebhookStores,
-  config: Pick<WebhooksConfig, "NODE_ENV">,
+  config: Pick<WebhooksConfig, "NODE_ENV" | "WEBHOOK_ALLOW_PRIVATE_TARGETS">,
   now: () => Date = () => new Date(),
+  resolve: ResolveHost = systemResolveHost,
 ): WebhookServices {
   const listeners = new Set<() => void>();
+  const endpoints = endpointPolicy(config, resolve);
   return {
     inbound: new InboundWebhooksService(stores.inboundWebhooks, now),
     inboundEvents: stores.inboundWebhooks,
     subscriptions: new WebhookSubscriptionsService(
       stores.webhookSubscriptions,
       stores.webhookDeliveries,
-      { requirePublicHttps: config.NODE_ENV === "production" },
+      endpoints,
       now,
     ),
+    endpoints,
     webhookSubscriptions: stores.webhookSubscriptions,
     webhookDeliveries: stores.webhookDeliveries,
     deliveriesQueued: () => {
@@ -125,7 +151,7 @@ export function startWebhookWorkers({
         jitter: 0.2,
       },
       disableAfter: config.WEBHOOK_DISABLE_AFTER_FAILURES,
-      send: { timeoutMs: config.WEBHOOK_DELIVERY_TIMEOUT_MS, publicOnly: config.NODE_ENV === "production" },
+      send: { timeoutMs: config.WEBHOOK_DELIVERY_TIMEOUT_MS, endpoints: webhooks.endpoints },
     },
     pollMs: config.WEBHOOK_POLL_MS,
     log,

@@ -371,11 +371,15 @@ describe("webhook deliveries to partners", () => {
 
   it("refuses plain http and internal hosts in production", async () => {
     const production = await webhooksHarness({
-      env: { NODE_ENV: "production", INTERNAL_AUTH_SECRET: "x".repeat(32) },
+      env: {
+        NODE_ENV: "production",
+        INTERNAL_AUTH_SECRET: "x".repeat(32),
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: "false",
+      },
     });
     try {
       for (const url of [
-        "http://partner.example/h",
+        "http://93.184.215.14/h",
         "https://127.0.0.1/h",
         "https://localhost/h",
         "https://[::1]/h",
@@ -390,7 +394,7 @@ describe("webhook deliveries to partners", () => {
       }
       const ok = await production.run(
         CREATE,
-        { input: { url: "https://partner.example/h", eventTypes: ["VENDOR_UPDATED"] } },
+        { input: { url: "https://93.184.215.14/h", eventTypes: ["VENDOR_UPDATED"] } },
         eatMap,
       );
       expect(ok.errors).toBeUndefined();

@@ -7,7 +7,7 @@ import type { WebhookDeliveryRecord } from "./webhook-delivery.record.js";
 import { newSigningSecret } from "./webhook-signature.js";
 import type { WebhookSubscriptionRecord } from "./webhook-subscription.record.js";
 import type { WebhookSubscriptionsStore } from "./webhook-subscriptions.store.js";
-import { type EndpointPolicy, validEndpointUrl } from "./webhook-url.js";
+import { type EndpointPolicy, EndpointRefusedError, endpointTarget } from "./webhook-url.js";
 
 const MAX_DESCRIPTION_LENGTH = 200;
 /** Endpoints one partner key may have: plenty for real use, a bound on fan-out per event. */
@@ -50,9 +50,10 @@ export class WebhookSubscriptionsService {
 
   async create(viewer: Viewer, input: NewSubscription): Promise<SubscriptionWithSecret> {
     const partnerKeyId = ownerFor(viewer, input.partnerKeyId);
-    const url = validEndpointUrl(input.url, this.endpoints);
     const eventTypes = validEventTypes(input.eventTypes);
     const description = validDescription(input.description);
+    // Last: it may ask DNS, which input already refused should not cost.
+    const url = await validEndpointUrl(input.url, this.endpoints);
     const { totalCount } = await this.subscriptions.list({ first: 1, partnerKeyId });
     if (totalCount >= MAX_SUBSCRIPTIONS_PER_PARTNER)
       throw conflict(`a partner key may have at most ${MAX_SUBSCRIPTIONS_PER_PARTNER} webhook subscriptions`);
@@ -89,7 +90,7 @@ export class WebhookSubscriptionsService {
   async update(viewer: Viewer, id: string, changes: SubscriptionChanges): Promise<WebhookSubscriptionRecord> {
     await this.get(viewer, id);
     const valid = {
-      ...(changes.url != null ? { url: validEndpointUrl(changes.url, this.endpoints) } : {}),
+      ...(changes.url != null ? { url: await validEndpointUrl(changes.url, this.endpoints) } : {}),
       ...(changes.eventTypes != null ? { eventTypes: validEventTypes(changes.eventTypes) } : {}),
       ...(changes.description !== undefined ? { description: validDescription(changes.description) } : {}),
     };
@@ -176,6 +177,19 @@ function ownerFor(viewer: Viewer, requested: string | null | undefined): string 
   if (requested != null && requested !== own)
     throw forbidden("a partner key manages only its own webhook subscriptions");
   return own;
+}
+
+/**
+ * The URL, normalised, if a delivery could be sent there now. Deliveries check it again on every
+ * attempt (DNS changes); this check tells the partner at once.
+ */
+async function validEndpointUrl(text: string, policy: EndpointPolicy): Promise<string> {
+  try {
+    return (await endpointTarget(text, policy)).url.toString();
+  } catch (error) {
+    if (error instanceof EndpointRefusedError) throw badUserInput(error.message, "url");
+    throw error;
+  }
 }
 
 function validEventTypes(types: readonly string[]): PublicEventType[] {

@@ -1,91 +1,95 @@
-import { type LookupAddress, lookup } from "node:dns";
-import { BlockList, isIP } from "node:net";
-import { badUserInput } from "@venta/kit";
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+import { isPublicAddress } from "./webhook-address.js";
 
 const MAX_URL_LENGTH = 2048;
 
-/**
- * Addresses a partner's URL must never reach in production: this host, the private networks it
- * may sit in, and link-local ones (cloud metadata services). Otherwise a subscription could make
- * Venta call its own internals (server-side request forgery).
- */
-const internalNetworks = (() => {
-  const list = new BlockList();
-  list.addSubnet("0.0.0.0", 8, "ipv4");
-  list.addSubnet("10.0.0.0", 8, "ipv4");
-  list.addSubnet("100.64.0.0", 10, "ipv4");
-  list.addSubnet("127.0.0.0", 8, "ipv4");
-  list.addSubnet("169.254.0.0", 16, "ipv4");
-  list.addSubnet("172.16.0.0", 12, "ipv4");
-  list.addSubnet("192.168.0.0", 16, "ipv4");
-  list.addSubnet("::", 128, "ipv6");
-  list.addSubnet("::1", 128, "ipv6");
-  list.addSubnet("fc00::", 7, "ipv6");
-  list.addSubnet("fe80::", 10, "ipv6");
-  list.addSubnet("::ffff:0:0", 96, "ipv6");
-  return list;
-})();
+/** The IP addresses a host name resolves to. Injected so tests decide what DNS answers. */
+export type ResolveHost = (hostname: string) => Promise<string[]>;
 
-export const isInternalAddress = (address: string): boolean => {
-  const family = isIP(address);
-  if (family === 0) return false;
-  return internalNetworks.check(address, family === 6 ? "ipv6" : "ipv4");
-};
+/** The system resolver, every address it has (IPv4 and IPv6, in its order). */
+export const systemResolveHost: ResolveHost = async (hostname) =>
+  (await lookup(hostname, { all: true, verbatim: true })).map((found) => found.address);
 
-/** Whether partners' endpoints must be public HTTPS: in production, yes; elsewhere local HTTP is fine for testing. */
+/** Where partners' endpoints may be, decided once at start-up (see webhooks.ts). */
 export interface EndpointPolicy {
-  requirePublicHttps: boolean;
+  /** Only https: (production), so deliveries cross the internet encrypted. */
+  requireHttps: boolean;
+  /** Loopback and private targets allowed: an explicit development setting, never in production. */
+  allowPrivateTargets: boolean;
+  resolve: ResolveHost;
 }
 
-/** A partner's endpoint URL, checked; BAD_USER_INPUT (field `url`) says what is wrong with it. */
-export function validEndpointUrl(text: string, policy: EndpointPolicy): string {
+/**
+ * A URL a delivery must not be sent to. Its message is safe to show the subscription's owner: it
+ * says which rule refused the URL, never what the host resolved to, so refusals do not map the
+ * internal network for whoever registers URLs.
+ */
+export class EndpointRefusedError extends Error {
+  override name = "EndpointRefusedError";
+}
+
+/** An endpoint checked for one delivery: connect to exactly `address`; Host and SNI stay `url`'s name. */
+export interface EndpointTarget {
+  url: URL;
+  address: string;
+  family: 4 | 6;
+}
+
+/**
+ * The endpoint's URL, normalised, if its shape is acceptable: http(s) only (https only when the
+ * policy says so), no user name or password, no fragment. WHATWG parsing has already turned numeric
+ * hosts (`2130706433`, `0177.0.0.1`, `0x7f.1`, `127.1`) into dotted IPv4 and IDN into punycode, and
+ * the same parsed URL is what a delivery connects to, so what is checked is what is called.
+ */
+export function endpointUrl(text: string, policy: Pick<EndpointPolicy, "requireHttps">): URL {
   const trimmed = text.trim();
   if (trimmed.length === 0 || trimmed.length > MAX_URL_LENGTH)
-    throw badUserInput(`url must be 1 to ${MAX_URL_LENGTH} characters`, "url");
+    throw new EndpointRefusedError(`url must be 1 to ${MAX_URL_LENGTH} characters`);
   let url: URL;
   try {
     url = new URL(trimmed);
   } catch {
-    throw badUserInput("url is not a URL", "url");
+    throw new EndpointRefusedError("url is not a URL");
   }
-  const allowed = policy.requirePublicHttps ? ["https:"] : ["https:", "http:"];
+  const allowed = policy.requireHttps ? ["https:"] : ["https:", "http:"];
   if (!allowed.includes(url.protocol))
-    throw badUserInput(`url must use ${policy.requirePublicHttps ? "https" : "http or https"}`, "url");
-  if (url.username || url.password) throw badUserInput("url must not carry a user name or password", "url");
-  if (url.hash) throw badUserInput("url must not have a #fragment", "url");
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  if (
-    policy.requirePublicHttps &&
-    (host === "localhost" || host.endsWith(".localhost") || isInternalAddress(host))
-  )
-    throw badUserInput("url must point at a public host", "url");
-  return url.toString();
+    throw new EndpointRefusedError(`url must use ${policy.requireHttps ? "https" : "http or https"}`);
+  if (url.username || url.password)
+    throw new EndpointRefusedError("url must not carry a user name or password");
+  if (url.hash) throw new EndpointRefusedError("url must not have a #fragment");
+  return url;
 }
 
-type LookupCallback = (
-  error: NodeJS.ErrnoException | null,
-  address: string | LookupAddress[],
-  family?: number,
-) => void;
+const NOT_PUBLIC = "url must point at a public internet address";
 
 /**
- * A DNS lookup for outgoing deliveries that refuses internal addresses: checked on the address
- * actually connected to, so a host that resolves to a private address later (DNS rebinding)
- * is still refused.
+ * Checks the endpoint for a call now: its URL's shape, then its host. A literal address is judged
+ * as it is; a name is resolved once, every address it resolves to must be public (one private answer
+ * among public ones refuses it, so a resolver cannot pick the private one at connect time), and the
+ * first is returned for the caller to connect to: a second lookup at connect time (DNS rebinding)
+ * never happens.
  */
-export function publicOnlyLookup(hostname: string, options: object, callback: LookupCallback): void {
-  lookup(hostname, { ...options, all: true }, (error, addresses) => {
-    if (error) return callback(error, []);
-    const list = addresses as LookupAddress[];
-    const blocked = list.find((a) => isInternalAddress(a.address));
-    if (blocked) {
-      const refused: NodeJS.ErrnoException = new Error(`${hostname} resolves to an internal address`);
-      refused.code = "EADDRNOTAVAIL";
-      return callback(refused, []);
+export async function endpointTarget(text: string, policy: EndpointPolicy): Promise<EndpointTarget> {
+  const url = endpointUrl(text, policy);
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const name = host.replace(/\.$/, "").toLowerCase();
+  if (!policy.allowPrivateTargets && (name === "localhost" || name.endsWith(".localhost")))
+    throw new EndpointRefusedError(NOT_PUBLIC);
+  let addresses: string[];
+  if (isIP(host) !== 0) addresses = [host];
+  else {
+    try {
+      addresses = await policy.resolve(host);
+    } catch {
+      throw new EndpointRefusedError("url's host name does not resolve");
     }
-    if ((options as { all?: boolean }).all) return callback(null, list);
-    const first = list[0];
-    if (!first) return callback(new Error(`${hostname} has no address`), []);
-    return callback(null, first.address, first.family);
-  });
+  }
+  const [first] = addresses;
+  if (first === undefined) throw new EndpointRefusedError("url's host name does not resolve");
+  if (!policy.allowPrivateTargets && !addresses.every(isPublicAddress))
+    throw new EndpointRefusedError(NOT_PUBLIC);
+  const family = isIP(first);
+  if (family !== 4 && family !== 6) throw new EndpointRefusedError(NOT_PUBLIC);
+  return { url, address: first, family };
 }
