@@ -295,6 +295,16 @@ export const notificationPreferencesChanged = z.object({
 export type NotificationPreferencesChanged = z.infer<typeof notificationPreferencesChanged>;
 
 /**
+ * An admin revoked a partner API key: it opens nothing from now on. Communication stops the key's
+ * webhook subscriptions and gives up their waiting deliveries.
+ */
+export const partnerKeyRevoked = z.object({
+  keyId: z.string().min(1),
+  revokedAt: z.string(),
+});
+export type PartnerKeyRevoked = z.infer<typeof partnerKeyRevoked>;
+
+/**
  * Every domain event, by name. Names are `<subgraph>.<what happened>` in the past tense; a payload
  * only ever gains optional fields, so old consumers keep working.
  */
@@ -323,6 +333,7 @@ export const eventCatalogue = {
   "communication.message_sent": messageSent,
   "communication.ticket_updated": ticketUpdated,
   "marketplace.notification_preferences_changed": notificationPreferencesChanged,
+  "marketplace.partner_key_revoked": partnerKeyRevoked,
 } as const;
 
 export type EventType = keyof typeof eventCatalogue;
@@ -360,7 +371,8 @@ export type AggregateType =
   | "purchase"
   | "geofence"
   | "conversation"
-  | "ticket";
+  | "ticket"
+  | "partner_key";
 
 export interface AggregateRef {
   type: AggregateType;
@@ -397,6 +409,7 @@ const aggregates: { [T in EventType]: (payload: EventPayload<T>) => AggregateRef
   "communication.message_sent": (p) => ({ type: "conversation", id: p.conversationId }),
   "communication.ticket_updated": (p) => ({ type: "ticket", id: p.ticketId }),
   "marketplace.notification_preferences_changed": (p) => ({ type: "user", id: p.userId }),
+  "marketplace.partner_key_revoked": (p) => ({ type: "partner_key", id: p.keyId }),
 };
 
 export const AGGREGATE_TYPES: readonly AggregateType[] = [
@@ -407,6 +420,7 @@ export const AGGREGATE_TYPES: readonly AggregateType[] = [
   "geofence",
   "conversation",
   "ticket",
+  "partner_key",
 ];
 
 export function aggregateOf<T extends EventType>(event: DomainEvent<T>): AggregateRef {

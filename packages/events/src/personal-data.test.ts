@@ -160,6 +160,7 @@ const samples: { [T in EventType]: EventPayload<T> } = {
     preferences: [{ category: "MESSAGES", push: true, email: false, sms: false }],
     at: AT,
   },
+  "marketplace.partner_key_revoked": { keyId: "key-1", revokedAt: AT },
 };
 
 const sample = (type: EventType): DomainEvent => newEvent(type, samples[type], new Date(AT));

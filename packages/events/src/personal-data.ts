@@ -85,6 +85,8 @@ export const personalFields: { [T in EventType]: PersonalFields<EventPayload<T>>
     people: ["userId"],
     withoutContent: (p) => ({ ...p, preferences: [] }),
   },
+  // A partner key belongs to a business; the admin who revoked it is not named.
+  "marketplace.partner_key_revoked": NOBODY,
 };
 
 /** The event types whose payloads may name someone: the ones an erasure has to look at. */

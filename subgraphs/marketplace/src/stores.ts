@@ -73,7 +73,7 @@ export function openSqlite(dataDir: string): MarketplaceStores {
   return {
     vendors: new SqliteVendorsStore(db, outbox),
     users: new SqliteUsersStore(db, outbox),
-    partnerKeys: new SqlitePartnerKeysStore(db),
+    partnerKeys: new SqlitePartnerKeysStore(db, outbox),
     vendorMedia: new SqliteVendorMediaStore(db),
     reviews: new SqliteReviewsStore(db, outbox),
     favorites: new SqliteFavoritesStore(db, outbox),
@@ -99,7 +99,7 @@ export async function openMongo(uri: string, dbName?: string): Promise<Marketpla
   const outbox = new MongoOutbox(connection);
   const vendors = new MongoVendorsStore(connection, outbox);
   const users = new MongoUsersStore(connection, outbox);
-  const partnerKeys = new MongoPartnerKeysStore(connection);
+  const partnerKeys = new MongoPartnerKeysStore(connection, outbox);
   const vendorMedia = new MongoVendorMediaStore(connection);
   const reviews = new MongoReviewsStore(connection, outbox);
   const favorites = new MongoFavoritesStore(connection, outbox);

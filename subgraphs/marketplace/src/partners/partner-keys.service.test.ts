@@ -66,6 +66,21 @@ describe("partner keys service", () => {
     expect(await service.verify(`${other.key.slice(0, -1)}${last}`)).toBeNull();
   });
 
+  it("announces the first revocation of a key through the outbox, and only that one", async () => {
+    const { record } = await service.create("Eat Map", ["READ"], "admin-1");
+    await service.revoke(record.id);
+    later(60_000);
+    await service.revoke(record.id);
+    const events = await stores.outbox.oldest(10);
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: "marketplace.partner_key_revoked",
+        payload: { keyId: record.id, revokedAt: t0.toISOString() },
+        occurredAt: t0.toISOString(),
+      }),
+    ]);
+  });
+
   it("rejects malformed keys without reading the store", async () => {
     const { key } = await service.create("Eat Map", ["READ"], "admin-1");
     const findByHash = vi.spyOn(stores.partnerKeys, "findByHash");

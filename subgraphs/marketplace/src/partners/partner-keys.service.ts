@@ -1,5 +1,6 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { PARTNER_SCOPES, type PartnerIdentity, type PartnerScope } from "@venta/auth";
+import { newEvent } from "@venta/events";
 import { badUserInput, notFound } from "@venta/kit";
 import { PARTNER_KEY_PREFIX_LENGTH, type PartnerKeyRecord } from "./partner-key.record.js";
 import type { PartnerKeysStore } from "./partner-keys.store.js";
@@ -63,11 +64,26 @@ export class PartnerKeysService {
     return { keyId: record.id, name: record.name, scopes: record.scopes };
   }
 
-  /** Revokes a key for good; revoking it again changes nothing. */
+  /**
+   * Revokes a key for good; revoking it again changes nothing. The first revocation announces
+   * `marketplace.partner_key_revoked` in the same transaction, so the key's webhooks stop even if
+   * this process dies right after the commit.
+   */
   async revoke(id: string): Promise<PartnerKeyRecord> {
-    const record = await this.keys.revoke(id, this.now());
-    if (!record) throw notFound(`no partner key with id ${id}`);
-    return record;
+    const at = this.now();
+    const revoked = await this.keys.revoke(id, at, (result) =>
+      result?.revokedNow
+        ? [
+            newEvent(
+              "marketplace.partner_key_revoked",
+              { keyId: result.key.id, revokedAt: at.toISOString() },
+              at,
+            ),
+          ]
+        : [],
+    );
+    if (!revoked) throw notFound(`no partner key with id ${id}`);
+    return revoked.key;
   }
 }
 

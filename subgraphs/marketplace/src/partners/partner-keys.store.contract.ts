@@ -1,9 +1,13 @@
+import type { Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { announceIf, failingAnnounce, recordedLabels } from "../outbox.harness.js";
 import type { PartnerKeyListKey, PartnerKeyRecord } from "./partner-key.record.js";
 import { DuplicatePartnerKeyError, type PartnerKeysStore } from "./partner-keys.store.js";
 
 export interface OpenedPartnerKeysStore {
   store: PartnerKeysStore;
+  /** The outbox the store records its announcements in. */
+  outbox: Outbox;
   close(): Promise<void>;
 }
 
@@ -106,10 +110,33 @@ export function partnerKeysStoreContract(adapter: string, open: () => Promise<Op
 
     it("revokes once: revoking again keeps the first time; an unknown key is null", async () => {
       await store.insert(partnerKeyFixture(1));
-      expect(await store.revoke("key-001", at(100))).toEqual({ ...partnerKeyFixture(1), revokedAt: at(100) });
-      expect(await store.revoke("key-001", at(200))).toMatchObject({ id: "key-001", revokedAt: at(100) });
+      expect(await store.revoke("key-001", at(100))).toEqual({
+        key: { ...partnerKeyFixture(1), revokedAt: at(100) },
+        revokedNow: true,
+      });
+      expect(await store.revoke("key-001", at(200))).toMatchObject({
+        key: { id: "key-001", revokedAt: at(100) },
+        revokedNow: false,
+      });
       expect((await store.findById("key-001"))?.revokedAt).toEqual(at(100));
       expect(await store.revoke("missing", at(100))).toBeNull();
+    });
+
+    it("records the revocation's announcement in the same write, only for the revocation that happened", async () => {
+      await store.insert(partnerKeyFixture(1));
+      const revokedNow = (label: string) =>
+        announceIf(label, (result: { revokedNow: boolean } | null) => result?.revokedNow === true);
+      await store.revoke("key-001", at(100), revokedNow("first"));
+      await store.revoke("key-001", at(200), revokedNow("again"));
+      await store.revoke("missing", at(200), revokedNow("unknown"));
+      expect(await recordedLabels(opened.outbox)).toEqual(["first"]);
+    });
+
+    it("does not revoke when its announcement cannot be made", async () => {
+      await store.insert(partnerKeyFixture(1));
+      await expect(store.revoke("key-001", at(100), failingAnnounce)).rejects.toThrow();
+      expect((await store.findById("key-001"))?.revokedAt).toBeNull();
+      expect(await opened.outbox.count()).toBe(0);
     });
 
     it("records the last use at most once per interval", async () => {

@@ -11,7 +11,11 @@ if (uri) {
     // A database per test keeps runs independent; it is dropped on close.
     const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
     const stores = await openMongo(uri, dbName);
-    return { store: stores.partnerKeys, close: () => dropMongoDatabase(uri, dbName).then(stores.close) };
+    return {
+      store: stores.partnerKeys,
+      outbox: stores.outbox,
+      close: () => dropMongoDatabase(uri, dbName).then(stores.close),
+    };
   });
 } else {
   describe.skip("MongoDB partner keys store (MONGODB_URI not set)", () => {

@@ -1,4 +1,5 @@
 import { PARTNER_SCOPES, type PartnerScope } from "@venta/auth";
+import type { Announce, MongoOutbox } from "@venta/events";
 import { isMongoDuplicateKey } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { PartnerKeyRecord } from "./partner-key.record.js";
@@ -6,6 +7,7 @@ import {
   DuplicatePartnerKeyError,
   type PartnerKeyListOptions,
   type PartnerKeyPage,
+  type PartnerKeyRevocation,
   type PartnerKeysStore,
 } from "./partner-keys.store.js";
 
@@ -54,7 +56,10 @@ const toRecord = (doc: PartnerKeyDocument): PartnerKeyRecord => ({
 export class MongoPartnerKeysStore implements PartnerKeysStore {
   private readonly model: Model<PartnerKeyDocument>;
 
-  constructor(connection: Connection) {
+  constructor(
+    connection: Connection,
+    private readonly outbox: MongoOutbox,
+  ) {
     this.model =
       connection.models.PartnerKey ?? connection.model<PartnerKeyDocument>("PartnerKey", partnerKeySchema);
   }
@@ -106,19 +111,26 @@ export class MongoPartnerKeysStore implements PartnerKeysStore {
     return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first, totalCount };
   }
 
-  async revoke(id: string, at: Date): Promise<PartnerKeyRecord | null> {
-    // Only a live key is changed, so the first revocation's time stays; a key already revoked (or
-    // revoked concurrently) is read back as it is.
-    const revoked = await this.model
-      .findOneAndUpdate(
-        { _id: id, revokedAt: null },
-        { $set: { revokedAt: at } },
-        { returnDocument: "after" },
-      )
-      .lean<PartnerKeyDocument>()
-      .exec();
-    if (revoked) return toRecord(revoked);
-    return this.findById(id);
+  async revoke(
+    id: string,
+    at: Date,
+    announce?: Announce<PartnerKeyRevocation | null>,
+  ): Promise<PartnerKeyRevocation | null> {
+    return this.outbox.record(async (session) => {
+      // Only a live key is changed, so the first revocation's time stays; a key already revoked (or
+      // revoked concurrently) is read back as it is, and announces nothing.
+      const revoked = await this.model
+        .findOneAndUpdate(
+          { _id: id, revokedAt: null },
+          { $set: { revokedAt: at } },
+          { returnDocument: "after", session },
+        )
+        .lean<PartnerKeyDocument>()
+        .exec();
+      if (revoked) return { key: toRecord(revoked), revokedNow: true };
+      const existing = await this.model.findById(id, null, { session }).lean<PartnerKeyDocument>().exec();
+      return existing ? { key: toRecord(existing), revokedNow: false } : null;
+    }, announce);
   }
 
   async touch(id: string, at: Date, minIntervalMs: number): Promise<boolean> {

@@ -3,5 +3,5 @@ import { partnerKeysStoreContract } from "./partner-keys.store.contract.js";
 
 partnerKeysStoreContract("SQLite", async () => {
   const stores = openSqlite(":memory:");
-  return { store: stores.partnerKeys, close: stores.close };
+  return { store: stores.partnerKeys, outbox: stores.outbox, close: stores.close };
 });

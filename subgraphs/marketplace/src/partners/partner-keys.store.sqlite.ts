@@ -1,10 +1,12 @@
 import type { PartnerScope } from "@venta/auth";
+import type { Announce, SqliteOutbox } from "@venta/events";
 import type Database from "better-sqlite3";
 import type { PartnerKeyRecord } from "./partner-key.record.js";
 import {
   DuplicatePartnerKeyError,
   type PartnerKeyListOptions,
   type PartnerKeyPage,
+  type PartnerKeyRevocation,
   type PartnerKeysStore,
 } from "./partner-keys.store.js";
 
@@ -44,7 +46,10 @@ function isUniqueViolation(error: unknown): boolean {
 
 /** Partner API keys in the embedded SQLite database. Times are stored as epoch milliseconds. */
 export class SqlitePartnerKeysStore implements PartnerKeysStore {
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: SqliteOutbox,
+  ) {
     db.exec(`
       CREATE TABLE IF NOT EXISTS partner_keys (
         id TEXT PRIMARY KEY,
@@ -123,13 +128,23 @@ export class SqlitePartnerKeysStore implements PartnerKeysStore {
     })();
   }
 
-  async revoke(id: string, at: Date): Promise<PartnerKeyRecord | null> {
-    const row = this.db
-      .prepare<[number, string], PartnerKeyRow>(
-        `UPDATE partner_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING ${COLUMNS}`,
-      )
-      .get(at.getTime(), id);
-    return row ? toRecord(row) : null;
+  async revoke(
+    id: string,
+    at: Date,
+    announce?: Announce<PartnerKeyRevocation | null>,
+  ): Promise<PartnerKeyRevocation | null> {
+    return this.outbox.record(() => {
+      const before = this.db
+        .prepare<[string], { revoked_at: number | null }>("SELECT revoked_at FROM partner_keys WHERE id = ?")
+        .get(id);
+      if (!before) return null;
+      const row = this.db
+        .prepare<[number, string], PartnerKeyRow>(
+          `UPDATE partner_keys SET revoked_at = coalesce(revoked_at, ?) WHERE id = ? RETURNING ${COLUMNS}`,
+        )
+        .get(at.getTime(), id);
+      return row ? { key: toRecord(row), revokedNow: before.revoked_at === null } : null;
+    }, announce);
   }
 
   async touch(id: string, at: Date, minIntervalMs: number): Promise<boolean> {

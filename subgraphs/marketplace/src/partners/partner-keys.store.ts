@@ -1,3 +1,4 @@
+import type { Announce } from "@venta/events";
 import type { PartnerKeyListKey, PartnerKeyRecord } from "./partner-key.record.js";
 
 /** Another key already has this id or this hash. */
@@ -22,6 +23,12 @@ export interface PartnerKeyPage {
   totalCount: number;
 }
 
+/** A key after `revoke`, and whether this call revoked it (false: it already was). */
+export interface PartnerKeyRevocation {
+  key: PartnerKeyRecord;
+  revokedNow: boolean;
+}
+
 /** Where partner API keys live. Each adapter must pass `partner-keys.store.contract.ts`. */
 export interface PartnerKeysStore {
   /** @throws DuplicatePartnerKeyError when the id or the key hash is taken; nothing is written then. */
@@ -32,10 +39,15 @@ export interface PartnerKeysStore {
   /** Newest first: (createdAt, id) descending. */
   list(options: PartnerKeyListOptions): Promise<PartnerKeyPage>;
   /**
-   * Marks the key revoked at `at` and returns it; a key already revoked keeps its first `revokedAt`.
-   * Null for an unknown id.
+   * Marks the key revoked at `at` and returns it; a key already revoked keeps its first `revokedAt`
+   * (`revokedNow` false). Null for an unknown id. What `announce` makes of the result goes to the
+   * outbox in the same transaction, so the revocation and its event commit together.
    */
-  revoke(id: string, at: Date): Promise<PartnerKeyRecord | null>;
+  revoke(
+    id: string,
+    at: Date,
+    announce?: Announce<PartnerKeyRevocation | null>,
+  ): Promise<PartnerKeyRevocation | null>;
   /**
    * Sets `lastUsedAt` to `at` in one conditional write, only when it is null or older than
    * `at - minIntervalMs`; true when it wrote. A busy key thus writes at most once per interval.
