@@ -5,6 +5,7 @@ import { marketplaceContext } from "./context.js";
 import { earnLoyaltyPoints, followVendorPositions } from "./loyalty/loyalty.consumers.js";
 import { MAX_UPLOAD_REQUEST_BYTES } from "./media/media-content.js";
 import { openFileStorage } from "./media/open-file-storage.js";
+import { PARTNER_KEY_STATUS_PATH, partnerKeyStatusRoute } from "./partners/partner-key-status.route.js";
 import {
   PARTNER_KEY_VERIFICATION_PATH,
   partnerKeyVerificationRoute,
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
         identity,
         log,
       }),
+      // Communication's webhook deliveries ask it, so a revoked key's deliveries stop at once.
+      [PARTNER_KEY_STATUS_PATH]: partnerKeyStatusRoute({ partnerKeys: services.partnerKeys, identity, log }),
       ...media.routes,
     },
     // Photos and documents come inline in the GraphQL request, as base64.

@@ -64,6 +64,12 @@ export class PartnerKeysService {
     return { keyId: record.id, name: record.name, scopes: record.scopes };
   }
 
+  /** Whether the key with this id exists and is not revoked: asked before each webhook delivery. */
+  async isLive(id: string): Promise<boolean> {
+    const record = await this.keys.findById(id);
+    return record !== null && record.revokedAt === null;
+  }
+
   /**
    * Revokes a key for good; revoking it again changes nothing. The first revocation announces
    * `marketplace.partner_key_revoked` in the same transaction, so the key's webhooks stop even if

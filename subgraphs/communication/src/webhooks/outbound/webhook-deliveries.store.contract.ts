@@ -118,6 +118,26 @@ export function webhookDeliveriesStoreContract(
       expect((await store.claimDue(at(9), 10, at(30))).map((d) => d.id)).toEqual(["d1"]);
     });
 
+    it("gives up on every pending delivery of a partner key, and only those", async () => {
+      await store.enqueue([
+        delivery("a", { subscriptionId: "sub-1" }),
+        delivery("b", { subscriptionId: "sub-2" }),
+        delivery("c", { subscriptionId: "sub-3", partnerKeyId: "key-2" }),
+        delivery("d", { subscriptionId: "sub-1", status: "SUCCEEDED", nextAttemptAt: null }),
+      ]);
+      expect(await store.failPendingOfPartnerKey("key-1", "the partner key was revoked")).toBe(2);
+      expect(await store.findById("a")).toMatchObject({
+        status: "FAILED",
+        nextAttemptAt: null,
+        failureReason: "the partner key was revoked",
+      });
+      expect((await store.findById("b"))?.status).toBe("FAILED");
+      expect((await store.findById("c"))?.status).toBe("PENDING");
+      expect((await store.findById("d"))?.status).toBe("SUCCEEDED");
+      expect(await store.failPendingOfPartnerKey("key-1", "the partner key was revoked")).toBe(0);
+      expect((await store.claimDue(at(1), 10, at(100))).map((d) => d.id)).toEqual(["c"]);
+    });
+
     it("lists newest first, filtered by subscription, partner and status, with totals", async () => {
       await store.enqueue([
         delivery("d1", { createdAt: at(1) }),

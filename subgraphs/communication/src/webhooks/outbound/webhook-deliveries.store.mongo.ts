@@ -150,6 +150,16 @@ export class MongoWebhookDeliveriesStore implements WebhookDeliveriesStore {
     return result.modifiedCount;
   }
 
+  async failPendingOfPartnerKey(partnerKeyId: string, failureReason: string): Promise<number> {
+    const result = await this.model
+      .updateMany(
+        { partnerKeyId, status: "PENDING" },
+        { $set: { status: "FAILED", nextAttemptAt: null, failureReason } },
+      )
+      .exec();
+    return result.modifiedCount;
+  }
+
   async retry(id: string, at: Date): Promise<WebhookDeliveryRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(

@@ -176,6 +176,15 @@ export class SqliteWebhookDeliveriesStore implements WebhookDeliveriesStore {
       .run(failureReason, subscriptionId).changes;
   }
 
+  async failPendingOfPartnerKey(partnerKeyId: string, failureReason: string): Promise<number> {
+    return this.db
+      .prepare(
+        `UPDATE webhook_deliveries SET status = 'FAILED', next_attempt_at = NULL, failure_reason = ?
+         WHERE partner_key_id = ? AND status = 'PENDING'`,
+      )
+      .run(failureReason, partnerKeyId).changes;
+  }
+
   async retry(id: string, at: Date): Promise<WebhookDeliveryRecord | null> {
     const { changes } = this.db
       .prepare(

@@ -48,6 +48,8 @@ export interface WebhookDeliveriesStore {
   ): Promise<WebhookDeliveryRecord | null>;
   /** Gives up on a subscription's PENDING deliveries (it was disabled); returns how many. */
   failPending(subscriptionId: string, failureReason: string): Promise<number>;
+  /** Gives up on every PENDING delivery to the partner key's subscriptions (the key was revoked); returns how many. */
+  failPendingOfPartnerKey(partnerKeyId: string, failureReason: string): Promise<number>;
   /** A FAILED delivery is PENDING again, due at `at`; null for an unknown id or one not FAILED. */
   retry(id: string, at: Date): Promise<WebhookDeliveryRecord | null>;
   /** Newest first: (createdAt, id) descending. */

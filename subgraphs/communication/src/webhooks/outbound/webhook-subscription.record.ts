@@ -2,8 +2,8 @@ import type { PublicEventType } from "./public-events.js";
 
 export type WebhookSubscriptionStatus = "ACTIVE" | "DISABLED";
 
-/** Why a subscription stopped receiving deliveries. */
-export type WebhookDisabledReason = "FAILING" | "BY_OWNER";
+/** Why a subscription stopped receiving deliveries. KEY_REVOKED is final: its key opens nothing any more. */
+export type WebhookDisabledReason = "FAILING" | "BY_OWNER" | "KEY_REVOKED";
 
 /** A partner's endpoint and the public event types it receives, signed with its own secret. */
 export interface WebhookSubscriptionRecord {

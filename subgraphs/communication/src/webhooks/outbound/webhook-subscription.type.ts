@@ -58,6 +58,7 @@ registerEnumType(WebhookSubscriptionStatusEnum, {
 export const WebhookDisabledReasonEnum = {
   FAILING: "FAILING",
   BY_OWNER: "BY_OWNER",
+  KEY_REVOKED: "KEY_REVOKED",
 } as const satisfies { [K in WebhookDisabledReason]: K };
 
 registerEnumType(WebhookDisabledReasonEnum, {
@@ -66,6 +67,10 @@ registerEnumType(WebhookDisabledReasonEnum, {
   valuesConfig: {
     FAILING: { description: "Too many delivery attempts in a row failed (no 2xx answer in time)." },
     BY_OWNER: { description: "Its partner or an admin disabled it." },
+    KEY_REVOKED: {
+      description:
+        "Its partner key was revoked: it stays disabled for good, kept so admins can see what the key had.",
+    },
   },
 });
 

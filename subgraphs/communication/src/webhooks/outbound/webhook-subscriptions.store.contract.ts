@@ -119,6 +119,31 @@ export function webhookSubscriptionsStoreContract(
       expect(await store.disable("nope", "BY_OWNER", at(7))).toBeNull();
     });
 
+    it("disables every subscription of a revoked key for good, once, and leaves other keys alone", async () => {
+      await store.insert(subscriptionFixture("s1"));
+      await store.insert(subscriptionFixture("s2"));
+      await store.insert(subscriptionFixture("s3", { partnerKeyId: "key-2" }));
+      await store.disable("s2", "FAILING", at(5));
+      expect(await store.disableForRevokedKey("key-1", at(10))).toBe(2);
+      expect(await store.findById("s1")).toMatchObject({
+        status: "DISABLED",
+        disabledReason: "KEY_REVOKED",
+        disabledAt: at(10),
+      });
+      // Already off: it takes the final reason and keeps the time it stopped.
+      expect(await store.findById("s2")).toMatchObject({ disabledReason: "KEY_REVOKED", disabledAt: at(5) });
+      expect(await store.findById("s3")).toMatchObject({ status: "ACTIVE", disabledReason: null });
+      expect(await store.disableForRevokedKey("key-1", at(20))).toBe(0);
+      expect((await store.findById("s1"))?.disabledAt).toEqual(at(10));
+      expect((await store.activeFor("vendor.updated")).map((s) => s.id)).toEqual(["s3"]);
+      // Enabling is refused in the write itself; a later disable keeps the final reason.
+      expect(await store.enable("s1", at(30))).toMatchObject({
+        status: "DISABLED",
+        disabledReason: "KEY_REVOKED",
+      });
+      expect(await store.disable("s1", "BY_OWNER", at(31))).toMatchObject({ disabledReason: "KEY_REVOKED" });
+    });
+
     it("rotates the secret, keeping the old one with its expiry", async () => {
       await store.insert(subscriptionFixture("s1", { secret: "whsec_old" }));
       expect(await store.rotateSecret("s1", "whsec_new", at(100), at(1))).toMatchObject({

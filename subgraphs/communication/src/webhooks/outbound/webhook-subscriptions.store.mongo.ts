@@ -138,9 +138,9 @@ export class MongoWebhookSubscriptionsStore implements WebhookSubscriptionsStore
     return this.set({ _id: id }, { $set });
   }
 
-  enable(id: string, at: Date): Promise<WebhookSubscriptionRecord | null> {
-    return this.set(
-      { _id: id },
+  async enable(id: string, at: Date): Promise<WebhookSubscriptionRecord | null> {
+    const changed = await this.set(
+      { _id: id, disabledReason: { $ne: "KEY_REVOKED" } },
       {
         $set: {
           status: "ACTIVE",
@@ -151,6 +151,24 @@ export class MongoWebhookSubscriptionsStore implements WebhookSubscriptionsStore
         },
       },
     );
+    return changed ?? this.findById(id);
+  }
+
+  async disableForRevokedKey(partnerKeyId: string, at: Date): Promise<number> {
+    // A pipeline update, so an already disabled subscription keeps its own time in the same write.
+    const result = await this.model
+      .updateMany({ partnerKeyId, disabledReason: { $ne: "KEY_REVOKED" } }, [
+        {
+          $set: {
+            status: "DISABLED",
+            disabledReason: "KEY_REVOKED",
+            disabledAt: { $ifNull: ["$disabledAt", at] },
+            updatedAt: at,
+          },
+        },
+      ])
+      .exec();
+    return result.modifiedCount;
   }
 
   async disable(

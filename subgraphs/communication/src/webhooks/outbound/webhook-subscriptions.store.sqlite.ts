@@ -181,7 +181,7 @@ export class SqliteWebhookSubscriptionsStore implements WebhookSubscriptionsStor
     this.db
       .prepare(
         `UPDATE webhook_subscriptions SET status = 'ACTIVE', disabled_reason = NULL, disabled_at = NULL,
-         consecutive_failures = 0, updated_at = ? WHERE id = ?`,
+         consecutive_failures = 0, updated_at = ? WHERE id = ? AND coalesce(disabled_reason, '') != 'KEY_REVOKED'`,
       )
       .run(at.getTime(), id);
     return this.get(id);
@@ -199,6 +199,16 @@ export class SqliteWebhookSubscriptionsStore implements WebhookSubscriptionsStor
       )
       .run(reason, at.getTime(), at.getTime(), id);
     return this.get(id);
+  }
+
+  async disableForRevokedKey(partnerKeyId: string, at: Date): Promise<number> {
+    return this.db
+      .prepare(
+        `UPDATE webhook_subscriptions SET status = 'DISABLED', disabled_reason = 'KEY_REVOKED',
+         disabled_at = coalesce(disabled_at, @at), updated_at = @at
+         WHERE partner_key_id = @partnerKeyId AND coalesce(disabled_reason, '') != 'KEY_REVOKED'`,
+      )
+      .run({ partnerKeyId, at: at.getTime() }).changes;
   }
 
   async rotateSecret(

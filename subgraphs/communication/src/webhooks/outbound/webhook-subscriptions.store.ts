@@ -43,10 +43,19 @@ export interface WebhookSubscriptionsStore {
     changes: WebhookSubscriptionChanges,
     at: Date,
   ): Promise<WebhookSubscriptionRecord | null>;
-  /** ACTIVE again, with its failure count back to 0; null for an unknown id. */
+  /**
+   * ACTIVE again, with its failure count back to 0; one disabled as KEY_REVOKED is returned as it is
+   * (checked in the same write, so a revocation landing meanwhile wins). Null for an unknown id.
+   */
   enable(id: string, at: Date): Promise<WebhookSubscriptionRecord | null>;
   /** DISABLED for `reason`; one already disabled keeps its first reason and time. Null for an unknown id. */
   disable(id: string, reason: WebhookDisabledReason, at: Date): Promise<WebhookSubscriptionRecord | null>;
+  /**
+   * Every subscription of the partner key DISABLED as KEY_REVOKED, in one write: an active one from
+   * `at`, one already disabled keeping its time but taking the final reason. Returns how many changed;
+   * 0 when done before (the revocation's event may be delivered again).
+   */
+  disableForRevokedKey(partnerKeyId: string, at: Date): Promise<number>;
   /** A new secret; the old one keeps signing until `previousExpiresAt`. Null for an unknown id. */
   rotateSecret(
     id: string,
