@@ -9,6 +9,8 @@ import { buildCommunicationSchema } from "./schema.js";
 import { communicationServices } from "./services.js";
 import { openCommunicationStores } from "./stores.js";
 import { followTicketUpdates } from "./support/support-notifications.js";
+import { marketplacePartnerKeyStatus } from "./webhooks/outbound/partner-key-status.js";
+import { marketplaceUrl } from "./webhooks/webhooks.config.js";
 import { startWebhookWorkers, webhookRoutes } from "./webhooks/webhooks.js";
 
 async function main(): Promise<void> {
@@ -22,6 +24,7 @@ async function main(): Promise<void> {
   const outboxRelay = startOutboxRelay({ outbox: stores.outbox, bus, log });
   const webhooks = startWebhookWorkers({
     webhooks: services.webhooks,
+    partnerKeys: marketplacePartnerKeyStatus(marketplaceUrl(config), identity),
     contacts: services.contacts,
     bus,
     config,

@@ -34,9 +34,20 @@ export const webhooksEnvShape = {
    * partner key make Venta call its own internal services.
    */
   WEBHOOK_ALLOW_PRIVATE_TARGETS: envVar.flag(false),
+  /**
+   * Marketplace's GraphQL URL (as the router's variable of that name); its internal partner key
+   * status route, next to it, is asked before every delivery. Default: 127.0.0.1 on MARKETPLACE_PORT.
+   */
+  MARKETPLACE_URL: envVar.url(),
+  MARKETPLACE_PORT: envVar.port(4001),
   /** How often the webhook workers look for due work when nothing woke them. */
   WEBHOOK_POLL_MS: envVar.positiveInt(1_000),
 };
+
+/** Where marketplace's GraphQL endpoint is, so its internal routes can be found beside it. */
+export const marketplaceUrl = (
+  config: Pick<WebhooksConfig, "MARKETPLACE_URL" | "MARKETPLACE_PORT">,
+): string => config.MARKETPLACE_URL ?? `http://127.0.0.1:${config.MARKETPLACE_PORT}/graphql`;
 
 export interface WebhooksConfig {
   NODE_ENV: "development" | "production" | "test";
@@ -52,5 +63,7 @@ export interface WebhooksConfig {
   WEBHOOK_DELIVERY_TIMEOUT_MS: number;
   WEBHOOK_DISABLE_AFTER_FAILURES: number;
   WEBHOOK_ALLOW_PRIVATE_TARGETS: boolean;
+  MARKETPLACE_URL?: string | undefined;
+  MARKETPLACE_PORT: number;
   WEBHOOK_POLL_MS: number;
 }

@@ -6,6 +6,7 @@ import { communicationHarness } from "../communication.harness.js";
 import { communicationContext } from "../context.js";
 import { buildCommunicationSchema } from "../schema.js";
 import type { IdentityContacts } from "./inbound/clerk.webhook.js";
+import { partnerKeysRegister } from "./outbound/partner-keys.harness.js";
 import { startWebhookWorkers, webhookRoutes } from "./webhooks.js";
 
 /** Retries in milliseconds, polls in tens of them: tests see backoff happen without waiting minutes. */
@@ -42,9 +43,11 @@ export async function webhooksHarness({ env = {}, contacts }: WebhooksHarnessOpt
     healthChecks: {},
     routes: webhookRoutes(h.services.webhooks, h.config, testLogger),
   });
+  const partnerKeys = partnerKeysRegister();
   const relay = startOutboxRelay({ outbox: h.stores.outbox, bus: h.bus, log: testLogger, pollMs: 20 });
   const workers = startWebhookWorkers({
     webhooks: h.services.webhooks,
+    partnerKeys: partnerKeys.status,
     contacts: contacts ? contacts(h.services.contacts) : h.services.contacts,
     bus: h.bus,
     config: h.config,
@@ -63,6 +66,7 @@ export async function webhooksHarness({ env = {}, contacts }: WebhooksHarnessOpt
     ...h,
     base,
     seen,
+    partnerKeys,
     post: async (path: string, body: string, headers: Record<string, string> = {}) => {
       const response = await fetch(`${base}${path}`, {
         method: "POST",

@@ -9,6 +9,7 @@ import { openSqlite } from "../stores.js";
 import { startInboundProcessing } from "./inbound/inbound-processing.js";
 import { InboundWebhooksService } from "./inbound/inbound-webhooks.service.js";
 import { stripeHandler, stripeVerifier } from "./inbound/stripe.webhook.js";
+import { partnerKeysRegister } from "./outbound/partner-keys.harness.js";
 import { startWebhookDispatch } from "./outbound/webhook-dispatch.js";
 import { startReceiver } from "./outbound/webhook-receiver.harness.js";
 import { systemResolveHost } from "./outbound/webhook-url.js";
@@ -128,6 +129,7 @@ describe("webhook work survives a restart", () => {
           endpoints: { requireHttps: false, allowPrivateTargets: true, resolve: systemResolveHost },
         },
       },
+      partnerKeys: partnerKeysRegister().status,
       pollMs: 20,
       log: testLogger,
     });

@@ -7,6 +7,8 @@ import { inboundWebhookRoutes } from "./inbound/inbound-webhook.routes.js";
 import { InboundWebhooksService } from "./inbound/inbound-webhooks.service.js";
 import { revenueCatHandler, revenueCatVerifier } from "./inbound/revenuecat.webhook.js";
 import { stripeHandler, stripeVerifier } from "./inbound/stripe.webhook.js";
+import { followPartnerKeyRevocations } from "./outbound/partner-key-revocations.js";
+import type { PartnerKeyStatus } from "./outbound/partner-key-status.js";
 import type { WebhookDeliveriesStore } from "./outbound/webhook-deliveries.store.js";
 import { startWebhookDispatch } from "./outbound/webhook-dispatch.js";
 import { startWebhookFanOut } from "./outbound/webhook-fan-out.js";
@@ -105,6 +107,8 @@ export function webhookRoutes(
 
 export interface WebhookWorkersOptions {
   webhooks: WebhookServices;
+  /** Whether a partner key is still live, asked before every delivery attempt. */
+  partnerKeys: PartnerKeyStatus;
   contacts: IdentityContacts;
   bus: EventBus;
   config: WebhooksConfig;
@@ -117,11 +121,12 @@ export interface WebhookWorkers {
 }
 
 /**
- * The background side: processing received events, turning domain events into deliveries, and
- * sending those. Everything waiting is in the store, so a restart picks it up.
+ * The background side: processing received events, turning domain events into deliveries, sending
+ * those, and stopping a revoked partner key's webhooks. Everything waiting is in the store, so a restart picks it up.
  */
 export function startWebhookWorkers({
   webhooks,
+  partnerKeys,
   contacts,
   bus,
   config,
@@ -153,7 +158,15 @@ export function startWebhookWorkers({
       disableAfter: config.WEBHOOK_DISABLE_AFTER_FAILURES,
       send: { timeoutMs: config.WEBHOOK_DELIVERY_TIMEOUT_MS, endpoints: webhooks.endpoints },
     },
+    partnerKeys,
     pollMs: config.WEBHOOK_POLL_MS,
+    log,
+    ...(now ? { now } : {}),
+  });
+  const revocations = followPartnerKeyRevocations({
+    bus,
+    subscriptions: webhooks.webhookSubscriptions,
+    deliveries: webhooks.webhookDeliveries,
     log,
     ...(now ? { now } : {}),
   });
@@ -169,7 +182,7 @@ export function startWebhookWorkers({
   return {
     async stop() {
       unsubscribe();
-      await fanOut.stop();
+      await Promise.all([fanOut.stop(), revocations.stop()]);
       await Promise.all([processing.stop(), dispatch.stop()]);
     },
   };

@@ -16,6 +16,7 @@ import { type CommunicationServices, communicationContext } from "../../context.
 import { buildCommunicationSchema } from "../../schema.js";
 import { communicationServices } from "../../services.js";
 import { type CommunicationStores, openSqlite } from "../../stores.js";
+import { partnerKeysRegister } from "../outbound/partner-keys.harness.js";
 import { startWebhookWorkers, type WebhookWorkers, webhookRoutes } from "../webhooks.js";
 
 const CLERK_SECRET = `whsec_${Buffer.from("venta-test-clerk-signing-secret!").toString("base64")}`;
@@ -122,6 +123,7 @@ describe("account deletion and stored inbound webhook events", () => {
     relay = startOutboxRelay({ outbox: stores.outbox, bus, log: testLogger, pollMs: 20 });
     workers = startWebhookWorkers({
       webhooks: services.webhooks,
+      partnerKeys: partnerKeysRegister().status,
       contacts: services.contacts,
       bus,
       config,

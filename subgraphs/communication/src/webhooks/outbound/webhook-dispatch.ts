@@ -1,6 +1,8 @@
 import type { Logger } from "@venta/kit";
 import { type BackoffPolicy, backoffDelayMs } from "../backoff.js";
 import { type DueWork, startDueWork } from "../due-work.js";
+import { stopRevokedKey } from "./partner-key-revocations.js";
+import type { PartnerKeyStatus } from "./partner-key-status.js";
 import type { AttemptOutcome, WebhookDeliveriesStore } from "./webhook-deliveries.store.js";
 import type { WebhookAttemptRecord, WebhookDeliveryRecord } from "./webhook-delivery.record.js";
 import { type SendOptions, type SendResult, sendWebhook } from "./webhook-sender.js";
@@ -26,6 +28,8 @@ export interface WebhookDispatchOptions {
   subscriptions: WebhookSubscriptionsStore;
   deliveries: WebhookDeliveriesStore;
   policy: DeliveryPolicy;
+  /** Asked right before every attempt: a revoked key's delivery never starts. */
+  partnerKeys: PartnerKeyStatus;
   pollMs: number;
   /** Deliveries sent at once: a slow endpoint holds up only its own share. */
   concurrency?: number;
@@ -41,7 +45,8 @@ export const SUBSCRIPTION_DISABLED = "the subscription was disabled";
  * Sends due deliveries: each is signed afresh with the subscription's secrets and POSTed; the
  * attempt is recorded with its status and duration. A failure is tried again after an exponential,
  * jittered pause, until the delivery's attempts run out (FAILED). Failures in a row across a
- * subscription's deliveries disable it, and its waiting deliveries are given up.
+ * subscription's deliveries disable it, and its waiting deliveries are given up. An attempt starts
+ * only once marketplace says the subscription's partner key is still live.
  */
 export function startWebhookDispatch(options: WebhookDispatchOptions): DueWork {
   const { subscriptions, deliveries, policy, log } = options;
@@ -54,6 +59,25 @@ export function startWebhookDispatch(options: WebhookDispatchOptions): DueWork {
     const subscription = await subscriptions.findById(delivery.subscriptionId);
     if (subscription?.status !== "ACTIVE") {
       await deliveries.failPending(delivery.subscriptionId, SUBSCRIPTION_DISABLED);
+      return;
+    }
+    let live: boolean;
+    try {
+      live = await options.partnerKeys(subscription.partnerKeyId);
+    } catch (error) {
+      // Nothing goes out unchecked; the claim's lease runs out and the delivery comes due again.
+      log.warn(
+        { deliveryId: delivery.id, err: error },
+        "webhook delivery waits: the partner key's status cannot be checked",
+      );
+      return;
+    }
+    if (!live) {
+      const stopped = await stopRevokedKey(subscriptions, deliveries, subscription.partnerKeyId, now());
+      log.info(
+        { keyId: subscription.partnerKeyId, ...stopped },
+        "partner key revoked: its webhooks are stopped",
+      );
       return;
     }
     const attemptedAt = now();

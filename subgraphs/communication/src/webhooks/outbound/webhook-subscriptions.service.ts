@@ -99,8 +99,12 @@ export class WebhookSubscriptionsService {
 
   /** ACTIVE again with a clean failure count; deliveries given up meanwhile stay FAILED (retry them one by one). */
   async enable(viewer: Viewer, id: string): Promise<WebhookSubscriptionRecord> {
-    await this.get(viewer, id);
-    return this.found(id, await this.subscriptions.enable(id, this.now()));
+    const subscription = await this.get(viewer, id);
+    const enabled = this.found(id, await this.subscriptions.enable(id, this.now()));
+    // The store refuses in the write itself, so a revocation landing after the read above still wins.
+    if (subscription.disabledReason === "KEY_REVOKED" || enabled.disabledReason === "KEY_REVOKED")
+      throw conflict("the subscription's partner key was revoked: it cannot be enabled again", "id");
+    return enabled;
   }
 
   /** Stops deliveries: waiting ones are given up, new events are not delivered until it is enabled. */
