@@ -34,7 +34,23 @@ const stripeHeaders = (payload: string, timestamp?: number) => ({
   }),
 });
 
-/** Retries `attempt` until `done` says so or 15 s pass; the last value either way. */
+/** A partner's endpoint on this machine: records every request and answers `status`. */
+async function partnerEndpoint() {
+  const received: string[] = [];
+  const endpoint = { received, status: 204, url: "", close: () => Promise.resolve() };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      received.push(Buffer.concat(chunks).toString("utf8"));
+      res.writeHead(endpoint.status).end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  endpoint.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/venta`;
+  endpoint.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  return endpoint;
+}
 
 /**
  * Webhooks through the router: providers' signed events are accepted once and forged ones refused;
@@ -63,7 +79,11 @@ describe("webhooks through the router", () => {
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/venta`;
     stack = await startStack({
       // The partner's endpoint is on this machine: private targets are an explicit test setting.
-      env: { STRIPE_WEBHOOK_SECRET: STRIPE_SECRET, WEBHOOK_POLL_MS: "100", WEBHOOK_ALLOW_PRIVATE_TARGETS: "true" },
+      env: {
+        STRIPE_WEBHOOK_SECRET: STRIPE_SECRET,
+        WEBHOOK_POLL_MS: "100",
+        WEBHOOK_ALLOW_PRIVATE_TARGETS: "true",
+      },
     });
   });
   afterAll(async () => {
@@ -158,5 +178,114 @@ describe("webhooks through the router", () => {
     );
     expect(JSON.stringify(log.data)).toContain('"responseStatus":204');
     expect((await api(LOG, {}, cityGuide)).data?.webhookDeliveries).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it("stops a partner's deliveries the moment its key is revoked, and cancels the queued ones", async () => {
+    const admin = { authorization: `Bearer ${await stack.token("admin-1", ["ADMIN"])}` };
+    const issue = async (name: string) => {
+      const created = await api(
+        `mutation ($input: CreatePartnerKeyInput!) { createPartnerKey(input: $input) { key partnerKey { id } } }`,
+        { input: { name, scopes: ["READ"] } },
+        admin,
+      );
+      const { key, partnerKey } = (
+        created.data as { createPartnerKey: { key: string; partnerKey: { id: string } } }
+      ).createPartnerKey;
+      return { headers: { "x-api-key": key }, id: partnerKey.id };
+    };
+    const subscribe = async (headers: Record<string, string>, url: string) => {
+      const subscribed = await api(
+        `mutation ($input: CreateWebhookSubscriptionInput!) { createWebhookSubscription(input: $input) { subscription { id } } }`,
+        { input: { url, eventTypes: ["VENDOR_UPDATED"] } },
+        headers,
+      );
+      expect(subscribed.errors).toBeUndefined();
+      return (subscribed.data as { createWebhookSubscription: { subscription: { id: string } } })
+        .createWebhookSubscription.subscription.id;
+    };
+    const revoked = await partnerEndpoint();
+    const witness = await partnerEndpoint();
+    try {
+      const leaving = await issue("Leaving Partner");
+      const staying = await issue("Staying Partner");
+      const subscriptionId = await subscribe(leaving.headers, revoked.url);
+      await subscribe(staying.headers, witness.url);
+
+      const owner = await stack.signUp("Rosa", ["VENDOR"]);
+      const created = await api(
+        `mutation ($input: CreateVendorInput!) { createVendor(input: $input) { id } }`,
+        { input: { name: "Rosa's Arepas", cuisines: ["arepas"] } },
+        owner.headers,
+      );
+      const vendorId = (created.data as { createVendor: { id: string } }).createVendor.id;
+      await verifyVendor(stack, vendorId);
+      const rename = async (name: string) => {
+        const renamed = await api(
+          `mutation ($input: UpdateVendorInput!) { updateVendor(input: $input) { name } }`,
+          { input: { id: vendorId, name } },
+          owner.headers,
+        );
+        expect(renamed.errors).toBeUndefined();
+      };
+      const arrived = (endpoint: { received: string[] }, name: string) =>
+        eventually(
+          async () => endpoint.received.some((body) => body.includes(name)),
+          (found) => found,
+        );
+
+      await rename("Rosa's Arepas One");
+      expect(await arrived(revoked, "Rosa's Arepas One")).toBe(true);
+
+      // The endpoint starts failing: the next delivery waits in the queue for its retry.
+      revoked.status = 503;
+      await rename("Rosa's Arepas Two");
+      const DELIVERIES = `query ($id: ID!) { webhookDeliveries(subscriptionId: $id) {
+        edges { node { status failureReason attemptCount } } } }`;
+      type Deliveries = {
+        webhookDeliveries: {
+          edges: { node: { status: string; failureReason: string | null; attemptCount: number } }[];
+        };
+      };
+      const queued = await eventually(
+        async () => (await api(DELIVERIES, { id: subscriptionId }, admin)).data as Deliveries | undefined,
+        (data) =>
+          data?.webhookDeliveries.edges.some((e) => e.node.status === "PENDING" && e.node.attemptCount > 0) ??
+          false,
+      );
+      expect(queued?.webhookDeliveries.edges.map((e) => e.node.status)).toContain("PENDING");
+
+      const revocation = await api(
+        `mutation ($id: ID!) { revokePartnerKey(id: $id) { id revokedAt } }`,
+        { id: leaving.id },
+        admin,
+      );
+      expect(revocation.errors).toBeUndefined();
+
+      const cancelled = await eventually(
+        async () => (await api(DELIVERIES, { id: subscriptionId }, admin)).data as Deliveries | undefined,
+        (data) => data?.webhookDeliveries.edges.every((e) => e.node.status !== "PENDING") ?? false,
+      );
+      expect(cancelled?.webhookDeliveries.edges.map((e) => e.node)).toContainEqual(
+        expect.objectContaining({ status: "FAILED", failureReason: "the partner key was revoked" }),
+      );
+      const subscription = await api(
+        `query ($id: ID!) { webhookSubscription(id: $id) { status disabledReason } }`,
+        { id: subscriptionId },
+        admin,
+      );
+      expect(subscription.data?.webhookSubscription).toEqual({
+        status: "DISABLED",
+        disabledReason: "KEY_REVOKED",
+      });
+
+      const requestsBefore = revoked.received.length;
+      await rename("Rosa's Arepas Three");
+      // The other partner's delivery of the same event proves it was fanned out and sent.
+      expect(await arrived(witness, "Rosa's Arepas Three")).toBe(true);
+      expect(revoked.received.length).toBe(requestsBefore);
+      expect(revoked.received.some((body) => body.includes("Rosa's Arepas Three"))).toBe(false);
+    } finally {
+      await Promise.all([revoked.close(), witness.close()]);
+    }
   });
 });
