@@ -125,7 +125,7 @@ describe("sending a delivery over HTTP", () => {
   it("counts a host name that does not resolve as a failed attempt", async () => {
     const dns = resolverSaying([]);
     expect((await send(`http://partner.test:${partner.port}/hooks`, policy(dns.resolve))).error).toBe(
-      "refused: url's host name does not resolve",
+      "refused: url must point at a public internet address",
     );
   });
 });

@@ -61,6 +61,11 @@ export function endpointUrl(text: string, policy: Pick<EndpointPolicy, "requireH
   return url;
 }
 
+/**
+ * One answer for a name that does not resolve and one that resolves inside: two answers would let
+ * whoever registers URLs probe which internal names exist (`redis.internal` refused differently
+ * from `nothing.internal`).
+ */
 const NOT_PUBLIC = "url must point at a public internet address";
 
 /**
@@ -82,11 +87,11 @@ export async function endpointTarget(text: string, policy: EndpointPolicy): Prom
     try {
       addresses = await policy.resolve(host);
     } catch {
-      throw new EndpointRefusedError("url's host name does not resolve");
+      throw new EndpointRefusedError(NOT_PUBLIC);
     }
   }
   const [first] = addresses;
-  if (first === undefined) throw new EndpointRefusedError("url's host name does not resolve");
+  if (first === undefined) throw new EndpointRefusedError(NOT_PUBLIC);
   if (!policy.allowPrivateTargets && !addresses.every(isPublicAddress))
     throw new EndpointRefusedError(NOT_PUBLIC);
   const family = isIP(first);
