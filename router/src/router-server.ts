@@ -10,6 +10,7 @@ import {
   createErrorFormatter,
   createHttpServer,
   graphqlRoute,
+  type HttpServerTimeouts,
   type Logger,
   listen,
   sendJson,
@@ -36,6 +37,8 @@ import { WEBHOOKS_ROUTE, webhookProxy } from "./webhooks/webhook-proxy.js";
 export interface RouterOptions {
   host: string;
   port: number;
+  /** How long a client may take to send a request; `DEFAULT_HTTP_TIMEOUTS` unless given. */
+  timeouts?: HttpServerTimeouts;
   supergraphPath: string;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
@@ -65,7 +68,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const protections = queryProtections(security.limits);
   const formatError = createErrorFormatter(log);
   const routes: Parameters<typeof createHttpServer>[0] = {};
-  const httpServer = createHttpServer(routes);
+  const httpServer = createHttpServer(routes, options.timeouts);
   const gateway = createGateway({
     supergraphPath: options.supergraphPath,
     urls: options.subgraphUrls,
