@@ -32,7 +32,7 @@ import { SubgraphPassthrough } from "./subscriptions/subgraph-passthrough.js";
 import { subscriptionOwners } from "./subscriptions/subscription-owners.js";
 import { type SupergraphResult, VendorLoader } from "./subscriptions/vendor-loader.js";
 import { startSubscriptionServer } from "./subscriptions/ws-server.js";
-import { WEBHOOKS_ROUTE, webhookProxy } from "./webhooks/webhook-proxy.js";
+import { webhookRoutes } from "./webhooks/webhook-proxy.js";
 
 export interface RouterOptions {
   host: string;
@@ -119,11 +119,14 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   Object.assign(routes, mapRoutes(options.mapTileUrl));
   Object.assign(routes, explorerRoutes());
   // Providers post their webhooks here; the communication subgraph verifies and answers them.
-  routes[WEBHOOKS_ROUTE] = webhookProxy({
-    communicationUrl: options.subgraphUrls.communication,
-    timeoutMs: options.subgraphTimeoutMs,
-    log,
-  });
+  Object.assign(
+    routes,
+    webhookRoutes({
+      communicationUrl: options.subgraphUrls.communication,
+      timeoutMs: options.subgraphTimeoutMs,
+      log,
+    }),
+  );
   routes["/health"] = async (_req, res) => {
     const report = await subgraphHealth(options.subgraphUrls);
     sendJson(res, 200, report);
