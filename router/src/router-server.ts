@@ -73,6 +73,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     supergraphPath: options.supergraphPath,
     urls: options.subgraphUrls,
     timeoutMs: options.subgraphTimeoutMs,
+    identity: security.internalIdentity,
     log,
   });
   const apollo = new ApolloServer<RouterContext>({

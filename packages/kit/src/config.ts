@@ -67,6 +67,11 @@ export const baseEnv = z.object({
     emptyAsUndefined,
     z.string().min(32, "use at least 32 random characters").optional(),
   ),
+  /**
+   * Development only (refused in production): a subgraph serves GraphQL calls that lack the
+   * router's signature as anonymous, so it can be run and queried on its own.
+   */
+  SUBGRAPH_ACCEPT_UNSIGNED: envVar.flag(false),
   /** A client must send its request headers within this long: a trickling client cannot hold a connection. */
   HTTP_HEADERS_TIMEOUT_MS: envVar.positiveInt(15_000),
   /** ...and its whole request within this long: room for the largest upload at about 60 KB/s. */

@@ -25,7 +25,7 @@ import { serveSubgraphSubscriptions } from "./subgraph-subscriptions.js";
 export interface RequestContext extends BaseContext {
   requestId: string;
   log: Logger;
-  /** Who is calling, as the router vouched for it; anonymous without the router's header. */
+  /** Who is calling, as the router vouched for it (anonymous callers are signed too). */
   viewer: Viewer;
 }
 
@@ -37,7 +37,7 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   timeouts?: HttpServerTimeouts;
   log: Logger;
   schema: GraphQLSchema;
-  /** Checks the identity header the router signs; requests that forge it are refused. */
+  /** Checks the identity header the router signs; requests without it, or that forge it, are refused (401). */
   identity: InternalIdentity;
   /** Adds the subgraph's own per-request state (its DataLoaders) to the base context. */
   createContext: (base: RequestContext) => TContext;
