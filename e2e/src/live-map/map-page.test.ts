@@ -119,8 +119,10 @@ describe.runIf(available)("the live map page, in Chromium", () => {
   });
 
   it("runs its scripts, styles, tiles and live socket within its own Content-Security-Policy", async () => {
-    const response = await page.goto(`${stack.urls.router}/map`);
+    const response = await page.goto(`${stack.urls.router}/map`, { waitUntil: "load" });
     expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(violations).toEqual([]);
+    // The vendors come from /graphql over HTTP, their moves over its WebSocket: the policy must allow both.
     await expect
       .poll(() => page.locator(".vendor-marker [data-vendor-id]").count(), { timeout: 10_000 })
       .toBeGreaterThan(0);
