@@ -23,6 +23,8 @@ export interface HttpNearbyOptions {
   target: Extract<Target, "router" | "location direct">;
   /** The target's GraphQL endpoint. */
   url: string;
+  /** Headers each request carries, read per request: a subgraph needs the router's signature, which expires. */
+  headers: () => Record<string, string>;
   centres: readonly GeoPoint[];
   durationSeconds: number;
   connections: number;
@@ -43,6 +45,10 @@ export async function measureHttpNearby(options: HttpNearbyOptions): Promise<Fig
     path: new URL(options.url).pathname,
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ operationName: "Nearby", query, variables: vars }),
+    setupRequest: (request: autocannon.Request) => ({
+      ...request,
+      headers: { ...request.headers, ...options.headers() },
+    }),
   }));
   const label = `${options.target}, ${options.vendors} vendors`;
   // Warm-up lets the JIT, SQLite's page cache and the router's query plan cache settle first.
@@ -73,7 +79,7 @@ async function checkAnswers(
 ): Promise<number> {
   let edges = 0;
   for (const vars of variables) {
-    const answer = await postGraphQL<NearbyData>(options.url, query, vars);
+    const answer = await postGraphQL<NearbyData>(options.url, query, vars, options.headers());
     if (answer.status !== 200 || answer.errors || !answer.data) {
       throw new Error(
         `${options.target} answered ${answer.status}: ${JSON.stringify(answer.errors ?? answer.data)}`,

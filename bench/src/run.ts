@@ -52,9 +52,21 @@ async function proximityFigures(options: BenchOptions, sets: ReturnType<typeof d
         connections: options.connections,
         warmupSeconds: WARMUP_SECONDS,
       };
-      figures.push(await measureHttpNearby({ ...load, target: "router", url: services.graphql.router }));
       figures.push(
-        await measureHttpNearby({ ...load, target: "location direct", url: services.graphql.location }),
+        await measureHttpNearby({
+          ...load,
+          target: "router",
+          url: services.graphql.router,
+          headers: () => ({}),
+        }),
+      );
+      figures.push(
+        await measureHttpNearby({
+          ...load,
+          target: "location direct",
+          url: services.graphql.location,
+          headers: services.admin.location,
+        }),
       );
     } finally {
       await services.stop();

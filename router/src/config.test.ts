@@ -1,6 +1,6 @@
 import { ConfigError, internalIdentity } from "@venta/kit";
 import { describe, expect, it } from "vitest";
-import { introspectionForAnyone, loadRouterConfig, usesDevIssuer } from "./config.js";
+import { introspectionForAnyone, loadRouterConfig, trustedProxyHops, usesDevIssuer } from "./config.js";
 
 const production = {
   NODE_ENV: "production",
@@ -51,5 +51,32 @@ describe("router configuration", () => {
       loadRouterConfig({ AUTH_AUTHORIZED_PARTIES: "https://app.venta.example, https://venta.example" })
         .AUTH_AUTHORIZED_PARTIES,
     ).toEqual(["https://app.venta.example", "https://venta.example"]);
+  });
+
+  it("refuses to start in production with keys fetched over plain http from another machine", () => {
+    for (const url of [
+      "http://clerk.venta.example/.well-known/jwks.json",
+      "http://10.0.0.5/jwks.json",
+      "ftp://x/jwks",
+    ]) {
+      expect(() => loadRouterConfig({ ...production, AUTH_JWKS_URL: url }), url).toThrow(
+        /AUTH_JWKS_URL: must be an https: URL in production/,
+      );
+    }
+    // Loopback never leaves the machine; outside production anything goes.
+    expect(
+      loadRouterConfig({ ...production, AUTH_JWKS_URL: "http://127.0.0.1:9000/jwks.json" }).AUTH_JWKS_URL,
+    ).toBe("http://127.0.0.1:9000/jwks.json");
+    expect(loadRouterConfig({ AUTH_JWKS_URL: "http://idp.test/jwks.json" }).AUTH_JWKS_URL).toBe(
+      "http://idp.test/jwks.json",
+    );
+  });
+
+  it("trusts as many X-Forwarded-For hops as configured, and TRUST_PROXY=true as one", () => {
+    expect(trustedProxyHops(loadRouterConfig({}))).toBe(0);
+    expect(trustedProxyHops(loadRouterConfig({ TRUST_PROXY: "true" }))).toBe(1);
+    expect(trustedProxyHops(loadRouterConfig({ TRUSTED_PROXY_HOPS: "2", TRUST_PROXY: "true" }))).toBe(2);
+    expect(trustedProxyHops(loadRouterConfig({ TRUSTED_PROXY_HOPS: "", TRUST_PROXY: "true" }))).toBe(1);
+    expect(() => loadRouterConfig({ TRUSTED_PROXY_HOPS: "-1" })).toThrow(/TRUSTED_PROXY_HOPS/);
   });
 });

@@ -21,7 +21,10 @@ export const routerEnv = baseEnv.extend({
   /** Map tiles for `/map`; the map still works (plain background) when they cannot be reached. */
   MAP_TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
 
-  /** The identity provider's keys (Clerk: `https://<instance>/.well-known/jwks.json`). Unset: the local development issuer. */
+  /**
+   * The identity provider's keys (Clerk: `https://<instance>/.well-known/jwks.json`); https in
+   * production (plain http only to loopback). Unset: the local development issuer.
+   */
   AUTH_JWKS_URL: envVar.url(),
   AUTH_ISSUER: z.string().min(1).default(DEV_ISSUER),
   AUTH_AUDIENCE: z.string().min(1).default(DEV_AUDIENCE),
@@ -41,7 +44,16 @@ export const routerEnv = baseEnv.extend({
   RATE_LIMIT_ANONYMOUS: envVar.positiveInt(600),
   RATE_LIMIT_USER: envVar.positiveInt(1_200),
   RATE_LIMIT_PARTNER: envVar.positiveInt(3_000),
-  /** Behind a load balancer, the client's IP is the first `X-Forwarded-For` hop. */
+  /**
+   * How many proxies in front of the router append to `X-Forwarded-For` (a load balancer: 1; a CDN
+   * then a load balancer: 2). The client's IP is the entry that many from the right; 0 uses the
+   * socket's address. Set it to exactly your proxies: more lets clients pick their own address.
+   */
+  TRUSTED_PROXY_HOPS: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.coerce.number().int().min(0).max(10).optional(),
+  ),
+  /** Deprecated: `true` is `TRUSTED_PROXY_HOPS=1`. */
   TRUST_PROXY: envVar.flag(false),
 
   /** Largest request body; room for a 5 MB media upload, base64-encoded in its variables. */
@@ -71,7 +83,21 @@ export function loadRouterConfig(env: NodeJS.ProcessEnv = process.env): RouterCo
     // The development issuer signs whatever `npm run token` asks for: never in production.
     throw new ConfigError("Invalid environment:\n  AUTH_JWKS_URL: required in production");
   }
+  if (config.NODE_ENV === "production" && config.AUTH_JWKS_URL && !fetchedSafely(config.AUTH_JWKS_URL)) {
+    // Whoever can answer this request in the clear can hand us their own keys, and sign any token.
+    throw new ConfigError("Invalid environment:\n  AUTH_JWKS_URL: must be an https: URL in production");
+  }
   return config;
+}
+
+/** https, or plain http to this machine's loopback, which no one off the machine can intercept. */
+function fetchedSafely(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === "https:") return true;
+  return (
+    protocol === "http:" &&
+    (hostname === "localhost" || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname))
+  );
 }
 
 /** The local issuer serves and signs tokens only in development, and only without a real provider. */
@@ -80,3 +106,7 @@ export const usesDevIssuer = (config: RouterConfig): boolean =>
 
 export const introspectionForAnyone = (config: RouterConfig): boolean =>
   config.INTROSPECTION ? config.INTROSPECTION === "true" : config.NODE_ENV !== "production";
+
+/** `TRUSTED_PROXY_HOPS` when set, else 1 for the older `TRUST_PROXY=true`, else none. */
+export const trustedProxyHops = (config: RouterConfig): number =>
+  config.TRUSTED_PROXY_HOPS ?? (config.TRUST_PROXY ? 1 : 0);

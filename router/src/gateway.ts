@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
-import { IDENTITY_HEADER, type Viewer } from "@venta/auth";
+import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
 import { ConfigError, ErrorCode, type Logger } from "@venta/kit";
 import { GraphQLError } from "graphql";
 import { keepAliveFetcher } from "./subgraph-fetcher.js";
@@ -9,7 +9,7 @@ import type { SubgraphName } from "./subgraphs.js";
 export interface RouterContext {
   requestId: string;
   viewer: Viewer;
-  /** The viewer, signed for the subgraphs once per request; absent for anonymous callers. */
+  /** The viewer, signed for the subgraphs once per request; when absent, each subgraph call signs it. */
   identityHeader?: Promise<string>;
   /** Set on the router's own operations (live events' vendors), which were vetted as subscriptions. */
   internal?: boolean;
@@ -19,6 +19,8 @@ export interface GatewayOptions {
   supergraphPath: string;
   urls: Record<SubgraphName, string>;
   timeoutMs: number;
+  /** Signs every subgraph call: subgraphs refuse any request the router has not vouched for. */
+  identity: InternalIdentity;
   log: Logger;
 }
 
@@ -35,23 +37,39 @@ export function readSupergraph(supergraphPath: string): string {
  * The gateway plans each operation over the committed supergraph; it never fetches schemas at run
  * time, so what serves traffic is exactly what was composed and reviewed.
  */
-export function createGateway({ supergraphPath, urls, timeoutMs, log }: GatewayOptions): ApolloGateway {
+export function createGateway({
+  supergraphPath,
+  urls,
+  timeoutMs,
+  identity,
+  log,
+}: GatewayOptions): ApolloGateway {
   const supergraphSdl = readSupergraph(supergraphPath);
   return new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) =>
-      new SubgraphDataSource({ name, url: urls[name as SubgraphName] ?? url, timeoutMs, log }),
+      new SubgraphDataSource({ name, url: urls[name as SubgraphName] ?? url, timeoutMs, identity, log }),
   });
+}
+
+interface SubgraphDataSourceOptions {
+  name: string;
+  url: string;
+  timeoutMs: number;
+  identity: InternalIdentity;
+  log: Logger;
 }
 
 class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
   private readonly name: string;
+  private readonly identity: InternalIdentity;
   private readonly log: Logger;
 
-  constructor({ name, url, timeoutMs, log }: { name: string; url: string; timeoutMs: number; log: Logger }) {
+  constructor({ name, url, timeoutMs, identity, log }: SubgraphDataSourceOptions) {
     // Responses are never cached here, so their cache-control headers need no parsing.
     super({ url, fetcher: keepAliveFetcher(timeoutMs), honorSubgraphCacheControlHeader: false });
     this.name = name;
+    this.identity = identity;
     this.log = log;
   }
 
@@ -62,7 +80,9 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     if (context.requestId) request.http?.headers.set("x-request-id", context.requestId);
     // Whatever a client put in this header is gone: the subgraph sees only what the router signed.
     request.http?.headers.delete(IDENTITY_HEADER);
-    if (context.identityHeader) request.http?.headers.set(IDENTITY_HEADER, await context.identityHeader);
+    // Every call carries a signature, anonymous callers' and the router's own operations' too.
+    const signed = context.identityHeader ?? this.identity.sign(context.viewer);
+    request.http?.headers.set(IDENTITY_HEADER, await signed);
   }
 
   /**

@@ -1,4 +1,4 @@
-import { ConfigError, closeOnSignals, createLogger, internalIdentity } from "@venta/kit";
+import { ConfigError, closeOnSignals, createLogger, httpTimeouts, internalIdentity } from "@venta/kit";
 import { openLiveFeed } from "@venta/live";
 import { loadRouterConfig } from "./config.js";
 import { startRouter } from "./router-server.js";
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
   const router = await startRouter({
     host: config.HOST,
     port: config.ROUTER_PORT,
+    timeouts: httpTimeouts(config),
     supergraphPath: config.SUPERGRAPH_PATH,
     subgraphUrls: urls,
     subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,

@@ -10,6 +10,7 @@ import {
   createErrorFormatter,
   createHttpServer,
   graphqlRoute,
+  type HttpServerTimeouts,
   type Logger,
   listen,
   sendJson,
@@ -31,11 +32,13 @@ import { SubgraphPassthrough } from "./subscriptions/subgraph-passthrough.js";
 import { subscriptionOwners } from "./subscriptions/subscription-owners.js";
 import { type SupergraphResult, VendorLoader } from "./subscriptions/vendor-loader.js";
 import { startSubscriptionServer } from "./subscriptions/ws-server.js";
-import { WEBHOOKS_ROUTE, webhookProxy } from "./webhooks/webhook-proxy.js";
+import { webhookRoutes } from "./webhooks/webhook-proxy.js";
 
 export interface RouterOptions {
   host: string;
   port: number;
+  /** How long a client may take to send a request; `DEFAULT_HTTP_TIMEOUTS` unless given. */
+  timeouts?: HttpServerTimeouts;
   supergraphPath: string;
   subgraphUrls: Record<SubgraphName, string>;
   subgraphTimeoutMs: number;
@@ -65,11 +68,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const protections = queryProtections(security.limits);
   const formatError = createErrorFormatter(log);
   const routes: Parameters<typeof createHttpServer>[0] = {};
-  const httpServer = createHttpServer(routes);
+  const httpServer = createHttpServer(routes, options.timeouts);
   const gateway = createGateway({
     supergraphPath: options.supergraphPath,
     urls: options.subgraphUrls,
     timeoutMs: options.subgraphTimeoutMs,
+    identity: security.internalIdentity,
     log,
   });
   const apollo = new ApolloServer<RouterContext>({
@@ -116,11 +120,14 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   Object.assign(routes, mapRoutes(options.mapTileUrl));
   Object.assign(routes, explorerRoutes());
   // Providers post their webhooks here; the communication subgraph verifies and answers them.
-  routes[WEBHOOKS_ROUTE] = webhookProxy({
-    communicationUrl: options.subgraphUrls.communication,
-    timeoutMs: options.subgraphTimeoutMs,
-    log,
-  });
+  Object.assign(
+    routes,
+    webhookRoutes({
+      communicationUrl: options.subgraphUrls.communication,
+      timeoutMs: options.subgraphTimeoutMs,
+      log,
+    }),
+  );
   routes["/health"] = async (_req, res) => {
     const report = await subgraphHealth(options.subgraphUrls);
     sendJson(res, 200, report);

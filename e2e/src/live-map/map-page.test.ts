@@ -20,6 +20,7 @@ describe.runIf(available)("the live map page, in Chromium", () => {
   let browser: Browser;
   let page: Page;
   const ids: string[] = [];
+  const violations: string[] = [];
   /** The trucks' owner, whose devices report their positions. */
   let owner: Record<string, string>;
   const graphql = (query: string, variables?: Record<string, unknown>) =>
@@ -69,6 +70,10 @@ describe.runIf(available)("the live map page, in Chromium", () => {
       ],
     });
     page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    // Chromium reports each thing the page's Content-Security-Policy blocked on the console.
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -111,5 +116,16 @@ describe.runIf(available)("the live map page, in Chromium", () => {
       .poll(() => page.locator(".vendor-marker [data-vendor-id]").count(), { timeout: 5_000 })
       .toBe(0);
     expect(await page.locator("#vendors li").count()).toBe(0);
+  });
+
+  it("runs its scripts, styles, tiles and live socket within its own Content-Security-Policy", async () => {
+    const response = await page.goto(`${stack.urls.router}/map`, { waitUntil: "load" });
+    expect(response?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'");
+    expect(violations).toEqual([]);
+    // The vendors come from /graphql over HTTP, their moves over its WebSocket: the policy must allow both.
+    await expect
+      .poll(() => page.locator(".vendor-marker [data-vendor-id]").count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    expect(violations).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { SignJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { InternalIdentity, internalSecret } from "./internal-identity.js";
-import { partnerViewer, personViewer } from "./viewer.js";
+import { anonymous, partnerViewer, personViewer } from "./viewer.js";
 
 const secret = new TextEncoder().encode("a-secret-only-router-and-subgraphs-share");
 
@@ -18,8 +18,26 @@ describe("the identity the router vouches for", () => {
     expect(await identity.verify(await identity.sign(partner))).toEqual(partner);
   });
 
-  it("treats a request without the header as anonymous", async () => {
-    expect(await identity.verify(undefined)).toEqual({ userId: null, roles: [], partner: null });
+  it("refuses a request without the header, as it refuses a forged one", async () => {
+    for (const missing of [undefined, ""]) {
+      await expect(identity.verify(missing)).rejects.toMatchObject({
+        extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+      });
+    }
+  });
+
+  it("serves a request without the header as anonymous only when told to accept unsigned calls", async () => {
+    const alone = new InternalIdentity(secret, { acceptUnsigned: true });
+    expect(await alone.verify(undefined)).toEqual({ userId: null, roles: [], partner: null });
+    // Accepting unsigned calls never means accepting forged ones.
+    const forged = await new InternalIdentity(new TextEncoder().encode("guessed")).sign(
+      personViewer("u", ["ADMIN"]),
+    );
+    await expect(alone.verify(forged)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("signs an anonymous caller too, and the signature verifies as anonymous", async () => {
+    expect(await identity.verify(await identity.sign(anonymous))).toEqual(anonymous);
   });
 
   it("refuses a header signed with another secret", async () => {

@@ -15,16 +15,33 @@ const AUDIENCE = "venta-subgraphs";
 /** Long enough for the slowest query plan, short enough that a leaked header is soon useless. */
 const LIFETIME_SECONDS = 60;
 
+export interface InternalIdentityOptions {
+  /**
+   * Serve a request without the header as anonymous, so a subgraph can be run and called on its
+   * own in development. Off, a subgraph answers only what the router signed, anonymous callers
+   * included: its own endpoint then offers nothing (introspection, `_service`, unlimited queries)
+   * that the router's limits and policies would refuse.
+   */
+  acceptUnsigned?: boolean;
+}
+
 /**
  * The verified identity travels from the router to subgraphs as a short-lived HS256 token signed
- * with a secret only the router and the subgraphs hold. A subgraph trusts nothing else: a request
- * with a forged or stale header is refused outright, one without a header is anonymous.
+ * with a secret only the router and the subgraphs hold. The router signs every call, anonymous
+ * ones too; a subgraph trusts nothing else: a request without the header, or with a forged or
+ * stale one, is refused outright.
  */
 export class InternalIdentity {
   /** A signed header is reused for half its lifetime, so a busy caller costs one signature per 30 s. */
   private readonly signed = new ExpiringCache<Promise<string>>(10_000);
+  private readonly acceptUnsigned: boolean;
 
-  constructor(private readonly secret: Uint8Array) {}
+  constructor(
+    private readonly secret: Uint8Array,
+    options: InternalIdentityOptions = {},
+  ) {
+    this.acceptUnsigned = options.acceptUnsigned ?? false;
+  }
 
   sign(viewer: Viewer): Promise<string> {
     const key = JSON.stringify(viewer);
@@ -46,9 +63,18 @@ export class InternalIdentity {
       .sign(this.secret);
   }
 
-  /** The viewer a request speaks for: anonymous without the header, UNAUTHENTICATED if it is not ours. */
+  /**
+   * The viewer a request speaks for; UNAUTHENTICATED (401) when the header is not ours, or is
+   * missing and unsigned requests are not accepted.
+   */
   async verify(header: string | undefined): Promise<Viewer> {
-    if (header === undefined || header === "") return anonymous;
+    if (header === undefined || header === "") {
+      if (this.acceptUnsigned) return anonymous;
+      throw unauthenticated(
+        "this service answers only requests the router signed; call the API through the router",
+        401,
+      );
+    }
     try {
       const { payload } = await jwtVerify(header, this.secret, {
         issuer: ISSUER,

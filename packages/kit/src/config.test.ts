@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { baseEnv, ConfigError, envVar, loadConfig } from "./config.js";
+import { baseEnv, ConfigError, envVar, httpTimeouts, loadConfig } from "./config.js";
 
 describe("loadConfig", () => {
   const schema = baseEnv.extend({ LOCATION_PORT: envVar.port(4002), DEMO: envVar.flag(false) });
@@ -26,5 +26,19 @@ describe("loadConfig", () => {
 
   it("accepts any zod schema", () => {
     expect(loadConfig(z.object({ A: z.string().default("a") }), {})).toEqual({ A: "a" });
+  });
+});
+
+describe("httpTimeouts", () => {
+  it("bounds how long a client may take to send a request, and refuses a header deadline past the request's", () => {
+    expect(httpTimeouts(loadConfig(baseEnv, {}))).toEqual({
+      headersTimeoutMs: 15_000,
+      requestTimeoutMs: 120_000,
+    });
+    const inverted = loadConfig(baseEnv, {
+      HTTP_HEADERS_TIMEOUT_MS: "5000",
+      HTTP_REQUEST_TIMEOUT_MS: "1000",
+    });
+    expect(() => httpTimeouts(inverted)).toThrow(/HTTP_HEADERS_TIMEOUT_MS/);
   });
 });

@@ -67,5 +67,27 @@ export const baseEnv = z.object({
     emptyAsUndefined,
     z.string().min(32, "use at least 32 random characters").optional(),
   ),
+  /**
+   * Development only (refused in production): a subgraph serves GraphQL calls that lack the
+   * router's signature as anonymous, so it can be run and queried on its own.
+   */
+  SUBGRAPH_ACCEPT_UNSIGNED: envVar.flag(false),
+  /** A client must send its request headers within this long: a trickling client cannot hold a connection. */
+  HTTP_HEADERS_TIMEOUT_MS: envVar.positiveInt(15_000),
+  /** ...and its whole request within this long: room for the largest upload at about 60 KB/s. */
+  HTTP_REQUEST_TIMEOUT_MS: envVar.positiveInt(120_000),
 });
 export type BaseConfig = z.infer<typeof baseEnv>;
+
+/** The HTTP servers' deadlines for receiving a request; Node refuses a header deadline past the request's. */
+export function httpTimeouts(config: BaseConfig): { headersTimeoutMs: number; requestTimeoutMs: number } {
+  if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      "Invalid environment:\n  HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS",
+    );
+  }
+  return {
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+  };
+}

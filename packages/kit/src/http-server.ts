@@ -8,10 +8,32 @@ export const MAX_BODY_BYTES = 1_000_000;
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
 
 /**
+ * A path's segments may hold only RFC 3986 path characters, and no percent-escapes at all: no route
+ * of ours needs one, and an escape is how `%2e%2e`, `%2f` or `%5c` would slip past a prefix check
+ * and be decoded into `..`, `/` or `\\` further on (by `new URL`, a file system, another server).
+ */
+const PLAIN_SEGMENT = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]+$/;
+
+/**
+ * Whether a request path is one our routes can name: absolute, no empty segment (`//`, a trailing
+ * `/`), no `.` or `..` segment, nothing encoded. Anything else is refused before routing, so no
+ * handler ever sees a path that means something else once normalised.
+ */
+export function isPlainPath(path: string): boolean {
+  if (path === "/") return true;
+  if (!path.startsWith("/")) return false;
+  return path
+    .slice(1)
+    .split("/")
+    .every((segment) => segment !== "." && segment !== ".." && PLAIN_SEGMENT.test(segment));
+}
+
+/**
  * The handler for a path: its exact route, else the nearest `<prefix>/*` route above it (so
- * `/media/*` serves `/media/a/b`). Exact paths always win.
+ * `/media/*` serves `/media/a/b`). Exact paths always win; a path that is not plain has no route.
  */
 export function routeFor(routes: Record<string, RouteHandler>, path: string): RouteHandler | undefined {
+  if (!isPlainPath(path)) return undefined;
   const exact = routes[path];
   if (exact) return exact;
   for (let slash = path.lastIndexOf("/"); slash > 0; slash = path.lastIndexOf("/", slash - 1)) {
@@ -21,23 +43,52 @@ export function routeFor(routes: Record<string, RouteHandler>, path: string): Ro
   return undefined;
 }
 
+export interface HttpServerTimeouts {
+  /** A client must have sent all its request headers within this long, or it gets a 408 and is cut off. */
+  headersTimeoutMs: number;
+  /** ...and its whole request, body included, within this long. Resolvers' time does not count. */
+  requestTimeoutMs: number;
+}
+
+/**
+ * Node's defaults (60 s for headers, 300 s for a request) let a client that trickles bytes hold a
+ * connection and its memory for minutes; ten connections a second are then enough to exhaust us.
+ */
+export const DEFAULT_HTTP_TIMEOUTS: HttpServerTimeouts = {
+  headersTimeoutMs: 15_000,
+  requestTimeoutMs: 60_000,
+};
+
 /** An HTTP server with a few routes (exact paths, or `<prefix>/*`); everything else is a 404. */
-export function createHttpServer(routes: Record<string, RouteHandler>): Server {
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const route = routeFor(routes, path);
-    if (!route) {
-      sendJson(res, 404, { error: "not found" });
-      return;
-    }
-    Promise.resolve(route(req, res)).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-      else res.destroy(error instanceof Error ? error : undefined);
-    });
-  });
-  // Keep-alive must outlive the router's pooled sockets, or a request can land on a closing socket.
-  server.keepAliveTimeout = 75_000;
-  server.headersTimeout = 76_000;
+export function createHttpServer(
+  routes: Record<string, RouteHandler>,
+  timeouts: HttpServerTimeouts = DEFAULT_HTTP_TIMEOUTS,
+): Server {
+  const server = createServer(
+    {
+      headersTimeout: timeouts.headersTimeoutMs,
+      requestTimeout: timeouts.requestTimeoutMs,
+      // Node looks for overdue requests on this period (30 s by default): a deadline is only as
+      // tight as the sweep. The sweep walks requests in progress only, so a short one costs little.
+      connectionsCheckingInterval: Math.max(10, Math.min(timeouts.headersTimeoutMs / 4, 5_000)),
+      // Keep-alive must outlive the router's pooled sockets, or a request can land on a closing
+      // socket. The two deadlines above do not shorten it: Node applies them from a request's
+      // first byte only, never to a connection idling between requests.
+      keepAliveTimeout: 75_000,
+    },
+    (req, res) => {
+      const path = (req.url ?? "/").split("?")[0] ?? "/";
+      const route = routeFor(routes, path);
+      if (!route) {
+        sendJson(res, 404, { error: "not found" });
+        return;
+      }
+      Promise.resolve(route(req, res)).catch((error: unknown) => {
+        if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+        else res.destroy(error instanceof Error ? error : undefined);
+      });
+    },
+  );
   return server;
 }
 
@@ -57,6 +108,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.writeHead(status, {
     "content-type": "application/json; charset=utf-8",
     "content-length": Buffer.byteLength(text),
+    // An answer may echo what a caller sent; a browser must never read it as anything but JSON.
+    "x-content-type-options": "nosniff",
   });
   res.end(text);
 }
@@ -151,6 +204,7 @@ export function graphqlRoute<TContext extends BaseContext>(
       context: () => context(req),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.setHeader("x-content-type-options", "nosniff");
     res.statusCode = response.status ?? 200;
     if (response.body.kind === "complete") {
       res.end(response.body.string);

@@ -11,14 +11,21 @@ import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { createErrorFormatter } from "./errors.js";
 import { type HealthCheck, runHealthChecks } from "./health.js";
-import { createHttpServer, graphqlRoute, listen, type RouteHandler, sendJson } from "./http-server.js";
+import {
+  createHttpServer,
+  graphqlRoute,
+  type HttpServerTimeouts,
+  listen,
+  type RouteHandler,
+  sendJson,
+} from "./http-server.js";
 import { serveSubgraphSubscriptions } from "./subgraph-subscriptions.js";
 
 /** What every resolver receives, whatever the subgraph. */
 export interface RequestContext extends BaseContext {
   requestId: string;
   log: Logger;
-  /** Who is calling, as the router vouched for it; anonymous without the router's header. */
+  /** Who is calling, as the router vouched for it (anonymous callers are signed too). */
   viewer: Viewer;
 }
 
@@ -26,9 +33,11 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
   name: string;
   host: string;
   port: number;
+  /** How long a client may take to send a request; `DEFAULT_HTTP_TIMEOUTS` unless given. */
+  timeouts?: HttpServerTimeouts;
   log: Logger;
   schema: GraphQLSchema;
-  /** Checks the identity header the router signs; requests that forge it are refused. */
+  /** Checks the identity header the router signs; requests without it, or that forge it, are refused (401). */
   identity: InternalIdentity;
   /** Adds the subgraph's own per-request state (its DataLoaders) to the base context. */
   createContext: (base: RequestContext) => TContext;
@@ -63,7 +72,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   const clash = BUILT_IN_ROUTES.find((path) => options.routes && Object.hasOwn(options.routes, path));
   if (clash) throw new Error(`${name}: route ${clash} is served by every subgraph and cannot be replaced`);
   const routes: Record<string, RouteHandler> = { ...options.routes };
-  const httpServer = createHttpServer(routes);
+  const httpServer = createHttpServer(routes, options.timeouts);
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: createErrorFormatter(log),

@@ -30,7 +30,8 @@ const text = (value: unknown) => (typeof value === "string" && value !== "" ? va
 
 /**
  * graphql-ws on the subgraph's `/graphql`, for the router only: a socket must open with the
- * router's signed identity in `connection_init`, or it is closed with 4403 before any operation.
+ * router's signed identity in `connection_init`, or it is closed with 4403 before any operation
+ * (unless the identity accepts unsigned callers, in development).
  * Errors leave the way they leave over HTTP: client errors keep their code, anything else becomes
  * a generic internal error. A subscription's context lives as long as the subscription, so the
  * loaders in it should only serve its own subscribe-time checks.
@@ -50,17 +51,13 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
       schema: options.schema,
       connectionInitWaitTimeout: options.connectionInitTimeoutMs ?? 5_000,
       onConnect: async (ctx) => {
-        const token = text(ctx.connectionParams?.[IDENTITY_HEADER]);
-        if (token === undefined) {
-          log.warn("subscription socket without the router's identity refused");
-          return false;
-        }
+        // The same check as over HTTP: no signature is refused too, unless the subgraph runs alone in development.
         try {
-          const viewer = await options.identity.verify(token);
+          const viewer = await options.identity.verify(text(ctx.connectionParams?.[IDENTITY_HEADER]));
           callers.set(ctx.extra.socket, { viewer, requestId: text(ctx.connectionParams?.["x-request-id"]) });
           return true;
         } catch {
-          log.warn("subscription socket with an identity the router did not sign refused");
+          log.warn("subscription socket without an identity the router signed refused");
           return false;
         }
       },

@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import type { RouteHandler } from "@venta/kit";
+import { BASE_POLICY, pageHeaders } from "./page-headers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -18,18 +19,16 @@ const asset = (type: string, body: Buffer): Asset => ({ type, body, gzipped: gzi
 
 const acceptsGzip = (req: IncomingMessage): boolean => /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
 
-/** The page talks to this router only; its fonts are data: URLs inside the CSS. */
-const PAGE_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
+/**
+ * The page talks to this router only; its fonts are data: URLs inside the CSS. GraphiQL's editors
+ * add <style> elements at run time, so inline styles stay allowed: a style cannot read storage.
+ */
+const PAGE_HEADERS = pageHeaders([
+  ...BASE_POLICY,
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
   "font-src 'self' data:",
-  "connect-src 'self' ws: wss:",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join("; ");
+]);
 
 /**
  * The schema explorer at `/explorer`: GraphiQL over this router's `/graphql`, bundled from npm by
@@ -63,7 +62,7 @@ export function explorerRoutes(): Record<string, RouteHandler> {
           vary: "accept-encoding",
           "x-content-type-options": "nosniff",
           ...(gzip ? { "content-encoding": "gzip" } : {}),
-          ...(path === "/explorer" ? { "content-security-policy": PAGE_POLICY } : {}),
+          ...(path === "/explorer" ? PAGE_HEADERS : {}),
         });
         res.end(sent);
       },

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { RouteHandler } from "@venta/kit";
+import { BASE_POLICY, inlineHash, pageHeaders, tileSource } from "./page-headers.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const resolve = createRequire(import.meta.url).resolve;
@@ -30,13 +31,14 @@ export function mapOperations(): { mapVendors: string; mapUpdates: string } {
  */
 export function mapRoutes(tileUrl: string): Record<string, RouteHandler> {
   const operations = mapOperations();
-  const html = readFileSync(join(root, "pages", "map", "map.html"), "utf8")
-    .replace(
-      "{{TILE_URL}}",
-      tileUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`),
-    )
-    // JSON inside <script>: only "<" could end the element early.
-    .replace('"{{OPERATIONS}}"', JSON.stringify(operations).replace(/</g, "\\u003c"));
+  const html = mapHtml(tileUrl, operations);
+  // The page's one inline <style> is allowed by its hash; the operations' JSON <script> is data, which CSP does not run.
+  const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? "";
+  const headers = pageHeaders([
+    ...BASE_POLICY,
+    `style-src 'self' ${inlineHash(style)}`,
+    `img-src 'self' data: ${tileSource(tileUrl)}`,
+  ]);
   const assets: Record<string, Asset> = {
     "/map": { type: "text/html; charset=utf-8", body: Buffer.from(html) },
     "/map/live-map.js": asset(
@@ -58,9 +60,23 @@ export function mapRoutes(tileUrl: string): Record<string, RouteHandler> {
           "content-type": type,
           "content-length": body.length,
           "cache-control": "no-cache",
+          "x-content-type-options": "nosniff",
+          ...(path === "/map" ? headers : {}),
         });
         res.end(body);
       },
     ]),
+  );
+}
+
+function mapHtml(tileUrl: string, operations: ReturnType<typeof mapOperations>): string {
+  return (
+    readFileSync(join(root, "pages", "map", "map.html"), "utf8")
+      .replace(
+        "{{TILE_URL}}",
+        tileUrl.replace(/[&"<>]/g, (c) => `&#${c.charCodeAt(0)};`),
+      )
+      // JSON inside <script>: only "<" could end the element early.
+      .replace('"{{OPERATIONS}}"', JSON.stringify(operations).replace(/</g, "\\u003c"))
   );
 }

@@ -19,7 +19,7 @@ type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQL
  */
 export function httpAdmission(security: RouterSecurity, formatError: FormatError) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<RouterContext | null> => {
-    const address = clientAddress(req, security.trustProxy);
+    const address = clientAddress(req, security.trustedProxyHops);
     const count = async (viewer: Viewer) => {
       const decision = await security.rateLimits.hit(viewer, address);
       if (decision)
@@ -56,7 +56,7 @@ export function subscriptionAdmission(security: RouterSecurity) {
     query: string,
     document: DocumentNode,
   ): Promise<GraphQLError | null> => {
-    const decision = await security.rateLimits.hit(viewer, clientAddress(request, security.trustProxy));
+    const decision = await security.rateLimits.hit(viewer, clientAddress(request, security.trustedProxyHops));
     if (decision && !decision.allowed) return rateLimitedError(decision);
     return refusal(security.policy, viewer, sha256Hex(query), document, PartnerScope.Subscribe);
   };

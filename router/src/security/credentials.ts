@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import { addressBucket, canonicalAddress } from "./ip-address.js";
 
 /** What a caller presents: a person's bearer token, a partner's API key, or both. */
 export interface Credentials {
@@ -29,11 +30,22 @@ export function socketCredentials(params: Readonly<Record<string, unknown>> | un
   };
 }
 
-/** The client's address: the socket's, or the first `X-Forwarded-For` hop behind a trusted proxy. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = header(req, "x-forwarded-for")?.split(",")[0]?.trim();
-    if (forwarded) return forwarded;
+/**
+ * The caller's rate-limit bucket: its IPv4 address, or its IPv6 /64. Behind `trustedProxyHops`
+ * proxies the caller is the entry that many from the right of `X-Forwarded-For` (every such header
+ * joined, in order): each proxy appends the peer it saw, so only those last entries were written by
+ * someone we trust; anything to their left is the client's own say. An entry that is not an IP
+ * address never becomes the key: the socket's address does.
+ */
+export function clientAddress(req: IncomingMessage, trustedProxyHops: number): string {
+  let address = canonicalAddress(req.socket.remoteAddress ?? "");
+  if (trustedProxyHops > 0) {
+    const entries = (req.headersDistinct["x-forwarded-for"] ?? []).join(",").split(",");
+    // Fewer entries than hops: the nearest proxies were reached directly, and the left-most entry is
+    // still one a trusted proxy wrote.
+    const entry = entries.length > 0 ? entries[Math.max(0, entries.length - trustedProxyHops)] : undefined;
+    const forwarded = entry === undefined ? null : canonicalAddress(entry);
+    if (forwarded) address = forwarded;
   }
-  return req.socket.remoteAddress ?? "unknown";
+  return address ? addressBucket(address) : "unknown";
 }

@@ -6,7 +6,7 @@ import {
   type TokenVerifier,
 } from "@venta/auth";
 import type { Logger } from "@venta/kit";
-import { introspectionForAnyone, type RouterConfig, usesDevIssuer } from "../config.js";
+import { introspectionForAnyone, type RouterConfig, trustedProxyHops, usesDevIssuer } from "../config.js";
 import { openRateLimiter } from "../limits/open-rate-limiter.js";
 import { mapOperations } from "../pages/map-page.js";
 import { type CallerIdentity, callerIdentity } from "./caller-identity.js";
@@ -22,7 +22,8 @@ export interface RouterSecurity {
   /** Signs the verified caller for the subgraphs. */
   internalIdentity: InternalIdentity;
   rateLimits: RateLimits;
-  trustProxy: boolean;
+  /** How many proxies in front of the router append to `X-Forwarded-For`: see `clientAddress`. */
+  trustedProxyHops: number;
   limits: QueryLimits;
   policy: OperationPolicyOptions;
   /** Only in development without a real identity provider: its public keys are served. */
@@ -56,7 +57,7 @@ export async function routerSecurity(
       },
       log,
     ),
-    trustProxy: config.TRUST_PROXY,
+    trustedProxyHops: trustedProxyHops(config),
     limits: {
       maxDepth: config.MAX_DEPTH,
       maxAliases: config.MAX_ALIASES,

@@ -1,8 +1,12 @@
 import { request } from "node:http";
 import { type Logger, type RouteHandler, readRawBody, sendJson } from "@venta/kit";
 
-/** Where providers post: `/webhooks/clerk`, `/webhooks/stripe`, `/webhooks/revenuecat`. */
-export const WEBHOOKS_ROUTE = "/webhooks/*";
+/**
+ * The providers that post to us, as the communication subgraph's inbound webhook routes name them
+ * (`/webhooks/<provider>`). Only these exact paths are forwarded: a prefix route would hand the
+ * subgraph whatever else a caller put after `/webhooks/`, `%2e%2e/graphql` included.
+ */
+export const WEBHOOK_PROVIDERS = ["clerk", "stripe", "revenuecat"] as const;
 
 /** Providers' events are small; the communication subgraph refuses anything past 1 MB too. */
 export const MAX_WEBHOOK_BYTES = 1_000_000;
@@ -34,12 +38,23 @@ export interface WebhookProxyOptions {
 }
 
 /**
- * Forwards provider webhooks to the communication subgraph unchanged (method, path, the exact body
- * bytes the signatures cover, the signature headers) and relays its answer, so providers need only
- * know the router's address. Verification is the subgraph's: the router adds no trust.
+ * `POST /webhooks/<provider>` for each provider: forwarded to the communication subgraph unchanged
+ * (method, the exact body bytes the signatures cover, the signature headers), and its answer
+ * relayed, so providers need only know the router's address. Verification is the subgraph's: the
+ * router adds no trust.
  */
-export function webhookProxy({ communicationUrl, timeoutMs, log }: WebhookProxyOptions): RouteHandler {
-  const origin = new URL(communicationUrl);
+export function webhookRoutes(options: WebhookProxyOptions): Record<string, RouteHandler> {
+  return Object.fromEntries(
+    WEBHOOK_PROVIDERS.map((provider) => [`/webhooks/${provider}`, webhookProxy(provider, options)]),
+  );
+}
+
+function webhookProxy(
+  provider: (typeof WEBHOOK_PROVIDERS)[number],
+  { communicationUrl, timeoutMs, log }: WebhookProxyOptions,
+): RouteHandler {
+  // Built from the provider's name alone: nothing the caller wrote in the path or query travels on.
+  const target = new URL(`/webhooks/${provider}`, communicationUrl);
   return async (req, res) => {
     const body = await readRawBody(req, MAX_WEBHOOK_BYTES);
     if (!body) {
@@ -51,7 +66,6 @@ export function webhookProxy({ communicationUrl, timeoutMs, log }: WebhookProxyO
       const value = req.headers[name];
       if (typeof value === "string") headers[name] = value;
     }
-    const target = new URL(req.url ?? "/", origin);
     await new Promise<void>((resolve) => {
       const upstream = request(
         target,
@@ -61,6 +75,7 @@ export function webhookProxy({ communicationUrl, timeoutMs, log }: WebhookProxyO
           res.writeHead(answer.statusCode ?? 502, {
             ...(type ? { "content-type": type } : {}),
             ...(answer.headers.allow ? { allow: answer.headers.allow } : {}),
+            "x-content-type-options": "nosniff",
           });
           answer.pipe(res);
           answer.on("end", resolve);
@@ -72,7 +87,7 @@ export function webhookProxy({ communicationUrl, timeoutMs, log }: WebhookProxyO
       );
       upstream.on("error", (error) => {
         const timedOut = error.name === "AbortError" || error.name === "TimeoutError";
-        log.warn({ err: error, path: target.pathname }, "webhook could not be forwarded to communication");
+        log.warn({ err: error, provider }, "webhook could not be forwarded to communication");
         if (!res.headersSent)
           sendJson(res, timedOut ? 504 : 502, { error: "the webhook receiver is unavailable; retry later" });
         else res.destroy();

@@ -1,5 +1,12 @@
 import { openEventBus, startOutboxRelay } from "@venta/events";
-import { ConfigError, closeOnSignals, createLogger, internalIdentity, startSubgraphServer } from "@venta/kit";
+import {
+  ConfigError,
+  closeOnSignals,
+  createLogger,
+  httpTimeouts,
+  internalIdentity,
+  startSubgraphServer,
+} from "@venta/kit";
 import { followChatMessages } from "./chat/chat-notifications.js";
 import { followChatVendors } from "./chat/chat-vendors.projection.js";
 import { loadCommunicationConfig } from "./config.js";
@@ -38,6 +45,7 @@ async function main(): Promise<void> {
     name: "communication",
     host: config.HOST,
     port: config.COMMUNICATION_PORT,
+    timeouts: httpTimeouts(config),
     log,
     schema: await buildCommunicationSchema(),
     identity,

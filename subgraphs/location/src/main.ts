@@ -1,5 +1,12 @@
 import { openEventBus, startOutboxRelay } from "@venta/events";
-import { ConfigError, closeOnSignals, createLogger, internalIdentity, startSubgraphServer } from "@venta/kit";
+import {
+  ConfigError,
+  closeOnSignals,
+  createLogger,
+  httpTimeouts,
+  internalIdentity,
+  startSubgraphServer,
+} from "@venta/kit";
 import { LiveHub, openLiveFeed } from "@venta/live";
 import { loadLocationConfig } from "./config.js";
 import { locationContext } from "./context.js";
@@ -31,6 +38,7 @@ async function main(): Promise<void> {
     name: "location",
     host: config.HOST,
     port: config.LOCATION_PORT,
+    timeouts: httpTimeouts(config),
     log,
     schema: await buildLocationSchema(),
     identity: internalIdentity(config),

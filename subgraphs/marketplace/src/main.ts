@@ -1,5 +1,12 @@
 import { openEventBus, openEventStore, recordEvents, startOutboxRelay } from "@venta/events";
-import { ConfigError, closeOnSignals, createLogger, internalIdentity, startSubgraphServer } from "@venta/kit";
+import {
+  ConfigError,
+  closeOnSignals,
+  createLogger,
+  httpTimeouts,
+  internalIdentity,
+  startSubgraphServer,
+} from "@venta/kit";
 import { loadMarketplaceConfig } from "./config.js";
 import { marketplaceContext } from "./context.js";
 import { earnLoyaltyPoints, followVendorPositions } from "./loyalty/loyalty.consumers.js";
@@ -43,6 +50,7 @@ async function main(): Promise<void> {
     name: "marketplace",
     host: config.HOST,
     port: config.MARKETPLACE_PORT,
+    timeouts: httpTimeouts(config),
     log,
     schema: await buildMarketplaceSchema(),
     identity,

@@ -1,0 +1,54 @@
+import { isIPv4, isIPv6 } from "node:net";
+
+/**
+ * The address in an `X-Forwarded-For` entry or a socket, in one canonical spelling, or null when
+ * it is not an IP address. Proxies write `1.2.3.4`, `1.2.3.4:5678`, `2001:db8::1` or
+ * `[2001:db8::1]:443`; a dual-stack socket reports IPv4 callers as `::ffff:1.2.3.4`, which is the
+ * IPv4 address again and must count against the same budget.
+ */
+export function canonicalAddress(text: string): string | null {
+  let address = text.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(address);
+  if (bracketed?.[1]) address = bracketed[1];
+  else if (/^[\d.]+:\d{1,5}$/.test(address)) address = address.slice(0, address.lastIndexOf(":"));
+  if (isIPv4(address)) return address;
+  // A zone (`fe80::1%eth0`) names a local interface: never a remote client.
+  if (!isIPv6(address) || address.includes("%")) return null;
+  const groups = ipv6Groups(address);
+  const mapped = groups.slice(0, 5).every((group) => group === 0) && groups[5] === 0xffff;
+  if (mapped) {
+    const [high = 0, low = 0] = groups.slice(6);
+    return [high >> 8, high & 0xff, low >> 8, low & 0xff].join(".");
+  }
+  return groups.map((group) => group.toString(16)).join(":");
+}
+
+/**
+ * The rate-limit bucket for a canonical address: an IPv4 address itself, an IPv6 address's /64.
+ * One subscriber is routinely given a whole /64 and can pick any of its 2^64 addresses, so
+ * bucketing per address would hand each caller an unlimited supply of budgets.
+ */
+export function addressBucket(address: string): string {
+  if (isIPv4(address)) return address;
+  const prefix = ipv6Groups(address)
+    .slice(0, 4)
+    .map((group) => group.toString(16));
+  return `${prefix.join(":")}::/64`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address, `::` expanded and an embedded IPv4 tail converted. */
+function ipv6Groups(address: string): number[] {
+  let text = address.toLowerCase();
+  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)?.[1];
+  if (tail) {
+    const [a = 0, b = 0, c = 0, d = 0] = tail.split(".").map(Number);
+    text = `${text.slice(0, -tail.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head = "", rest] = text.split("::");
+  const left = head ? head.split(":") : [];
+  const right = rest ? rest.split(":") : [];
+  const missing = 8 - left.length - right.length;
+  return [...left, ...Array<string>(rest === undefined ? 0 : missing).fill("0"), ...right].map((group) =>
+    Number.parseInt(group, 16),
+  );
+}
