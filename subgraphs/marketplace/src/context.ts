@@ -9,6 +9,7 @@ import { LoyaltyPersonalData } from "./loyalty/loyalty.personal-data.js";
 import type { LoyaltyService } from "./loyalty/loyalty.service.js";
 import type { LoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.js";
 import type { PointsStore } from "./loyalty/points.store.js";
+import type { DocumentLinks } from "./media/document-links.js";
 import { vendorMediaLoader } from "./media/vendor-media.loader.js";
 import type { VendorMediaRecord } from "./media/vendor-media.record.js";
 import type { VendorMediaService } from "./media/vendor-media.service.js";
@@ -56,6 +57,8 @@ export interface MarketplaceServices {
   onboarding: OnboardingService;
   vendorMediaStore: VendorMediaStore;
   vendorMedia: VendorMediaService;
+  /** Mints the expiring links business documents are read through. */
+  documentLinks: DocumentLinks;
   reviewsStore: ReviewsStore;
   reviews: ReviewsService;
   favoritesStore: FavoritesStore;

@@ -2,6 +2,7 @@ import type { Logger } from "@venta/kit";
 import { type MarketplaceServices, personalDataRegistry } from "./context.js";
 import { FavoritesService } from "./favorites/favorites.service.js";
 import { LoyaltyService } from "./loyalty/loyalty.service.js";
+import type { DocumentLinks } from "./media/document-links.js";
 import type { FileStorage } from "./media/file-storage.js";
 import { VendorMediaService } from "./media/vendor-media.service.js";
 import { MenusService } from "./menus/menus.service.js";
@@ -20,6 +21,7 @@ export function marketplaceServices(
   stores: MarketplaceStores,
   files: FileStorage,
   log: Logger,
+  documentLinks: DocumentLinks,
 ): MarketplaceServices {
   const users = new UsersService(stores.users);
   return {
@@ -32,6 +34,7 @@ export function marketplaceServices(
     onboarding: new OnboardingService(stores.vendors),
     vendorMediaStore: stores.vendorMedia,
     vendorMedia: new VendorMediaService(stores.vendorMedia, files, log),
+    documentLinks,
     reviewsStore: stores.reviews,
     reviews: new ReviewsService(stores.reviews, stores.vendors, stores.users),
     favoritesStore: stores.favorites,

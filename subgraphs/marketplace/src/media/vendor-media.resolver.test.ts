@@ -153,6 +153,28 @@ describe("vendor photos and business documents", () => {
     }
   });
 
+  it("links a document for its owner and admins with a fresh signed link, never its stored URL", async () => {
+    const uploaded = await upload(owner, {
+      kind: "BUSINESS_DOCUMENT",
+      fileName: "permit.pdf",
+      contentType: "application/pdf",
+      data: SAMPLES.pdf.toString("base64"),
+    });
+    const { id, url } = (uploaded.data as { uploadVendorMedia: { id: string; url: string } })
+      .uploadVendorMedia;
+    const record = await h.stores.vendorMedia.findById(id);
+    const signed = new RegExp(
+      `^http://media\\.test/media/${record?.storageKey}\\?expires=\\d+&signature=[\\w-]{43}$`,
+    );
+    expect(url).toMatch(signed);
+    for (const viewer of [owner, admin]) {
+      const listed = await h.run(FILES, { id: vendorId }, viewer);
+      const [document] = (listed.data as { vendor: { documents: { url: string }[] } }).vendor.documents;
+      expect(document?.url).toMatch(signed);
+      expect(document?.url).not.toBe(record?.url);
+    }
+  });
+
   it("deletes a file: only its owner or an admin, and the file goes too", async () => {
     const uploaded = (await upload(owner)).data as { uploadVendorMedia: { id: string } };
     const id = uploaded.uploadVendorMedia.id;
