@@ -1,4 +1,5 @@
 import { baseEnv, envVar, loadConfig } from "@venta/kit";
+import { DEFAULT_CHECK_IN_RULES } from "./loyalty/check-in-rules.js";
 import { DEFAULT_DOCUMENT_LINK_SECONDS, MAX_DOCUMENT_LINK_SECONDS } from "./media/document-links.js";
 import { parseCloudinaryUrl } from "./media/file-storage.cloudinary.js";
 
@@ -25,6 +26,10 @@ export const marketplaceEnv = baseEnv.extend({
   MEDIA_DOCUMENT_LINK_SECONDS: envVar
     .positiveInt(DEFAULT_DOCUMENT_LINK_SECONDS)
     .refine((seconds) => seconds <= MAX_DOCUMENT_LINK_SECONDS, `at most ${MAX_DOCUMENT_LINK_SECONDS}`),
+  /** Check-ins one person may make in an hour, at all vendors together: a position is only their claim. */
+  CHECK_IN_LIMIT_PER_HOUR: envVar.positiveInt(DEFAULT_CHECK_IN_RULES.limitPerHour),
+  /** Travel faster than this between a person's check-ins is held for review (see check-in-rules.ts). */
+  CHECK_IN_MAX_SPEED_KMH: envVar.positiveInt(DEFAULT_CHECK_IN_RULES.maxSpeedKmh),
   /** How often to republish opening hours whose published horizon runs out within a week. */
   SCHEDULE_REFRESH_MS: envVar.positiveInt(3_600_000),
 });

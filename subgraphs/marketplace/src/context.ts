@@ -126,7 +126,7 @@ export function marketplaceContext(services: MarketplaceServices) {
  */
 export function personalDataRegistry(stores: MarketplaceStores): PersonalDataRegistry {
   const users = new UsersPersonalData(stores.users);
-  const loyalty = new LoyaltyPersonalData(stores.points);
+  const loyalty = new LoyaltyPersonalData(stores.points, stores.checkIns);
   const reviews = new ReviewsPersonalData(stores.reviews);
   const favorites = new FavoritesPersonalData(stores.favorites);
   const search = new SearchPersonalData(stores.searchIndex);

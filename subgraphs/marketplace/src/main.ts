@@ -30,7 +30,13 @@ async function main(): Promise<void> {
   // Document links are keyed from the same shared secret, so every instance checks every other's.
   const sharedSecret = internalSecret({ configured: config.INTERNAL_AUTH_SECRET, dataDir: config.DATA_DIR });
   const media = openFileStorage(config, stores.vendorMedia, sharedSecret);
-  const services = marketplaceServices(stores, media.storage, log, media.documentLinks);
+  const services = marketplaceServices(stores, media.storage, log, {
+    documentLinks: media.documentLinks,
+    checkInRules: {
+      limitPerHour: config.CHECK_IN_LIMIT_PER_HOUR,
+      maxSpeedKmh: config.CHECK_IN_MAX_SPEED_KMH,
+    },
+  });
   const searchIndexing = followSearchEvents(bus, stores.searchIndex, log);
   // Check-ins measure against this projection of vendor positions; reviews and purchases earn points.
   const loyaltyPositions = followVendorPositions(bus, stores.vendorPositions, log);

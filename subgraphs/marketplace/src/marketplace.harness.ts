@@ -7,6 +7,7 @@ import type { RequestContext } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { type ExecutionResult, execute, type GraphQLSchema, parse } from "graphql";
 import { marketplaceContext } from "./context.js";
+import { DEFAULT_CHECK_IN_RULES } from "./loyalty/check-in-rules.js";
 import { DocumentLinks, documentLinkKey } from "./media/document-links.js";
 import { LocalFileStorage } from "./media/file-storage.local.js";
 import { buildMarketplaceSchema } from "./schema.js";
@@ -30,7 +31,10 @@ export async function marketplaceHarness() {
     key: documentLinkKey(new TextEncoder().encode("a-harness-secret-of-at-least-32-characters")),
     publicBaseUrl: "http://media.test",
   });
-  const services = marketplaceServices(stores, files, testLogger, documentLinks);
+  const services = marketplaceServices(stores, files, testLogger, {
+    documentLinks,
+    checkInRules: DEFAULT_CHECK_IN_RULES,
+  });
   const createContext = marketplaceContext(services);
   /** Runs an operation as `viewer`: anonymous unless given. */
   const run = async (

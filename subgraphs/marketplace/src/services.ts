@@ -1,6 +1,7 @@
 import type { Logger } from "@venta/kit";
 import { type MarketplaceServices, personalDataRegistry } from "./context.js";
 import { FavoritesService } from "./favorites/favorites.service.js";
+import type { CheckInRules } from "./loyalty/check-in-rules.js";
 import { LoyaltyService } from "./loyalty/loyalty.service.js";
 import type { DocumentLinks } from "./media/document-links.js";
 import type { FileStorage } from "./media/file-storage.js";
@@ -16,12 +17,19 @@ import { PersonalDataService } from "./users/personal-data.service.js";
 import { UsersService } from "./users/users.service.js";
 import { VendorsService } from "./vendors/vendors.service.js";
 
+/** What the services take from configuration. */
+export interface MarketplaceSettings {
+  /** Mints the expiring links business documents are read through. */
+  documentLinks: DocumentLinks;
+  checkInRules: CheckInRules;
+}
+
 /** Every module's rules over the stores, wired once: the server and the tests' harness share this. */
 export function marketplaceServices(
   stores: MarketplaceStores,
   files: FileStorage,
   log: Logger,
-  documentLinks: DocumentLinks,
+  { documentLinks, checkInRules }: MarketplaceSettings,
 ): MarketplaceServices {
   const users = new UsersService(stores.users);
   return {
@@ -51,6 +59,8 @@ export function marketplaceServices(
       programs: stores.loyaltyPrograms,
       points: stores.points,
       positions: stores.vendorPositions,
+      checkIns: stores.checkIns,
+      checkInRules,
       vendors: stores.vendors,
       accounts: users,
     }),
