@@ -206,7 +206,7 @@ describe("uploaded files over HTTP, from the local disk", () => {
   it("answers 404 for unknown keys, unrecorded files and paths that try to leave the media directory", async () => {
     writeFileSync(join(dataDir, "secret.txt"), "not for you");
     // Bytes no record points at (a delete that failed half-way) are not served either.
-    await media.storage.put("vendor-media/orphan", SAMPLES.png, "image/png");
+    await media.storage.put("vendor-media/orphan", SAMPLES.png, "image/png", "public");
     const url = new URL(await document());
     for (const path of [
       "/media/vendor-media/unknown",

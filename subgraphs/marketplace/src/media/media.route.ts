@@ -3,6 +3,7 @@ import type { DocumentLinks } from "./document-links.js";
 import { type FileStorage, isStorageKey } from "./file-storage.js";
 import { MEDIA_PATH } from "./file-storage.local.js";
 import type { VendorMediaRecord } from "./vendor-media.record.js";
+import { accessOf } from "./vendor-media.service.js";
 import type { VendorMediaStore } from "./vendor-media.store.js";
 
 /** Registered as a prefix route: every path under `/media/`. */
@@ -46,7 +47,7 @@ export function mediaRoute({ storage, media, links }: MediaRouteOptions): RouteH
     const record = isStorageKey(key) ? await media.findByStorageKey(key) : null;
     const allowed =
       record !== null && (record.kind === "PHOTO" || links.allows(key, new URLSearchParams(query)));
-    const file = allowed ? await storage.get(key) : null;
+    const file = allowed ? await storage.get(key, accessOf(record.kind)) : null;
     if (!record || !file) {
       // Not cacheable: a document's 404 turns into a 200 with a valid link, and must not stick.
       res.setHeader("cache-control", "no-store");

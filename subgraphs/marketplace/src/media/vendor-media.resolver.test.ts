@@ -96,7 +96,7 @@ describe("vendor photos and business documents", () => {
     });
     expect(media.url).toMatch(/^http:\/\/media\.test\/media\/vendor-media\/[0-9a-f-]{36}$/);
     const key = String(media.url).replace("http://media.test/media/", "");
-    expect(Buffer.from((await h.files.get(key))?.bytes ?? [])).toEqual(SAMPLES.png);
+    expect(Buffer.from((await h.files.get(key, "public"))?.bytes ?? [])).toEqual(SAMPLES.png);
   });
 
   it.each([
