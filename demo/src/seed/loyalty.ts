@@ -57,6 +57,7 @@ export async function seedLoyalty(
     programs: marketplace.loyaltyPrograms,
     points: marketplace.points,
     positions: marketplace.vendorPositions,
+    checkIns: marketplace.checkIns,
     vendors: marketplace.vendors,
     accounts: new UsersService(marketplace.users),
     now: () => clock,

@@ -9,6 +9,7 @@ import { LoyaltyPersonalData } from "./loyalty/loyalty.personal-data.js";
 import type { LoyaltyService } from "./loyalty/loyalty.service.js";
 import type { LoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.js";
 import type { PointsStore } from "./loyalty/points.store.js";
+import type { DocumentLinks } from "./media/document-links.js";
 import { vendorMediaLoader } from "./media/vendor-media.loader.js";
 import type { VendorMediaRecord } from "./media/vendor-media.record.js";
 import type { VendorMediaService } from "./media/vendor-media.service.js";
@@ -56,6 +57,8 @@ export interface MarketplaceServices {
   onboarding: OnboardingService;
   vendorMediaStore: VendorMediaStore;
   vendorMedia: VendorMediaService;
+  /** Mints the expiring links business documents are read through. */
+  documentLinks: DocumentLinks;
   reviewsStore: ReviewsStore;
   reviews: ReviewsService;
   favoritesStore: FavoritesStore;
@@ -123,7 +126,7 @@ export function marketplaceContext(services: MarketplaceServices) {
  */
 export function personalDataRegistry(stores: MarketplaceStores): PersonalDataRegistry {
   const users = new UsersPersonalData(stores.users);
-  const loyalty = new LoyaltyPersonalData(stores.points);
+  const loyalty = new LoyaltyPersonalData(stores.points, stores.checkIns);
   const reviews = new ReviewsPersonalData(stores.reviews);
   const favorites = new FavoritesPersonalData(stores.favorites);
   const search = new SearchPersonalData(stores.searchIndex);

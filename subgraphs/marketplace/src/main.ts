@@ -1,3 +1,4 @@
+import { internalSecret } from "@venta/auth";
 import { openEventBus, openEventStore, recordEvents, startOutboxRelay } from "@venta/events";
 import {
   ConfigError,
@@ -34,8 +35,16 @@ async function main(): Promise<void> {
   const eventStore = await openEventStore(config);
   const recording = recordEvents(bus, eventStore, log);
   const identity = internalIdentity(config);
-  const media = openFileStorage(config);
-  const services = marketplaceServices(stores, media.storage, log);
+  // Document links are keyed from the same shared secret, so every instance checks every other's.
+  const sharedSecret = internalSecret({ configured: config.INTERNAL_AUTH_SECRET, dataDir: config.DATA_DIR });
+  const media = openFileStorage(config, stores.vendorMedia, sharedSecret);
+  const services = marketplaceServices(stores, media.storage, log, {
+    documentLinks: media.documentLinks,
+    checkInRules: {
+      limitPerHour: config.CHECK_IN_LIMIT_PER_HOUR,
+      maxSpeedKmh: config.CHECK_IN_MAX_SPEED_KMH,
+    },
+  });
   const searchIndexing = followSearchEvents(bus, stores.searchIndex, log);
   // Check-ins measure against this projection of vendor positions; reviews and purchases earn points.
   const loyaltyPositions = followVendorPositions(bus, stores.vendorPositions, log);

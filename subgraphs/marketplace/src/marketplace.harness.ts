@@ -7,6 +7,8 @@ import type { RequestContext } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { type ExecutionResult, execute, type GraphQLSchema, parse } from "graphql";
 import { marketplaceContext } from "./context.js";
+import { DEFAULT_CHECK_IN_RULES } from "./loyalty/check-in-rules.js";
+import { DocumentLinks, documentLinkKey } from "./media/document-links.js";
 import { LocalFileStorage } from "./media/file-storage.local.js";
 import { buildMarketplaceSchema } from "./schema.js";
 import { marketplaceServices } from "./services.js";
@@ -25,7 +27,14 @@ export async function marketplaceHarness() {
   /** Uploaded files go to a throw-away directory, removed on close. */
   const mediaDir = mkdtempSync(join(tmpdir(), "venta-media-"));
   const files = new LocalFileStorage({ root: mediaDir, publicBaseUrl: "http://media.test" });
-  const services = marketplaceServices(stores, files, testLogger);
+  const documentLinks = new DocumentLinks({
+    key: documentLinkKey(new TextEncoder().encode("a-harness-secret-of-at-least-32-characters")),
+    publicBaseUrl: "http://media.test",
+  });
+  const services = marketplaceServices(stores, files, testLogger, {
+    documentLinks,
+    checkInRules: DEFAULT_CHECK_IN_RULES,
+  });
   const createContext = marketplaceContext(services);
   /** Runs an operation as `viewer`: anonymous unless given. */
   const run = async (

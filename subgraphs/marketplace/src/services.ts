@@ -1,7 +1,9 @@
 import type { Logger } from "@venta/kit";
 import { type MarketplaceServices, personalDataRegistry } from "./context.js";
 import { FavoritesService } from "./favorites/favorites.service.js";
+import type { CheckInRules } from "./loyalty/check-in-rules.js";
 import { LoyaltyService } from "./loyalty/loyalty.service.js";
+import type { DocumentLinks } from "./media/document-links.js";
 import type { FileStorage } from "./media/file-storage.js";
 import { VendorMediaService } from "./media/vendor-media.service.js";
 import { MenusService } from "./menus/menus.service.js";
@@ -15,11 +17,19 @@ import { PersonalDataService } from "./users/personal-data.service.js";
 import { UsersService } from "./users/users.service.js";
 import { VendorsService } from "./vendors/vendors.service.js";
 
+/** What the services take from configuration. */
+export interface MarketplaceSettings {
+  /** Mints the expiring links business documents are read through. */
+  documentLinks: DocumentLinks;
+  checkInRules: CheckInRules;
+}
+
 /** Every module's rules over the stores, wired once: the server and the tests' harness share this. */
 export function marketplaceServices(
   stores: MarketplaceStores,
   files: FileStorage,
   log: Logger,
+  { documentLinks, checkInRules }: MarketplaceSettings,
 ): MarketplaceServices {
   const users = new UsersService(stores.users);
   return {
@@ -32,6 +42,7 @@ export function marketplaceServices(
     onboarding: new OnboardingService(stores.vendors),
     vendorMediaStore: stores.vendorMedia,
     vendorMedia: new VendorMediaService(stores.vendorMedia, files, log),
+    documentLinks,
     reviewsStore: stores.reviews,
     reviews: new ReviewsService(stores.reviews, stores.vendors, stores.users),
     favoritesStore: stores.favorites,
@@ -48,6 +59,8 @@ export function marketplaceServices(
       programs: stores.loyaltyPrograms,
       points: stores.points,
       positions: stores.vendorPositions,
+      checkIns: stores.checkIns,
+      checkInRules,
       vendors: stores.vendors,
       accounts: users,
     }),

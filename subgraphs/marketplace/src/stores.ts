@@ -3,6 +3,9 @@ import { connectMongo, openSqliteDatabase } from "@venta/kit";
 import type { FavoritesStore } from "./favorites/favorites.store.js";
 import { MongoFavoritesStore } from "./favorites/favorites.store.mongo.js";
 import { SqliteFavoritesStore } from "./favorites/favorites.store.sqlite.js";
+import type { CheckInsStore } from "./loyalty/check-ins.store.js";
+import { MongoCheckInsStore } from "./loyalty/check-ins.store.mongo.js";
+import { SqliteCheckInsStore } from "./loyalty/check-ins.store.sqlite.js";
 import type { LoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.js";
 import { MongoLoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.mongo.js";
 import { SqliteLoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.sqlite.js";
@@ -48,6 +51,7 @@ export interface MarketplaceStores {
   loyaltyPrograms: LoyaltyProgramsStore;
   points: PointsStore;
   vendorPositions: VendorPositionsStore;
+  checkIns: CheckInsStore;
   menus: MenusStore;
   schedules: SchedulesStore;
   /** Events written with the writes they announce, waiting for the relay to publish them. */
@@ -81,6 +85,7 @@ export function openSqlite(dataDir: string): MarketplaceStores {
     loyaltyPrograms: new SqliteLoyaltyProgramsStore(db),
     points: new SqlitePointsStore(db, outbox),
     vendorPositions: new SqliteVendorPositionsStore(db),
+    checkIns: new SqliteCheckInsStore(db),
     menus: new SqliteMenusStore(db, outbox),
     schedules: new SqliteSchedulesStore(db, outbox),
     outbox,
@@ -107,6 +112,7 @@ export async function openMongo(uri: string, dbName?: string): Promise<Marketpla
   const loyaltyPrograms = new MongoLoyaltyProgramsStore(connection);
   const points = new MongoPointsStore(connection, outbox);
   const vendorPositions = new MongoVendorPositionsStore(connection);
+  const checkIns = new MongoCheckInsStore(connection);
   const menus = new MongoMenusStore(connection, outbox);
   const schedules = new MongoSchedulesStore(connection, outbox);
   await Promise.all([vendors.createIndexes(), users.createIndexes(), partnerKeys.createIndexes()]);
@@ -117,6 +123,7 @@ export async function openMongo(uri: string, dbName?: string): Promise<Marketpla
     loyaltyPrograms.createIndexes(),
     points.createIndexes(),
     vendorPositions.createIndexes(),
+    checkIns.createIndexes(),
   ]);
   await Promise.all([menus.createIndexes(), schedules.createIndexes(), outbox.createIndexes()]);
   return {
@@ -129,6 +136,7 @@ export async function openMongo(uri: string, dbName?: string): Promise<Marketpla
     loyaltyPrograms,
     points,
     vendorPositions,
+    checkIns,
     searchIndex,
     menus,
     schedules,

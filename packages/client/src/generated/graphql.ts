@@ -10,6 +10,8 @@ export type CheckInOutcome =
   | 'ALREADY_CHECKED_IN'
   /** Points were earned. */
   | 'EARNED'
+  /** The member could not have travelled here from their previous check-in in the time between: no points; an admin reviews it. */
+  | 'HELD_FOR_REVIEW'
   /** The member is more than 150 m from the vendor: no points. */
   | 'TOO_FAR'
   /** The vendor is not broadcasting its position right now, so presence cannot be checked: no points. */

@@ -1,5 +1,6 @@
 import { PageInfo } from "@venta/kit";
 import { Field, Int, ObjectType } from "type-graphql";
+import { FlaggedCheckIn } from "./flagged-check-in.type.js";
 import { LoyaltyBalance, PointsLedgerEntry } from "./loyalty.type.js";
 
 @ObjectType({ description: "A balance in a list, with the cursor that points at it." })
@@ -43,5 +44,28 @@ export class PointsLedgerConnection {
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: "How many entries the ledger holds in all." })
+  totalCount!: number;
+}
+
+@ObjectType({ description: "A flagged check-in in a list, with the cursor that points at it." })
+export class FlaggedCheckInEdge {
+  @Field(() => String, { description: "Opaque position of this edge; pass it as `after` to continue." })
+  cursor!: string;
+
+  @Field(() => FlaggedCheckIn, { description: "The flagged check-in." })
+  node!: FlaggedCheckIn;
+}
+
+@ObjectType({
+  description: "A page of check-ins held for review, newest first (Relay cursor connection).",
+})
+export class FlaggedCheckInConnection {
+  @Field(() => [FlaggedCheckInEdge], { description: "The check-ins on this page." })
+  edges!: FlaggedCheckInEdge[];
+
+  @Field(() => PageInfo, { description: "Where this page sits in the list." })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: "How many check-ins are held for review in all." })
   totalCount!: number;
 }

@@ -7,6 +7,7 @@ export const CheckInOutcomeEnum = {
   ALREADY_CHECKED_IN: "ALREADY_CHECKED_IN",
   TOO_FAR: "TOO_FAR",
   VENDOR_NOT_LIVE: "VENDOR_NOT_LIVE",
+  HELD_FOR_REVIEW: "HELD_FOR_REVIEW",
 } as const satisfies Record<CheckInOutcome, CheckInOutcome>;
 
 registerEnumType(CheckInOutcomeEnum, {
@@ -21,6 +22,10 @@ registerEnumType(CheckInOutcomeEnum, {
     VENDOR_NOT_LIVE: {
       description:
         "The vendor is not broadcasting its position right now, so presence cannot be checked: no points.",
+    },
+    HELD_FOR_REVIEW: {
+      description:
+        "The member could not have travelled here from their previous check-in in the time between: no points; an admin reviews it.",
     },
   },
 });

@@ -1,6 +1,7 @@
 import { anonymous, partnerViewer, type Viewer } from "@venta/auth";
 import type { ExecutionResult } from "graphql";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { DEFAULT_CHECK_IN_RULES } from "./check-in-rules.js";
 import {
   admin,
   CART,
@@ -158,6 +159,54 @@ describe("loyalty over GraphQL", () => {
     const far = northOfCart(400);
     const tooFar = await h.run(CHECK_IN, { vendorId, ...far }, otherCustomer);
     expect(tooFar.data?.checkIn).toEqual({ outcome: "TOO_FAR", pointsEarned: 0, balance: null });
+  });
+
+  it("refuses a check-in over the hourly limit with RATE_LIMITED and when to retry", async () => {
+    await h.stores.vendorPositions.apply({ vendorId, ...CART, recordedAt: new Date() });
+    for (let i = 0; i < DEFAULT_CHECK_IN_RULES.limitPerHour; i += 1)
+      expect(outcome(await h.run(CHECK_IN, { vendorId, ...CART }, customer))).toBe("allowed");
+    const refused = await h.run(CHECK_IN, { vendorId, ...CART }, customer);
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.[0]?.extensions?.code).toBe("RATE_LIMITED");
+    expect(refused.errors?.[0]?.extensions?.retryAfterSeconds).toBeGreaterThan(3500);
+  });
+
+  const FLAGGED = `query ($after: String) {
+    flaggedCheckIns(first: 1, after: $after) {
+      totalCount
+      edges { cursor node { userId vendorId lat lng fromLat fromLng distanceMeters elapsedSeconds impliedSpeedKmh } }
+      pageInfo { hasNextPage endCursor }
+    }
+  }`;
+
+  it("holds an impossible jump for review, listed page by page to admins only", async () => {
+    await h.stores.vendorPositions.apply({ vendorId, ...CART, recordedAt: new Date() });
+    const away = northOfCart(100_000);
+    for (const viewer of [customer, otherCustomer]) {
+      await h.run(CHECK_IN, { vendorId, ...CART }, viewer);
+      const jumped = await h.run(CHECK_IN, { vendorId, ...away }, viewer);
+      expect(jumped.data?.checkIn).toMatchObject({ outcome: "HELD_FOR_REVIEW", pointsEarned: 0 });
+    }
+    for (const viewer of [anonymous, customer, owner, partner])
+      expect(outcome(await h.run(FLAGGED, {}, viewer)), viewer.userId ?? "anonymous").not.toBe("allowed");
+    type Page = {
+      totalCount: number;
+      edges: { cursor: string; node: Record<string, unknown> }[];
+      pageInfo: { hasNextPage: boolean; endCursor: string };
+    };
+    const first = data<Page>(await h.run(FLAGGED, {}, admin), "flaggedCheckIns");
+    expect(first.totalCount).toBe(2);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = data<Page>(
+      await h.run(FLAGGED, { after: first.pageInfo.endCursor }, admin),
+      "flaggedCheckIns",
+    );
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    const nodes = [...first.edges, ...second.edges].map((e) => e.node);
+    expect(nodes.map((n) => n.userId).sort()).toEqual(["customer-1", "customer-2"]);
+    expect(nodes[0]).toMatchObject({ vendorId, lat: away.lat, fromLat: CART.lat, fromLng: CART.lng });
+    expect(nodes[0]?.distanceMeters).toBeGreaterThan(99_000);
+    expect(outcome(await h.run(FLAGGED, { after: "not-a-cursor" }, admin))).toBe("BAD_USER_INPUT");
   });
 
   it("redeems exactly what the balance affords when 20 redemptions race", async () => {

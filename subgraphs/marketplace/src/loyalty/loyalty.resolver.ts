@@ -1,9 +1,11 @@
 import { Role } from "@venta/auth";
 import { notFound } from "@venta/kit";
-import { Arg, Authorized, Ctx, Float, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Float, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { MarketplaceContext } from "../context.js";
 import { assertCanManage, seen } from "../vendors/vendor.access.js";
 import type { VendorRecord } from "../vendors/vendor.record.js";
+import { listFlaggedCheckIns } from "./list-flagged-check-ins.js";
+import { FlaggedCheckInConnection } from "./loyalty.connection.js";
 import { AdjustLoyaltyPointsInput, ConfigureLoyaltyProgramInput } from "./loyalty.inputs.js";
 import { AdjustLoyaltyPointsPayload, CheckInPayload, RedeemRewardPayload } from "./loyalty.payloads.js";
 import type { Adjustment, CheckInResult, Redemption } from "./loyalty.service.js";
@@ -37,7 +39,7 @@ export class LoyaltyResolver {
   @Authorized()
   @Mutation(() => CheckInPayload, {
     description:
-      "Checks the caller in at a vendor: earns the program's check-in points when the caller is within 150 m of the vendor's live position, at most once per vendor every 4 hours (fixed windows starting at 00:00, 04:00, … UTC).",
+      "Checks the caller in at a vendor: earns the program's check-in points when the caller is within 150 m of the vendor's live position, at most once per vendor every 4 hours (fixed windows starting at 00:00, 04:00, … UTC). A person may check in a limited number of times an hour, at all vendors together: beyond it RATE_LIMITED, with `retryAfterSeconds`. A check-in the caller could not have travelled to from their previous one in the time between earns nothing and is HELD_FOR_REVIEW.",
   })
   async checkIn(
     @Arg("vendorId", () => ID, { description: "The vendor the caller is at." }) vendorId: string,
@@ -47,6 +49,20 @@ export class LoyaltyResolver {
   ): Promise<CheckInResult> {
     await visibleVendor(ctx, vendorId);
     return ctx.services.loyalty.checkIn(ctx.viewer.userId as string, vendorId, lat, lng);
+  }
+
+  @Authorized(Role.Admin)
+  @Query(() => FlaggedCheckInConnection, {
+    description:
+      "Check-ins held for review because the member could not have travelled to them in time, newest first. ADMIN only.",
+  })
+  flaggedCheckIns(
+    @Ctx() ctx: MarketplaceContext,
+    @Arg("first", () => Int, { defaultValue: 20, description: "Page size, 1 to 100." }) first: number,
+    @Arg("after", () => String, { nullable: true, description: "Cursor of the last edge already seen." })
+    after?: string | null,
+  ): Promise<FlaggedCheckInConnection> {
+    return listFlaggedCheckIns(ctx, first, after);
   }
 
   @Authorized()

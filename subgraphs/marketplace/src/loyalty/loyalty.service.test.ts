@@ -1,5 +1,7 @@
+import { destinationPoint } from "@venta/geo";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { UsersService } from "../users/users.service.js";
+import { DEFAULT_CHECK_IN_RULES, TRAVEL_SLACK_METERS } from "./check-in-rules.js";
 import { CART, type Harness, loyaltyHarness, northOfCart, PROGRAM } from "./loyalty.harness.js";
 import { CHECK_IN_WINDOW_MS, LIVE_POSITION_MS, LoyaltyService } from "./loyalty.service.js";
 import type { LoyaltyProgramRecord } from "./loyalty-program.record.js";
@@ -26,6 +28,7 @@ describe("loyalty service", () => {
       programs: h.stores.loyaltyPrograms,
       points: h.stores.points,
       positions: h.stores.vendorPositions,
+      checkIns: h.stores.checkIns,
       vendors: h.stores.vendors,
       accounts: new UsersService(h.stores.users),
       now: () => new Date(now),
@@ -116,6 +119,18 @@ describe("loyalty service", () => {
   });
 
   describe("checking in", () => {
+    /** A second vendor with a program, wherever a test puts it. */
+    let farVendorId: string;
+    beforeEach(async () => {
+      farVendorId = (
+        await h.services.vendors.create(
+          { name: "Far Cart", cuisines: ["bbq"], ownerId: "owner-2" },
+          { verified: true },
+        )
+      ).id;
+      await loyalty.configure(farVendorId, PROGRAM);
+    });
+
     it("earns once per 4-hour window within 150 m of the live vendor", async () => {
       await vendorAt(10_000);
       const near = northOfCart(120);
@@ -170,6 +185,83 @@ describe("loyalty service", () => {
       );
       expect(await entries()).toEqual([]);
       expect(await balance()).toBeUndefined();
+    });
+
+    it("refuses check-ins beyond the hourly limit with RATE_LIMITED, at all vendors together", async () => {
+      await vendorAt(0);
+      const limit = DEFAULT_CHECK_IN_RULES.limitPerHour;
+      for (let i = 0; i < limit; i += 1) {
+        at(i * 60_000);
+        await vendorAt(0);
+        await loyalty.checkIn("customer-1", i % 2 ? farVendorId : vendorId, CART.lat, CART.lng);
+      }
+      at(limit * 60_000);
+      await expect(loyalty.checkIn("customer-1", vendorId, CART.lat, CART.lng)).rejects.toMatchObject({
+        extensions: { code: "RATE_LIMITED", retryAfterSeconds: 3600 - limit * 60 },
+      });
+      // Another person is not held back; the first has room again an hour after their first check-in.
+      expect((await loyalty.checkIn("customer-2", vendorId, CART.lat, CART.lng)).outcome).toBe("EARNED");
+      at(3_600_000);
+      await vendorAt(0);
+      expect((await loyalty.checkIn("customer-1", vendorId, CART.lat, CART.lng)).outcome).toBe(
+        "ALREADY_CHECKED_IN",
+      );
+    });
+
+    it("lets no more than the hourly limit through when check-ins race", async () => {
+      await vendorAt(0);
+      const results = await Promise.allSettled(
+        Array.from({ length: 30 }, () => loyalty.checkIn("customer-1", vendorId, CART.lat, CART.lng)),
+      );
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(
+        DEFAULT_CHECK_IN_RULES.limitPerHour,
+      );
+      expect(await balance()).toBe(10);
+    });
+
+    it("holds a check-in the member could not have travelled to in time, paying nothing", async () => {
+      await vendorAt(0);
+      expect((await loyalty.checkIn("customer-1", vendorId, CART.lat, CART.lng)).outcome).toBe("EARNED");
+      // Ten minutes later, 200 km away: 1200 km/h.
+      at(10 * 60_000);
+      const away = destinationPoint(CART, 90, 200_000);
+      await h.stores.vendorPositions.apply({ vendorId: farVendorId, ...away, recordedAt: new Date(now) });
+      const held = await loyalty.checkIn("customer-1", farVendorId, away.lat, away.lng);
+      expect(held).toMatchObject({ outcome: "HELD_FOR_REVIEW", pointsEarned: 0, balance: null });
+      expect(await entries()).toHaveLength(1);
+      const [flagged] = (await loyalty.flaggedCheckIns(10)).records;
+      expect(flagged).toMatchObject({ userId: "customer-1", vendorId: farVendorId, status: "FLAGGED" });
+      expect(flagged?.travel).toMatchObject({ fromLat: CART.lat, fromLng: CART.lng, elapsedSeconds: 600 });
+      // Three hours after the first check-in the same trip is a drive: it earns.
+      at(3 * 3_600_000);
+      await h.stores.vendorPositions.apply({ vendorId: farVendorId, ...away, recordedAt: new Date(now) });
+      expect((await loyalty.checkIn("customer-1", farVendorId, away.lat, away.lng)).outcome).toBe("EARNED");
+    });
+
+    it("never pays two check-ins sent at once from far apart", async () => {
+      const away = destinationPoint(CART, 90, 200_000);
+      await vendorAt(0);
+      await h.stores.vendorPositions.apply({ vendorId: farVendorId, ...away, recordedAt: new Date(now) });
+      const results = await Promise.all([
+        loyalty.checkIn("customer-1", vendorId, CART.lat, CART.lng),
+        loyalty.checkIn("customer-1", farVendorId, away.lat, away.lng),
+      ]);
+      expect(results.map((r) => r.outcome).sort()).toEqual(["EARNED", "HELD_FOR_REVIEW"]);
+      expect(await entries()).toHaveLength(1);
+    });
+
+    it("counts nearby check-ins minutes apart as walking, not travel", async () => {
+      await vendorAt(0);
+      await loyalty.checkIn("customer-1", vendorId, CART.lat, CART.lng);
+      const nextStreet = destinationPoint(CART, 45, TRAVEL_SLACK_METERS - 10);
+      await h.stores.vendorPositions.apply({
+        vendorId: farVendorId,
+        ...nextStreet,
+        recordedAt: new Date(now),
+      });
+      expect((await loyalty.checkIn("customer-1", farVendorId, nextStreet.lat, nextStreet.lng)).outcome).toBe(
+        "EARNED",
+      );
     });
 
     it.each([

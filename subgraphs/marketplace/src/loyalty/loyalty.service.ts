@@ -1,13 +1,22 @@
 import { randomUUID } from "node:crypto";
 import { type Announce, newEvent, type PurchaseCompleted, type ReviewSubmitted } from "@venta/events";
 import { greatCircleMeters, isValidLat, isValidLng } from "@venta/geo";
-import { badUserInput, conflict, notFound } from "@venta/kit";
+import { badUserInput, conflict, ErrorCode, notFound } from "@venta/kit";
+import { GraphQLError } from "graphql";
 import type { AccountStatus } from "../users/users.service.js";
 import type { VendorsStore } from "../vendors/vendors.store.js";
+import type { CheckInListKey, CheckInRecord } from "./check-in.record.js";
+import {
+  CHECK_IN_RATE_WINDOW_MS,
+  type CheckInRules,
+  DEFAULT_CHECK_IN_RULES,
+  judgeCheckIn,
+} from "./check-in-rules.js";
+import type { CheckInsStore } from "./check-ins.store.js";
 import { type LoyaltyProgramInput, MAX_REWARDS_STORED, validProgram } from "./loyalty.validation.js";
 import type { LoyaltyProgramRecord, RewardRecord } from "./loyalty-program.record.js";
 import type { LoyaltyProgramsStore } from "./loyalty-programs.store.js";
-import type { AppendResult, BalanceRecord, LedgerEntryRecord, PointsReason } from "./points.record.js";
+import type { AppendResult, BalanceRecord, LedgerEntryRecord, Page, PointsReason } from "./points.record.js";
 import type { PointsStore } from "./points.store.js";
 import type { VendorPositionLookup } from "./vendor-positions.store.js";
 
@@ -18,7 +27,15 @@ export const CHECK_IN_WINDOW_MS = 4 * 60 * 60 * 1000;
 /** A position older than this is not live; the same window location uses for the live map. */
 export const LIVE_POSITION_MS = 120_000;
 
-export type CheckInOutcome = "EARNED" | "ALREADY_CHECKED_IN" | "TOO_FAR" | "VENDOR_NOT_LIVE";
+/** How long accepted check-ins (claimed positions) are kept for judging the next ones. */
+export const CHECK_IN_RETENTION_MS = 24 * 60 * 60 * 1000;
+
+export type CheckInOutcome =
+  | "EARNED"
+  | "ALREADY_CHECKED_IN"
+  | "TOO_FAR"
+  | "VENDOR_NOT_LIVE"
+  | "HELD_FOR_REVIEW";
 
 export interface CheckInResult {
   outcome: CheckInOutcome;
@@ -45,6 +62,9 @@ export interface LoyaltyDependencies {
   programs: LoyaltyProgramsStore;
   points: PointsStore;
   positions: VendorPositionLookup;
+  /** Every check-in a person makes, judged for rate and travel before it can earn. */
+  checkIns: CheckInsStore;
+  checkInRules?: CheckInRules;
   vendors: VendorsStore;
   /** Live accounts only earn and spend: a deleted account must not gather new personal data. */
   accounts: { accountStatus(userId: string): Promise<AccountStatus> };
@@ -54,9 +74,11 @@ export interface LoyaltyDependencies {
 /** Loyalty rules: programs, earning (check-ins, reviews, purchases), redemptions and adjustments. */
 export class LoyaltyService {
   private readonly now: () => Date;
+  private readonly checkInRules: CheckInRules;
 
   constructor(private readonly deps: LoyaltyDependencies) {
     this.now = deps.now ?? (() => new Date());
+    this.checkInRules = deps.checkInRules ?? DEFAULT_CHECK_IN_RULES;
   }
 
   /**
@@ -116,6 +138,11 @@ export class LoyaltyService {
    * Earns the program's check-in points when the member stands within 150 m of the vendor's live
    * position, once per vendor per 4-hour window: the window is part of the ledger reference, so
    * repeated or concurrent check-ins in one window count once.
+   *
+   * The position is the member's claim, so every check-in is first judged against their others:
+   * more than the hourly limit is refused with RATE_LIMITED, and one implying faster travel than
+   * `maxSpeedKmh` from their previous check-in earns nothing and is held for an admin's review
+   * (`flaggedCheckIns`; `adjustLoyaltyPoints` makes good an honest one).
    */
   async checkIn(userId: string, vendorId: string, lat: number, lng: number): Promise<CheckInResult> {
     if (!isValidLat(lat)) throw badUserInput("lat must be between -90 and 90", "lat");
@@ -125,7 +152,15 @@ export class LoyaltyService {
       throw badUserInput("this vendor's program gives no points for check-ins", "vendorId");
     await this.assertActive(userId);
     const now = this.now();
-    const position = await this.deps.positions.latest(vendorId);
+    const { verdict } = await this.deps.checkIns.record(
+      { id: randomUUID(), userId, vendorId, lat, lng, at: now },
+      {
+        since: new Date(now.getTime() - CHECK_IN_RATE_WINDOW_MS),
+        keepSince: new Date(now.getTime() - CHECK_IN_RETENTION_MS),
+      },
+      (history) => judgeCheckIn(history, { lat, lng, at: now }, this.checkInRules),
+    );
+    if (verdict.status === "LIMITED") throw rateLimited(verdict.retryAt, now, this.checkInRules.limitPerHour);
     const refused = (outcome: CheckInOutcome, distanceMeters: number | null) =>
       this.deps.points.findBalance(userId, vendorId).then(
         (balance): CheckInResult => ({
@@ -136,6 +171,8 @@ export class LoyaltyService {
           nextCheckInAt: null,
         }),
       );
+    if (verdict.status === "FLAGGED") return refused("HELD_FOR_REVIEW", null);
+    const position = await this.deps.positions.latest(vendorId);
     if (!position || now.getTime() - position.recordedAt.getTime() > LIVE_POSITION_MS)
       return refused("VENDOR_NOT_LIVE", null);
     const distanceMeters = greatCircleMeters({ lat, lng }, position);
@@ -165,6 +202,11 @@ export class LoyaltyService {
       balance: await this.deps.points.findBalance(userId, vendorId),
       nextCheckInAt,
     };
+  }
+
+  /** Check-ins held for review, newest first: for admins (the resolver's check). */
+  flaggedCheckIns(first: number, after?: CheckInListKey): Promise<Page<CheckInRecord>> {
+    return this.deps.checkIns.listFlagged(first, after);
   }
 
   /** A published review earns the program's review points, once per review (edits do not count again). */
@@ -311,6 +353,14 @@ export class LoyaltyService {
         : notFound("you have no account yet: create it with createUser");
     if (status === "deleted") throw conflict("this account was deleted");
   }
+}
+
+/** The router's own code for a spent budget, with when to come back, so clients handle both alike. */
+function rateLimited(retryAt: Date, now: Date, limitPerHour: number): GraphQLError {
+  const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 1000));
+  return new GraphQLError(`at most ${limitPerHour} check-ins an hour: retry in ${retryAfterSeconds} s`, {
+    extensions: { code: ErrorCode.RateLimited, retryAfterSeconds },
+  });
 }
 
 /** Announces points earned, with the ledger entry that earns them; a duplicate announces nothing. */

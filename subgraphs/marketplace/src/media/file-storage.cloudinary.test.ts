@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -25,10 +26,17 @@ function fakeCloudinary() {
   };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? "/", "http://fake");
-    const delivery = url.pathname.match(/^\/([^/]+)\/image\/upload\/(.+)$/);
+    const delivery = url.pathname.match(
+      /^\/([^/]+)\/image\/(upload|authenticated)\/(?:s--([\w-]{8})--\/)?(.+)$/,
+    );
     if (req.method === "GET" && delivery?.[1] === CLOUD) {
-      const asset = assets.get(delivery[2] as string);
-      if (!asset) return reply(res, 404, { error: { message: "Resource not found" } });
+      const [, , type, signature, publicId] = delivery;
+      const asset = assets.get(`${type}:${publicId}`);
+      // An authenticated asset opens only with the signature made with the API secret, as documented:
+      // the first 8 characters of the URL-safe base64 SHA-1 of what follows it, then the secret.
+      const expected = createHash("sha1").update(`${publicId}${API_SECRET}`).digest("base64url").slice(0, 8);
+      const signed = type === "upload" || signature === expected;
+      if (!asset || !signed) return reply(res, 404, { error: { message: "Resource not found" } });
       res.writeHead(200, { "content-type": asset.contentType });
       return res.end(asset.bytes);
     }
@@ -56,11 +64,15 @@ function fakeCloudinary() {
     if (Math.abs(Date.now() / 1000 - Number(signed.timestamp)) > 3600)
       return reply(res, 400, { error: { message: "Stale request" } });
     const publicId = signed.public_id as string;
+    const type = signed.type ?? "upload";
     if (api[2] === "destroy") {
-      return reply(res, 200, { result: assets.delete(publicId) ? "ok" : "not found" });
+      return reply(res, 200, { result: assets.delete(`${type}:${publicId}`) ? "ok" : "not found" });
     }
     if (!file) return reply(res, 400, { error: { message: "Missing required parameter - file" } });
-    assets.set(publicId, { bytes: new Uint8Array(await file.arrayBuffer()), contentType: file.type });
+    assets.set(`${type}:${publicId}`, {
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      contentType: file.type,
+    });
     return reply(res, 200, {
       asset_id: "3515c6000a548515f1134043f9785c2f",
       public_id: publicId,
@@ -68,10 +80,11 @@ function fakeCloudinary() {
       signature: "63bfbca643baa9c86b7d2921d776628ac83a1b6e",
       format: file.type.split("/")[1],
       resource_type: "image",
-      type: "upload",
+      type,
       bytes: file.size,
-      url: `http://res.cloudinary.com/${CLOUD}/image/upload/v1719309138/${publicId}`,
-      secure_url: `https://res.cloudinary.com/${CLOUD}/image/upload/v1719309138/${publicId}`,
+      url: `http://res.cloudinary.com/${CLOUD}/image/${type}/v1719309138/${publicId}`,
+      // An authenticated asset's URL comes signed, and that signature never expires.
+      secure_url: `https://res.cloudinary.com/${CLOUD}/image/${type}/${type === "upload" ? "" : "s--SIGNED00--/"}v1719309138/${publicId}`,
     });
   };
   const server: Server = createServer((req, res) => {
@@ -105,9 +118,9 @@ describe("Cloudinary file storage, against a local stand-in", () => {
 
   it("uploads with a valid signature and hands back the delivery URL", async () => {
     const bytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
-    const { url } = await storage().put("vendor-media/abc", bytes, "image/png");
+    const { url } = await storage().put("vendor-media/abc", bytes, "image/png", "public");
     expect(url).toBe(`https://res.cloudinary.com/${CLOUD}/image/upload/v1719309138/vendor-media/abc`);
-    expect(fake.assets.get("vendor-media/abc")).toEqual({ bytes, contentType: "image/png" });
+    expect(fake.assets.get("upload:vendor-media/abc")).toEqual({ bytes, contentType: "image/png" });
     expect(fake.calls[0]).toMatchObject({
       action: "upload",
       params: { public_id: "vendor-media/abc", api_key: API_KEY, timestamp: expect.stringMatching(/^\d+$/) },
@@ -117,34 +130,71 @@ describe("Cloudinary file storage, against a local stand-in", () => {
   });
 
   it("reads a file back from delivery, and a missing one as null", async () => {
-    await storage().put("vendor-media/doc", new TextEncoder().encode("%PDF-1.7"), "application/pdf");
-    const file = await storage().get("vendor-media/doc");
+    await storage().put(
+      "vendor-media/doc",
+      new TextEncoder().encode("%PDF-1.7"),
+      "application/pdf",
+      "public",
+    );
+    const file = await storage().get("vendor-media/doc", "public");
     expect(new TextDecoder().decode(file?.bytes)).toBe("%PDF-1.7");
     expect(file?.contentType).toBe("application/pdf");
-    expect(await storage().get("vendor-media/none")).toBeNull();
+    expect(await storage().get("vendor-media/none", "public")).toBeNull();
   });
 
   it("deletes with a signed destroy call (purging the CDN), and deleting twice is fine", async () => {
-    await storage().put("vendor-media/abc", new Uint8Array([1]), "image/png");
-    await storage().delete("vendor-media/abc");
-    expect(fake.assets.has("vendor-media/abc")).toBe(false);
+    await storage().put("vendor-media/abc", new Uint8Array([1]), "image/png", "public");
+    await storage().delete("vendor-media/abc", "public");
+    expect(fake.assets.has("upload:vendor-media/abc")).toBe(false);
     expect(fake.calls.at(-1)).toMatchObject({
       action: "destroy",
-      params: { public_id: "vendor-media/abc", invalidate: "true" },
+      params: { public_id: "vendor-media/abc", type: "upload", invalidate: "true" },
     });
-    await storage().delete("vendor-media/abc");
+    await storage().delete("vendor-media/abc", "public");
+  });
+
+  it("keeps a private file as an authenticated asset its CDN address does not open", async () => {
+    const pdf = new TextEncoder().encode("%PDF-1.7");
+    const { url } = await storage().put("vendor-media/permit", pdf, "application/pdf", "private");
+    expect(fake.calls[0]?.params).toMatchObject({ public_id: "vendor-media/permit", type: "authenticated" });
+    expect(fake.assets.has("upload:vendor-media/permit")).toBe(false);
+    // Not the signed address Cloudinary answered with: that one would open the file for good.
+    expect(url).toBe(`${baseUrl}/${CLOUD}/image/authenticated/vendor-media/permit`);
+    for (const address of [url, url.replace("/authenticated/", "/upload/")])
+      expect((await fetch(address)).status, address).toBe(404);
+    const file = await storage().get("vendor-media/permit", "private");
+    expect(new TextDecoder().decode(file?.bytes)).toBe("%PDF-1.7");
+    expect(await storage().get("vendor-media/permit", "public")).toBeNull();
+    await storage().delete("vendor-media/permit", "private");
+    expect(fake.assets.size).toBe(0);
+  });
+
+  it("still reads and deletes a document stored before documents were private", async () => {
+    await storage().put(
+      "vendor-media/old-permit",
+      new TextEncoder().encode("%PDF-1.4"),
+      "application/pdf",
+      "public",
+    );
+    expect(new TextDecoder().decode((await storage().get("vendor-media/old-permit", "private"))?.bytes)).toBe(
+      "%PDF-1.4",
+    );
+    await storage().delete("vendor-media/old-permit", "private");
+    expect(fake.assets.size).toBe(0);
   });
 
   it("fails loudly, with Cloudinary's message, when Cloudinary refuses the call", async () => {
     await expect(
-      storage("a-wrong-secret").put("vendor-media/x", new Uint8Array([1]), "image/png"),
+      storage("a-wrong-secret").put("vendor-media/x", new Uint8Array([1]), "image/png", "public"),
     ).rejects.toThrow("cloudinary upload answered 401: Invalid Signature");
-    await expect(storage("a-wrong-secret").delete("vendor-media/x")).rejects.toThrow(/401/);
+    await expect(storage("a-wrong-secret").delete("vendor-media/x", "public")).rejects.toThrow(/401/);
     expect(fake.assets.size).toBe(0);
   });
 
   it("refuses a key that is not one of ours before calling out", async () => {
-    await expect(storage().put("../x", new Uint8Array([1]), "image/png")).rejects.toThrow(/storage key/);
+    await expect(storage().put("../x", new Uint8Array([1]), "image/png", "public")).rejects.toThrow(
+      /storage key/,
+    );
     expect(fake.calls).toEqual([]);
   });
 });

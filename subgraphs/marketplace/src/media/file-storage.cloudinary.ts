@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { type FileStorage, type StoredFile, validStorageKey } from "./file-storage.js";
+import { type FileAccess, type FileStorage, type StoredFile, validStorageKey } from "./file-storage.js";
 
 export interface CloudinaryCredentials {
   cloudName: string;
@@ -52,6 +52,23 @@ export function cloudinarySignature(params: Record<string, string>, apiSecret: s
   return createHash("sha1").update(`${text}${apiSecret}`, "utf8").digest("hex");
 }
 
+/**
+ * The signature a delivery URL of an `authenticated` asset carries, `s--<it>--`: the first 8
+ * characters of the URL-safe base64 SHA-1 of the public id and the API secret (no transformation).
+ */
+export function cloudinaryDeliverySignature(publicId: string, apiSecret: string): string {
+  return createHash("sha1").update(`${publicId}${apiSecret}`, "utf8").digest("base64url").slice(0, 8);
+}
+
+/**
+ * Cloudinary's delivery types: `upload` assets are open to anyone with the URL; `authenticated`
+ * ones only through a URL signed with the API secret, which never leaves this server.
+ */
+const DELIVERY_TYPE: Record<FileAccess, "upload" | "authenticated"> = {
+  public: "upload",
+  private: "authenticated",
+};
+
 interface CloudinaryAnswer {
   secure_url?: unknown;
   result?: unknown;
@@ -60,7 +77,9 @@ interface CloudinaryAnswer {
 
 /**
  * Files in Cloudinary through its signed Upload API. The storage key is the file's `public_id`
- * (folders included); files go in as the `image` resource type, which also takes PDFs.
+ * (folders included); files go in as the `image` resource type, which also takes PDFs. Private
+ * files are `authenticated` assets: their CDN address opens nothing without our signature, so they
+ * reach clients only through the marketplace's own expiring links.
  */
 export class CloudinaryFileStorage implements FileStorage {
   private readonly apiBase: string;
@@ -75,17 +94,35 @@ export class CloudinaryFileStorage implements FileStorage {
     this.now = options.now ?? (() => new Date());
   }
 
-  async put(key: string, bytes: Uint8Array, contentType: string): Promise<{ url: string }> {
-    const form = this.signedForm({ public_id: validStorageKey(key) });
+  async put(
+    key: string,
+    bytes: Uint8Array,
+    contentType: string,
+    access: FileAccess,
+  ): Promise<{ url: string }> {
+    const type = DELIVERY_TYPE[access];
+    const form = this.signedForm({ public_id: validStorageKey(key), type });
     form.set("file", new Blob([bytes], { type: contentType }), "upload");
     const answer = await this.call("upload", form);
     if (typeof answer.secure_url !== "string")
       throw new Error("cloudinary upload: no secure_url in the answer");
-    return { url: answer.secure_url };
+    // Cloudinary's answer for a private file may carry a signed, never-expiring URL: not ours to keep.
+    return { url: access === "public" ? answer.secure_url : this.deliveryUrl(key, "authenticated") };
   }
 
-  async get(key: string): Promise<StoredFile | null> {
-    const url = `${this.deliveryBase}/${encodeURIComponent(this.options.cloudName)}/image/upload/${validStorageKey(key)}`;
+  async get(key: string, access: FileAccess): Promise<StoredFile | null> {
+    if (access === "public") return this.fetchFile(this.deliveryUrl(key, "upload"));
+    const signature = cloudinaryDeliverySignature(validStorageKey(key), this.options.apiSecret);
+    const file = await this.fetchFile(this.deliveryUrl(key, "authenticated", `s--${signature}--/`));
+    // Documents stored before they were private are `upload` assets; they are still found.
+    return file ?? this.fetchFile(this.deliveryUrl(key, "upload"));
+  }
+
+  private deliveryUrl(key: string, type: "upload" | "authenticated", signature = ""): string {
+    return `${this.deliveryBase}/${encodeURIComponent(this.options.cloudName)}/image/${type}/${signature}${validStorageKey(key)}`;
+  }
+
+  private async fetchFile(url: string): Promise<StoredFile | null> {
     const response = await fetch(url, { signal: AbortSignal.timeout(this.timeoutMs) });
     if (response.status === 404) {
       await response.body?.cancel();
@@ -101,14 +138,18 @@ export class CloudinaryFileStorage implements FileStorage {
     };
   }
 
-  async delete(key: string): Promise<void> {
-    // `invalidate` also purges the CDN's cached copies, so a deleted file stops being served.
-    const answer = await this.call(
-      "destroy",
-      this.signedForm({ public_id: validStorageKey(key), invalidate: "true" }),
-    );
-    if (answer.result !== "ok" && answer.result !== "not found")
-      throw new Error(`cloudinary destroy: unexpected result ${JSON.stringify(answer.result)}`);
+  async delete(key: string, access: FileAccess): Promise<void> {
+    // A private file may be an `upload` asset from before documents were private: both go.
+    const types = access === "public" ? (["upload"] as const) : (["authenticated", "upload"] as const);
+    for (const type of types) {
+      // `invalidate` also purges the CDN's cached copies, so a deleted file stops being served.
+      const answer = await this.call(
+        "destroy",
+        this.signedForm({ public_id: validStorageKey(key), type, invalidate: "true" }),
+      );
+      if (answer.result !== "ok" && answer.result !== "not found")
+        throw new Error(`cloudinary destroy: unexpected result ${JSON.stringify(answer.result)}`);
+    }
   }
 
   private signedForm(params: Record<string, string>): FormData {

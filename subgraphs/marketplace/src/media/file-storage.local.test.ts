@@ -15,31 +15,33 @@ describe("files on the local disk", () => {
 
   it("stores, reads back with the content type, replaces, and deletes", async () => {
     const bytes = new Uint8Array([1, 2, 3]);
-    expect(await storage.put("vendor-media/abc", bytes, "image/png")).toEqual({
+    expect(await storage.put("vendor-media/abc", bytes, "image/png", "public")).toEqual({
       url: "https://api.example.com/media/vendor-media/abc",
     });
-    expect(await storage.get("vendor-media/abc")).toEqual({ bytes, contentType: "image/png" });
-    await storage.put("vendor-media/abc", new Uint8Array([9]), "image/jpeg");
-    expect(await storage.get("vendor-media/abc")).toEqual({
+    expect(await storage.get("vendor-media/abc", "public")).toEqual({ bytes, contentType: "image/png" });
+    await storage.put("vendor-media/abc", new Uint8Array([9]), "image/jpeg", "public");
+    expect(await storage.get("vendor-media/abc", "public")).toEqual({
       bytes: new Uint8Array([9]),
       contentType: "image/jpeg",
     });
-    await storage.delete("vendor-media/abc");
-    expect(await storage.get("vendor-media/abc")).toBeNull();
-    await storage.delete("vendor-media/abc");
+    await storage.delete("vendor-media/abc", "public");
+    expect(await storage.get("vendor-media/abc", "public")).toBeNull();
+    await storage.delete("vendor-media/abc", "public");
     // No temporary files left behind.
     expect(readdirSync(join(root, "vendor-media"))).toEqual([]);
   });
 
   it("refuses keys that could leave its directory or clash with its own files", async () => {
     for (const key of ["../escape", "/abs", "a/../../b", "a.json", "a//b", "", "a\\b", "a/.hidden"]) {
-      await expect(storage.put(key, new Uint8Array([1]), "image/png"), key).rejects.toThrow(/storage key/);
-      await expect(storage.get(key), key).rejects.toThrow(/storage key/);
+      await expect(storage.put(key, new Uint8Array([1]), "image/png", "public"), key).rejects.toThrow(
+        /storage key/,
+      );
+      await expect(storage.get(key, "public"), key).rejects.toThrow(/storage key/);
     }
     expect(readdirSync(root)).toEqual([]);
   });
 
   it("reads a missing file as null", async () => {
-    expect(await storage.get("nothing-here")).toBeNull();
+    expect(await storage.get("nothing-here", "public")).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
-import { type FileStorage, type StoredFile, validStorageKey } from "./file-storage.js";
+import { type FileAccess, type FileStorage, type StoredFile, validStorageKey } from "./file-storage.js";
 
 /** The path every local file is served under by the marketplace server (see `media.route.ts`). */
 export const MEDIA_PATH = "/media";
@@ -18,7 +18,8 @@ const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 
 /**
  * Files on the local disk, under `root`: `<key>` holds the bytes and `<key>.json` the content type
  * (keys have no dots, so the two never collide). Each is written to a temporary name and renamed,
- * so a reader never sees half a file.
+ * so a reader never sees half a file. Nothing here is served but through `/media/*`, which asks
+ * for a signed link before it serves a private file: public and private files are kept alike.
  */
 export class LocalFileStorage implements FileStorage {
   /** The directory files live in. */
@@ -30,7 +31,12 @@ export class LocalFileStorage implements FileStorage {
     this.baseUrl = publicBaseUrl.replace(/\/+$/, "");
   }
 
-  async put(key: string, bytes: Uint8Array, contentType: string): Promise<{ url: string }> {
+  async put(
+    key: string,
+    bytes: Uint8Array,
+    contentType: string,
+    _access: FileAccess,
+  ): Promise<{ url: string }> {
     const path = this.pathOf(key);
     await mkdir(dirname(path), { recursive: true });
     // The type first: a file whose type is missing reads as absent, never as untyped bytes.
@@ -39,7 +45,7 @@ export class LocalFileStorage implements FileStorage {
     return { url: `${this.baseUrl}${MEDIA_PATH}/${key}` };
   }
 
-  async get(key: string): Promise<StoredFile | null> {
+  async get(key: string, _access: FileAccess): Promise<StoredFile | null> {
     const path = this.pathOf(key);
     try {
       const [bytes, meta] = await Promise.all([readFile(path), readFile(`${path}.json`, "utf8")]);
@@ -51,7 +57,7 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
-  async delete(key: string): Promise<void> {
+  async delete(key: string, _access: FileAccess): Promise<void> {
     const path = this.pathOf(key);
     // The bytes first: a half-done delete leaves a type without bytes, which reads as absent.
     await rm(path, { force: true });

@@ -96,7 +96,7 @@ describe("vendor photos and business documents", () => {
     });
     expect(media.url).toMatch(/^http:\/\/media\.test\/media\/vendor-media\/[0-9a-f-]{36}$/);
     const key = String(media.url).replace("http://media.test/media/", "");
-    expect(Buffer.from((await h.files.get(key))?.bytes ?? [])).toEqual(SAMPLES.png);
+    expect(Buffer.from((await h.files.get(key, "public"))?.bytes ?? [])).toEqual(SAMPLES.png);
   });
 
   it.each([
@@ -150,6 +150,28 @@ describe("vendor photos and business documents", () => {
       };
       expect(vendor.photos.map((p) => p.fileName)).toEqual(["truck.jpg"]);
       expect(vendor.documents.map((d) => d.fileName)).toEqual(documents);
+    }
+  });
+
+  it("links a document for its owner and admins with a fresh signed link, never its stored URL", async () => {
+    const uploaded = await upload(owner, {
+      kind: "BUSINESS_DOCUMENT",
+      fileName: "permit.pdf",
+      contentType: "application/pdf",
+      data: SAMPLES.pdf.toString("base64"),
+    });
+    const { id, url } = (uploaded.data as { uploadVendorMedia: { id: string; url: string } })
+      .uploadVendorMedia;
+    const record = await h.stores.vendorMedia.findById(id);
+    const signed = new RegExp(
+      `^http://media\\.test/media/${record?.storageKey}\\?expires=\\d+&signature=[\\w-]{43}$`,
+    );
+    expect(url).toMatch(signed);
+    for (const viewer of [owner, admin]) {
+      const listed = await h.run(FILES, { id: vendorId }, viewer);
+      const [document] = (listed.data as { vendor: { documents: { url: string }[] } }).vendor.documents;
+      expect(document?.url).toMatch(signed);
+      expect(document?.url).not.toBe(record?.url);
     }
   });
 

@@ -1,8 +1,9 @@
 import { forbidden, Role } from "@venta/auth";
 import { notFound } from "@venta/kit";
-import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import type { MarketplaceContext } from "../context.js";
 import { assertCanManage } from "../vendors/vendor.access.js";
+import { mayReadDocuments } from "./document-access.js";
 import { MAX_MEDIA_BYTES } from "./media-content.js";
 import type { VendorMediaKind, VendorMediaRecord } from "./vendor-media.record.js";
 import { VendorMedia, VendorMediaKindEnum } from "./vendor-media.type.js";
@@ -10,6 +11,19 @@ import { VendorMedia, VendorMediaKindEnum } from "./vendor-media.type.js";
 /** Uploading and deleting a vendor's files: its owner's and the admins' business only. */
 @Resolver(() => VendorMedia)
 export class VendorMediaResolver {
+  @FieldResolver(() => String, {
+    description:
+      "Where to fetch the file. A photo's address is public and permanent. A business document's is a link minted for this response that works for a few minutes only: ask the API again rather than keeping it.",
+  })
+  async url(@Root() media: VendorMediaRecord, @Ctx() ctx: MarketplaceContext): Promise<string> {
+    if (media.kind === "PHOTO") return media.url;
+    // The stored URL of a document is never shown: it predates signed links and would not open.
+    const vendor = await ctx.loaders.vendor.load(media.vendorId);
+    if (!mayReadDocuments(ctx.viewer, vendor?.ownerId ?? null))
+      throw forbidden("only the vendor's owner and admins may read its documents");
+    return ctx.services.documentLinks.urlFor(media.storageKey);
+  }
+
   @Authorized(Role.Vendor, Role.Admin)
   @Mutation(() => VendorMedia, {
     description: `Uploads a photo or a business document of a vendor, inline as base64 (at most ${MAX_MEDIA_BYTES} bytes decoded). The declared type must match the file's content: JPEG, PNG or WebP, and PDF for documents. Only the vendor's owner or an ADMIN may. A file that is refused is not stored.`,

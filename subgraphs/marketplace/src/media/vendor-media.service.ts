@@ -1,13 +1,16 @@
 import { randomUUID } from "node:crypto";
 import { conflict, type Logger, notFound } from "@venta/kit";
 import type { VendorRecord } from "../vendors/vendor.record.js";
-import type { FileStorage } from "./file-storage.js";
+import type { FileAccess, FileStorage } from "./file-storage.js";
 import { type MediaUpload, validUpload } from "./media-content.js";
 import type { VendorMediaKind, VendorMediaRecord } from "./vendor-media.record.js";
 import type { VendorMediaStore } from "./vendor-media.store.js";
 
 /** How many files of each kind one vendor may hold: a profile's gallery, a review's paperwork. */
 export const MEDIA_LIMITS: Record<VendorMediaKind, number> = { PHOTO: 20, BUSINESS_DOCUMENT: 10 };
+
+/** Photos are for everyone; documents leave the storage only through our signed links. */
+export const accessOf = (kind: VendorMediaKind): FileAccess => (kind === "PHOTO" ? "public" : "private");
 
 /** Storage keys are ours alone: a random id, never anything from the upload. */
 const storageKeyOf = (id: string) => `vendor-media/${id}`;
@@ -29,7 +32,8 @@ export class VendorMediaService {
     const { fileName, contentType, bytes } = validUpload(upload);
     const id = randomUUID();
     const storageKey = storageKeyOf(id);
-    const { url } = await this.storage.put(storageKey, bytes, contentType);
+    const access = accessOf(upload.kind);
+    const { url } = await this.storage.put(storageKey, bytes, contentType, access);
     const record: VendorMediaRecord = {
       id,
       vendorId: vendor.id,
@@ -46,7 +50,7 @@ export class VendorMediaService {
     try {
       inserted = await this.media.insert(record, MEDIA_LIMITS[upload.kind]);
     } finally {
-      if (!inserted) await this.discard(storageKey);
+      if (!inserted) await this.discard(storageKey, access);
     }
     if (!inserted) {
       throw conflict(
@@ -61,14 +65,14 @@ export class VendorMediaService {
   async delete(id: string): Promise<VendorMediaRecord> {
     const removed = await this.media.delete(id);
     if (!removed) throw notFound(`no vendor media with id ${id}`);
-    await this.discard(removed.storageKey);
+    await this.discard(removed.storageKey, accessOf(removed.kind));
     return removed;
   }
 
   /** Bytes no record points at: removed if possible; a failure only leaves an unlisted file behind. */
-  private async discard(storageKey: string): Promise<void> {
+  private async discard(storageKey: string, access: FileAccess): Promise<void> {
     try {
-      await this.storage.delete(storageKey);
+      await this.storage.delete(storageKey, access);
     } catch (error) {
       this.log.warn({ err: error, storageKey }, "could not delete an unlisted media file; it stays orphaned");
     }

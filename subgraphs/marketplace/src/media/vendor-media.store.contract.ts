@@ -42,6 +42,16 @@ export function vendorMediaStoreContract(adapter: string, open: () => Promise<Op
       expect(await store.findById("missing")).toBeNull();
     });
 
+    it("finds a file by its storage key, and nothing for a key no record holds", async () => {
+      await store.insert(mediaFixture(1), 10);
+      await store.insert(mediaFixture(2, { kind: "BUSINESS_DOCUMENT" }), 10);
+      expect((await store.findByStorageKey("vendor-media/media-2"))?.id).toBe("media-002");
+      expect((await store.findByStorageKey("vendor-media/media-1"))?.kind).toBe("PHOTO");
+      expect(await store.findByStorageKey("vendor-media/media-3")).toBeNull();
+      await store.delete("media-002");
+      expect(await store.findByStorageKey("vendor-media/media-2")).toBeNull();
+    });
+
     it("lists many vendors' files in one call, each vendor's oldest first", async () => {
       const records = [
         mediaFixture(5),

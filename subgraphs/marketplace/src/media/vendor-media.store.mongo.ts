@@ -80,6 +80,15 @@ export class MongoVendorMediaStore implements VendorMediaStore {
     return doc ? toRecord(doc) : null;
   }
 
+  async findByStorageKey(storageKey: string): Promise<VendorMediaRecord | null> {
+    // `String(...)`: a key is always text here, never a query operator object.
+    const doc = await this.model
+      .findOne({ storageKey: String(storageKey) })
+      .lean<VendorMediaDocument>()
+      .exec();
+    return doc ? toRecord(doc) : null;
+  }
+
   async delete(id: string): Promise<VendorMediaRecord | null> {
     // One atomic call: of two concurrent deletes exactly one gets the record.
     const doc = await this.model.findOneAndDelete({ _id: id }).lean<VendorMediaDocument>().exec();

@@ -87,6 +87,13 @@ export class SqliteVendorMediaStore implements VendorMediaStore {
     return row ? toRecord(row) : null;
   }
 
+  async findByStorageKey(storageKey: string): Promise<VendorMediaRecord | null> {
+    const row = this.db
+      .prepare<[string], VendorMediaRow>(`SELECT ${COLUMNS} FROM vendor_media WHERE storage_key = ?`)
+      .get(storageKey);
+    return row ? toRecord(row) : null;
+  }
+
   async delete(id: string): Promise<VendorMediaRecord | null> {
     const row = this.db
       .prepare<[string], VendorMediaRow>(`DELETE FROM vendor_media WHERE id = ? RETURNING ${COLUMNS}`)

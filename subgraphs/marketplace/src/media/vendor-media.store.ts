@@ -8,6 +8,8 @@ export interface VendorMediaStore {
    */
   insert(record: VendorMediaRecord, limit: number): Promise<boolean>;
   findById(id: string): Promise<VendorMediaRecord | null>;
+  /** The record whose bytes are under this storage key: `/media/*` asks before serving anything. */
+  findByStorageKey(storageKey: string): Promise<VendorMediaRecord | null>;
   /** Removes the record and returns it; null when there was none (already deleted, or never was). */
   delete(id: string): Promise<VendorMediaRecord | null>;
   /** Every file of these vendors, each vendor's oldest first ((createdAt, id) order), in one round trip. */

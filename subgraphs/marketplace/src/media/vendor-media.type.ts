@@ -36,9 +36,6 @@ export class VendorMedia {
   @Field(() => Int, { description: "The file's size in bytes." })
   sizeBytes!: number;
 
-  @Field(() => String, { description: "Where to fetch the file." })
-  url!: string;
-
   @Field(() => Date, { description: "When the file was uploaded (ISO 8601)." })
   createdAt!: Date;
 }

@@ -1,8 +1,8 @@
-import { isAdmin } from "@venta/auth";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { MarketplaceContext } from "../context.js";
 import type { VendorRecord } from "../vendors/vendor.record.js";
 import { Vendor } from "../vendors/vendor.type.js";
+import { mayReadDocuments } from "./document-access.js";
 import type { VendorMediaKind, VendorMediaRecord } from "./vendor-media.record.js";
 import { VendorMedia } from "./vendor-media.type.js";
 
@@ -27,8 +27,6 @@ export class VendorMediaFieldsResolver {
     @Root() vendor: VendorRecord,
     @Ctx() ctx: MarketplaceContext,
   ): Promise<VendorMediaRecord[]> {
-    const mayRead =
-      isAdmin(ctx.viewer) || (ctx.viewer.userId !== null && ctx.viewer.userId === vendor.ownerId);
-    return mayRead ? filesOf(ctx, vendor, "BUSINESS_DOCUMENT") : [];
+    return mayReadDocuments(ctx.viewer, vendor.ownerId) ? filesOf(ctx, vendor, "BUSINESS_DOCUMENT") : [];
   }
 }

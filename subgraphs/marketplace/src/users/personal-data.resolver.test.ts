@@ -149,7 +149,7 @@ describe("account deletion and data export", () => {
       avatarUrl: null,
       deletedAt: expect.any(String),
     });
-    expect(data.modules.loyalty).toEqual({ balances: [], ledger: [] });
+    expect(data.modules.loyalty).toEqual({ balances: [], ledger: [], checkIns: [] });
     expect(json).not.toContain("taco hunter");
   });
 });

@@ -41,6 +41,7 @@ describe("account deletion in the SQLite database", () => {
       programs: stores.loyaltyPrograms,
       points: stores.points,
       positions: stores.vendorPositions,
+      checkIns: stores.checkIns,
       vendors: stores.vendors,
       accounts: users,
     });
@@ -81,6 +82,8 @@ describe("account deletion in the SQLite database", () => {
         currency: "USD",
         at: new Date().toISOString(),
       });
+      // Recorded with the position the person claimed, even though the vendor is not live.
+      await loyalty.checkIn(userId, vendor.id, 30.2672, -97.7431);
       await loyalty.redeem(
         userId,
         (await stores.loyaltyPrograms.findByVendorIds([vendor.id]))[0]?.rewards[0]?.id as string,
