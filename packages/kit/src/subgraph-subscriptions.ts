@@ -6,6 +6,7 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { createErrorFormatter } from "./errors.js";
+import { logSocketErrorsQuietly } from "./socket-errors.js";
 import type { RequestContext } from "./subgraph-server.js";
 
 /** What the router sends in `connection_init` when it forwards a client's subscriptions. */
@@ -24,6 +25,8 @@ export interface SubgraphSubscriptionOptions<TContext> {
   createContext: (base: RequestContext) => TContext;
   /** A socket that has not sent `connection_init` by then is closed. */
   connectionInitTimeoutMs?: number;
+  /** A larger message closes its socket with 1009 before it is read (`WS_MAX_MESSAGE_BYTES`). */
+  maxMessageBytes: number;
 }
 
 const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
@@ -42,7 +45,11 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
   const formatError = createErrorFormatter(log);
   const format = (errors: readonly GraphQLFormattedError[] | undefined, originals: readonly unknown[]) =>
     errors?.map((error, i) => formatError(error, originals[i]));
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: "/graphql",
+    maxPayload: options.maxMessageBytes,
+  });
   const callers = new WeakMap<object, { viewer: Viewer; requestId: string | undefined }>();
 
   const disposable = useServer(
@@ -91,6 +98,7 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
     },
     wsServer,
   );
+  logSocketErrorsQuietly(wsServer, log);
   return {
     /** Ends every subscription (their sockets close with 1001) and stops accepting new ones. */
     close: () => disposable.dispose(),
