@@ -14,6 +14,11 @@ const MAX_VARIABLE_DEPTH = 16;
  * coercion an error and a "did you mean" search over the type's fields.
  */
 const MAX_OBJECT_FIELDS = 100;
+/**
+ * Coercion costs per value, and a 7 MB body holds millions of them. The largest real batch, 500
+ * position reports of seven fields, is 3,500 values.
+ */
+const MAX_VARIABLE_VALUES = 10_000;
 
 /**
  * The checks that cost next to nothing, run on the raw request before it is parsed, validated or
@@ -33,8 +38,13 @@ export function oversizedOperation(
   }
   // Iterative: JSON.parse accepts nesting far deeper than the call stack.
   const pending: { value: unknown; depth: number }[] = [{ value: variables, depth: 0 }];
+  let seen = 0;
   for (let next = pending.pop(); next; next = pending.pop()) {
     const { value, depth } = next;
+    seen += 1;
+    if (seen > MAX_VARIABLE_VALUES) {
+      return tooLarge(`the variables hold at most ${MAX_VARIABLE_VALUES} values`);
+    }
     if (value === null || typeof value !== "object") continue;
     if (depth > MAX_VARIABLE_DEPTH) {
       return tooLarge(`variables nest at most ${MAX_VARIABLE_DEPTH} levels deep`);
