@@ -154,7 +154,7 @@ describe("a subgraph's subscriptions over graphql-ws", () => {
     const server = await start(true, 4 * 1024);
     const client = connect(server, { [IDENTITY_HEADER]: await identity.sign(personViewer("casey", [])) });
     const closed = closeCode(client);
-    const padding = "x".repeat(8 * 1024);
+    const padding = "x".repeat(6 * 1024);
     const results = all(client, `subscription { ticks(count: 1) } # ${padding}`).catch(() => []);
     expect(await closed).toBe(1009);
     expect(await results).toEqual([]);

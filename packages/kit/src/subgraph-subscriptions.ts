@@ -25,9 +25,15 @@ export interface SubgraphSubscriptionOptions<TContext> {
   createContext: (base: RequestContext) => TContext;
   /** A socket that has not sent `connection_init` by then is closed. */
   connectionInitTimeoutMs?: number;
-  /** A larger message closes its socket with 1009 before it is read (`WS_MAX_MESSAGE_BYTES`). */
+  /** The clients' limit at the router (`WS_MAX_MESSAGE_BYTES`); a larger message closes its socket with 1009 unread. */
   maxMessageBytes: number;
 }
+
+/**
+ * The router forwards its clients' subscribe messages, each within the same limit, under ids of its
+ * own (a UUID): room for that, so a message the router accepted is never refused here.
+ */
+const FORWARDING_ALLOWANCE = 1024;
 
 const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
@@ -48,7 +54,7 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: "/graphql",
-    maxPayload: options.maxMessageBytes,
+    maxPayload: options.maxMessageBytes + FORWARDING_ALLOWANCE,
   });
   const callers = new WeakMap<object, { viewer: Viewer; requestId: string | undefined }>();
 
