@@ -286,6 +286,25 @@ describe("the router's subscription sockets", () => {
       await Promise.all(sockets.map((socket) => socket.close()));
     });
 
+    it("stays up when clients reset the upgrades it refuses", async () => {
+      const router = await start({}, { maxPerAddress: 1 });
+      const holder = await openSocket(router);
+      const { hostname, port } = new URL(router.url);
+      for (let i = 0; i < 200; i += 1) {
+        const tcp = connectTcp(Number(port), hostname);
+        tcp.on("error", () => {});
+        tcp.write(
+          `GET ${i % 2 ? "/graphql" : "/map"} HTTP/1.1\r\nHost: ${hostname}\r\n` +
+            "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n" +
+            `Sec-WebSocket-Key: ${randomBytes(16).toString("base64")}\r\n\r\n${"x".repeat(100_000)}`,
+        );
+        tcp.resetAndDestroy();
+      }
+      expect(await refusedUpgrade(router)).toBe(429);
+      expect((await postGraphQL(router.url, "{ __typename }", {})).data).toEqual({ __typename: "Query" });
+      await holder.close();
+    });
+
     it("answers 404 to an upgrade on any other path", async () => {
       const router = await start({});
       const status = await new Promise<number>((resolve) => {

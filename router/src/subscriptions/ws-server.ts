@@ -83,6 +83,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
   const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.sockets.maxMessageBytes });
   const quota = new SocketQuota(options.sockets);
   const onUpgrade = (request: IncomingMessage, connection: Duplex, head: Buffer) => {
+    // Node hands an upgrading socket over without an error listener: a client resetting it while
+    // it is refused would raise an unhandled error and take the router down.
+    connection.on("error", () => connection.destroy());
     if (upgradePath(request) !== "/graphql") {
       refuseUpgrade(connection, 404, "subscriptions are served on /graphql", "NOT_FOUND");
       return;
