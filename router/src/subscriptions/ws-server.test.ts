@@ -286,6 +286,23 @@ describe("the router's subscription sockets", () => {
       await Promise.all(sockets.map((socket) => socket.close()));
     });
 
+    it("gives a place back when a handshake fails", async () => {
+      const router = await start({}, { maxPerAddress: 2 });
+      const { hostname, port } = new URL(router.url);
+      for (let i = 0; i < 5; i += 1) {
+        // No Sec-WebSocket-Key: let in by the limits, then refused by the handshake itself.
+        const tcp = connectTcp(Number(port), hostname);
+        tcp.write(
+          `GET /graphql HTTP/1.1\r\nHost: ${hostname}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+            "Sec-WebSocket-Version: 13\r\n\r\n",
+        );
+        expect((await nextBytes(tcp)).toString("latin1")).toMatch(/^HTTP\/1\.1 400/);
+        await new Promise((resolve) => tcp.once("close", resolve));
+      }
+      const sockets = [await openSocket(router), await openSocket(router)];
+      await Promise.all(sockets.map((socket) => socket.close()));
+    });
+
     it("stays up when clients reset the upgrades it refuses", async () => {
       const router = await start({}, { maxPerAddress: 1 });
       const holder = await openSocket(router);
