@@ -37,6 +37,8 @@ export async function runLiveSuite(options: BenchOptions, dataSet: DataSet): Pro
   const services = await startServices(dataSet.dir, {
     ...feed.env,
     MAX_SUBSCRIPTIONS_PER_CONNECTION: String(SUBSCRIPTIONS_PER_SOCKET),
+    // Every subscriber socket comes from this one machine.
+    WS_MAX_SOCKETS_PER_IP: "10000",
   });
   const results: LiveResults = {
     vendors: dataSet.vendors,

@@ -18,6 +18,13 @@ export const routerEnv = baseEnv.extend({
   WS_INIT_TIMEOUT_MS: envVar.positiveInt(5_000),
   /** Ping interval on subscription sockets; a client that misses a pong is dropped. */
   WS_KEEPALIVE_MS: envVar.positiveInt(12_000),
+  /**
+   * Open subscription sockets per client address: a person's app holds one; a shared office or
+   * carrier NAT holds a few dozen. Past it, the upgrade is answered 429 before any handshake.
+   */
+  WS_MAX_SOCKETS_PER_IP: envVar.positiveInt(100),
+  /** Open subscription sockets in all; past it, the upgrade is answered 503, so memory stays bounded. */
+  WS_MAX_SOCKETS: envVar.positiveInt(10_000),
   /** Map tiles for `/map`; the map still works (plain background) when they cannot be reached. */
   MAP_TILE_URL: z.string().min(1).default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
 
@@ -58,6 +65,10 @@ export const routerEnv = baseEnv.extend({
 
   /** Largest request body; room for a 5 MB media upload, base64-encoded in its variables. */
   MAX_REQUEST_BYTES: envVar.positiveInt(7_200_000),
+  /** Longest query text; a 2,000-token operation is some 16 KB, the apps' longest 600 characters. */
+  MAX_QUERY_CHARS: envVar.positiveInt(32_000),
+  /** Longest list in the variables; no argument takes more than 500 items (`vendorsByIds`, `updateVendorLocations`). */
+  MAX_LIST_ITEMS: envVar.positiveInt(500),
   /** Limits on every operation, checked before any subgraph is called. */
   MAX_DEPTH: envVar.positiveInt(12),
   MAX_ALIASES: envVar.positiveInt(15),

@@ -24,6 +24,11 @@ async function main(): Promise<void> {
     maxSubscriptionsPerConnection: config.MAX_SUBSCRIPTIONS_PER_CONNECTION,
     connectionInitTimeoutMs: config.WS_INIT_TIMEOUT_MS,
     keepAliveMs: config.WS_KEEPALIVE_MS,
+    sockets: {
+      maxMessageBytes: config.WS_MAX_MESSAGE_BYTES,
+      maxPerAddress: config.WS_MAX_SOCKETS_PER_IP,
+      maxTotal: config.WS_MAX_SOCKETS,
+    },
     mapTileUrl: config.MAP_TILE_URL,
     security,
     maxRequestBytes: config.MAX_REQUEST_BYTES,

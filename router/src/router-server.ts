@@ -21,13 +21,16 @@ import { subgraphHealth } from "./health.js";
 import { explorerRoutes } from "./pages/explorer-page.js";
 import { mapRoutes } from "./pages/map-page.js";
 import { httpAdmission, subscriptionAdmission } from "./security/admission.js";
-import { socketCredentials } from "./security/credentials.js";
+import { clientAddress, socketCredentials } from "./security/credentials.js";
 import { operationPolicy } from "./security/operation-policy.js";
+import { oversizedRequestBody } from "./security/operation-size.js";
 import { pageSizeCost } from "./security/page-size-cost.js";
 import { formatLimitError, queryProtections } from "./security/query-limits.js";
 import type { RouterSecurity } from "./security/router-security.js";
+import { schemaSuggestions } from "./security/schema-suggestions.js";
 import type { SubgraphName } from "./subgraphs.js";
 import { liveSchema } from "./subscriptions/live-schema.js";
+import type { SocketLimits } from "./subscriptions/socket-quota.js";
 import { SubgraphPassthrough } from "./subscriptions/subgraph-passthrough.js";
 import { subscriptionOwners } from "./subscriptions/subscription-owners.js";
 import { type SupergraphResult, VendorLoader } from "./subscriptions/vendor-loader.js";
@@ -49,6 +52,8 @@ export interface RouterOptions {
   maxSubscriptionsPerConnection: number;
   connectionInitTimeoutMs: number;
   keepAliveMs: number;
+  /** Message size and open-socket limits of the subscription server. */
+  sockets: SocketLimits;
   /** Tile source for the live map page, `{z}/{x}/{y}` style. */
   mapTileUrl: string;
   security: RouterSecurity;
@@ -101,17 +106,21 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       ...protections.plugins,
       operationPolicy(security.policy),
       pageSizeCost(security.limits.maxCost),
+      schemaSuggestions(security.policy),
     ],
   });
   await apollo.start();
 
   const admitHttp = httpAdmission(security, formatError);
+  // Charged to the caller first (admitHttp), then refused before Apollo parses anything.
+  const refuseBody = oversizedRequestBody(security.limits);
   routes["/graphql"] = async (req, res) => {
     // A WebSocket upgrade never reaches here; preflights carry no credentials and cost nothing.
     if (req.method === "OPTIONS")
       return graphqlRoute(apollo, async () => ({ requestId: randomUUID(), viewer: anonymous }))(req, res);
     const context = await admitHttp(req, res);
-    if (context) await graphqlRoute(apollo, async () => context, options.maxRequestBytes)(req, res);
+    if (context)
+      await graphqlRoute(apollo, async () => context, options.maxRequestBytes, refuseBody)(req, res);
   };
   if (security.devIssuer) {
     const jwks = security.devIssuer.jwks();
@@ -153,11 +162,14 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection,
     connectionInitTimeoutMs: options.connectionInitTimeoutMs,
     keepAliveMs: options.keepAliveMs,
+    sockets: options.sockets,
+    sizeLimits: security.limits,
     validationRules: protections.allRules,
     maxTokens: security.limits.maxTokens,
     maxCost: security.limits.maxCost,
     identify: (params) => security.identify(socketCredentials(params)),
-    admit: subscriptionAdmission(security),
+    admission: subscriptionAdmission(security),
+    addressOf: (request) => clientAddress(request, security.trustedProxyHops),
     passthrough: {
       owners: subscriptionOwners(readSupergraph(options.supergraphPath), options.subgraphUrls),
       forwarder: new SubgraphPassthrough(security.internalIdentity, log),

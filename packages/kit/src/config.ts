@@ -50,6 +50,9 @@ export const envVar = {
       .transform((v) => v === "true" || v === "1" || v === "yes"),
 };
 
+/** graphql-ws messages larger than this close their socket (1009); see `WS_MAX_MESSAGE_BYTES`. */
+export const DEFAULT_WS_MAX_MESSAGE_BYTES = 64 * 1024;
+
 /** Variables every service understands. */
 export const baseEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -76,6 +79,11 @@ export const baseEnv = z.object({
   HTTP_HEADERS_TIMEOUT_MS: envVar.positiveInt(15_000),
   /** ...and its whole request within this long: room for the largest upload at about 60 KB/s. */
   HTTP_REQUEST_TIMEOUT_MS: envVar.positiveInt(120_000),
+  /**
+   * Largest graphql-ws message, router and subgraphs alike. A subscription and its variables, or a
+   * `connection_init` with a token, fit in a few KB; uploads go over HTTP. `ws` would buffer 100 MiB.
+   */
+  WS_MAX_MESSAGE_BYTES: envVar.positiveInt(DEFAULT_WS_MAX_MESSAGE_BYTES),
 });
 export type BaseConfig = z.infer<typeof baseEnv>;
 

@@ -12,5 +12,6 @@ export * from "./progress.js";
 export * from "./relay.js";
 export * from "./service-process.js";
 export * from "./shutdown.js";
+export * from "./socket-errors.js";
 export * from "./subgraph-schema.js";
 export * from "./subgraph-server.js";

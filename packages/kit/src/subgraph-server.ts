@@ -9,6 +9,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
+import { DEFAULT_WS_MAX_MESSAGE_BYTES } from "./config.js";
 import { createErrorFormatter } from "./errors.js";
 import { type HealthCheck, runHealthChecks } from "./health.js";
 import {
@@ -54,6 +55,8 @@ export interface SubgraphServerOptions<TContext extends RequestContext> {
    * its clients' subscriptions to; sockets must carry the router's signed identity.
    */
   subscriptions?: boolean;
+  /** The largest graphql-ws message on those subscriptions (`WS_MAX_MESSAGE_BYTES`). */
+  maxSocketMessageBytes?: number;
 }
 
 export interface RunningServer {
@@ -113,6 +116,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
         log,
         identity: options.identity,
         createContext: options.createContext,
+        maxMessageBytes: options.maxSocketMessageBytes ?? DEFAULT_WS_MAX_MESSAGE_BYTES,
       })
     : null;
 

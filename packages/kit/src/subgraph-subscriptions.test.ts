@@ -65,7 +65,7 @@ describe("a subgraph's subscriptions over graphql-ws", () => {
     await Promise.all(running.splice(0).map((server) => server.stop()));
   });
 
-  const start = async (subscriptions: boolean) => {
+  const start = async (subscriptions: boolean, maxSocketMessageBytes?: number) => {
     let contexts = 0;
     const server = await startSubgraphServer<CountingContext>({
       name: "test",
@@ -77,6 +77,7 @@ describe("a subgraph's subscriptions over graphql-ws", () => {
       createContext: (base) => ({ ...base, built: ++contexts }),
       healthChecks: {},
       subscriptions,
+      ...(maxSocketMessageBytes ? { maxSocketMessageBytes } : {}),
     });
     running.push(server);
     return server;
@@ -147,6 +148,16 @@ describe("a subgraph's subscriptions over graphql-ws", () => {
       extensions: { code: "INTERNAL_SERVER_ERROR" },
     });
     expect(JSON.stringify(broken)).not.toContain("hunter2");
+  });
+
+  it("closes a socket whose message is larger than the limit with 1009, before reading it", async () => {
+    const server = await start(true, 4 * 1024);
+    const client = connect(server, { [IDENTITY_HEADER]: await identity.sign(personViewer("casey", [])) });
+    const closed = closeCode(client);
+    const padding = "x".repeat(6 * 1024);
+    const results = all(client, `subscription { ticks(count: 1) } # ${padding}`).catch(() => []);
+    expect(await closed).toBe(1009);
+    expect(await results).toEqual([]);
   });
 
   it("serves no socket unless asked to", async () => {

@@ -6,6 +6,7 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { createErrorFormatter } from "./errors.js";
+import { logSocketErrorsQuietly } from "./socket-errors.js";
 import type { RequestContext } from "./subgraph-server.js";
 
 /** What the router sends in `connection_init` when it forwards a client's subscriptions. */
@@ -24,7 +25,15 @@ export interface SubgraphSubscriptionOptions<TContext> {
   createContext: (base: RequestContext) => TContext;
   /** A socket that has not sent `connection_init` by then is closed. */
   connectionInitTimeoutMs?: number;
+  /** The clients' limit at the router (`WS_MAX_MESSAGE_BYTES`); a larger message closes its socket with 1009 unread. */
+  maxMessageBytes: number;
 }
+
+/**
+ * The router forwards its clients' subscribe messages, each within the same limit, under ids of its
+ * own (a UUID): room for that, so a message the router accepted is never refused here.
+ */
+const FORWARDING_ALLOWANCE = 1024;
 
 const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
 
@@ -43,7 +52,11 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
   const formatError = createErrorFormatter(log);
   const format = (errors: readonly GraphQLFormattedError[] | undefined, originals: readonly unknown[]) =>
     errors?.map((error, i) => formatError(error, originals[i]));
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: "/graphql",
+    maxPayload: options.maxMessageBytes + FORWARDING_ALLOWANCE,
+  });
   const callers = new WeakMap<object, { viewer: Viewer; requestId: string | undefined }>();
 
   const disposable = useServer(
@@ -88,6 +101,7 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
     },
     wsServer,
   );
+  logSocketErrorsQuietly(wsServer, log);
   return {
     /** Ends every subscription (their sockets close with 1001) and stops accepting new ones. */
     close: () => disposable.dispose(),

@@ -9,6 +9,7 @@ import { rateLimitedError, rateLimitHeaders } from "../limits/rate-limit-headers
 import { clientAddress, httpCredentials } from "./credentials.js";
 import { refusal } from "./operation-policy.js";
 import type { RouterSecurity } from "./router-security.js";
+import { errorsFor } from "./schema-suggestions.js";
 import { sha256Hex } from "./trusted-documents.js";
 
 type FormatError = (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError;
@@ -48,16 +49,31 @@ export function httpAdmission(security: RouterSecurity, formatError: FormatError
   };
 }
 
-/** The same budget and operation policy for each new subscription; an error refuses it. */
-export function subscriptionAdmission(security: RouterSecurity) {
-  return async (
-    viewer: Viewer,
-    request: IncomingMessage,
-    query: string,
-    document: DocumentNode,
-  ): Promise<GraphQLError | null> => {
-    const decision = await security.rateLimits.hit(viewer, clientAddress(request, security.trustedProxyHops));
-    if (decision && !decision.allowed) return rateLimitedError(decision);
-    return refusal(security.policy, viewer, sha256Hex(query), document, PartnerScope.Subscribe);
+/** What the subscription server asks of the router's security, in the order it asks. */
+export interface SubscriptionAdmission {
+  /**
+   * Draws one request from the caller's budget before anything about the message is read, so a
+   * broken or oversized subscription costs what a broken HTTP request costs. An error once spent.
+   */
+  charge(viewer: Viewer, request: IncomingMessage): Promise<GraphQLError | null>;
+  /** The operation policy (trusted documents, introspection) for a parsed subscription. */
+  permit(viewer: Viewer, query: string, document: DocumentNode): GraphQLError | null;
+  /** Errors as this caller may see them: schema hints only for those who may introspect. */
+  errorsFor(viewer: Viewer, errors: readonly GraphQLFormattedError[]): GraphQLFormattedError[];
+}
+
+/** The same budget, operation policy and error hints for subscriptions as for HTTP. */
+export function subscriptionAdmission(security: RouterSecurity): SubscriptionAdmission {
+  return {
+    async charge(viewer, request) {
+      const decision = await security.rateLimits.hit(
+        viewer,
+        clientAddress(request, security.trustedProxyHops),
+      );
+      return decision && !decision.allowed ? rateLimitedError(decision) : null;
+    },
+    permit: (viewer, query, document) =>
+      refusal(security.policy, viewer, sha256Hex(query), document, PartnerScope.Subscribe),
+    errorsFor: (viewer, errors) => errorsFor(security.policy, viewer, errors),
   };
 }

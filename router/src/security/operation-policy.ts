@@ -26,6 +26,11 @@ export function asksForSchema(document: DocumentNode): boolean {
   return found;
 }
 
+/** Whether this caller may read the schema: by introspection, or from "did you mean" hints in errors. */
+export function mayIntrospect(options: OperationPolicyOptions, viewer: Viewer): boolean {
+  return options.introspectionForAnyone || hasScope(viewer, PartnerScope.Introspect);
+}
+
 /** The decision for one operation, shared by HTTP and subscriptions; null when it may run. */
 export function refusal(
   options: OperationPolicyOptions,
@@ -39,11 +44,7 @@ export function refusal(
       `this API runs only the Venta apps' own operations; partners send their own with an X-Api-Key holding the ${freeScope} scope`,
     );
   }
-  if (
-    !options.introspectionForAnyone &&
-    !hasScope(viewer, PartnerScope.Introspect) &&
-    asksForSchema(document)
-  ) {
+  if (!mayIntrospect(options, viewer) && asksForSchema(document)) {
     return forbidden("schema introspection needs a partner API key with the INTROSPECT scope");
   }
   return null;

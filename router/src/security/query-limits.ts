@@ -13,6 +13,10 @@ export interface QueryLimits {
   maxDirectives: number;
   maxTokens: number;
   maxCost: number;
+  /** Longest query text, in characters. */
+  maxQueryChars: number;
+  /** Longest list anywhere in the variables. */
+  maxListItems: number;
 }
 
 type Limit = "DEPTH" | "ALIASES" | "DIRECTIVES" | "TOKENS" | "COST";
@@ -38,8 +42,7 @@ const validationLimit = (n: number, limit: Limit) => ({
 
 /**
  * graphql-armor's protections, applied by the router before planning: no subgraph does any work
- * for an operation that breaks a limit. Field suggestions ("did you mean …") are masked so the
- * schema cannot be guessed field by field when introspection is off.
+ * for an operation that breaks a limit.
  */
 export function queryProtections(limits: QueryLimits) {
   const armor = new ApolloArmor({
@@ -49,7 +52,9 @@ export function queryProtections(limits: QueryLimits) {
     costLimit: { maxCost: limits.maxCost, onReject: [reject("COST")], propagateOnRejection: false },
     // GraphQL's own parser counts tokens (parseOptions below); armor's version fails with a 500.
     maxTokens: { enabled: false },
-    blockFieldSuggestion: { enabled: true },
+    // Its mask misses enum values and variables' errors, and hides hints from everyone:
+    // schemaSuggestions takes them out for exactly the callers who may not introspect.
+    blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
   return {

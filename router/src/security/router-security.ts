@@ -64,6 +64,8 @@ export async function routerSecurity(
       maxDirectives: config.MAX_DIRECTIVES,
       maxTokens: config.MAX_TOKENS,
       maxCost: config.MAX_COST,
+      maxQueryChars: config.MAX_QUERY_CHARS,
+      maxListItems: config.MAX_LIST_ITEMS,
     },
     policy: {
       // Without `require` the manifest still lets apps send hashes only; a missing file is then fine.

@@ -124,6 +124,7 @@ describe("chat subscriptions through the router, forwarded to the communication 
       maxSubscriptionsPerConnection: 5,
       connectionInitTimeoutMs: 2_000,
       keepAliveMs: 12_000,
+      sockets: { maxMessageBytes: 64 * 1024, maxPerAddress: 100, maxTotal: 1_000 },
       mapTileUrl: "http://127.0.0.1:9/{z}/{x}/{y}.png",
       security,
       maxRequestBytes: 1_000_000,

@@ -1,9 +1,9 @@
 import type { IncomingMessage, Server } from "node:http";
-import type { Viewer } from "@venta/auth";
-import { ErrorCode, type Logger } from "@venta/kit";
+import type { Duplex } from "node:stream";
+import { anonymous, type Viewer } from "@venta/auth";
+import { ErrorCode, type Logger, logSocketErrorsQuietly } from "@venta/kit";
 import { type LiveAreaArgs, parseArea } from "@venta/live";
 import {
-  type DocumentNode,
   type ExecutionArgs,
   type FieldNode,
   type FormattedExecutionResult,
@@ -17,11 +17,15 @@ import {
   type ValidationRule,
   validate,
 } from "graphql";
+import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
-import { WebSocketServer } from "ws";
+import { type WebSocket, WebSocketServer } from "ws";
+import type { SubscriptionAdmission } from "../security/admission.js";
+import { type OperationSizeLimits, oversizedOperation } from "../security/operation-size.js";
 import { pageSizeCostErrors } from "../security/page-size-cost.js";
 import { formatLimitError, QUERY_TOO_COMPLEX } from "../security/query-limits.js";
 import { liveFieldResolver } from "./live-schema.js";
+import { refuseUpgrade, type SocketLimits, SocketQuota, upgradePath } from "./socket-quota.js";
 import { type ForwardedRequest, type SubgraphPassthrough, UpstreamErrors } from "./subgraph-passthrough.js";
 import { rootFieldName, type SubgraphEndpoint } from "./subscription-owners.js";
 
@@ -37,13 +41,13 @@ export interface SubscriptionServerOptions {
     params: Readonly<Record<string, unknown>> | undefined,
     request: IncomingMessage,
   ) => Promise<Viewer>;
-  /** Rate limits and operation policy for one new subscription; an error refuses it. */
-  admit: (
-    viewer: Viewer,
-    request: IncomingMessage,
-    query: string,
-    document: DocumentNode,
-  ) => Promise<GraphQLError | null>;
+  /** Rate limits, operation policy and error hints; bad credentials are charged to anonymous. */
+  admission: SubscriptionAdmission;
+  /** The client's address, the key of the per-address socket limit. */
+  addressOf: (request: IncomingMessage) => string;
+  sockets: SocketLimits;
+  /** Checked on the raw message, before the subscription is parsed. */
+  sizeLimits: OperationSizeLimits;
   /** The router's validation rules (GraphQL's own plus its query limits). */
   validationRules: readonly ValidationRule[];
   maxTokens: number;
@@ -63,14 +67,48 @@ interface Forward {
 }
 
 /**
- * graphql-ws on the router's `/graphql` path. Every subscription is checked before it starts, so a
- * bad one gets an `error` for that subscription only and the connection stays up.
+ * A socket whose subscriptions keep being refused (malformed, over a limit, over budget) is closed
+ * after this many in a row: a working app gets a refusal now and then, a scanner gets them all.
+ */
+const MAX_REFUSALS_IN_A_ROW = 10;
+
+/**
+ * graphql-ws on the router's `/graphql` path. Sockets are counted against their address's and the
+ * server's limits before the handshake; each subscription is charged to its caller's budget, then
+ * checked for size, then parsed and checked before it starts. A bad one gets an `error` for that
+ * subscription only and the connection stays up, until too many in a row close it.
  */
 export function startSubscriptionServer(options: SubscriptionServerOptions) {
-  const { schema, log } = options;
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
+  const { schema, log, admission } = options;
+  const wsServer = new WebSocketServer({ noServer: true, maxPayload: options.sockets.maxMessageBytes });
+  const quota = new SocketQuota(options.sockets);
+  const onUpgrade = (request: IncomingMessage, connection: Duplex, head: Buffer) => {
+    // Node hands an upgrading socket over without an error listener: a client resetting it while
+    // it is refused would raise an unhandled error and take the router down.
+    connection.on("error", () => connection.destroy());
+    if (upgradePath(request) !== "/graphql") {
+      refuseUpgrade(connection, 404, "subscriptions are served on /graphql", "NOT_FOUND");
+      return;
+    }
+    const refused = quota.admit(options.addressOf(request), connection);
+    if (refused) {
+      log.debug({ status: refused.status }, "subscription socket refused");
+      refuseUpgrade(
+        connection,
+        refused.status,
+        refused.message,
+        refused.status === 429 ? ErrorCode.RateLimited : ErrorCode.ServiceUnavailable,
+      );
+      return;
+    }
+    wsServer.handleUpgrade(request, connection, head, (socket) =>
+      wsServer.emit("connection", socket, request),
+    );
+  };
+  options.httpServer.on("upgrade", onUpgrade);
   const open = new WeakMap<object, Set<string>>();
   const viewers = new WeakMap<object, Viewer>();
+  const refusalsInARow = new WeakMap<object, number>();
   /** The execution arguments of forwarded subscriptions: graphql-ws hands the same object to `subscribe`. */
   const forwards = new WeakMap<ExecutionArgs, Forward>();
   const ownSubscriptions = schema.getSubscriptionType()?.getFields() ?? {};
@@ -80,6 +118,14 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
     const field = operation && rootFieldName(args.document, operation);
     if (!field || ownSubscriptions[field]?.subscribe) return undefined;
     return options.passthrough?.owners.get(field) ?? null;
+  };
+  /** The errors refusing one subscription; the socket goes too when it refuses nothing else. */
+  const refuse = (socket: WebSocket, errors: readonly GraphQLError[]): readonly GraphQLError[] => {
+    const refusals = (refusalsInARow.get(socket) ?? 0) + 1;
+    refusalsInARow.set(socket, refusals);
+    if (refusals >= MAX_REFUSALS_IN_A_ROW)
+      socket.close(CloseCode.BadRequest, "too many refused subscriptions");
+    return errors;
   };
 
   // biome-ignore lint/correctness/useHookAtTopLevel: graphql-ws's useServer is not a React hook.
@@ -93,60 +139,65 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
           return true;
         } catch (error) {
           log.debug({ err: (error as Error).message }, "subscription connection refused");
+          // As on HTTP: a failed sign-in draws on the address's budget, so keys cannot be guessed at speed.
+          await admission.charge(anonymous, ctx.extra.request);
           return false;
         }
       },
       onSubscribe: async (ctx, id, payload): Promise<ExecutionArgs | readonly GraphQLError[]> => {
-        const ids = open.get(ctx.extra.socket) ?? new Set<string>();
-        open.set(ctx.extra.socket, ids);
+        const { socket, request } = ctx.extra;
+        const viewer = viewers.get(socket);
+        if (!viewer) return [new GraphQLError("the connection is not initialised")];
+        const overBudget = await admission.charge(viewer, request);
+        if (overBudget) return refuse(socket, [overBudget]);
+        // Nothing below awaits: subscriptions sent together cannot all pass the per-socket limit.
+        const ids = open.get(socket) ?? new Set<string>();
+        open.set(socket, ids);
         if (ids.size >= options.maxSubscriptionsPerConnection) {
-          return [
+          return refuse(socket, [
             new GraphQLError(
               `at most ${options.maxSubscriptionsPerConnection} subscriptions per connection`,
               {
                 extensions: { code: "TOO_MANY_SUBSCRIPTIONS" },
               },
             ),
-          ];
+          ]);
         }
+        const variables = payload.variables ?? {};
+        const oversized = oversizedOperation(options.sizeLimits, payload.query, variables);
+        if (oversized) return refuse(socket, [oversized]);
         const prepared = prepare(
           schema,
           options,
           payload.query,
           payload.operationName ?? undefined,
-          payload.variables ?? {},
+          variables,
         );
-        if (Array.isArray(prepared)) return prepared;
-        const viewer = viewers.get(ctx.extra.socket);
-        if (!viewer) return [new GraphQLError("the connection is not initialised")];
-        // Held before admission is awaited, so subscriptions sent together cannot all pass the limit.
-        ids.add(id);
-        const refused = await options.admit(viewer, ctx.extra.request, payload.query, prepared.document);
-        if (refused) {
-          ids.delete(id);
-          return [refused];
-        }
+        if (Array.isArray(prepared)) return refuse(socket, prepared);
+        const refused = admission.permit(viewer, payload.query, prepared.document);
+        if (refused) return refuse(socket, [refused]);
         const endpoint = endpointOf(prepared);
         if (endpoint === null) {
-          ids.delete(id);
-          return [
+          return refuse(socket, [
             new GraphQLError("no service serves this subscription", {
               extensions: { code: ErrorCode.ServiceUnavailable },
             }),
-          ];
+          ]);
         }
         if (endpoint) {
           forwards.set(prepared, {
-            socket: ctx.extra.socket,
+            socket,
             viewer,
             endpoint,
             request: {
               query: payload.query,
-              variables: payload.variables ?? {},
+              variables,
               operationName: payload.operationName ?? undefined,
             },
           });
         }
+        ids.add(id);
+        refusalsInARow.delete(socket);
         return prepared as ExecutionArgs;
       },
       subscribe: (args) => {
@@ -165,11 +216,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
       onComplete: (ctx, id) => {
         open.get(ctx.extra.socket)?.delete(id);
       },
-      onError: (_ctx, id, _payload, errors) => {
+      onError: (ctx, id, _payload, errors) => {
         const upstream = errors[0]?.originalError;
-        if (upstream instanceof UpstreamErrors) return upstream.errors;
-        log.debug({ id, errors: errors.map((e) => e.message) }, "subscription refused");
-        return undefined;
+        const formatted =
+          upstream instanceof UpstreamErrors ? upstream.errors : errors.map((e) => e.toJSON());
+        if (!(upstream instanceof UpstreamErrors))
+          log.debug({ id, errors: errors.map((e) => e.message) }, "subscription refused");
+        return admission.errorsFor(viewers.get(ctx.extra.socket) ?? anonymous, formatted);
       },
       onClose: async (ctx) => {
         await options.passthrough?.forwarder.release(ctx.extra.socket);
@@ -178,10 +231,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
     wsServer,
     options.keepAliveMs,
   );
+  logSocketErrorsQuietly(wsServer, log);
   return {
     async close() {
+      options.httpServer.off("upgrade", onUpgrade);
       await disposable.dispose();
-      wsServer.close();
     },
   };
 }

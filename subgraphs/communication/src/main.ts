@@ -58,6 +58,7 @@ async function main(): Promise<void> {
     },
     // The router forwards its clients' chat subscriptions here.
     subscriptions: true,
+    maxSocketMessageBytes: config.WS_MAX_MESSAGE_BYTES,
   });
   log.info(
     { store: config.MONGODB_URI ? "mongodb" : "sqlite", eventBus: config.REDIS_URL ? "redis" : "sqlite" },

@@ -76,7 +76,7 @@ export type GeoPointInput = {
 
 /** Narrows a proximity search; all given conditions must hold. */
 export type NearbyVendorsFilter = {
-  /** Vendors serving at least one of these cuisines. */
+  /** Vendors serving at least one of these cuisines; up to 20, else BAD_USER_INPUT. */
   cuisines?: Array<string> | null | undefined;
   /** When true, only vendors whose position is live (see `VendorLocation.isLive`). */
   liveOnly?: boolean | null | undefined;

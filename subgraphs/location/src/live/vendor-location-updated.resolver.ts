@@ -1,4 +1,4 @@
-import { type LiveEvent, parseArea } from "@venta/live";
+import { type LiveEvent, MAX_VENDOR_IDS, parseArea } from "@venta/live";
 import { Arg, Ctx, Float, ID, Root, Subscription } from "type-graphql";
 import type { LocationContext } from "../context.js";
 import { BoundingBoxInput, GeoPointInput } from "../positions/geo.types.js";
@@ -35,7 +35,10 @@ export class VendorLocationUpdatedResolver {
   vendorLocationUpdated(
     @Root() event: LiveEvent,
     @Ctx() ctx: LocationContext,
-    @Arg("vendorIds", () => [ID], { nullable: true, description: "Vendors to follow wherever they go." })
+    @Arg("vendorIds", () => [ID], {
+      nullable: true,
+      description: `Vendors to follow wherever they go: 1 to ${MAX_VENDOR_IDS} ids, else BAD_USER_INPUT.`,
+    })
     _vendorIds: string[] | null,
     @Arg("radiusMeters", () => Float, {
       nullable: true,

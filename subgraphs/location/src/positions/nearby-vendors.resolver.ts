@@ -6,6 +6,7 @@ import type { LocationContext } from "../context.js";
 import { GeoPointInput } from "./geo.types.js";
 import { NearbyVendorConnection, NearbyVendorsFilter } from "./nearby-vendors.types.js";
 import type { NearbyArea, NearbyFilter, NearbyKey } from "./position.record.js";
+import { validCuisineFilter } from "./position.validation.js";
 
 const CURSOR_KIND = "nearby";
 
@@ -68,7 +69,7 @@ export class NearbyVendorsResolver {
     const radius = validRadius(radiusMeters ?? 2000);
     const size = pageSize(first ?? 20);
     const storeFilter: NearbyFilter = {
-      cuisines: filter?.cuisines?.map((c) => c.trim().toLowerCase()) ?? undefined,
+      cuisines: validCuisineFilter(filter?.cuisines),
       // Open by status and published hours at this request's instant, as `Vendor.openNow` judges.
       openAt: filter?.openNow === true ? ctx.now : undefined,
       recordedSince: filter?.liveOnly

@@ -1,11 +1,15 @@
 import { PageInfo } from "@venta/kit";
 import { Field, Float, InputType, ObjectType } from "type-graphql";
 import type { NearbyQuery } from "./position.record.js";
+import { MAX_FILTER_CUISINES } from "./position.validation.js";
 import { Vendor } from "./vendor.type.js";
 
 @InputType({ description: "Narrows a proximity search; all given conditions must hold." })
 export class NearbyVendorsFilter {
-  @Field(() => [String], { nullable: true, description: "Vendors serving at least one of these cuisines." })
+  @Field(() => [String], {
+    nullable: true,
+    description: `Vendors serving at least one of these cuisines; up to ${MAX_FILTER_CUISINES}, else BAD_USER_INPUT.`,
+  })
   cuisines?: string[] | null;
 
   @Field(() => Boolean, { nullable: true, description: "When true, only vendors serving right now." })

@@ -26,3 +26,15 @@ export function validRecordedAt(recordedAt: Date | null | undefined, now: Date):
   }
   return recordedAt;
 }
+
+/** A vendor lists at most 10 cuisines: a filter naming more than this is a scan, not a search. */
+export const MAX_FILTER_CUISINES = 20;
+
+/** The cuisines a proximity search filters on, lower-cased as vendors' are stored. */
+export function validCuisineFilter(cuisines: readonly string[] | null | undefined): string[] | undefined {
+  if (cuisines === null || cuisines === undefined) return undefined;
+  if (cuisines.length > MAX_FILTER_CUISINES) {
+    throw badUserInput(`filter.cuisines names at most ${MAX_FILTER_CUISINES} cuisines`, "filter.cuisines");
+  }
+  return cuisines.map((cuisine) => cuisine.trim().toLowerCase());
+}
