@@ -149,6 +149,28 @@ describe("geofences through GraphQL", () => {
     expect(await stores.geofences.countByOwner("ALERT_ZONE", "customer-2")).toBe(before);
   });
 
+  it("refuses a deleted person's zone writes and reads with CONFLICT once their account is erased", async () => {
+    const gone = personViewer("gone-1", ["CUSTOMER"]);
+    const zone = await created(alertZone({ roaming: true }), gone);
+    expect(await stores.geofences.erasePerson("gone-1", new Date())).toBe(1);
+    const refusals = [
+      await call(CREATE, { input: alertZone() }, gone),
+      await call(MINE, {}, gone),
+      await call(GET, { id: zone.id }, gone),
+      await call(MOVE_ME, { location: AUSTIN }, gone),
+      await call(UPDATE, { input: { id: zone.id, name: "Back" } }, gone),
+      await call(DELETE, { id: zone.id }, gone),
+    ];
+    for (const result of refusals)
+      expect(result.errors?.[0]).toMatchObject({
+        message: "this account was deleted",
+        extensions: { code: "CONFLICT" },
+      });
+    expect(await stores.geofences.countByOwner("ALERT_ZONE", "gone-1")).toBe(0);
+    // Another person is untouched by it.
+    expect(await run(MINE, {}, otherCustomer)).toBe("allowed");
+  });
+
   it(`holds a person to ${MAX_GEOFENCES.ALERT_ZONE} alert zones`, async () => {
     const person = personViewer("collector", ["CUSTOMER"]);
     for (let n = 0; n < MAX_GEOFENCES.ALERT_ZONE; n += 1)
