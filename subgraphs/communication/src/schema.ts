@@ -6,6 +6,7 @@ import { ChatSubscriptionsResolver } from "./chat/chat-subscriptions.resolver.js
 import { ConversationFieldsResolver } from "./chat/conversation.fields.resolver.js";
 import { ConversationsResolver } from "./chat/conversations.resolver.js";
 import { ContactsResolver } from "./contacts/contacts.resolver.js";
+import { refuseErasedPeople } from "./contacts/live-account.js";
 import { NotificationDeliveriesResolver } from "./notifications/notification.deliveries.resolver.js";
 import { NotificationsResolver } from "./notifications/notifications.resolver.js";
 import { NotificationSettingsResolver } from "./preferences/notification-settings.resolver.js";
@@ -32,5 +33,6 @@ export function buildCommunicationSchema(): Promise<GraphQLSchema> {
       NotificationSettingsResolver,
       ContactsResolver,
     ],
+    middlewares: [refuseErasedPeople],
   });
 }

@@ -1,0 +1,27 @@
+import { conflict } from "@venta/kit";
+import type { MiddlewareFn } from "type-graphql";
+import type { CommunicationContext } from "../context.js";
+
+const ROOT_TYPES = new Set(["Query", "Mutation", "Subscription"]);
+
+/** One look-up per request, however many root fields it selects. */
+const erasedByRequest = new WeakMap<CommunicationContext, Promise<boolean>>();
+
+/**
+ * A person whose account was deleted gets CONFLICT from every operation here, writes and reads of
+ * their own data alike, as marketplace answers them. The router already refuses a deleted account's
+ * token; this holds when marketplace could not be asked. The erasure records the person with their
+ * contact details' removal (see `ContactsStore.eraseUser`); stores that write contact details and
+ * devices check again inside their write.
+ */
+export const refuseErasedPeople: MiddlewareFn<CommunicationContext> = async ({ context, info }, next) => {
+  const { userId } = context.viewer;
+  if (userId === null || !ROOT_TYPES.has(info.parentType.name)) return next();
+  let erased = erasedByRequest.get(context);
+  if (!erased) {
+    erased = context.services.contacts.isErased(userId);
+    erasedByRequest.set(context, erased);
+  }
+  if (await erased) throw conflict("this account was deleted");
+  return next();
+};
