@@ -171,6 +171,27 @@ describe("geofences through GraphQL", () => {
     expect(await run(MINE, {}, otherCustomer)).toBe("allowed");
   });
 
+  it("exports a person's alert zones to that person only, never to another or an admin", async () => {
+    const EXPORT = `query ($userId: ID!) {
+      _entities(representations: [{ __typename: "UserDataExport", userId: $userId }]) {
+        ... on UserDataExport { userId alertZones(first: 100) { totalCount edges { node { name roaming } } } } } }`;
+    const exporter = personViewer("exporter-1", ["CUSTOMER"]);
+    await created(alertZone({ name: "Near the office", roaming: true }), exporter);
+    const mine = await call(EXPORT, { userId: "exporter-1" }, exporter);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?._entities).toEqual([
+      {
+        userId: "exporter-1",
+        alertZones: { totalCount: 1, edges: [{ node: { name: "Near the office", roaming: true } }] },
+      },
+    ]);
+    for (const viewer of [otherCustomer, admin]) {
+      const theirs = await call(EXPORT, { userId: "exporter-1" }, viewer);
+      expect(theirs.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect(JSON.stringify(theirs.data)).not.toContain("Near the office");
+    }
+  });
+
   it(`holds a person to ${MAX_GEOFENCES.ALERT_ZONE} alert zones`, async () => {
     const person = personViewer("collector", ["CUSTOMER"]);
     for (let n = 0; n < MAX_GEOFENCES.ALERT_ZONE; n += 1)
