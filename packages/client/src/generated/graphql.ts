@@ -718,7 +718,7 @@ export const MyDataExportDocument = new TypedDocumentString(`
       locale
       timeZone
     }
-    conversations(first: 100) {
+    conversations(first: 10) {
       totalCount
       edges {
         node {
@@ -726,7 +726,7 @@ export const MyDataExportDocument = new TypedDocumentString(`
           vendor {
             id
           }
-          messages(last: 100) {
+          messages(last: 20) {
             edges {
               node {
                 id
@@ -739,7 +739,7 @@ export const MyDataExportDocument = new TypedDocumentString(`
         }
       }
     }
-    supportTickets(first: 100) {
+    supportTickets(first: 50) {
       totalCount
       edges {
         node {
@@ -750,7 +750,7 @@ export const MyDataExportDocument = new TypedDocumentString(`
         }
       }
     }
-    notifications(first: 100) {
+    notifications(first: 50) {
       totalCount
       edges {
         node {
@@ -759,7 +759,7 @@ export const MyDataExportDocument = new TypedDocumentString(`
         }
       }
     }
-    alertZones(first: 100) {
+    alertZones(first: 20) {
       totalCount
       edges {
         node {
@@ -771,7 +771,7 @@ export const MyDataExportDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:52a4fe434738619320b8e7732c57d14ee8af6d00bdbc3a51ff3003fb0ca34ede"}) as unknown as TypedDocumentString<MyDataExportQuery, MyDataExportQueryVariables>;
+    `, {"hash":"sha256:0acb4498eda2a53949dc064751186343d2ada0c1734de5e6f28a81a708180127"}) as unknown as TypedDocumentString<MyDataExportQuery, MyDataExportQueryVariables>;
 export const DeleteMyAccountDocument = new TypedDocumentString(`
     mutation DeleteMyAccount {
   deleteMyAccount(confirm: true) {
