@@ -4,6 +4,7 @@ import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { handledBy } from "../bus.harness.js";
 import { communicationHarness } from "../communication.harness.js";
+import { notified } from "../notifications/notified.harness.js";
 import {
   followMarketplacePreferences,
   MARKETPLACE_PREFERENCES_CONSUMER,
@@ -51,7 +52,7 @@ describe("switches set through marketplace's deprecated notification preferences
     ]);
     // Sending follows them: a chat message now goes by e-mail too.
     await h.services.contacts.upsertFromIdentity({ userId: "dana", email: "dana@example.com" });
-    const made = await h.services.notifications.notify({
+    const made = await notified(h.services.notifications, {
       userId: "dana",
       topic: "CHAT_MESSAGE",
       params: { preview: "Open tonight?" },
