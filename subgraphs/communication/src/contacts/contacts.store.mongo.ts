@@ -101,22 +101,25 @@ export class MongoContactsStore implements ContactsStore {
     for (const field of ["email", "phone", "locale", "timeZone"] as const) {
       if (patch[field] !== undefined) set[field] = patch[field];
     }
-    let doc: ContactDocument | null;
-    try {
-      doc = await this.contacts
-        .findOneAndUpdate(
-          { _id: userId, erasedAt: null },
-          { $set: set },
-          { upsert: true, returnDocument: "after" },
-        )
-        .lean<ContactDocument>()
-        .exec();
-    } catch (error) {
-      if (isDuplicateKey(error)) return null;
-      throw error;
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const doc = await this.contacts
+          .findOneAndUpdate(
+            { _id: userId, erasedAt: null },
+            { $set: set },
+            { upsert: true, returnDocument: "after" },
+          )
+          .lean<ContactDocument>()
+          .exec();
+        if (!doc) throw new Error(`contact ${userId} vanished while it was written`);
+        return toContact(doc);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        // The `_id` exists but did not match: a tombstone, or a first write racing this one (the
+        // document exists now, so the retry updates it).
+        if (attempt > 0 || (await this.isErased(userId))) return null;
+      }
     }
-    if (!doc) throw new Error(`contact ${userId} vanished while it was written`);
-    return toContact(doc);
   }
 
   async registerDevice(device: PushDeviceRecord): Promise<PushDeviceRecord | null> {
