@@ -168,8 +168,16 @@ describe("a deleted account across the supergraph", () => {
     );
     expect(refusal.errors?.[0]?.message).toBe("this account has been deleted");
     expect(await socketCloseCode({ authorization: `Bearer ${zoe.token}` })).toBe(4403);
-    // The deletion is final, so the router remembers it: marketplace is asked at most once more.
-    expect(marketplace.requestsTo(CALLERS) - lookupsBefore).toBeLessThanOrEqual(1);
+    // Another router, which never saw this token, refuses it too.
+    const other = await stack.startExtraRouter();
+    try {
+      const elsewhere = new VentaClient({ url: `${other.url}/graphql`, token: zoe.token });
+      expect(await outcome(elsewhere.request(MeDocument, {}))).toBe("401 UNAUTHENTICATED");
+    } finally {
+      await other.stop();
+    }
+    // The deletion is final, so each router remembers it: marketplace is asked at most once per router.
+    expect(marketplace.requestsTo(CALLERS) - lookupsBefore).toBeLessThanOrEqual(2);
 
     expect(storedAbout(zoe.userId)).toEqual({ contacts: 0, tickets: 0, conversations: 0, alertZones: 0 });
   });
