@@ -104,6 +104,7 @@ export function notificationServices(
   );
   const vendorAlerts = new VendorAlertsService(
     stores.vendorAlerts,
+    stores.contacts,
     notifications,
     config.ALERT_NOTIFY_PERIOD_SECONDS,
     log,

@@ -60,6 +60,12 @@ describe("switches set through marketplace's deprecated notification preferences
     expect((await h.services.notifications.deliveriesOf([made.id])).map((d) => d.channel)).toEqual(["EMAIL"]);
   });
 
+  it("store nothing for a person whose account was deleted before they arrived", async () => {
+    await h.services.contacts.eraseUser("dana");
+    await publish(ago(1), [{ category: "MESSAGES", push: false, email: true, sms: true }]);
+    expect(await h.stores.notificationSettings.find("dana")).toBeNull();
+  });
+
   it("never undo a later change made here, however late or often they arrive", async () => {
     await h.run(
       UPDATE,
