@@ -49,7 +49,12 @@ export function marketplaceCallers(
       await response.body?.cancel();
       throw callersUnavailable();
     }
-    return (await response.json()) as CallerAnswer;
+    try {
+      return (await response.json()) as CallerAnswer;
+    } catch {
+      // A body cut short by a restart, say: as unavailable as no answer at all.
+      throw callersUnavailable();
+    }
   };
 }
 
