@@ -31,6 +31,7 @@ async function scriptedMarketplace() {
   const keys = new Map<string, PartnerIdentity>();
   let lookups = 0;
   let down = false;
+  let garbled = false;
   let held: Promise<void> = Promise.resolve();
   const server: Server = createServer(async (req, res) => {
     lookups += 1;
@@ -48,6 +49,10 @@ async function scriptedMarketplace() {
       return;
     }
     res.setHeader("content-type", "application/json");
+    if (garbled) {
+      res.end('{"account": "act');
+      return;
+    }
     res.end(
       JSON.stringify({
         account: body.userId === undefined ? null : (accounts.get(body.userId) ?? "missing"),
@@ -66,6 +71,9 @@ async function scriptedMarketplace() {
     },
     set down(value: boolean) {
       down = value;
+    },
+    set garbled(value: boolean) {
+      garbled = value;
     },
     hold(): () => void {
       let release = () => {};
@@ -191,6 +199,14 @@ describe("who is calling, as marketplace knows them", () => {
     // A failure is not remembered: the key works once marketplace is back.
     marketplace.down = false;
     expect(await identify({ apiKey: "vpk_live" })).toMatchObject({ partner: EAT_MAP });
+  });
+
+  it("takes an answer that is not JSON for no answer: 503 for a key, not a server error", async () => {
+    marketplace.garbled = true;
+    marketplace.keys.set("vpk_live", EAT_MAP);
+    await expect(identify({ apiKey: "vpk_live" })).rejects.toMatchObject({
+      extensions: { code: "SERVICE_UNAVAILABLE" },
+    });
   });
 
   it("refuses a malformed bearer header without asking marketplace", async () => {
