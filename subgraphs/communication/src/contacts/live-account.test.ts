@@ -70,6 +70,21 @@ describe("a deleted person in communication", () => {
     expect((await h.run(START, { vendorId: "cart-1" }, amy)).errors).toBeUndefined();
   });
 
+  it("undoes a write the erasure landed in the middle of, and refuses it", async () => {
+    // The erasure runs after the write was let in, and before the write is stored.
+    const start = h.services.chat.start.bind(h.services.chat);
+    h.services.chat.start = async (viewer, vendorId) => {
+      await h.services.contacts.eraseUser("zed");
+      return start(viewer, vendorId);
+    };
+    const result = await h.run(START, { vendorId: "cart-1" }, zed);
+    expect(result.errors?.[0]).toMatchObject({
+      message: "this account was deleted",
+      extensions: { code: "CONFLICT" },
+    });
+    expect(await h.stores.conversations.count({ customerId: "zed", vendorIds: [] })).toBe(0);
+  });
+
   it("stores nothing the identity provider sends about an erased person later", async () => {
     await h.services.contacts.eraseUser("zed");
     expect(
