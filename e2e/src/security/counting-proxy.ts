@@ -6,6 +6,8 @@ export interface CountingProxy {
   url: string;
   /** GraphQL requests that reached the subgraph through the proxy. */
   readonly requests: number;
+  /** Requests to one path (such as an internal route) that reached the subgraph. */
+  requestsTo(path: string): number;
   /** Where requests go: set once the subgraph is up (its port is chosen when it starts). */
   target: string;
   close(): Promise<void>;
@@ -14,9 +16,12 @@ export interface CountingProxy {
 /** A transparent HTTP proxy in front of a real subgraph that counts what the router asks of it. */
 export async function countingProxy(): Promise<CountingProxy> {
   let requests = 0;
+  const byPath = new Map<string, number>();
   let target = "http://127.0.0.1:9";
   const server = createServer((incoming, outgoing) => {
     if (incoming.url?.startsWith("/graphql")) requests += 1;
+    const path = new URL(incoming.url ?? "/", "http://proxy").pathname;
+    byPath.set(path, (byPath.get(path) ?? 0) + 1);
     const forwarded = request(
       new URL(incoming.url ?? "/", target),
       { method: incoming.method, headers: incoming.headers },
@@ -35,6 +40,7 @@ export async function countingProxy(): Promise<CountingProxy> {
     get requests() {
       return requests;
     },
+    requestsTo: (path) => byPath.get(path) ?? 0,
     get target() {
       return target;
     },

@@ -17,6 +17,8 @@ export interface SubgraphSchemaOptions {
   resolvers: BuildSchemaOptions["resolvers"];
   orphanedTypes?: BuildSchemaOptions["orphanedTypes"];
   referenceResolvers?: ReferenceResolvers;
+  /** type-graphql middlewares run around every field resolver of the subgraph's own types. */
+  middlewares?: BuildSchemaOptions["globalMiddlewares"];
 }
 
 /**
@@ -28,10 +30,12 @@ export async function buildSubgraph({
   resolvers,
   orphanedTypes,
   referenceResolvers = {},
+  middlewares,
 }: SubgraphSchemaOptions): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers,
     ...(orphanedTypes ? { orphanedTypes } : {}),
+    ...(middlewares ? { globalMiddlewares: middlewares } : {}),
     scalarsMap: [{ type: Date, scalar: GraphQLDateTime }],
     validate: false,
     // `@Authorized` on a field or mutation: checked before the resolver runs (see authChecker).

@@ -10,10 +10,11 @@ import { introspectionForAnyone, type RouterConfig, trustedProxyHops, usesDevIss
 import { openRateLimiter } from "../limits/open-rate-limiter.js";
 import { mapOperations } from "../pages/map-page.js";
 import { type CallerIdentity, callerIdentity } from "./caller-identity.js";
+import { marketplaceCallers } from "./caller-lookup.js";
 import type { OperationPolicyOptions } from "./operation-policy.js";
-import { marketplacePartnerKeys } from "./partner-keys.js";
 import type { QueryLimits } from "./query-limits.js";
 import { RateLimits } from "./rate-limits.js";
+import { rememberedCallers } from "./remembered-callers.js";
 import { TrustedDocuments } from "./trusted-documents.js";
 
 /** Everything the router needs to know who is calling and what they may run. */
@@ -30,6 +31,12 @@ export interface RouterSecurity {
   devIssuer: DevIssuer | null;
 }
 
+/**
+ * A remembered entry is two short strings: 10k of each costs a few megabytes at most. A minute is
+ * long enough that a flood of one bad key costs marketplace a lookup a minute per router.
+ */
+const CALLER_MEMORY = { maxEntries: 10_000, unknownKeyMs: 60_000 };
+
 export async function routerSecurity(
   config: RouterConfig,
   internalIdentity: InternalIdentity,
@@ -43,10 +50,13 @@ export async function routerSecurity(
     audience: config.AUTH_AUDIENCE,
     authorizedParties: config.AUTH_AUTHORIZED_PARTIES,
   });
-  const partnerKeys = marketplacePartnerKeys(marketplaceUrl, internalIdentity, config.SUBGRAPH_TIMEOUT_MS);
+  const callers = rememberedCallers(
+    marketplaceCallers(marketplaceUrl, internalIdentity, config.SUBGRAPH_TIMEOUT_MS),
+    CALLER_MEMORY,
+  );
   const requireTrusted = config.TRUSTED_DOCUMENTS === "require";
   return {
-    identify: callerIdentity(verifyToken, partnerKeys),
+    identify: callerIdentity(verifyToken, callers, log),
     internalIdentity,
     rateLimits: new RateLimits(
       openRateLimiter({ redisUrl: config.REDIS_URL, windowMs: config.RATE_LIMIT_WINDOW_MS, log }),

@@ -10,6 +10,7 @@ import {
 import { LiveHub, openLiveFeed } from "@venta/live";
 import { loadLocationConfig } from "./config.js";
 import { locationContext } from "./context.js";
+import { followAccountDeletions } from "./geofences/account-deletions.js";
 import { startOfflineSweeper } from "./live/offline-sweeper.js";
 import { followSchedules } from "./projection/schedule-projection.js";
 import { followVendors } from "./projection/vendor-projection.js";
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
   const projection = followVendors(bus, stores.positions, log);
   const schedules = followSchedules(bus, stores.positions, log);
+  const accountDeletions = followAccountDeletions(bus, stores.geofences, log);
   const feed = openLiveFeed(config, log);
   const sweeper = startOfflineSweeper({
     positions: stores.positions,
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     () => sweeper.stop(),
     () => projection.stop(),
     () => schedules.stop(),
+    () => accountDeletions.stop(),
     () => feed.close(),
     () => relay.stop(),
     () => bus.close(),

@@ -1,6 +1,8 @@
 import { buildSubgraph } from "@venta/kit";
 import type { GraphQLSchema } from "graphql";
 import { GeofencesResolver } from "./geofences/geofences.resolver.js";
+import { UserDataExportGeofencesResolver } from "./geofences/user-data-export.geofences.resolver.js";
+import { UserDataExport } from "./geofences/user-data-export.type.js";
 import { VendorGeofencesResolver } from "./geofences/vendor.geofences.resolver.js";
 import { VendorLocationUpdatedResolver } from "./live/vendor-location-updated.resolver.js";
 import { NearbyVendorsResolver } from "./positions/nearby-vendors.resolver.js";
@@ -19,6 +21,9 @@ export function buildLocationSchema(): Promise<GraphQLSchema> {
       VendorLocationUpdatedResolver,
       VendorGeofencesResolver,
       VendorsWithinResolver,
+      UserDataExportGeofencesResolver,
     ],
+    // Reached only through marketplace's `myDataExport`, never from a root field here.
+    orphanedTypes: [UserDataExport],
   });
 }

@@ -8,6 +8,7 @@ import {
   internalIdentity,
   startSubgraphServer,
 } from "@venta/kit";
+import { CALLER_VERIFICATION_PATH, callerVerificationRoute } from "./callers/caller-verification.route.js";
 import { loadMarketplaceConfig } from "./config.js";
 import { marketplaceContext } from "./context.js";
 import { earnLoyaltyPoints, followVendorPositions } from "./loyalty/loyalty.consumers.js";
@@ -65,6 +66,12 @@ async function main(): Promise<void> {
     identity,
     createContext: marketplaceContext(services),
     routes: {
+      [CALLER_VERIFICATION_PATH]: callerVerificationRoute({
+        users: stores.users,
+        partnerKeys: services.partnerKeys,
+        identity,
+        log,
+      }),
       [PARTNER_KEY_VERIFICATION_PATH]: partnerKeyVerificationRoute({
         partnerKeys: services.partnerKeys,
         identity,

@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A side of a conversation: the customer, or the vendor speaking through its owner account. */
+export type ChatSide =
+  /** The customer who started the conversation. */
+  | 'CUSTOMER'
+  /** The vendor, answered by the account that owns it. */
+  | 'VENDOR';
+
 /** What a check-in did. */
 export type CheckInOutcome =
   /** The member already checked in at this vendor in the current 4-hour window: no points. */
@@ -16,6 +23,20 @@ export type CheckInOutcome =
   | 'TOO_FAR'
   /** The vendor is not broadcasting its position right now, so presence cannot be checked: no points. */
   | 'VENDOR_NOT_LIVE';
+
+/** A new geofence. */
+export type CreateGeofenceInput = {
+  /** Where it is. */
+  area: GeofenceAreaInput;
+  /** VENDOR_ZONE for a vendor's zone (give `vendorId`), ALERT_ZONE for your own alert zone. */
+  kind: GeofenceKind;
+  /** A name for it, 1 to 80 characters. */
+  name: string;
+  /** Only for an ALERT_ZONE circle: the circle follows you, re-centred by each `updateMyLocation` (a “near me” zone). */
+  roaming?: boolean | null | undefined;
+  /** The vendor a VENDOR_ZONE belongs to and watches; its owner or an ADMIN may. Not for ALERT_ZONE. */
+  vendorId?: string | number | null | undefined;
+};
 
 /** A new partner API key. */
 export type CreatePartnerKeyInput = {
@@ -74,6 +95,29 @@ export type GeoPointInput = {
   lng: number;
 };
 
+/** The area of a geofence: exactly one of a circle and a polygon. */
+export type GeofenceAreaInput = {
+  /** A circle. */
+  circle?: GeofenceCircleInput | null | undefined;
+  /** A polygon: 3 to 100 vertices in order around its edge (closed or not: the last is joined back to the first), edges straight in latitude and longitude, not crossing each other nor the antimeridian, covering 100 m² to 7854 km² and at most 100 km across. */
+  polygon?: Array<GeoPointInput> | null | undefined;
+};
+
+/** A circular area. */
+export type GeofenceCircleInput = {
+  /** The centre; latitude between -85 and 85. */
+  center: GeoPointInput;
+  /** The radius in meters, 10 to 50000. */
+  radiusMeters: number;
+};
+
+/** Whose zone a geofence is, and which vendors it watches. */
+export type GeofenceKind =
+  /** A person's alert zone (“tell me when vendors come here”): watches every listed vendor. Managed by the person. */
+  | 'ALERT_ZONE'
+  /** A vendor's own zone (its usual pitch, a market): watches that vendor only. Managed by the vendor's owner. */
+  | 'VENDOR_ZONE';
+
 /** Narrows a proximity search; all given conditions must hold. */
 export type NearbyVendorsFilter = {
   /** Vendors serving at least one of these cuisines; up to 20, else BAD_USER_INPUT. */
@@ -84,6 +128,16 @@ export type NearbyVendorsFilter = {
   openNow?: boolean | null | undefined;
 };
 
+/** A new request for help. */
+export type OpenSupportTicketInput = {
+  /** What you need: 1 to 10000 characters once trimmed. */
+  body: string;
+  /** What it is about, if you know. */
+  category?: SupportTicketCategory | null | undefined;
+  /** What it is about, in a line: 1 to 200 characters once trimmed. */
+  subject: string;
+};
+
 /** What a partner API key unlocks, beyond the public data everyone can read. */
 export type PartnerScope =
   /** Introspect the schema where anonymous introspection is off (production). */
@@ -92,6 +146,15 @@ export type PartnerScope =
   | 'READ'
   /** Open live subscriptions. */
   | 'SUBSCRIBE';
+
+/** The kind of device a push token belongs to; it decides the push service used. */
+export type PushPlatform =
+  /** An Android app: an FCM registration token. */
+  | 'ANDROID'
+  /** An iPhone or iPad app: an APNs device token. */
+  | 'IOS'
+  /** A web app: an FCM registration token. */
+  | 'WEB';
 
 /** Where a review stands. Only PUBLISHED reviews are listed publicly and counted in ratings. */
 export type ReviewStatus =
@@ -112,6 +175,16 @@ export type SearchVendorsFilter = {
   openNow?: boolean | null | undefined;
 };
 
+/** A message to send in a conversation the caller takes part in. */
+export type SendMessageInput = {
+  /** The app's own key for this message (1 to 100 characters): sending again with the same key stores nothing new and returns the first message. */
+  clientMessageId?: string | null | undefined;
+  /** The conversation to write in. */
+  conversationId: string | number;
+  /** What to say: 1 to 4000 characters once trimmed. */
+  text: string;
+};
+
 /** A review of a vendor; sending one again for the same vendor edits it. */
 export type SubmitReviewInput = {
   /** Stars, a whole number from 1 to 5. */
@@ -120,6 +193,40 @@ export type SubmitReviewInput = {
   text: string;
   /** The vendor reviewed. */
   vendorId: string | number;
+};
+
+/** What a support ticket is about, so it reaches the right people. */
+export type SupportTicketCategory =
+  /** Signing in, the profile, deleting the account. */
+  | 'ACCOUNT'
+  /** The app itself: something does not work as it should. */
+  | 'APP'
+  /** Points, rewards and tiers. */
+  | 'LOYALTY'
+  /** Anything else. */
+  | 'OTHER'
+  /** Charges, refunds and receipts. */
+  | 'PAYMENTS'
+  /** A vendor: its listing, its food or an experience with it. */
+  | 'VENDOR';
+
+/** Where a support ticket stands, and whose turn it is. */
+export type SupportTicketState =
+  /** Waiting for support; an admin owns it. */
+  | 'ASSIGNED'
+  /** Done; replies are no longer taken (open a new ticket). */
+  | 'CLOSED'
+  /** Waiting for support; nobody is assigned yet. */
+  | 'OPEN'
+  /** Support answered: waiting for the person who opened it. */
+  | 'PENDING';
+
+/** Changes to contact details: omitted fields stay as they are; null (or an empty string) clears. */
+export type UpdateContactDetailsInput = {
+  /** An e-mail address; stored lower-case. */
+  email?: string | null | undefined;
+  /** A phone number in international form (+15125550100); spaces and dashes are ignored. */
+  phone?: string | null | undefined;
 };
 
 /** Changes to a vendor profile; omitted fields stay as they are. */
@@ -280,6 +387,51 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type MeQuery = { me: { id: string, displayName: string, vendors: { edges: Array<{ node: { id: string, name: string, status: VendorStatus } }> } } | null };
+
+export type MyDataExportQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDataExportQuery = { myDataExport: { userId: string, generatedAt: string, json: string, contactDetails: { email: string | null, phone: string | null, pushDevices: Array<{ token: string, platform: PushPlatform }> }, notificationSettings: { locale: string, timeZone: string }, conversations: { totalCount: number, edges: Array<{ node: { id: string, vendor: { id: string }, messages: { edges: Array<{ node: { id: string, senderSide: ChatSide, text: string, sentAt: string } }> } } }> }, supportTickets: { totalCount: number, edges: Array<{ node: { id: string, subject: string, body: string, state: SupportTicketState } }> }, notifications: { totalCount: number, edges: Array<{ node: { id: string, title: string } }> }, alertZones: { totalCount: number, edges: Array<{ node: { id: string, name: string, roaming: boolean } }> } } };
+
+export type DeleteMyAccountMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DeleteMyAccountMutation = { deleteMyAccount: { userId: string, deletedAt: string } };
+
+export type UpdateMyContactDetailsMutationVariables = Exact<{
+  input: UpdateContactDetailsInput;
+}>;
+
+
+export type UpdateMyContactDetailsMutation = { updateMyContactDetails: { email: string | null, phone: string | null } };
+
+export type OpenSupportTicketMutationVariables = Exact<{
+  input: OpenSupportTicketInput;
+}>;
+
+
+export type OpenSupportTicketMutation = { openSupportTicket: { id: string, state: SupportTicketState } };
+
+export type StartConversationMutationVariables = Exact<{
+  vendorId: string | number;
+}>;
+
+
+export type StartConversationMutation = { startConversation: { id: string } };
+
+export type SendMessageMutationVariables = Exact<{
+  input: SendMessageInput;
+}>;
+
+
+export type SendMessageMutation = { sendMessage: { id: string, text: string } };
+
+export type CreateGeofenceMutationVariables = Exact<{
+  input: CreateGeofenceInput;
+}>;
+
+
+export type CreateGeofenceMutation = { createGeofence: { id: string, name: string, roaming: boolean } };
 
 export type NearbyVendorsQueryVariables = Exact<{
   near: GeoPointInput;
@@ -550,6 +702,126 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `, {"hash":"sha256:bbaa9681a7fca9594ef59bc81d1fddfa7fa0e612a474c11439bddf51f2a6813b"}) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const MyDataExportDocument = new TypedDocumentString(`
+    query MyDataExport {
+  myDataExport {
+    userId
+    generatedAt
+    json
+    contactDetails {
+      email
+      phone
+      pushDevices {
+        token
+        platform
+      }
+    }
+    notificationSettings {
+      locale
+      timeZone
+    }
+    conversations(first: 10) {
+      totalCount
+      edges {
+        node {
+          id
+          vendor {
+            id
+          }
+          messages(last: 20) {
+            edges {
+              node {
+                id
+                senderSide
+                text
+                sentAt
+              }
+            }
+          }
+        }
+      }
+    }
+    supportTickets(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          subject
+          body
+          state
+        }
+      }
+    }
+    notifications(first: 50) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+        }
+      }
+    }
+    alertZones(first: 20) {
+      totalCount
+      edges {
+        node {
+          id
+          name
+          roaming
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:0acb4498eda2a53949dc064751186343d2ada0c1734de5e6f28a81a708180127"}) as unknown as TypedDocumentString<MyDataExportQuery, MyDataExportQueryVariables>;
+export const DeleteMyAccountDocument = new TypedDocumentString(`
+    mutation DeleteMyAccount {
+  deleteMyAccount(confirm: true) {
+    userId
+    deletedAt
+  }
+}
+    `, {"hash":"sha256:62253f59214aca0933f99e81a0eed3199d4bf87e5d55aa82bfd9dba75d96155d"}) as unknown as TypedDocumentString<DeleteMyAccountMutation, DeleteMyAccountMutationVariables>;
+export const UpdateMyContactDetailsDocument = new TypedDocumentString(`
+    mutation UpdateMyContactDetails($input: UpdateContactDetailsInput!) {
+  updateMyContactDetails(input: $input) {
+    email
+    phone
+  }
+}
+    `, {"hash":"sha256:888d0c1d05cea378ef206b6038739a317a04bb38ac95a3f06ebce2ae970aeeb5"}) as unknown as TypedDocumentString<UpdateMyContactDetailsMutation, UpdateMyContactDetailsMutationVariables>;
+export const OpenSupportTicketDocument = new TypedDocumentString(`
+    mutation OpenSupportTicket($input: OpenSupportTicketInput!) {
+  openSupportTicket(input: $input) {
+    id
+    state
+  }
+}
+    `, {"hash":"sha256:b1e6130cd6a2074efcced4424d096a7198499d22d6369567f26e91b379024d3d"}) as unknown as TypedDocumentString<OpenSupportTicketMutation, OpenSupportTicketMutationVariables>;
+export const StartConversationDocument = new TypedDocumentString(`
+    mutation StartConversation($vendorId: ID!) {
+  startConversation(vendorId: $vendorId) {
+    id
+  }
+}
+    `, {"hash":"sha256:9d4b268d3340e95335a2e02a5e1c1ee6c8f6ab98c9bbddd27d3cdc9f51d943fe"}) as unknown as TypedDocumentString<StartConversationMutation, StartConversationMutationVariables>;
+export const SendMessageDocument = new TypedDocumentString(`
+    mutation SendMessage($input: SendMessageInput!) {
+  sendMessage(input: $input) {
+    id
+    text
+  }
+}
+    `, {"hash":"sha256:1405fa46f9d00a53b8d437fce4747244c856c9f165336265c55f70c0fe4061ba"}) as unknown as TypedDocumentString<SendMessageMutation, SendMessageMutationVariables>;
+export const CreateGeofenceDocument = new TypedDocumentString(`
+    mutation CreateGeofence($input: CreateGeofenceInput!) {
+  createGeofence(input: $input) {
+    id
+    name
+    roaming
+  }
+}
+    `, {"hash":"sha256:282d0120fe68729e6e14b4f7a4c75d9548715f1b8e89d344fe73a15ed5d089a2"}) as unknown as TypedDocumentString<CreateGeofenceMutation, CreateGeofenceMutationVariables>;
 export const NearbyVendorsDocument = new TypedDocumentString(`
     query NearbyVendors($near: GeoPointInput!, $radiusMeters: Float, $first: Int, $after: String, $filter: NearbyVendorsFilter) {
   nearbyVendors(

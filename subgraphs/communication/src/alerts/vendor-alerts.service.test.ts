@@ -55,7 +55,14 @@ describe("vendor alerts", () => {
       testLogger,
       now,
     );
-    alerts = new VendorAlertsService(stores.vendorAlerts, notifications, 3600, testLogger, now);
+    alerts = new VendorAlertsService(
+      stores.vendorAlerts,
+      stores.contacts,
+      notifications,
+      3600,
+      testLogger,
+      now,
+    );
     await new ContactsService(stores.contacts, [], now).upsertFromIdentity({
       userId: "dana",
       email: "dana@example.com",
@@ -113,6 +120,13 @@ describe("vendor alerts", () => {
     clock = new Date(clock.getTime() + 60_000);
     expect(await alerts.onCrossing("e1", crossing())).toBe("NOTIFIED");
     expect(await danasNotifications()).toHaveLength(1);
+  });
+
+  it("stores no favorite announced for a person whose account was deleted meanwhile", async () => {
+    await stores.contacts.eraseUser("erin", new Date(0));
+    const late = { userId: "erin", vendorId: "taco-loco", favorited: true, at: new Date(1) };
+    expect(await alerts.favoriteChanged(late)).toBe(false);
+    expect(await stores.vendorAlerts.isFavorite("erin", "taco-loco")).toBe(false);
   });
 
   it("ignores leaving, vendor zones, vendors not favorited and vendors not listed", async () => {

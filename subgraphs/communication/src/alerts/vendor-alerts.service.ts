@@ -1,6 +1,7 @@
 import type { GeofenceTriggered } from "@venta/events";
 import { greatCircleMeters } from "@venta/geo";
 import type { Logger } from "@venta/kit";
+import type { ContactsStore } from "../contacts/contacts.store.js";
 import type { NotificationsService } from "../notifications/notifications.service.js";
 import type { FavoriteFact, VendorFact } from "./vendor-alert.record.js";
 import type { VendorAlertsStore } from "./vendor-alerts.store.js";
@@ -22,14 +23,20 @@ export type AlertOutcome =
 export class VendorAlertsService {
   constructor(
     private readonly alerts: VendorAlertsStore,
+    /** Who was erased: a favorite announced before an account's deletion may arrive after it. */
+    private readonly contacts: ContactsStore,
     private readonly notifications: NotificationsService,
     private readonly periodSeconds: number,
     private readonly log: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  /** Marketplace said a person favorited a vendor or stopped; older news than what is known is ignored. */
-  favoriteChanged(fact: FavoriteFact): Promise<boolean> {
+  /**
+   * Marketplace said a person favorited a vendor or stopped; older news than what is known is
+   * ignored, and so is news about a person whose account was deleted (false, nothing stored).
+   */
+  async favoriteChanged(fact: FavoriteFact): Promise<boolean> {
+    if (await this.contacts.isErased(fact.userId)) return false;
     return this.alerts.applyFavorite(fact);
   }
 

@@ -82,10 +82,11 @@ describe("a deleted customer's conversations, as the vendor sees them", () => {
         ],
       },
     });
-    // To the deleted account, nothing is left.
-    expect((await h.run(MINE, {}, casey)).data?.myConversations).toEqual({ totalCount: 0 });
+    // Nothing is left of the deleted account's side, and the account itself is refused outright.
+    expect(await h.stores.conversations.count({ customerId: "casey", vendorIds: [] })).toBe(0);
+    expect((await h.run(MINE, {}, casey)).errors?.[0]?.extensions?.code).toBe("CONFLICT");
     expect((await h.run(CONVERSATION, { id: conversationId }, casey)).errors?.[0]?.extensions?.code).toBe(
-      "NOT_FOUND",
+      "CONFLICT",
     );
     // Nobody is left to read an answer: the conversation takes no more messages.
     const answer = await h.run(SEND, { input: { conversationId, text: "Hello?" } }, owner);

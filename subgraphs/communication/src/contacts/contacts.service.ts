@@ -1,5 +1,5 @@
 import { forbidden, type Viewer } from "@venta/auth";
-import { validLocale, validTimeZone } from "@venta/kit";
+import { conflict, validLocale, validTimeZone } from "@venta/kit";
 import type { PushPlatform } from "../channels/channel.js";
 import type { ContactPatch, ContactRecord, IdentityContact, PushDeviceRecord } from "./contact.record.js";
 import { validDeviceToken, validEmail, validPhone } from "./contact.validation.js";
@@ -30,8 +30,9 @@ export class ContactsService {
   /**
    * Creates or updates the person's contact details from the identity provider; idempotent. Every
    * given field is checked before anything is written: a malformed one throws BAD_USER_INPUT.
+   * Null for a person whose account was deleted: the provider's late updates store nothing.
    */
-  async upsertFromIdentity(input: IdentityContact): Promise<ContactRecord> {
+  async upsertFromIdentity(input: IdentityContact): Promise<ContactRecord | null> {
     if (input.userId.trim().length === 0) throw new Error("upsertFromIdentity needs a userId");
     const patch: ContactPatch = {};
     if (input.email !== undefined) patch.email = validEmail(input.email);
@@ -44,6 +45,11 @@ export class ContactsService {
   /** Erases everything the communication subgraph keeps on the person, module by module; idempotent. */
   async eraseUser(userId: string): Promise<void> {
     for (const eraser of this.erasers) await eraser.eraseUser(userId);
+  }
+
+  /** Whether the person's account was deleted (and their data here erased). */
+  isErased(userId: string): Promise<boolean> {
+    return this.contacts.isErased(userId);
   }
 
   contactOf(userId: string): Promise<ContactRecord | null> {
@@ -60,18 +66,20 @@ export class ContactsService {
     const patch: ContactPatch = {};
     if (change.email !== undefined) patch.email = validEmail(change.email);
     if (change.phone !== undefined) patch.phone = validPhone(change.phone);
-    return this.contacts.upsert(userId, patch, this.now());
+    return written(await this.contacts.upsert(userId, patch, this.now()));
   }
 
   /** Registers (or refreshes) a device of the signed-in person for push notifications. */
   async registerDevice(viewer: Viewer, token: string, platform: PushPlatform): Promise<PushDeviceRecord> {
     const userId = signedIn(viewer);
-    const device = await this.contacts.registerDevice({
-      token: validDeviceToken(token),
-      userId,
-      platform,
-      registeredAt: this.now(),
-    });
+    const device = written(
+      await this.contacts.registerDevice({
+        token: validDeviceToken(token),
+        userId,
+        platform,
+        registeredAt: this.now(),
+      }),
+    );
     const devices = await this.contacts.devicesOf(userId);
     for (const stale of devices.slice(MAX_PUSH_DEVICES))
       await this.contacts.unregisterDevice(userId, stale.token);
@@ -87,6 +95,12 @@ export class ContactsService {
   forgetDevice(token: string): Promise<boolean> {
     return this.contacts.forgetDevice(token);
   }
+}
+
+/** The store refuses an erased person inside its write: an erasure may land after any earlier check. */
+function written<T>(record: T | null): T {
+  if (record === null) throw conflict("this account was deleted");
+  return record;
 }
 
 function signedIn(viewer: Viewer): string {

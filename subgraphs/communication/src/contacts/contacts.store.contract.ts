@@ -74,12 +74,35 @@ export function contactsStoreContract(adapter: string, open: () => Promise<Opene
       await store.upsert("u2", { email: "b@example.com" }, at(1));
       await store.registerDevice({ token: "t1", userId: "u1", platform: "IOS", registeredAt: at(1) });
       await store.registerDevice({ token: "t2", userId: "u2", platform: "IOS", registeredAt: at(1) });
-      await store.eraseUser("u1");
-      await store.eraseUser("u1");
+      await store.eraseUser("u1", at(2));
+      await store.eraseUser("u1", at(3));
       expect(await store.find("u1")).toBeNull();
       expect(await store.devicesOf("u1")).toEqual([]);
       expect(await store.find("u2")).not.toBeNull();
       expect(await store.devicesOf("u2")).toHaveLength(1);
+      expect(await store.isErased("u1")).toBe(true);
+      expect(await store.isErased("u2")).toBe(false);
+    });
+
+    it("refuses details and devices for an erased person, writing nothing", async () => {
+      await store.eraseUser("never-had-details", at(1));
+      expect(await store.isErased("never-had-details")).toBe(true);
+      await store.upsert("u1", { email: "a@example.com" }, at(1));
+      await store.eraseUser("u1", at(2));
+      expect(await store.upsert("u1", { email: "new@example.com", phone: "+15125550100" }, at(3))).toBeNull();
+      expect(await store.upsert("never-had-details", { email: "x@example.com" }, at(3))).toBeNull();
+      expect(
+        await store.registerDevice({ token: "t9", userId: "u1", platform: "IOS", registeredAt: at(3) }),
+      ).toBeNull();
+      expect(await store.find("u1")).toBeNull();
+      expect(await store.find("never-had-details")).toBeNull();
+      expect(await store.devicesOf("u1")).toEqual([]);
+      // Someone else's token is still theirs: the refusal did not take it over.
+      await store.registerDevice({ token: "t8", userId: "u2", platform: "IOS", registeredAt: at(4) });
+      expect(
+        await store.registerDevice({ token: "t8", userId: "u1", platform: "IOS", registeredAt: at(5) }),
+      ).toBeNull();
+      expect((await store.devicesOf("u2")).map((d) => d.token)).toEqual(["t8"]);
     });
   });
 }

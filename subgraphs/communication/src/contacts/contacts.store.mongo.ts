@@ -10,6 +10,7 @@ interface ContactDocument {
   locale: string | null;
   timeZone: string | null;
   updatedAt: Date;
+  erasedAt?: Date | null;
 }
 
 interface DeviceDocument {
@@ -26,7 +27,8 @@ const contactSchema = new Schema<ContactDocument>(
     phone: { type: String, default: null },
     locale: { type: String, default: null },
     timeZone: { type: String, default: null },
-    updatedAt: { type: Date, required: true },
+    updatedAt: { type: Date },
+    erasedAt: { type: Date, default: null },
   },
   { collection: "contacts", versionKey: false, timestamps: false, autoIndex: false },
 );
@@ -41,6 +43,21 @@ const deviceSchema = new Schema<DeviceDocument>(
   { collection: "push_devices", versionKey: false, timestamps: false, autoIndex: false },
 );
 deviceSchema.index({ userId: 1, registeredAt: -1 });
+
+/**
+ * A deleted person is recorded in `contacts` itself: their details document is replaced by one that
+ * holds only `erasedAt`. Writes match `erasedAt: null` and upsert, so a write racing the erasure
+ * either lands first (and is replaced) or collides with the tombstone's `_id` and writes nothing:
+ * one document, so no transaction is needed for the check to be part of the write.
+ */
+interface ErasedContactDocument {
+  _id: string;
+  erasedAt: Date;
+}
+
+const DUPLICATE_KEY = 11000;
+const isDuplicateKey = (error: unknown) =>
+  typeof error === "object" && error !== null && "code" in error && error.code === DUPLICATE_KEY;
 
 const toContact = (doc: ContactDocument): ContactRecord => ({
   userId: doc._id,
@@ -74,25 +91,41 @@ export class MongoContactsStore implements ContactsStore {
   }
 
   async find(userId: string): Promise<ContactRecord | null> {
-    const doc = await this.contacts.findById(userId).lean<ContactDocument>().exec();
+    const doc = await this.contacts.findOne({ _id: userId, erasedAt: null }).lean<ContactDocument>().exec();
     return doc ? toContact(doc) : null;
   }
 
-  async upsert(userId: string, patch: ContactPatch, at: Date): Promise<ContactRecord> {
+  async upsert(userId: string, patch: ContactPatch, at: Date): Promise<ContactRecord | null> {
     // One atomic update: only the given fields are set, so concurrent patches of different fields both land.
     const set: Record<string, unknown> = { updatedAt: at };
     for (const field of ["email", "phone", "locale", "timeZone"] as const) {
       if (patch[field] !== undefined) set[field] = patch[field];
     }
-    const doc = await this.contacts
-      .findOneAndUpdate({ _id: userId }, { $set: set }, { upsert: true, returnDocument: "after" })
-      .lean<ContactDocument>()
-      .exec();
-    if (!doc) throw new Error(`contact ${userId} vanished while it was written`);
-    return toContact(doc);
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const doc = await this.contacts
+          .findOneAndUpdate(
+            { _id: userId, erasedAt: null },
+            { $set: set },
+            { upsert: true, returnDocument: "after" },
+          )
+          .lean<ContactDocument>()
+          .exec();
+        if (!doc) throw new Error(`contact ${userId} vanished while it was written`);
+        return toContact(doc);
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        // The `_id` exists but did not match: a tombstone, or a first write racing this one (the
+        // document exists now, so the retry updates it).
+        if (attempt > 0 || (await this.isErased(userId))) return null;
+      }
+    }
   }
 
-  async registerDevice(device: PushDeviceRecord): Promise<PushDeviceRecord> {
+  async registerDevice(device: PushDeviceRecord): Promise<PushDeviceRecord | null> {
+    // Devices are separate documents, so this is a check, then a write: a registration racing the
+    // erasure can slip between them. The router refuses a deleted account's token before either.
+    if (await this.isErased(device.userId)) return null;
     await this.devices
       .updateOne(
         { _id: device.token },
@@ -122,8 +155,20 @@ export class MongoContactsStore implements ContactsStore {
     return docs.map(toDevice);
   }
 
-  async eraseUser(userId: string): Promise<void> {
+  async eraseUser(userId: string, at: Date): Promise<void> {
+    const tombstone: ErasedContactDocument = { _id: userId, erasedAt: at };
+    // The tombstone first: from then on no detail, and (checked) no device, is written.
+    await this.contacts
+      .replaceOne({ _id: userId, erasedAt: null }, tombstone, { upsert: true })
+      .exec()
+      .catch((error: unknown) => {
+        // Already a tombstone: the first erasure's time stays.
+        if (!isDuplicateKey(error)) throw error;
+      });
     await this.devices.deleteMany({ userId }).exec();
-    await this.contacts.deleteOne({ _id: userId }).exec();
+  }
+
+  async isErased(userId: string): Promise<boolean> {
+    return (await this.contacts.exists({ _id: userId, erasedAt: { $ne: null } })) !== null;
   }
 }

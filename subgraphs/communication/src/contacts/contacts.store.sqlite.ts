@@ -54,6 +54,10 @@ export class SqliteContactsStore implements ContactsStore {
         registered_at INTEGER NOT NULL
       );
       CREATE INDEX IF NOT EXISTS push_devices_by_user ON push_devices (user_id, registered_at);
+      CREATE TABLE IF NOT EXISTS erased_people (
+        user_id TEXT PRIMARY KEY,
+        erased_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
     `);
   }
 
@@ -62,8 +66,9 @@ export class SqliteContactsStore implements ContactsStore {
     return row ? toContact(row) : null;
   }
 
-  async upsert(userId: string, patch: ContactPatch, at: Date): Promise<ContactRecord> {
-    const upsert = this.db.transaction((): ContactRecord => {
+  async upsert(userId: string, patch: ContactPatch, at: Date): Promise<ContactRecord | null> {
+    const upsert = this.db.transaction((): ContactRecord | null => {
+      if (this.erased(userId)) return null;
       const current = this.db
         .prepare<[string], ContactRow>("SELECT * FROM contacts WHERE user_id = ?")
         .get(userId);
@@ -88,15 +93,19 @@ export class SqliteContactsStore implements ContactsStore {
     return upsert.immediate();
   }
 
-  async registerDevice(device: PushDeviceRecord): Promise<PushDeviceRecord> {
-    this.db
-      .prepare(
-        `INSERT INTO push_devices (token, user_id, platform, registered_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (token) DO UPDATE SET user_id = excluded.user_id, platform = excluded.platform,
-           registered_at = excluded.registered_at`,
-      )
-      .run(device.token, device.userId, device.platform, device.registeredAt.getTime());
-    return device;
+  async registerDevice(device: PushDeviceRecord): Promise<PushDeviceRecord | null> {
+    const register = this.db.transaction((): PushDeviceRecord | null => {
+      if (this.erased(device.userId)) return null;
+      this.db
+        .prepare(
+          `INSERT INTO push_devices (token, user_id, platform, registered_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (token) DO UPDATE SET user_id = excluded.user_id, platform = excluded.platform,
+             registered_at = excluded.registered_at`,
+        )
+        .run(device.token, device.userId, device.platform, device.registeredAt.getTime());
+      return device;
+    });
+    return register.immediate();
   }
 
   async unregisterDevice(userId: string, token: string): Promise<boolean> {
@@ -119,10 +128,23 @@ export class SqliteContactsStore implements ContactsStore {
       .map(toDevice);
   }
 
-  async eraseUser(userId: string): Promise<void> {
-    this.db.transaction(() => {
-      this.db.prepare("DELETE FROM push_devices WHERE user_id = ?").run(userId);
-      this.db.prepare("DELETE FROM contacts WHERE user_id = ?").run(userId);
-    })();
+  async eraseUser(userId: string, at: Date): Promise<void> {
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare("INSERT OR IGNORE INTO erased_people (user_id, erased_at) VALUES (?, ?)")
+          .run(userId, at.getTime());
+        this.db.prepare("DELETE FROM push_devices WHERE user_id = ?").run(userId);
+        this.db.prepare("DELETE FROM contacts WHERE user_id = ?").run(userId);
+      })
+      .immediate();
+  }
+
+  async isErased(userId: string): Promise<boolean> {
+    return this.erased(userId);
+  }
+
+  private erased(userId: string): boolean {
+    return this.db.prepare("SELECT 1 FROM erased_people WHERE user_id = ?").get(userId) !== undefined;
   }
 }

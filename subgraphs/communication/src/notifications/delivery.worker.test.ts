@@ -14,6 +14,7 @@ import { type CommunicationStores, openSqlite } from "../stores.js";
 import { DeliveryWorker } from "./delivery.worker.js";
 import { SqliteDeliveryQueue } from "./delivery-queue.sqlite.js";
 import { NotificationsService } from "./notifications.service.js";
+import { notified } from "./notified.harness.js";
 
 const SID = "AC00000000000000000000000000000001";
 const dana = personViewer("dana", ["CUSTOMER"]);
@@ -74,7 +75,7 @@ describe("sending deliveries", () => {
   });
 
   const textDana = async () => {
-    const made = await notifications.notify({
+    const made = await notified(notifications, {
       userId: "dana",
       topic: "SUPPORT_UPDATE",
       params: { update: "Refunded." },
@@ -145,7 +146,7 @@ describe("sending deliveries", () => {
     await contacts.registerDevice(dana, "android-token-uninstalled", "ANDROID");
     await contacts.registerDevice(dana, "android-token-still-there", "ANDROID");
     fcm.unregistered.add("android-token-uninstalled");
-    const made = await notifications.notify({
+    const made = await notified(notifications, {
       userId: "dana",
       topic: "CHAT_MESSAGE",
       params: { senderName: "Eli", preview: "Hi" },

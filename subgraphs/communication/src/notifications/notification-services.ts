@@ -65,7 +65,9 @@ export function openDeliveryQueue(config: NotificationsConfig, log: Logger): Del
 
 /**
  * `otherErasers`: the personal data erasers of communication's other modules (chat, support): a
- * deleted account's data goes from all of them, theirs first and the contact details last.
+ * deleted account's data goes from all of them. The contact details go first, because their
+ * erasure records the person as erased: every write after it is refused (see live-account.ts), and
+ * the erasers after it remove what was written before. A failed erasure is retried whole.
  */
 export function notificationServices(
   stores: NotificationStores,
@@ -92,16 +94,17 @@ export function notificationServices(
   const contacts = new ContactsService(
     stores.contacts,
     [
+      new ContactsPersonalData(stores.contacts, now),
       ...otherErasers,
       new VendorAlertsPersonalData(stores.vendorAlerts),
       new NotificationsPersonalData(stores.notifications),
       new NotificationSettingsPersonalData(stores.notificationSettings),
-      new ContactsPersonalData(stores.contacts),
     ],
     now,
   );
   const vendorAlerts = new VendorAlertsService(
     stores.vendorAlerts,
+    stores.contacts,
     notifications,
     config.ALERT_NOTIFY_PERIOD_SECONDS,
     log,

@@ -3,6 +3,7 @@ import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { communicationHarness } from "../communication.harness.js";
 import { NotificationsService } from "./notifications.service.js";
+import { notified } from "./notified.harness.js";
 
 type Harness = Awaited<ReturnType<typeof communicationHarness>>;
 
@@ -45,7 +46,7 @@ describe("notification resolvers", () => {
     ids.length = 0;
     await h.services.contacts.upsertFromIdentity({ userId: "dana", email: "dana@example.com" });
     for (const n of [1, 2, 3]) {
-      const made = await h.services.notifications.notify({
+      const made = await notified(h.services.notifications, {
         userId: "dana",
         topic: "SUPPORT_UPDATE",
         params: { ticketSubject: `Ticket ${n}`, update: `Update ${n}` },

@@ -6,6 +6,7 @@ import { NotificationSettingsService } from "../preferences/notification-setting
 import { type CommunicationStores, openSqlite } from "../stores.js";
 import type { DeliveryJobHandler, DeliveryQueue } from "./delivery-queue.js";
 import { NotificationsService } from "./notifications.service.js";
+import { notified } from "./notified.harness.js";
 
 /** Records what was queued; these tests look at what notify decides, not at sending. */
 class QueueRecorder implements DeliveryQueue {
@@ -67,7 +68,7 @@ describe("making notifications", () => {
     }));
 
   it("sends over the topic's default channels, in the person's language, queued at once", async () => {
-    const made = await notifications.notify({
+    const made = await notified(notifications, {
       userId: "dana",
       topic: "VENDOR_NEARBY",
       params: TAQUERIA,
@@ -103,7 +104,7 @@ describe("making notifications", () => {
       locale: "es-MX",
       topics: [{ topic: "VENDOR_NEARBY", push: false, sms: true }],
     });
-    const made = await notifications.notify({ userId: "dana", topic: "VENDOR_NEARBY", params: TAQUERIA });
+    const made = await notified(notifications, { userId: "dana", topic: "VENDOR_NEARBY", params: TAQUERIA });
     expect(made.body).toBe("Taco Loco está a 400 m");
     expect(await deliveriesOf(made.id)).toEqual([
       expect.objectContaining({ channel: "EMAIL", title: "Taco Loco está cerca" }),
@@ -120,7 +121,7 @@ describe("making notifications", () => {
   it("holds a notification that falls in quiet hours until they end, in the person's time zone", async () => {
     await settings.update(dana, { quietHours: { start: "22:00", end: "07:00" } });
     clock = new Date("2026-06-11T04:30:00Z"); // 23:30 in Chicago
-    const made = await notifications.notify({
+    const made = await notified(notifications, {
       userId: "dana",
       topic: "CHAT_MESSAGE",
       params: { senderName: "Eli", preview: "Open?" },
@@ -137,7 +138,7 @@ describe("making notifications", () => {
   it("sends urgent account notices during quiet hours", async () => {
     await settings.update(dana, { quietHours: { start: "22:00", end: "07:00" } });
     clock = new Date("2026-06-11T04:30:00Z");
-    const made = await notifications.notify({
+    const made = await notified(notifications, {
       userId: "dana",
       topic: "ACCOUNT",
       params: { headline: "New sign-in", details: "Someone signed in on a new phone." },
@@ -148,7 +149,7 @@ describe("making notifications", () => {
 
   it("schedules a send for later when asked", async () => {
     const later = new Date("2026-06-12T09:00:00Z");
-    const made = await notifications.notify({
+    const made = await notified(notifications, {
       userId: "dana",
       topic: "PROMOTION",
       params: { headline: "2x1 tacos", details: "Tuesday only." },
@@ -157,7 +158,7 @@ describe("making notifications", () => {
     // Promotions are opt-in: nothing goes out, but the person's list shows it.
     expect(await stores.notifications.deliveriesOf([made.id])).toEqual([]);
     await settings.update(dana, { topics: [{ topic: "PROMOTION", email: true }] });
-    const opted = await notifications.notify({
+    const opted = await notified(notifications, {
       userId: "dana",
       topic: "PROMOTION",
       params: { headline: "2x1 tacos", details: "Tuesday only." },
@@ -186,8 +187,17 @@ describe("making notifications", () => {
     expect(queue.jobs.size).toBe(2);
   });
 
+  it("makes nothing for a person whose account was deleted: an event about them may arrive late", async () => {
+    await stores.contacts.eraseUser("dana", clock);
+    expect(
+      await notifications.notify({ userId: "dana", topic: "VENDOR_NEARBY", params: TAQUERIA }),
+    ).toBeNull();
+    expect((await notifications.listOf("dana", 10, null, false)).totalCount).toBe(0);
+    expect(queue.jobs.size).toBe(0);
+  });
+
   it("records a notification with no deliveries for a person without any contact details", async () => {
-    const made = await notifications.notify({
+    const made = await notified(notifications, {
       userId: "nobody",
       topic: "SUPPORT_UPDATE",
       params: { update: "We refunded you." },

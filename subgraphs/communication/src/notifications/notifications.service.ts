@@ -50,7 +50,12 @@ export class NotificationsService {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  async notify(request: NotifyRequest): Promise<NotificationRecord> {
+  /**
+   * Null, storing nothing, for a person whose account was deleted: an event about them (a chat
+   * answer, a vendor entering a zone) may still be on its way when the erasure lands.
+   */
+  async notify(request: NotifyRequest): Promise<NotificationRecord | null> {
+    if (await this.contacts.isErased(request.userId)) return null;
     const dedupeKey = request.dedupeKey ?? null;
     const [contact, devices, settings] = await Promise.all([
       this.contacts.find(request.userId),

@@ -4,6 +4,7 @@ import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { handledBy } from "../bus.harness.js";
 import { communicationHarness } from "../communication.harness.js";
+import { notified } from "../notifications/notified.harness.js";
 import {
   followMarketplacePreferences,
   MARKETPLACE_PREFERENCES_CONSUMER,
@@ -51,12 +52,18 @@ describe("switches set through marketplace's deprecated notification preferences
     ]);
     // Sending follows them: a chat message now goes by e-mail too.
     await h.services.contacts.upsertFromIdentity({ userId: "dana", email: "dana@example.com" });
-    const made = await h.services.notifications.notify({
+    const made = await notified(h.services.notifications, {
       userId: "dana",
       topic: "CHAT_MESSAGE",
       params: { preview: "Open tonight?" },
     });
     expect((await h.services.notifications.deliveriesOf([made.id])).map((d) => d.channel)).toEqual(["EMAIL"]);
+  });
+
+  it("store nothing for a person whose account was deleted before they arrived", async () => {
+    await h.services.contacts.eraseUser("dana");
+    await publish(ago(1), [{ category: "MESSAGES", push: false, email: true, sms: true }]);
+    expect(await h.stores.notificationSettings.find("dana")).toBeNull();
   });
 
   it("never undo a later change made here, however late or often they arrive", async () => {

@@ -5,7 +5,7 @@ import type { EffectiveSettings } from "./notification-settings.service.js";
 import { NotificationSettings } from "./notification-settings.type.js";
 import { formatClockTime } from "./quiet-hours.js";
 
-const toType = (settings: EffectiveSettings): NotificationSettings => ({
+export const toNotificationSettings = (settings: EffectiveSettings): NotificationSettings => ({
   locale: settings.locale,
   timeZone: settings.timeZone,
   quietHours: settings.quietHours && {
@@ -21,7 +21,7 @@ export class NotificationSettingsResolver {
   @Authorized()
   @Query(() => NotificationSettings, { description: "How the signed-in person wants to be notified." })
   async myNotificationSettings(@Ctx() ctx: CommunicationContext): Promise<NotificationSettings> {
-    return toType(await ctx.services.notificationSettings.mine(ctx.viewer));
+    return toNotificationSettings(await ctx.services.notificationSettings.mine(ctx.viewer));
   }
 
   @Authorized()
@@ -33,6 +33,6 @@ export class NotificationSettingsResolver {
     input: UpdateNotificationSettingsInput,
     @Ctx() ctx: CommunicationContext,
   ): Promise<NotificationSettings> {
-    return toType(await ctx.services.notificationSettings.update(ctx.viewer, input));
+    return toNotificationSettings(await ctx.services.notificationSettings.update(ctx.viewer, input));
   }
 }

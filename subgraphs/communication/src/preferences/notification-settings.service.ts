@@ -112,13 +112,15 @@ export class NotificationSettingsService {
    * `UpdatePreferencesInput.notifications`, for the categories that have a topic here, unless the
    * topic was changed later (here or there); returns the topics changed. Safe to apply again.
    */
-  applyMarketplaceChange(change: NotificationPreferencesChanged): Promise<NotificationTopic[]> {
+  async applyMarketplaceChange(change: NotificationPreferencesChanged): Promise<NotificationTopic[]> {
+    // A change announced before the account's deletion may arrive after it: nothing is stored then.
+    if (await this.contacts.isErased(change.userId)) return [];
     const topics: Partial<Record<NotificationTopic, ChannelSwitches>> = {};
     for (const { category, push, email, sms } of change.preferences) {
       const topic = TOPIC_OF_MARKETPLACE_CATEGORY[category];
       if (topic) topics[topic] = { push, email, sms };
     }
-    if (Object.keys(topics).length === 0) return Promise.resolve([]);
+    if (Object.keys(topics).length === 0) return [];
     return this.settings.applyTopics(change.userId, topics, new Date(change.at));
   }
 }

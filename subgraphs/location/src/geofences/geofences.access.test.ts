@@ -149,6 +149,49 @@ describe("geofences through GraphQL", () => {
     expect(await stores.geofences.countByOwner("ALERT_ZONE", "customer-2")).toBe(before);
   });
 
+  it("refuses a deleted person's zone writes and reads with CONFLICT once their account is erased", async () => {
+    const gone = personViewer("gone-1", ["CUSTOMER"]);
+    const zone = await created(alertZone({ roaming: true }), gone);
+    expect(await stores.geofences.erasePerson("gone-1", new Date())).toBe(1);
+    const refusals = [
+      await call(CREATE, { input: alertZone() }, gone),
+      await call(MINE, {}, gone),
+      await call(GET, { id: zone.id }, gone),
+      await call(MOVE_ME, { location: AUSTIN }, gone),
+      await call(UPDATE, { input: { id: zone.id, name: "Back" } }, gone),
+      await call(DELETE, { id: zone.id }, gone),
+    ];
+    for (const result of refusals)
+      expect(result.errors?.[0]).toMatchObject({
+        message: "this account was deleted",
+        extensions: { code: "CONFLICT" },
+      });
+    expect(await stores.geofences.countByOwner("ALERT_ZONE", "gone-1")).toBe(0);
+    // Another person is untouched by it.
+    expect(await run(MINE, {}, otherCustomer)).toBe("allowed");
+  });
+
+  it("exports a person's alert zones to that person only, never to another or an admin", async () => {
+    const EXPORT = `query ($userId: ID!) {
+      _entities(representations: [{ __typename: "UserDataExport", userId: $userId }]) {
+        ... on UserDataExport { userId alertZones(first: 100) { totalCount edges { node { name roaming } } } } } }`;
+    const exporter = personViewer("exporter-1", ["CUSTOMER"]);
+    await created(alertZone({ name: "Near the office", roaming: true }), exporter);
+    const mine = await call(EXPORT, { userId: "exporter-1" }, exporter);
+    expect(mine.errors).toBeUndefined();
+    expect(mine.data?._entities).toEqual([
+      {
+        userId: "exporter-1",
+        alertZones: { totalCount: 1, edges: [{ node: { name: "Near the office", roaming: true } }] },
+      },
+    ]);
+    for (const viewer of [otherCustomer, admin]) {
+      const theirs = await call(EXPORT, { userId: "exporter-1" }, viewer);
+      expect(theirs.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+      expect(JSON.stringify(theirs.data)).not.toContain("Near the office");
+    }
+  });
+
   it(`holds a person to ${MAX_GEOFENCES.ALERT_ZONE} alert zones`, async () => {
     const person = personViewer("collector", ["CUSTOMER"]);
     for (let n = 0; n < MAX_GEOFENCES.ALERT_ZONE; n += 1)

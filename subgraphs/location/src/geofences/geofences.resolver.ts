@@ -8,9 +8,9 @@ import { Geofence, toGeofence } from "./geofence.type.js";
 import {
   createGeofence,
   deleteGeofence,
+  livePerson,
   MAX_GEOFENCES,
   managedFence,
-  signedInPerson,
   updateGeofence,
   updateMyLocation,
 } from "./geofences.service.js";
@@ -22,13 +22,13 @@ export class GeofencesResolver {
   @Query(() => GeofenceConnection, {
     description: "The signed-in person's alert zones, newest first.",
   })
-  myGeofences(
+  async myGeofences(
     @Ctx() ctx: LocationContext,
     @Arg("first", () => Int, { defaultValue: 20, description: "Page size, 1 to 100." }) first: number,
     @Arg("after", () => String, { nullable: true, description: "Cursor of the last edge already seen." })
     after?: string | null,
   ): Promise<GeofenceConnection> {
-    return listGeofences(ctx, "ALERT_ZONE", signedInPerson(ctx), first, after);
+    return listGeofences(ctx, "ALERT_ZONE", await livePerson(ctx), first, after);
   }
 
   @Authorized()
@@ -41,6 +41,7 @@ export class GeofencesResolver {
     @Arg("id", () => ID, { description: "The geofence's id." }) id: string,
     @Ctx() ctx: LocationContext,
   ): Promise<Geofence | null> {
+    if (ctx.viewer.userId !== null) await livePerson(ctx);
     const fence = await managedFence(ctx, id);
     return fence ? toGeofence(fence) : null;
   }

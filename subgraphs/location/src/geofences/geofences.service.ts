@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { forbidden, isAdmin, unauthenticated } from "@venta/auth";
 import type { GeoPoint } from "@venta/geo";
-import { badUserInput, notFound } from "@venta/kit";
+import { badUserInput, conflict, notFound } from "@venta/kit";
 import type { LocationContext } from "../context.js";
 import type { CreateGeofenceInput, UpdateGeofenceInput } from "./geofence.inputs.js";
 import type { GeofenceKind, GeofenceRecord, GeofenceShape } from "./geofence.record.js";
@@ -17,11 +17,22 @@ export const MAX_GEOFENCES: Record<GeofenceKind, number> = { ALERT_ZONE: 20, VEN
 
 const clockOf = (ctx: LocationContext) => trackingClock(ctx.now, ctx.services.liveWindowSeconds);
 
-export function signedInPerson(ctx: LocationContext): string {
+function signedInPerson(ctx: LocationContext): string {
   const { viewer } = ctx;
   if (viewer.userId === null && viewer.partner === null) throw unauthenticated();
   if (viewer.userId === null) throw forbidden("only a signed-in person may do this");
   return viewer.userId;
+}
+
+/**
+ * The signed-in person, unless their account was deleted: then CONFLICT, as marketplace answers,
+ * for writes and for reads of their own data alike. The router refuses a deleted account's token
+ * already; this holds when marketplace could not be asked, or a token reaches this subgraph otherwise.
+ */
+export async function livePerson(ctx: LocationContext): Promise<string> {
+  const personId = signedInPerson(ctx);
+  if (await ctx.services.geofences.isErased(personId)) throw conflict("this account was deleted");
+  return personId;
 }
 
 /** A vendor zone is managed by the vendor's owner (or an admin), as its position reports are. */
@@ -55,7 +66,7 @@ function assertMayRoam(kind: GeofenceKind, shape: GeofenceShape, roaming: boolea
 }
 
 export async function createGeofence(ctx: LocationContext, input: CreateGeofenceInput): Promise<FenceWrite> {
-  const personId = signedInPerson(ctx);
+  const personId = await livePerson(ctx);
   const name = validFenceName(input.name, "input.name");
   const shape = validShape(input.area, "input.area");
   const roaming = input.roaming ?? false;
@@ -82,6 +93,9 @@ export async function createGeofence(ctx: LocationContext, input: CreateGeofence
     updatedAt: ctx.now,
   };
   const written = await ctx.services.geofences.create(fence, limit, clockOf(ctx));
+  // The store refuses an erased person's zone inside its write: an erasure may have landed meanwhile.
+  if (!written && input.kind === "ALERT_ZONE" && (await ctx.services.geofences.isErased(ownerId)))
+    throw conflict("this account was deleted");
   if (!written)
     throw badUserInput(
       input.kind === "ALERT_ZONE"
@@ -93,7 +107,7 @@ export async function createGeofence(ctx: LocationContext, input: CreateGeofence
 }
 
 export async function updateGeofence(ctx: LocationContext, input: UpdateGeofenceInput): Promise<FenceWrite> {
-  signedInPerson(ctx);
+  await livePerson(ctx);
   const changes: GeofenceChanges = {
     name:
       input.name === null || input.name === undefined ? undefined : validFenceName(input.name, "input.name"),
@@ -109,7 +123,7 @@ export async function updateGeofence(ctx: LocationContext, input: UpdateGeofence
 }
 
 export async function deleteGeofence(ctx: LocationContext, id: string): Promise<string> {
-  signedInPerson(ctx);
+  await livePerson(ctx);
   const fence = await managedFence(ctx, id);
   if (!fence || !(await ctx.services.geofences.delete(id))) throw notFound(`no geofence with id ${id}`);
   return id;
@@ -117,7 +131,7 @@ export async function deleteGeofence(ctx: LocationContext, id: string): Promise<
 
 /** Re-centres the signed-in person's roaming alert zones on where they are. */
 export async function updateMyLocation(ctx: LocationContext, location: GeoPoint): Promise<FenceWrite[]> {
-  const personId = signedInPerson(ctx);
+  const personId = await livePerson(ctx);
   const center = validFencePoint(location, "location");
   return ctx.services.geofences.moveRoaming(personId, center, clockOf(ctx));
 }

@@ -167,6 +167,38 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
       expect(await store.countByOwner("ALERT_ZONE", "person-1")).toBe(2);
     });
 
+    it("erases a deleted person's alert zones, roaming ones too, and refuses their new ones", async () => {
+      await vendor("cart");
+      await track([report("cart", AUSTIN)]);
+      const still = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 300)))).fence;
+      const roaming = (
+        await create(fence("ALERT_ZONE", "person-1", circle(east(50), 300), { roaming: true }))
+      ).fence;
+      const someoneElse = (await create(fence("ALERT_ZONE", "person-2", circle(AUSTIN, 300)))).fence;
+      expect(await inside(still.id)).toEqual(["cart"]);
+      expect(await store.isErased("person-1")).toBe(false);
+
+      expect(await store.erasePerson("person-1", later(1))).toBe(2);
+      expect(await store.isErased("person-1")).toBe(true);
+      expect(await store.get(still.id)).toBeNull();
+      expect(await store.get(roaming.id)).toBeNull();
+      expect(await inside(still.id)).toEqual([]);
+      expect(await store.countByOwner("ALERT_ZONE", "person-1")).toBe(0);
+      expect(await store.moveRoaming("person-1", east(900), clockAt(later(2)))).toEqual([]);
+      const refused = fence("ALERT_ZONE", "person-1", circle(AUSTIN, 300));
+      expect(await store.create(refused, 20, clockAt(later(2)))).toBeNull();
+      expect(await store.get(refused.id)).toBeNull();
+
+      // Idempotent, and nobody else's zones are touched.
+      expect(await store.erasePerson("person-1", later(3))).toBe(0);
+      expect(await store.isErased("person-2")).toBe(false);
+      expect(await inside(someoneElse.id)).toEqual(["cart"]);
+      // The cart's own move still reaches the zones left, not the erased ones.
+      expect(await crossings([report("cart", east(5000), later(4))], later(4))).toEqual([
+        `EXIT cart ${someoneElse.id} VENDOR_MOVED`,
+      ]);
+    });
+
     it("enters a vendor moving into an alert circle once, and exits it once when it leaves", async () => {
       await vendor("cart");
       const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;

@@ -106,6 +106,17 @@ const fencedVendorSchema = new Schema<FencedVendorDocument>(
 );
 fencedVendorSchema.index({ recordedAt: 1 });
 
+/** A person whose account was deleted: their alert zones are gone and none may be created again. */
+interface ErasedPersonDocument {
+  _id: string;
+  erasedAt: Date;
+}
+
+const erasedPersonSchema = new Schema<ErasedPersonDocument>(
+  { _id: { type: String, required: true }, erasedAt: { type: Date, required: true } },
+  { collection: "erased_people", versionKey: false, timestamps: false, autoIndex: false },
+);
+
 const fenceCountSchema = new Schema<FenceCountDocument>(
   { _id: { type: String, required: true }, count: { type: Number, required: true } },
   { collection: "geofence_counts", versionKey: false, timestamps: false, autoIndex: false },
@@ -142,6 +153,7 @@ export class MongoGeofencesStore implements GeofencesStore {
   private readonly memberships: Model<MembershipDocument>;
   private readonly fenced: Model<FencedVendorDocument>;
   private readonly counts: Model<FenceCountDocument>;
+  private readonly erased: Model<ErasedPersonDocument>;
 
   constructor(
     connection: Connection,
@@ -159,6 +171,9 @@ export class MongoGeofencesStore implements GeofencesStore {
     this.counts =
       connection.models.GeofenceCount ??
       connection.model<FenceCountDocument>("GeofenceCount", fenceCountSchema);
+    this.erased =
+      connection.models.ErasedPerson ??
+      connection.model<ErasedPersonDocument>("ErasedPerson", erasedPersonSchema);
   }
 
   /** Indexes are built at start-up, never lazily on a first request. */
@@ -168,6 +183,7 @@ export class MongoGeofencesStore implements GeofencesStore {
       this.memberships.createIndexes(),
       this.fenced.createIndexes(),
       this.counts.createIndexes(),
+      this.erased.createIndexes(),
     ]);
   }
 
@@ -177,6 +193,8 @@ export class MongoGeofencesStore implements GeofencesStore {
       const _id = countId(fence.kind, fence.ownerId);
       const counted = await this.counts.findOne({ _id }, null, { session }).lean<FenceCountDocument>().exec();
       if ((counted?.count ?? 0) >= limit) return null;
+      if (fence.kind === "ALERT_ZONE" && (await this.erased.exists({ _id: fence.ownerId }).session(session)))
+        return null;
       await this.counts.updateOne({ _id }, { $inc: { count: 1 } }, { upsert: true, session }).exec();
       await this.fences.insertMany([{ _id: fence.id, ...this.document(fence) }], { session });
       const transitions = await this.place(fence, clock, session);
@@ -204,6 +222,37 @@ export class MongoGeofencesStore implements GeofencesStore {
       await this.outbox.add(crossingEvents(transitions, clock.now), session);
       return { fence, transitions };
     });
+  }
+
+  async erasePerson(personId: string, at: Date): Promise<number> {
+    return this.outbox.transaction(async (session) => {
+      await this.erased
+        .updateOne({ _id: personId }, { $setOnInsert: { erasedAt: at } }, { upsert: true, session })
+        .exec();
+      // Every creation reads and writes this document too: a creation running alongside conflicts
+      // with this transaction and is retried, then sees the person erased. Snapshot reads alone
+      // would let it insert a zone this erasure never saw.
+      await this.counts
+        .updateOne(
+          { _id: countId("ALERT_ZONE", personId) },
+          { $set: { count: 0 } },
+          { upsert: true, session },
+        )
+        .exec();
+      const zones = await this.fences
+        .find({ kind: "ALERT_ZONE", ownerId: personId }, { _id: 1 }, { session })
+        .lean<Pick<GeofenceDocument, "_id">[]>()
+        .exec();
+      const ids = zones.map((zone) => zone._id);
+      if (ids.length === 0) return 0;
+      await this.fences.deleteMany({ _id: { $in: ids } }, { session }).exec();
+      await this.memberships.deleteMany({ fenceId: { $in: ids } }, { session }).exec();
+      return ids.length;
+    });
+  }
+
+  async isErased(personId: string): Promise<boolean> {
+    return (await this.erased.exists({ _id: personId })) !== null;
   }
 
   async delete(id: string): Promise<boolean> {

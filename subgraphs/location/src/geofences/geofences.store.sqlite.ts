@@ -198,6 +198,10 @@ export class SqliteGeofencesStore implements GeofencesStore {
         seen_at INTEGER NOT NULL
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS fenced_vendors_by_seen_at ON fenced_vendors (seen_at);
+      CREATE TABLE IF NOT EXISTS erased_people (
+        person_id TEXT PRIMARY KEY,
+        erased_at INTEGER NOT NULL
+      ) WITHOUT ROWID;
     `);
     this.statements = {
       insert: db.prepare<[string, string, string, string, string, number, number, number], { row: number }>(
@@ -215,6 +219,15 @@ export class SqliteGeofencesStore implements GeofencesStore {
           "SELECT count(*) FROM geofences WHERE kind = ? AND owner_id = ?",
         )
         .pluck(),
+      erase: db.prepare<[string, number]>(
+        "INSERT OR IGNORE INTO erased_people (person_id, erased_at) VALUES (?, ?)",
+      ),
+      isErased: db
+        .prepare<[string], number>("SELECT count(*) FROM erased_people WHERE person_id = ?")
+        .pluck(),
+      alertZonesOf: db.prepare<[string], FenceRow>(
+        "SELECT * FROM geofences WHERE kind = 'ALERT_ZONE' AND owner_id = ?",
+      ),
       roamingOf: db.prepare<[string], FenceRow>(
         "SELECT * FROM geofences WHERE owner_id = ? AND roaming = 1 AND kind = 'ALERT_ZONE' ORDER BY row",
       ),
@@ -299,6 +312,8 @@ export class SqliteGeofencesStore implements GeofencesStore {
     return this.outbox.record(
       (): FenceWrite | null => {
         if ((this.statements.countByOwner.get(fence.kind, fence.ownerId) ?? 0) >= limit) return null;
+        // Checked inside the write: an erasure commits either before (refused here) or after (deletes it).
+        if (fence.kind === "ALERT_ZONE" && this.statements.isErased.get(fence.ownerId)) return null;
         const inserted = this.statements.insert.get(
           fence.id,
           fence.kind,
@@ -343,13 +358,33 @@ export class SqliteGeofencesStore implements GeofencesStore {
       .transaction(() => {
         const row = this.statements.byId.get(id);
         if (!row) return false;
-        for (const vendorId of this.members(row.row, toRecord(row)).keys())
-          this.statements.exit.run(vendorId, row.row);
-        this.unindex(row.row);
-        this.statements.delete.run(row.row);
+        this.remove(row);
         return true;
       })
       .immediate();
+  }
+
+  async erasePerson(personId: string, at: Date): Promise<number> {
+    return this.db
+      .transaction((): number => {
+        this.statements.erase.run(personId, at.getTime());
+        const zones = this.statements.alertZonesOf.all(personId);
+        for (const row of zones) this.remove(row);
+        return zones.length;
+      })
+      .immediate();
+  }
+
+  async isErased(personId: string): Promise<boolean> {
+    return (this.statements.isErased.get(personId) ?? 0) > 0;
+  }
+
+  /** Takes a fence, its memberships and its index entries out; inside the caller's transaction. */
+  private remove(row: FenceRow): void {
+    for (const vendorId of this.members(row.row, toRecord(row)).keys())
+      this.statements.exit.run(vendorId, row.row);
+    this.unindex(row.row);
+    this.statements.delete.run(row.row);
   }
 
   async get(id: string): Promise<GeofenceRecord | null> {

@@ -54,8 +54,8 @@ export interface RecordedPositions {
  */
 export interface GeofencesStore {
   /**
-   * Stores a new fence unless its owner already has `limit` fences of that kind (then null, nothing
-   * written); vendors already inside it enter it.
+   * Stores a new fence unless its owner already has `limit` fences of that kind, or it is an alert
+   * zone of an erased person (then null, nothing written); vendors already inside it enter it.
    */
   create(fence: GeofenceRecord, limit: number, clock: TrackingClock): Promise<FenceWrite | null>;
   /**
@@ -63,6 +63,15 @@ export interface GeofencesStore {
    * no such fence.
    */
   update(id: string, changes: GeofenceChanges, clock: TrackingClock): Promise<FenceWrite | null>;
+  /**
+   * The person's account was deleted: records that they are erased and deletes their alert zones
+   * (roaming ones too) with the zones' memberships, in one transaction, announcing nothing. A zone
+   * created before is deleted with the rest; `create` refuses one after. Idempotent; returns the
+   * number of zones deleted.
+   */
+  erasePerson(personId: string, at: Date): Promise<number>;
+  /** Whether `erasePerson` ran for the person: an erased person gathers no new data here. */
+  isErased(personId: string): Promise<boolean>;
   /** Deletes the fence and its memberships, announcing nothing; false when there was no such fence. */
   delete(id: string): Promise<boolean>;
   get(id: string): Promise<GeofenceRecord | null>;

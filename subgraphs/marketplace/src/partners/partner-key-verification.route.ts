@@ -16,6 +16,8 @@ export interface PartnerKeyVerificationOptions {
  * `X-Api-Key` belongs to. 200 `{ keyId, name, scopes }` for a live key; 404 for an unknown, revoked
  * or malformed one (never saying which); 400 for a bad body. The caller must send an identity header
  * signed with the internal secret: a missing or forged one is a 401, before the body is even read.
+ * Routers now ask `/internal/callers/verify` (src/callers), which covers the account too; this one
+ * stays while routers of the previous release, mid-deploy, still call it.
  */
 export function partnerKeyVerificationRoute({
   partnerKeys,

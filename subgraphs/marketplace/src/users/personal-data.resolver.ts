@@ -9,7 +9,7 @@ export class PersonalDataResolver {
   @Authorized()
   @Query(() => UserDataExport, {
     description:
-      "Everything the marketplace holds about the caller (profile, preferences, loyalty and every other module's data), as JSON.",
+      "Everything Venta holds about the caller: the marketplace's data (profile, preferences, loyalty and every other module's) as JSON, and typed sections from the other services (contact details, conversations, support tickets, notifications, alert zones).",
   })
   myDataExport(@Ctx() ctx: MarketplaceContext): Promise<DataExport> {
     return ctx.services.personalData.exportData(ctx.viewer.userId as string);

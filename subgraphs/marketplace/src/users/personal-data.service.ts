@@ -9,6 +9,7 @@ export interface AccountDeletion {
 }
 
 export interface DataExport {
+  userId: string;
   generatedAt: Date;
   /** `{ userId, generatedAt, modules: { <module>: <its data> } }` as a JSON string. */
   json: string;
@@ -52,6 +53,7 @@ export class PersonalDataService {
     for (const exporter of this.registry.exporters)
       modules[exporter.module] = await exporter.exportUser(userId);
     return {
+      userId,
       generatedAt,
       json: JSON.stringify({ userId, generatedAt: generatedAt.toISOString(), modules }),
     };

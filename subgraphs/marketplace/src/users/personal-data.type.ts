@@ -1,13 +1,24 @@
-import { Field, ID, ObjectType } from "type-graphql";
+import { Directive, Field, ID, ObjectType } from "type-graphql";
 
-@ObjectType({ description: "Everything the marketplace holds about the caller (GDPR right of access)." })
+/**
+ * An entity keyed on the person, so each subgraph adds its own typed sections to one export.
+ * Marketplace only starts it (`myDataExport`): nothing asks marketplace to resolve a reference.
+ */
+@ObjectType({
+  description:
+    "Everything Venta holds about the caller (GDPR right of access): the marketplace's data in `json`, and a typed section per kind of data the other services keep.",
+})
+@Directive(`@key(fields: "userId", resolvable: false)`)
 export class UserDataExport {
+  @Field(() => ID, { description: "The person the export is about: always the caller." })
+  userId!: string;
+
   @Field(() => Date, { description: "When the export was made (ISO 8601)." })
   generatedAt!: Date;
 
   @Field(() => String, {
     description:
-      "The data as a JSON document: `{ userId, generatedAt, modules: { users, loyalty, … } }`, one section per module holding personal data.",
+      "The marketplace's data as a JSON document: `{ userId, generatedAt, modules: { users, loyalty, … } }`, one section per marketplace module holding personal data. Contact details, chat, support, notifications and alert zones are the typed fields beside it.",
   })
   json!: string;
 }

@@ -1,0 +1,89 @@
+import { IDENTITY_HEADER, type InternalIdentity } from "@venta/auth";
+import { type Logger, type RouteHandler, readJsonBodyOrReply, sendJson } from "@venta/kit";
+import type { PartnerKeysService } from "../partners/partner-keys.service.js";
+import { accountStatus } from "../users/account-status.js";
+import type { UsersStore } from "../users/users.store.js";
+
+export const CALLER_VERIFICATION_PATH = "/internal/callers/verify";
+
+export interface CallerVerificationOptions {
+  users: UsersStore;
+  partnerKeys: PartnerKeysService;
+  /** The router-to-subgraph identity: only a holder of its secret (the router) may call the route. */
+  identity: InternalIdentity;
+  log: Logger;
+}
+
+/**
+ * `POST /internal/callers/verify` with `{ "userId"?: "…", "key"?: "vpk_…" }`: the router asks, once
+ * per request, about everything the caller presented. 200 with
+ * `{ account: "active" | "missing" | "deleted" | null, partner: { keyId, name, scopes } | null }`:
+ * `account` is null when no userId was asked about; `partner` is null for an unknown, revoked or
+ * malformed key (never saying which; an oversized one too, so the router refuses it as a bad key
+ * rather than failing) or when no key was sent. 400 for a bad body. The caller must
+ * send an identity header signed with the internal secret: a missing or forged one is a 401, before
+ * the body is even read.
+ */
+export function callerVerificationRoute({
+  users,
+  partnerKeys,
+  identity,
+  log,
+}: CallerVerificationOptions): RouteHandler {
+  return async (req, res) => {
+    if (req.method !== "POST") {
+      res.setHeader("allow", "POST");
+      sendJson(res, 405, { error: "use POST" });
+      return;
+    }
+    const header = req.headers[IDENTITY_HEADER];
+    if (typeof header !== "string" || header === "") {
+      sendJson(res, 401, { error: `the ${IDENTITY_HEADER} header is required` });
+      return;
+    }
+    try {
+      await identity.verify(header);
+    } catch {
+      log.warn({ path: CALLER_VERIFICATION_PATH }, "refused a caller check with a forged identity");
+      sendJson(res, 401, { error: `the ${IDENTITY_HEADER} header is not valid` });
+      return;
+    }
+    const read = await readJsonBodyOrReply(req, res);
+    if (!read) return;
+    const question = callerQuestion(read.body);
+    if (!question) {
+      sendJson(res, 400, {
+        error: 'the body must be JSON: { "userId"?: "…", "key"?: "…" }, with at least one',
+      });
+      return;
+    }
+    const [account, partner] = await Promise.all([
+      question.userId === undefined ? null : accountStatus(users, question.userId),
+      question.key === undefined ? null : partnerKeys.verify(question.key),
+    ]);
+    sendJson(res, 200, {
+      account,
+      partner: partner && { keyId: partner.keyId, name: partner.name, scopes: partner.scopes },
+    });
+  };
+}
+
+interface CallerQuestion {
+  userId?: string;
+  key?: string;
+}
+
+function callerQuestion(body: unknown): CallerQuestion | null {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
+  const { userId, key } = body as Record<string, unknown>;
+  const question: CallerQuestion = {};
+  for (const [name, value] of [
+    ["userId", userId],
+    ["key", key],
+  ] as const) {
+    if (value === undefined) continue;
+    if (typeof value !== "string" || value.length === 0) return null;
+    question[name] = value;
+  }
+  return question.userId === undefined && question.key === undefined ? null : question;
+}
