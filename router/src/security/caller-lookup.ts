@@ -1,6 +1,14 @@
-import { anonymous, IDENTITY_HEADER, type InternalIdentity, type PartnerIdentity } from "@venta/auth";
+import {
+  anonymous,
+  IDENTITY_HEADER,
+  type InternalIdentity,
+  type PartnerIdentity,
+  PartnerScope,
+} from "@venta/auth";
 import { ErrorCode } from "@venta/kit";
 import { GraphQLError } from "graphql";
+import { z } from "zod";
+import { keepAliveFetcher } from "../subgraph-fetcher.js";
 
 /** Marketplace's word on a person's account: only `deleted` is refused ("missing" has not signed up yet). */
 export type AccountStatus = "active" | "missing" | "deleted";
@@ -18,6 +26,18 @@ export interface CallerAnswer {
   partner: PartnerIdentity | null;
 }
 
+/** The answer as marketplace must send it; anything else is treated as no answer. */
+const callerAnswer = z.object({
+  account: z.enum(["active", "missing", "deleted"]).nullable(),
+  partner: z
+    .object({
+      keyId: z.string(),
+      name: z.string(),
+      scopes: z.array(z.enum(PartnerScope)),
+    })
+    .nullable(),
+});
+
 /** One round trip to marketplace about everything a caller presented. */
 export type CallerLookup = (question: CallerQuestion) => Promise<CallerAnswer>;
 
@@ -32,29 +52,26 @@ export function marketplaceCallers(
   identity: InternalIdentity,
   timeoutMs: number,
 ): CallerLookup {
-  const url = new URL("/internal/callers/verify", marketplaceGraphqlUrl);
+  const url = new URL("/internal/callers/verify", marketplaceGraphqlUrl).toString();
+  // Every signed-in request waits for this answer: the pooled node:http fetcher the gateway uses
+  // saves about a millisecond a call over the WHATWG fetch.
+  const fetcher = keepAliveFetcher(timeoutMs);
   return async ({ userId, key }) => {
-    let response: Response;
+    let response: Awaited<ReturnType<typeof fetcher>>;
     try {
-      response = await fetch(url, {
+      response = await fetcher(url, {
         method: "POST",
         headers: { "content-type": "application/json", [IDENTITY_HEADER]: await identity.sign(anonymous) },
         body: JSON.stringify({ userId, key }),
-        signal: AbortSignal.timeout(timeoutMs),
       });
     } catch {
       throw callersUnavailable();
     }
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw callersUnavailable();
-    }
-    try {
-      return (await response.json()) as CallerAnswer;
-    } catch {
-      // A body cut short by a restart, say: as unavailable as no answer at all.
-      throw callersUnavailable();
-    }
+    if (!response.ok) throw callersUnavailable();
+    // A body cut short by a restart, say, is as unavailable as no answer at all.
+    const answer = callerAnswer.safeParse(await response.json().catch(() => undefined));
+    if (!answer.success) throw callersUnavailable();
+    return answer.data;
   };
 }
 
