@@ -133,6 +133,23 @@ describe("a deleted account across the supergraph", () => {
   });
 
   it("refuses the deleted account's token everywhere, over HTTP and WebSocket, and nothing new is stored", async () => {
+    // A socket Zoe opened before deleting her account outlives the deletion's request.
+    const earlier = createClient({
+      url: `${stack.urls.router.replace(/^http/, "ws")}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { authorization: `Bearer ${zoe.token}` },
+      lazy: false,
+      onNonLazyError: () => undefined,
+    });
+    const earlierClosed = new Promise<{ code: number; reason: string }>((resolve) =>
+      earlier.on("closed", (event) => {
+        const { code, reason } = event as { code: number; reason: string };
+        resolve({ code, reason });
+      }),
+    );
+    await new Promise<void>((resolve) => earlier.on("connected", () => resolve()));
+
     await zoe.client.request(DeleteMyAccountDocument, {});
     // Location and communication erase on marketplace's event.
     const erased = await eventually(
@@ -141,23 +158,45 @@ describe("a deleted account across the supergraph", () => {
     );
     expect(erased).toEqual({ contacts: 0, tickets: 0, conversations: 0, alertZones: 0 });
 
+    // Her next subscription on that socket ends it: graphql-ws's Forbidden close, with the reason.
+    const refused = await new Promise<unknown>((resolve) => {
+      earlier.subscribe(
+        {
+          query: "subscription ($ids: [ID!]!) { vendorLocationUpdated(vendorIds: $ids) { kind } }",
+          variables: { ids: [vendorId] },
+        },
+        { next: () => resolve("event"), error: resolve, complete: () => resolve("complete") },
+      );
+    });
+    expect(refused).not.toBe("event");
+    expect(await earlierClosed).toEqual({ code: 4403, reason: "this account has been deleted" });
+    await earlier.dispose();
+
     const lookupsBefore = marketplace.requestsTo(CALLERS);
+    // Made one at a time: a refusal that arrives before its turn would count as unhandled.
     const attempts = {
-      updateMyContactDetails: zoe.client.request(UpdateMyContactDetailsDocument, {
-        input: { email: "new@example.com", phone: "+15125550100" },
-      }),
-      openSupportTicket: zoe.client.request(OpenSupportTicketDocument, {
-        input: { subject: "Again", body: "Still me." },
-      }),
-      startConversation: zoe.client.request(StartConversationDocument, { vendorId }),
-      createGeofence: zoe.client.request(CreateGeofenceDocument, {
-        input: { kind: "ALERT_ZONE", name: "Back", area: { circle: { center: AUSTIN, radiusMeters: 500 } } },
-      }),
-      myDataExport: zoe.client.request(MyDataExportDocument, {}),
-      me: zoe.client.request(MeDocument, {}),
+      updateMyContactDetails: () =>
+        zoe.client.request(UpdateMyContactDetailsDocument, {
+          input: { email: "new@example.com", phone: "+15125550100" },
+        }),
+      openSupportTicket: () =>
+        zoe.client.request(OpenSupportTicketDocument, {
+          input: { subject: "Again", body: "Still me." },
+        }),
+      startConversation: () => zoe.client.request(StartConversationDocument, { vendorId }),
+      createGeofence: () =>
+        zoe.client.request(CreateGeofenceDocument, {
+          input: {
+            kind: "ALERT_ZONE",
+            name: "Back",
+            area: { circle: { center: AUSTIN, radiusMeters: 500 } },
+          },
+        }),
+      myDataExport: () => zoe.client.request(MyDataExportDocument, {}),
+      me: () => zoe.client.request(MeDocument, {}),
     };
     for (const [operation, attempt] of Object.entries(attempts))
-      expect(await outcome(attempt), operation).toBe("401 UNAUTHENTICATED");
+      expect(await outcome(attempt()), operation).toBe("401 UNAUTHENTICATED");
     const refusal = await postGraphQL(
       `${stack.urls.router}/graphql`,
       "{ me { id } }",

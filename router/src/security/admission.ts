@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { anonymous, PartnerScope, type Viewer } from "@venta/auth";
+import { anonymous, PartnerScope, unauthenticated, type Viewer } from "@venta/auth";
 import { sendJson } from "@venta/kit";
 import type { GraphQLFormattedError } from "graphql";
 import { type DocumentNode, GraphQLError } from "graphql";
@@ -56,6 +56,8 @@ export interface SubscriptionAdmission {
    * broken or oversized subscription costs what a broken HTTP request costs. An error once spent.
    */
   charge(viewer: Viewer, request: IncomingMessage): Promise<GraphQLError | null>;
+  /** Refuses a person whose account was deleted since the socket opened; null otherwise. */
+  signedOut(viewer: Viewer): Promise<GraphQLError | null>;
   /** The operation policy (trusted documents, introspection) for a parsed subscription. */
   permit(viewer: Viewer, query: string, document: DocumentNode): GraphQLError | null;
   /** Errors as this caller may see them: schema hints only for those who may introspect. */
@@ -71,6 +73,11 @@ export function subscriptionAdmission(security: RouterSecurity): SubscriptionAdm
         clientAddress(request, security.trustedProxyHops),
       );
       return decision && !decision.allowed ? rateLimitedError(decision) : null;
+    },
+    async signedOut(viewer) {
+      return (await security.accountStands(viewer))
+        ? null
+        : unauthenticated("this account has been deleted", 401);
     },
     permit: (viewer, query, document) =>
       refusal(security.policy, viewer, sha256Hex(query), document, PartnerScope.Subscribe),

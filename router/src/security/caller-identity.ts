@@ -47,3 +47,18 @@ export function callerIdentity(verifyToken: TokenVerifier, lookup: CallerLookup,
 }
 
 export type CallerIdentity = ReturnType<typeof callerIdentity>;
+
+/**
+ * Whether a person identified earlier (a subscription socket's, at `connection_init`) still has an
+ * account: a socket outlives requests, so each new subscription asks again and a deletion ends the
+ * socket. Like `callerIdentity`, a marketplace outage does not refuse a verified person.
+ */
+export function accountCheck(lookup: CallerLookup) {
+  return async (viewer: Viewer): Promise<boolean> => {
+    if (viewer.userId === null) return true;
+    const answer = await lookup({ userId: viewer.userId }).catch(() => null);
+    return answer?.account !== "deleted";
+  };
+}
+
+export type AccountCheck = ReturnType<typeof accountCheck>;

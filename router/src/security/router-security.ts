@@ -9,7 +9,7 @@ import type { Logger } from "@venta/kit";
 import { introspectionForAnyone, type RouterConfig, trustedProxyHops, usesDevIssuer } from "../config.js";
 import { openRateLimiter } from "../limits/open-rate-limiter.js";
 import { mapOperations } from "../pages/map-page.js";
-import { type CallerIdentity, callerIdentity } from "./caller-identity.js";
+import { type AccountCheck, accountCheck, type CallerIdentity, callerIdentity } from "./caller-identity.js";
 import { marketplaceCallers } from "./caller-lookup.js";
 import type { OperationPolicyOptions } from "./operation-policy.js";
 import type { QueryLimits } from "./query-limits.js";
@@ -20,6 +20,8 @@ import { TrustedDocuments } from "./trusted-documents.js";
 /** Everything the router needs to know who is calling and what they may run. */
 export interface RouterSecurity {
   identify: CallerIdentity;
+  /** Whether an identified person's account still stands (checked again on long-lived sockets). */
+  accountStands: AccountCheck;
   /** Signs the verified caller for the subgraphs. */
   internalIdentity: InternalIdentity;
   rateLimits: RateLimits;
@@ -57,6 +59,7 @@ export async function routerSecurity(
   const requireTrusted = config.TRUSTED_DOCUMENTS === "require";
   return {
     identify: callerIdentity(verifyToken, callers, log),
+    accountStands: accountCheck(callers),
     internalIdentity,
     rateLimits: new RateLimits(
       openRateLimiter({ redisUrl: config.REDIS_URL, windowMs: config.RATE_LIMIT_WINDOW_MS, log }),

@@ -150,6 +150,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
         if (!viewer) return [new GraphQLError("the connection is not initialised")];
         const overBudget = await admission.charge(viewer, request);
         if (overBudget) return refuse(socket, [overBudget]);
+        const deleted = await admission.signedOut(viewer);
+        if (deleted) {
+          // The socket speaks for an account that no longer exists: nothing more runs on it.
+          socket.close(CloseCode.Forbidden, "this account has been deleted");
+          return [deleted];
+        }
         // Nothing below awaits: subscriptions sent together cannot all pass the per-socket limit.
         const ids = open.get(socket) ?? new Set<string>();
         open.set(socket, ids);
