@@ -1,9 +1,16 @@
-import { anonymous, IDENTITY_HEADER, type InternalIdentity, type PartnerIdentity } from "@venta/auth";
+import {
+  anonymous,
+  IDENTITY_HEADER,
+  type InternalIdentity,
+  type PartnerIdentity,
+  partnerIdentityFrom,
+} from "@venta/auth";
 import { ErrorCode } from "@venta/kit";
 import { GraphQLError } from "graphql";
 
+const ACCOUNT_STATUSES = ["active", "missing", "deleted"] as const;
 /** Marketplace's word on a person's account: only `deleted` is refused ("missing" has not signed up yet). */
-export type AccountStatus = "active" | "missing" | "deleted";
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 /** What the router asks about a caller: the token's subject, the API key, or both. */
 export interface CallerQuestion {
@@ -49,13 +56,23 @@ export function marketplaceCallers(
       await response.body?.cancel();
       throw callersUnavailable();
     }
-    try {
-      return (await response.json()) as CallerAnswer;
-    } catch {
-      // A body cut short by a restart, say: as unavailable as no answer at all.
-      throw callersUnavailable();
-    }
+    // A body cut short by a restart, say, or of another shape: as unavailable as no answer at all.
+    const answer = callerAnswer(await response.json().catch(() => null));
+    if (!answer) throw callersUnavailable();
+    return answer;
   };
+}
+
+/**
+ * Marketplace's answer, or null when it is not `{ account, partner }` as the route promises: what
+ * reaches the viewer must be an account status and a partner identity, never whatever was sent.
+ */
+function callerAnswer(body: unknown): CallerAnswer | null {
+  if (typeof body !== "object" || body === null || !("account" in body) || !("partner" in body)) return null;
+  const account = body.account === null ? null : ACCOUNT_STATUSES.find((status) => status === body.account);
+  const partner = body.partner === null ? null : partnerIdentityFrom(body.partner);
+  if (account === undefined || (body.partner !== null && partner === null)) return null;
+  return { account, partner };
 }
 
 export const callersUnavailable = () =>
