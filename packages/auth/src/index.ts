@@ -17,6 +17,7 @@ export {
   hasScope,
   isAdmin,
   type PartnerIdentity,
+  partnerIdentityFrom,
   partnerViewer,
   personViewer,
   type Viewer,

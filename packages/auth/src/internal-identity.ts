@@ -4,8 +4,8 @@ import { jwtVerify, SignJWT } from "jose";
 import { unauthenticated } from "./auth-errors.js";
 import { ExpiringCache } from "./expiring-cache.js";
 import { readOrCreateKeyFile } from "./key-file.js";
-import { PARTNER_SCOPES, type PartnerScope, ROLES, type Role } from "./roles.js";
-import { anonymous, type PartnerIdentity, type Viewer } from "./viewer.js";
+import { ROLES, type Role } from "./roles.js";
+import { anonymous, partnerIdentityFrom, type Viewer } from "./viewer.js";
 
 /** The header in which the router vouches for the caller when it calls a subgraph. */
 export const IDENTITY_HEADER = "x-venta-identity";
@@ -85,7 +85,11 @@ export class InternalIdentity {
       const roles = (Array.isArray(payload.roles) ? payload.roles : []).filter((r): r is Role =>
         (ROLES as readonly unknown[]).includes(r),
       );
-      return { userId: payload.sub ? payload.sub : null, roles, partner: partnerFrom(payload.partner) };
+      return {
+        userId: payload.sub ? payload.sub : null,
+        roles,
+        partner: partnerIdentityFrom(payload.partner),
+      };
     } catch {
       throw unauthenticated(
         "the identity of this request cannot be trusted; call the API through the router",
@@ -93,17 +97,6 @@ export class InternalIdentity {
       );
     }
   }
-}
-
-function partnerFrom(claim: unknown): PartnerIdentity | null {
-  if (typeof claim !== "object" || claim === null) return null;
-  const { keyId, name, scopes } = claim as Record<string, unknown>;
-  if (typeof keyId !== "string" || typeof name !== "string" || !Array.isArray(scopes)) return null;
-  return {
-    keyId,
-    name,
-    scopes: scopes.filter((s): s is PartnerScope => (PARTNER_SCOPES as readonly unknown[]).includes(s)),
-  };
 }
 
 /**

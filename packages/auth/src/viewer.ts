@@ -1,10 +1,25 @@
-import { type PartnerScope, Role } from "./roles.js";
+import { PARTNER_SCOPES, type PartnerScope, Role } from "./roles.js";
 
 /** The partner behind an API key. */
 export interface PartnerIdentity {
   keyId: string;
   name: string;
   scopes: readonly PartnerScope[];
+}
+
+/**
+ * A partner identity read from JSON another service sent; null when it is not one. Scopes this
+ * service does not know are dropped: a newer service may grant more.
+ */
+export function partnerIdentityFrom(value: unknown): PartnerIdentity | null {
+  if (typeof value !== "object" || value === null) return null;
+  const { keyId, name, scopes } = value as Record<string, unknown>;
+  if (typeof keyId !== "string" || typeof name !== "string" || !Array.isArray(scopes)) return null;
+  return {
+    keyId,
+    name,
+    scopes: scopes.filter((s): s is PartnerScope => (PARTNER_SCOPES as readonly unknown[]).includes(s)),
+  };
 }
 
 /**

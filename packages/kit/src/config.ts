@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_HTTP_TIMEOUTS, type HttpServerTimeouts } from "./http-server.js";
 
 /** Raised when the environment does not describe a service we can start; names every bad variable. */
 export class ConfigError extends Error {
@@ -76,9 +77,9 @@ export const baseEnv = z.object({
    */
   SUBGRAPH_ACCEPT_UNSIGNED: envVar.flag(false),
   /** A client must send its request headers within this long: a trickling client cannot hold a connection. */
-  HTTP_HEADERS_TIMEOUT_MS: envVar.positiveInt(15_000),
+  HTTP_HEADERS_TIMEOUT_MS: envVar.positiveInt(DEFAULT_HTTP_TIMEOUTS.headersTimeoutMs),
   /** ...and its whole request within this long: room for the largest upload at about 60 KB/s. */
-  HTTP_REQUEST_TIMEOUT_MS: envVar.positiveInt(120_000),
+  HTTP_REQUEST_TIMEOUT_MS: envVar.positiveInt(DEFAULT_HTTP_TIMEOUTS.requestTimeoutMs),
   /**
    * Largest graphql-ws message, router and subgraphs alike. A subscription and its variables, or a
    * `connection_init` with a token, fit in a few KB; uploads go over HTTP. `ws` would buffer 100 MiB.
@@ -88,7 +89,7 @@ export const baseEnv = z.object({
 export type BaseConfig = z.infer<typeof baseEnv>;
 
 /** The HTTP servers' deadlines for receiving a request; Node refuses a header deadline past the request's. */
-export function httpTimeouts(config: BaseConfig): { headersTimeoutMs: number; requestTimeoutMs: number } {
+export function httpTimeouts(config: BaseConfig): HttpServerTimeouts {
   if (config.HTTP_HEADERS_TIMEOUT_MS > config.HTTP_REQUEST_TIMEOUT_MS) {
     throw new ConfigError(
       "Invalid environment:\n  HTTP_HEADERS_TIMEOUT_MS: must not exceed HTTP_REQUEST_TIMEOUT_MS",

@@ -1,5 +1,5 @@
 import type { Server } from "node:http";
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import {
   createHttpServer,
@@ -96,6 +96,14 @@ describe("createHttpServer", () => {
     return listen(server, 0, "127.0.0.1");
   };
 
+  /** All the server says on `socket` until it closes the connection. */
+  const everythingUntilClosed = (socket: Socket) =>
+    new Promise<string>((resolve) => {
+      const chunks: Buffer[] = [];
+      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
+      socket.on("close", () => resolve(Buffer.concat(chunks).toString("latin1")));
+    });
+
   it("answers 404 to an encoded dot segment under a wildcard route, sent as raw bytes", async () => {
     const port = await start();
     const answer = await rawRequest(
@@ -115,11 +123,7 @@ describe("createHttpServer", () => {
   it("cuts off a client that never finishes sending its headers", async () => {
     const port = await start();
     const socket = connect(port, "127.0.0.1");
-    const closed = new Promise<string>((resolve) => {
-      const chunks: Buffer[] = [];
-      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-      socket.on("close", () => resolve(Buffer.concat(chunks).toString("latin1")));
-    });
+    const closed = everythingUntilClosed(socket);
     socket.write("GET /ok HTTP/1.1\r\nHost: x\r\n");
     // One more header line now and then, never the blank line that ends them.
     const drip = setInterval(() => socket.writable && socket.write("X-Drip: 1\r\n"), 50);
@@ -133,11 +137,7 @@ describe("createHttpServer", () => {
   it("cuts off a client that never finishes sending its body", async () => {
     const port = await start();
     const socket = connect(port, "127.0.0.1");
-    const closed = new Promise<string>((resolve) => {
-      const chunks: Buffer[] = [];
-      socket.on("data", (chunk: Buffer) => chunks.push(chunk));
-      socket.on("close", () => resolve(Buffer.concat(chunks).toString("latin1")));
-    });
+    const closed = everythingUntilClosed(socket);
     socket.on("error", () => {});
     socket.write("POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n");
     const drip = setInterval(() => socket.writable && socket.write("x"), 50);

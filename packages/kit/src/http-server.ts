@@ -54,10 +54,12 @@ export interface HttpServerTimeouts {
 /**
  * Node's defaults (60 s for headers, 300 s for a request) let a client that trickles bytes hold a
  * connection and its memory for minutes; ten connections a second are then enough to exhaust us.
+ * The request deadline leaves room for the largest upload at about 60 KB/s. `HTTP_HEADERS_TIMEOUT_MS`
+ * and `HTTP_REQUEST_TIMEOUT_MS` default to these.
  */
 export const DEFAULT_HTTP_TIMEOUTS: HttpServerTimeouts = {
   headersTimeoutMs: 15_000,
-  requestTimeoutMs: 60_000,
+  requestTimeoutMs: 120_000,
 };
 
 /** An HTTP server with a few routes (exact paths, or `<prefix>/*`); everything else is a 404. */

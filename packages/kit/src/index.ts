@@ -15,3 +15,4 @@ export * from "./shutdown.js";
 export * from "./socket-errors.js";
 export * from "./subgraph-schema.js";
 export * from "./subgraph-server.js";
+export * from "./user-data-export.js";

@@ -31,7 +31,8 @@ async function scriptedMarketplace() {
   const keys = new Map<string, PartnerIdentity>();
   let lookups = 0;
   let down = false;
-  let garbled = false;
+  /** When set, the body of every answer, whatever was asked. */
+  let rawAnswer: string | null = null;
   let held: Promise<void> = Promise.resolve();
   const server: Server = createServer(async (req, res) => {
     lookups += 1;
@@ -49,8 +50,8 @@ async function scriptedMarketplace() {
       return;
     }
     res.setHeader("content-type", "application/json");
-    if (garbled) {
-      res.end('{"account": "act');
+    if (rawAnswer !== null) {
+      res.end(rawAnswer);
       return;
     }
     res.end(
@@ -72,8 +73,8 @@ async function scriptedMarketplace() {
     set down(value: boolean) {
       down = value;
     },
-    set garbled(value: boolean) {
-      garbled = value;
+    set rawAnswer(text: string | null) {
+      rawAnswer = text;
     },
     hold(): () => void {
       let release = () => {};
@@ -202,11 +203,27 @@ describe("who is calling, as marketplace knows them", () => {
   });
 
   it("takes an answer that is not JSON for no answer: 503 for a key, not a server error", async () => {
-    marketplace.garbled = true;
+    marketplace.rawAnswer = '{"account": "act';
     marketplace.keys.set("vpk_live", EAT_MAP);
     await expect(identify({ apiKey: "vpk_live" })).rejects.toMatchObject({
       extensions: { code: "SERVICE_UNAVAILABLE" },
     });
+  });
+
+  it("takes an answer of the wrong shape for no answer, never for a partner or an account", async () => {
+    marketplace.keys.set("vpk_live", EAT_MAP);
+    for (const answer of [
+      { account: null, partner: "Eat Map" },
+      { account: null, partner: { keyId: "key-1", scopes: ["READ"] } },
+      { account: "gone", partner: null },
+      { partner: null },
+      [],
+    ]) {
+      marketplace.rawAnswer = JSON.stringify(answer);
+      await expect(identify({ apiKey: "vpk_live" }), JSON.stringify(answer)).rejects.toMatchObject({
+        extensions: { code: "SERVICE_UNAVAILABLE" },
+      });
+    }
   });
 
   it("refuses a malformed bearer header without asking marketplace", async () => {

@@ -3,15 +3,15 @@ import {
   IDENTITY_HEADER,
   type InternalIdentity,
   type PartnerIdentity,
-  PartnerScope,
+  partnerIdentityFrom,
 } from "@venta/auth";
 import { ErrorCode } from "@venta/kit";
 import { GraphQLError } from "graphql";
-import { z } from "zod";
 import { keepAliveFetcher } from "../subgraph-fetcher.js";
 
+const ACCOUNT_STATUSES = ["active", "missing", "deleted"] as const;
 /** Marketplace's word on a person's account: only `deleted` is refused ("missing" has not signed up yet). */
-export type AccountStatus = "active" | "missing" | "deleted";
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
 
 /** What the router asks about a caller: the token's subject, the API key, or both. */
 export interface CallerQuestion {
@@ -25,18 +25,6 @@ export interface CallerAnswer {
   /** Null for an unknown, revoked or malformed key, or when no key was asked about. */
   partner: PartnerIdentity | null;
 }
-
-/** The answer as marketplace must send it; anything else is treated as no answer. */
-const callerAnswer = z.object({
-  account: z.enum(["active", "missing", "deleted"]).nullable(),
-  partner: z
-    .object({
-      keyId: z.string(),
-      name: z.string(),
-      scopes: z.array(z.enum(PartnerScope)),
-    })
-    .nullable(),
-});
 
 /** One round trip to marketplace about everything a caller presented. */
 export type CallerLookup = (question: CallerQuestion) => Promise<CallerAnswer>;
@@ -68,11 +56,23 @@ export function marketplaceCallers(
       throw callersUnavailable();
     }
     if (!response.ok) throw callersUnavailable();
-    // A body cut short by a restart, say, is as unavailable as no answer at all.
-    const answer = callerAnswer.safeParse(await response.json().catch(() => undefined));
-    if (!answer.success) throw callersUnavailable();
-    return answer.data;
+    // A body cut short by a restart, say, or of another shape: as unavailable as no answer at all.
+    const answer = callerAnswer(await response.json().catch(() => null));
+    if (!answer) throw callersUnavailable();
+    return answer;
   };
+}
+
+/**
+ * Marketplace's answer, or null when it is not `{ account, partner }` as the route promises: what
+ * reaches the viewer must be an account status and a partner identity, never whatever was sent.
+ */
+function callerAnswer(body: unknown): CallerAnswer | null {
+  if (typeof body !== "object" || body === null || !("account" in body) || !("partner" in body)) return null;
+  const account = body.account === null ? null : ACCOUNT_STATUSES.find((status) => status === body.account);
+  const partner = body.partner === null ? null : partnerIdentityFrom(body.partner);
+  if (account === undefined || (body.partner !== null && partner === null)) return null;
+  return { account, partner };
 }
 
 export const callersUnavailable = () =>

@@ -3,11 +3,21 @@ import { SqliteEventBus } from "@venta/events";
 import type { RequestContext } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { type ExecutionResult, execute, type GraphQLSchema, parse } from "graphql";
+import type { ChatVendorRecord } from "./chat/chat-vendor.record.js";
 import { communicationEnv } from "./config.js";
 import { communicationContext } from "./context.js";
 import { buildCommunicationSchema } from "./schema.js";
 import { communicationServices } from "./services.js";
 import { openSqlite } from "./stores.js";
+
+/** A listed vendor owned by `owner-1`, as the chat projection holds it: the cart most tests talk to. */
+export const tacoCart: ChatVendorRecord = {
+  vendorId: "cart-1",
+  name: "Taco Cart",
+  ownerId: "owner-1",
+  listed: true,
+  version: 1,
+};
 
 let cachedSchema: Promise<GraphQLSchema> | undefined;
 

@@ -4,11 +4,14 @@ import { destinationPoint } from "@venta/geo";
 import { openSqliteDatabase } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ContactsPersonalData } from "../contacts/contacts.personal-data.js";
 import { ContactsService } from "../contacts/contacts.service.js";
 import { SqliteDeliveryQueue } from "../notifications/delivery-queue.sqlite.js";
 import { NotificationsService } from "../notifications/notifications.service.js";
 import { NotificationSettingsService } from "../preferences/notification-settings.service.js";
 import { type CommunicationStores, openSqlite } from "../stores.js";
+import type { FavoriteFact } from "./vendor-alert.record.js";
+import { VendorAlertsPersonalData } from "./vendor-alerts.personal-data.js";
 import { VendorAlertsService } from "./vendor-alerts.service.js";
 
 const CENTER = { lat: 30.2672, lng: -97.7431 };
@@ -36,6 +39,7 @@ describe("vendor alerts", () => {
   let queue: SqliteDeliveryQueue;
   let clock: Date;
   let alerts: VendorAlertsService;
+  let notifications: NotificationsService;
 
   beforeEach(async () => {
     stores = openSqlite(":memory:");
@@ -47,7 +51,7 @@ describe("vendor alerts", () => {
       testLogger,
     );
     const settings = new NotificationSettingsService(stores.notificationSettings, stores.contacts, now);
-    const notifications = new NotificationsService(
+    notifications = new NotificationsService(
       stores.notifications,
       stores.contacts,
       settings,
@@ -126,6 +130,40 @@ describe("vendor alerts", () => {
     await stores.contacts.eraseUser("erin", new Date(0));
     const late = { userId: "erin", vendorId: "taco-loco", favorited: true, at: new Date(1) };
     expect(await alerts.favoriteChanged(late)).toBe(false);
+    expect(await stores.vendorAlerts.isFavorite("erin", "taco-loco")).toBe(false);
+  });
+
+  it("keeps no favorite when the account's erasure lands while the favorite is being written", async () => {
+    const erasure = new ContactsService(
+      stores.contacts,
+      [
+        new ContactsPersonalData(stores.contacts, () => clock),
+        new VendorAlertsPersonalData(stores.vendorAlerts),
+      ],
+      () => clock,
+    );
+    // The erasure runs whole between the service's look at the person and its write.
+    const racing = new Proxy(stores.vendorAlerts, {
+      get(target, property) {
+        if (property === "applyFavorite")
+          return async (fact: FavoriteFact) => {
+            await erasure.eraseUser(fact.userId);
+            return target.applyFavorite(fact);
+          };
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const raced = new VendorAlertsService(
+      racing,
+      stores.contacts,
+      notifications,
+      3600,
+      testLogger,
+      () => clock,
+    );
+    const late = { userId: "erin", vendorId: "taco-loco", favorited: true, at: new Date(1) };
+    expect(await raced.favoriteChanged(late)).toBe(false);
     expect(await stores.vendorAlerts.isFavorite("erin", "taco-loco")).toBe(false);
   });
 

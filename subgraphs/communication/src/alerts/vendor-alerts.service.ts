@@ -37,7 +37,14 @@ export class VendorAlertsService {
    */
   async favoriteChanged(fact: FavoriteFact): Promise<boolean> {
     if (await this.contacts.isErased(fact.userId)) return false;
-    return this.alerts.applyFavorite(fact);
+    const applied = await this.alerts.applyFavorite(fact);
+    // The erasure may have landed between the look above and this write, after it cleared the
+    // favorites: it records the person before it clears anything, so this second look sees it.
+    if (await this.contacts.isErased(fact.userId)) {
+      await this.alerts.eraseUser(fact.userId);
+      return false;
+    }
+    return applied;
   }
 
   /** Marketplace published a vendor snapshot; an older version than what is known is ignored. */

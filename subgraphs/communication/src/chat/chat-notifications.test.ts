@@ -3,7 +3,7 @@ import { type MessageSent, type OutboxRelay, startOutboxRelay } from "@venta/eve
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { handledBy } from "../bus.harness.js";
-import { communicationHarness } from "../communication.harness.js";
+import { communicationHarness, tacoCart } from "../communication.harness.js";
 import { ChatService } from "./chat.service.js";
 import { CHAT_NOTIFICATIONS_CONSUMER, ChatNotifier, followChatMessages } from "./chat-notifications.js";
 
@@ -87,13 +87,7 @@ describe("chat messages notify the other participant", () => {
       carried.set(sent.messageId, sent);
     });
     relay = startOutboxRelay({ outbox: h.stores.outbox, bus: h.bus, log: testLogger });
-    await h.stores.chatVendors.apply({
-      vendorId: "cart-1",
-      name: "Taco Cart",
-      ownerId: "owner-1",
-      listed: true,
-      version: 1,
-    });
+    await h.stores.chatVendors.apply(tacoCart);
     await h.services.contacts.upsertFromIdentity({
       userId: "casey",
       email: "casey@example.com",

@@ -2,7 +2,7 @@ import { anonymous, personViewer, type Viewer } from "@venta/auth";
 import { testLogger } from "@venta/testing";
 import { type ExecutionResult, type GraphQLSchema, parse, subscribe } from "graphql";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { communicationHarness } from "../communication.harness.js";
+import { communicationHarness, tacoCart } from "../communication.harness.js";
 import { communicationContext } from "../context.js";
 import { buildCommunicationSchema } from "../schema.js";
 
@@ -21,13 +21,7 @@ describe("live chat in the communication subgraph", () => {
   });
   beforeEach(async () => {
     h = await communicationHarness();
-    await h.stores.chatVendors.apply({
-      vendorId: "cart-1",
-      name: "Taco Cart",
-      ownerId: "owner-1",
-      listed: true,
-      version: 1,
-    });
+    await h.stores.chatVendors.apply(tacoCart);
     conversationId = (await h.services.chat.start(casey, "cart-1")).id;
   });
   afterEach(() => h.close());

@@ -1,6 +1,6 @@
 import { personViewer } from "@venta/auth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { communicationHarness } from "../communication.harness.js";
+import { communicationHarness, tacoCart } from "../communication.harness.js";
 import { erasedParticipantId } from "./conversation.record.js";
 
 type Harness = Awaited<ReturnType<typeof communicationHarness>>;
@@ -22,13 +22,7 @@ describe("a deleted customer's conversations, as the vendor sees them", () => {
   let conversationId: string;
   beforeEach(async () => {
     h = await communicationHarness();
-    await h.stores.chatVendors.apply({
-      vendorId: "cart-1",
-      name: "Taco Cart",
-      ownerId: "owner-1",
-      listed: true,
-      version: 1,
-    });
+    await h.stores.chatVendors.apply(tacoCart);
     conversationId = (await h.services.chat.start(casey, "cart-1")).id;
     await h.services.chat.send(casey, {
       conversationId,

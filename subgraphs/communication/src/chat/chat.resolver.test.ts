@@ -1,6 +1,6 @@
 import { anonymous, partnerViewer, personViewer, type Viewer } from "@venta/auth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { communicationHarness } from "../communication.harness.js";
+import { communicationHarness, tacoCart } from "../communication.harness.js";
 import { ChatService } from "./chat.service.js";
 
 type Harness = Awaited<ReturnType<typeof communicationHarness>>;
@@ -52,13 +52,7 @@ describe("chat between a customer and a vendor", () => {
         return clock;
       },
     );
-    await h.stores.chatVendors.apply({
-      vendorId: "cart-1",
-      name: "Taco Cart",
-      ownerId: "owner-1",
-      listed: true,
-      version: 1,
-    });
+    await h.stores.chatVendors.apply(tacoCart);
     await h.stores.chatVendors.apply({
       vendorId: "cart-2",
       name: "Bao Cart",

@@ -1,5 +1,6 @@
+import { exportedPerson } from "@venta/kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
-import { exportedPerson, UserDataExport } from "../contacts/user-data-export.type.js";
+import { UserDataExport } from "../contacts/user-data-export.type.js";
 import type { CommunicationContext } from "../context.js";
 import { ConversationConnection } from "./conversation.connection.js";
 import { listConversations } from "./list-conversations.js";

@@ -1,6 +1,6 @@
 import { personViewer } from "@venta/auth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { communicationHarness } from "../communication.harness.js";
+import { communicationHarness, tacoCart } from "../communication.harness.js";
 
 type Harness = Awaited<ReturnType<typeof communicationHarness>>;
 
@@ -21,13 +21,7 @@ describe("a deleted person in communication", () => {
   let h: Harness;
   beforeEach(async () => {
     h = await communicationHarness();
-    await h.stores.chatVendors.apply({
-      vendorId: "cart-1",
-      name: "Taco Cart",
-      ownerId: "owner-1",
-      listed: true,
-      version: 1,
-    });
+    await h.stores.chatVendors.apply(tacoCart);
   });
   afterEach(() => h.close());
 

@@ -1,7 +1,8 @@
+import { exportedPerson } from "@venta/kit";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { CommunicationContext } from "../context.js";
 import { ContactDetails } from "./contact-details.type.js";
-import { exportedPerson, UserDataExport } from "./user-data-export.type.js";
+import { UserDataExport } from "./user-data-export.type.js";
 
 @Resolver(() => UserDataExport)
 export class UserDataExportContactsResolver {

@@ -1,6 +1,6 @@
 import { personViewer } from "@venta/auth";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { communicationHarness } from "../communication.harness.js";
+import { communicationHarness, tacoCart } from "../communication.harness.js";
 
 type Harness = Awaited<ReturnType<typeof communicationHarness>>;
 
@@ -25,13 +25,7 @@ describe("communication's sections of a person's data export", () => {
   let h: Harness;
   beforeEach(async () => {
     h = await communicationHarness();
-    await h.stores.chatVendors.apply({
-      vendorId: "cart-1",
-      name: "Taco Cart",
-      ownerId: "owner-1",
-      listed: true,
-      version: 1,
-    });
+    await h.stores.chatVendors.apply(tacoCart);
     await h.services.contacts.updateMine(zed, { email: "zed@example.com", phone: "+15125550100" });
     const conversation = await h.services.chat.start(zed, "cart-1");
     await h.services.chat.send(zed, { conversationId: conversation.id, text: "Open tonight?" });

@@ -1,11 +1,14 @@
 import { personViewer } from "@venta/auth";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { ContactsPersonalData } from "../contacts/contacts.personal-data.js";
 import { ContactsService } from "../contacts/contacts.service.js";
 import { NotificationSettingsService } from "../preferences/notification-settings.service.js";
 import { type CommunicationStores, openSqlite } from "../stores.js";
 import type { DeliveryJobHandler, DeliveryQueue } from "./delivery-queue.js";
+import { NotificationsPersonalData } from "./notifications.personal-data.js";
 import { NotificationsService } from "./notifications.service.js";
+import type { NotificationsStore } from "./notifications.store.js";
 import { notified } from "./notified.harness.js";
 
 /** Records what was queued; these tests look at what notify decides, not at sending. */
@@ -192,6 +195,33 @@ describe("making notifications", () => {
     expect(
       await notifications.notify({ userId: "dana", topic: "VENDOR_NEARBY", params: TAQUERIA }),
     ).toBeNull();
+    expect((await notifications.listOf("dana", 10, null, false)).totalCount).toBe(0);
+    expect(queue.jobs.size).toBe(0);
+  });
+
+  it("keeps nothing when the account's erasure lands while the notification is being written", async () => {
+    const erasure = new ContactsService(
+      stores.contacts,
+      [
+        new ContactsPersonalData(stores.contacts, () => clock),
+        new NotificationsPersonalData(stores.notifications),
+      ],
+      () => clock,
+    );
+    // The erasure runs whole between notify's first look at the person and its write.
+    const racing = new Proxy(stores.notifications, {
+      get(target, property) {
+        if (property === "create")
+          return async (...args: Parameters<NotificationsStore["create"]>) => {
+            await erasure.eraseUser("dana");
+            return target.create(...args);
+          };
+        const value: unknown = Reflect.get(target, property);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    const raced = new NotificationsService(racing, stores.contacts, settings, queue, testLogger, () => clock);
+    expect(await raced.notify({ userId: "dana", topic: "VENDOR_NEARBY", params: TAQUERIA })).toBeNull();
     expect((await notifications.listOf("dana", 10, null, false)).totalCount).toBe(0);
     expect(queue.jobs.size).toBe(0);
   });

@@ -114,6 +114,14 @@ export class NotificationsService {
       updatedAt: now,
     }));
     const { notification: stored, created } = await this.notifications.create(notification, deliveries);
+    // The erasure may have landed between the look above and this write, after it cleared the
+    // notifications: then it missed this one, and its deliveries carry the erased addresses. The
+    // erasure records the person before it clears anything, so either it saw this write, or this
+    // second look sees the record.
+    if (await this.contacts.isErased(request.userId)) {
+      await this.notifications.eraseUser(request.userId);
+      return null;
+    }
     const queued = created ? deliveries : await this.notifications.deliveriesOf([stored.id]);
     for (const delivery of queued) {
       if (delivery.status === "QUEUED" || delivery.status === "SCHEDULED") {

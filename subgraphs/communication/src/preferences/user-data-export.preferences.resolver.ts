@@ -1,5 +1,6 @@
+import { exportedPerson } from "@venta/kit";
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { exportedPerson, UserDataExport } from "../contacts/user-data-export.type.js";
+import { UserDataExport } from "../contacts/user-data-export.type.js";
 import type { CommunicationContext } from "../context.js";
 import { toNotificationSettings } from "./notification-settings.resolver.js";
 import { NotificationSettings } from "./notification-settings.type.js";

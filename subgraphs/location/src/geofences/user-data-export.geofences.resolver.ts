@@ -1,8 +1,9 @@
+import { exportedPerson } from "@venta/kit";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { LocationContext } from "../context.js";
 import { GeofenceConnection } from "./geofence.connection.js";
 import { listGeofences } from "./list-geofences.js";
-import { exportedPerson, UserDataExport } from "./user-data-export.type.js";
+import { UserDataExport } from "./user-data-export.type.js";
 
 @Resolver(() => UserDataExport)
 export class UserDataExportGeofencesResolver {

@@ -1,17 +1,14 @@
-import { IDENTITY_HEADER, type InternalIdentity } from "@venta/auth";
-import { type Logger, type RouteHandler, readJsonBodyOrReply, sendJson } from "@venta/kit";
+import { type RouteHandler, sendJson } from "@venta/kit";
+import { bodyField, type InternalRouteGuard, internalRoute } from "../internal-route.js";
 import type { PartnerKeysService } from "../partners/partner-keys.service.js";
 import { accountStatus } from "../users/account-status.js";
 import type { UsersStore } from "../users/users.store.js";
 
 export const CALLER_VERIFICATION_PATH = "/internal/callers/verify";
 
-export interface CallerVerificationOptions {
+export interface CallerVerificationOptions extends InternalRouteGuard {
   users: UsersStore;
   partnerKeys: PartnerKeysService;
-  /** The router-to-subgraph identity: only a holder of its secret (the router) may call the route. */
-  identity: InternalIdentity;
-  log: Logger;
 }
 
 /**
@@ -30,27 +27,9 @@ export function callerVerificationRoute({
   identity,
   log,
 }: CallerVerificationOptions): RouteHandler {
-  return async (req, res) => {
-    if (req.method !== "POST") {
-      res.setHeader("allow", "POST");
-      sendJson(res, 405, { error: "use POST" });
-      return;
-    }
-    const header = req.headers[IDENTITY_HEADER];
-    if (typeof header !== "string" || header === "") {
-      sendJson(res, 401, { error: `the ${IDENTITY_HEADER} header is required` });
-      return;
-    }
-    try {
-      await identity.verify(header);
-    } catch {
-      log.warn({ path: CALLER_VERIFICATION_PATH }, "refused a caller check with a forged identity");
-      sendJson(res, 401, { error: `the ${IDENTITY_HEADER} header is not valid` });
-      return;
-    }
-    const read = await readJsonBodyOrReply(req, res);
-    if (!read) return;
-    const question = callerQuestion(read.body);
+  const route = { path: CALLER_VERIFICATION_PATH, identity, log, question: "a caller check" };
+  return internalRoute(route, async (body, res) => {
+    const question = callerQuestion(body);
     if (!question) {
       sendJson(res, 400, {
         error: 'the body must be JSON: { "userId"?: "…", "key"?: "…" }, with at least one',
@@ -65,7 +44,7 @@ export function callerVerificationRoute({
       account,
       partner: partner && { keyId: partner.keyId, name: partner.name, scopes: partner.scopes },
     });
-  };
+  });
 }
 
 interface CallerQuestion {
@@ -74,13 +53,9 @@ interface CallerQuestion {
 }
 
 function callerQuestion(body: unknown): CallerQuestion | null {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
-  const { userId, key } = body as Record<string, unknown>;
   const question: CallerQuestion = {};
-  for (const [name, value] of [
-    ["userId", userId],
-    ["key", key],
-  ] as const) {
+  for (const name of ["userId", "key"] as const) {
+    const value = bodyField(body, name);
     if (value === undefined) continue;
     if (typeof value !== "string" || value.length === 0) return null;
     question[name] = value;

@@ -33,6 +33,20 @@ export interface CheckInRecord {
   travel: CheckInTravel | null;
 }
 
+/** The record a judged check-in becomes: the person's next in sequence, as the verdict found it. */
+export function judgedCheckIn(
+  attempt: Omit<CheckInRecord, "sequence" | "status" | "travel">,
+  latestSequence: number,
+  verdict: { status: "ACCEPTED" } | { status: "FLAGGED"; travel: CheckInTravel },
+): CheckInRecord {
+  return {
+    ...attempt,
+    sequence: latestSequence + 1,
+    status: verdict.status,
+    travel: verdict.status === "FLAGGED" ? verdict.travel : null,
+  };
+}
+
 /** Position in the newest-first (at, id) order the flagged list follows. */
 export interface CheckInListKey {
   at: Date;

@@ -6,6 +6,7 @@ import {
   type CheckInRecord,
   type CheckInStatus,
   type CheckInTravel,
+  judgedCheckIn,
 } from "./check-in.record.js";
 import type { CheckInHistory, CheckInVerdict } from "./check-in-rules.js";
 import type { CheckInAttempt, CheckInsStore, CheckInWindows } from "./check-ins.store.js";
@@ -128,12 +129,7 @@ export class MongoCheckInsStore implements CheckInsStore {
         oldestRecentAt: oldest?.at ?? null,
       });
       if (verdict.status === "LIMITED") return { verdict, record: null };
-      const record: CheckInRecord = {
-        ...attempt,
-        sequence: (latest?.sequence ?? 0) + 1,
-        status: verdict.status,
-        travel: verdict.status === "FLAGGED" ? verdict.travel : null,
-      };
+      const record = judgedCheckIn(attempt, latest?.sequence ?? 0, verdict);
       const { id, ...rest } = record;
       try {
         await this.model.insertMany([{ _id: id, ...rest }], { lean: true });

@@ -1,5 +1,10 @@
 import type Database from "better-sqlite3";
-import type { CheckInListKey, CheckInRecord, CheckInStatus } from "./check-in.record.js";
+import {
+  type CheckInListKey,
+  type CheckInRecord,
+  type CheckInStatus,
+  judgedCheckIn,
+} from "./check-in.record.js";
 import type { CheckInHistory, CheckInVerdict } from "./check-in-rules.js";
 import type { CheckInAttempt, CheckInsStore, CheckInWindows } from "./check-ins.store.js";
 import type { Page } from "./points.record.js";
@@ -95,12 +100,7 @@ export class SqliteCheckInsStore implements CheckInsStore {
           oldestRecentAt: recent?.oldest == null ? null : new Date(recent.oldest),
         });
         if (verdict.status === "LIMITED") return { verdict, record: null };
-        const record: CheckInRecord = {
-          ...attempt,
-          sequence: (latest?.sequence ?? 0) + 1,
-          status: verdict.status,
-          travel: verdict.status === "FLAGGED" ? verdict.travel : null,
-        };
+        const record = judgedCheckIn(attempt, latest?.sequence ?? 0, verdict);
         this.db
           .prepare(
             `INSERT INTO loyalty_check_ins (${COLUMNS})

@@ -1,14 +1,11 @@
-import { IDENTITY_HEADER, type InternalIdentity } from "@venta/auth";
-import { type Logger, type RouteHandler, readJsonBodyOrReply, sendJson } from "@venta/kit";
+import { type RouteHandler, sendJson } from "@venta/kit";
+import { bodyField, type InternalRouteGuard, internalRoute } from "../internal-route.js";
 import type { PartnerKeysService } from "./partner-keys.service.js";
 
 export const PARTNER_KEY_STATUS_PATH = "/internal/partner-keys/status";
 
-export interface PartnerKeyStatusOptions {
+export interface PartnerKeyStatusOptions extends InternalRouteGuard {
   partnerKeys: PartnerKeysService;
-  /** The internal identity: only a holder of its secret (another Venta service) may call the route. */
-  identity: InternalIdentity;
-  log: Logger;
 }
 
 /**
@@ -19,35 +16,13 @@ export interface PartnerKeyStatusOptions {
  * this asks by id, which must never be enough to act as the partner.
  */
 export function partnerKeyStatusRoute({ partnerKeys, identity, log }: PartnerKeyStatusOptions): RouteHandler {
-  return async (req, res) => {
-    if (req.method !== "POST") {
-      res.setHeader("allow", "POST");
-      sendJson(res, 405, { error: "use POST" });
-      return;
-    }
-    const header = req.headers[IDENTITY_HEADER];
-    if (typeof header !== "string" || header === "") {
-      sendJson(res, 401, { error: `the ${IDENTITY_HEADER} header is required` });
-      return;
-    }
-    try {
-      await identity.verify(header);
-    } catch {
-      log.warn(
-        { path: PARTNER_KEY_STATUS_PATH },
-        "refused a partner key status check with a forged identity",
-      );
-      sendJson(res, 401, { error: `the ${IDENTITY_HEADER} header is not valid` });
-      return;
-    }
-    const read = await readJsonBodyOrReply(req, res);
-    if (!read) return;
-    const { body } = read;
-    const keyId = typeof body === "object" && body !== null ? (body as { keyId?: unknown }).keyId : undefined;
+  const route = { path: PARTNER_KEY_STATUS_PATH, identity, log, question: "a partner key status check" };
+  return internalRoute(route, async (body, res) => {
+    const keyId = bodyField(body, "keyId");
     if (typeof keyId !== "string" || keyId.length === 0 || keyId.length > 200) {
       sendJson(res, 400, { error: 'the body must be JSON: { "keyId": "…" }' });
       return;
     }
     sendJson(res, 200, { live: await partnerKeys.isLive(keyId) });
-  };
+  });
 }

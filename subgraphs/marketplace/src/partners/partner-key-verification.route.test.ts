@@ -1,81 +1,52 @@
 import { anonymous, InternalIdentity, personViewer } from "@venta/auth";
-import { type RunningServer, startSubgraphServer } from "@venta/kit";
+import { startSubgraphServer } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { marketplaceContext } from "../context.js";
-import { marketplaceHarness } from "../marketplace.harness.js";
+import { internalIdentity as identity, internalRouteServer } from "../internal-route.harness.js";
 import { buildMarketplaceSchema } from "../schema.js";
 import {
   PARTNER_KEY_VERIFICATION_PATH,
   partnerKeyVerificationRoute,
 } from "./partner-key-verification.route.js";
 
-type Harness = Awaited<ReturnType<typeof marketplaceHarness>>;
-
-const secret = new TextEncoder().encode("a-test-secret-that-only-this-test-holds");
-const identity = new InternalIdentity(secret);
-
 describe(`POST ${PARTNER_KEY_VERIFICATION_PATH} over HTTP`, () => {
-  let h: Harness;
-  let server: RunningServer;
-  let url: string;
+  let served: Awaited<ReturnType<typeof internalRouteServer>>;
 
   beforeEach(async () => {
-    h = await marketplaceHarness();
-    server = await startSubgraphServer({
-      name: "marketplace",
-      host: "127.0.0.1",
-      port: 0,
-      log: testLogger,
-      schema: await buildMarketplaceSchema(),
-      identity,
-      createContext: marketplaceContext(h.services),
-      healthChecks: {},
-      routes: {
-        [PARTNER_KEY_VERIFICATION_PATH]: partnerKeyVerificationRoute({
-          partnerKeys: h.services.partnerKeys,
-          identity,
-          log: testLogger,
-        }),
-      },
-    });
-    url = server.url.replace(/\/graphql$/, PARTNER_KEY_VERIFICATION_PATH);
+    served = await internalRouteServer(PARTNER_KEY_VERIFICATION_PATH, (h, guard) =>
+      partnerKeyVerificationRoute({ partnerKeys: h.services.partnerKeys, ...guard }),
+    );
   });
-  afterEach(async () => {
-    await server.stop();
-    await h.close();
-  });
+  afterEach(() => served.close());
 
   const routerHeader = () => identity.sign(anonymous);
-  const post = async (body: string, headers: Record<string, string> = {}) => {
-    const response = await fetch(url, {
-      method: "POST",
-      headers: { "content-type": "application/json", ...headers },
-      body,
-    });
-    return { status: response.status, body: (await response.json()) as unknown };
-  };
+  const post = (body: string, headers: Record<string, string> = {}) => served.post(body, headers);
   const verify = async (key: unknown, headers?: Record<string, string>) =>
     post(JSON.stringify({ key }), headers ?? { "x-venta-identity": await routerHeader() });
 
   it("answers the router with the partner behind a valid key", async () => {
-    const { key, record } = await h.services.partnerKeys.create("Eat Map", ["READ", "SUBSCRIBE"], "admin-1");
+    const { key, record } = await served.h.services.partnerKeys.create(
+      "Eat Map",
+      ["READ", "SUBSCRIBE"],
+      "admin-1",
+    );
     expect(await verify(key)).toEqual({
       status: 200,
       body: { keyId: record.id, name: "Eat Map", scopes: ["READ", "SUBSCRIBE"] },
     });
-    expect((await h.stores.partnerKeys.findById(record.id))?.lastUsedAt).toBeInstanceOf(Date);
+    expect((await served.h.stores.partnerKeys.findById(record.id))?.lastUsedAt).toBeInstanceOf(Date);
   });
 
   it("refuses a caller without the router's header, checking nothing and touching nothing", async () => {
-    const { key, record } = await h.services.partnerKeys.create("Eat Map", ["READ"], "admin-1");
+    const { key, record } = await served.h.services.partnerKeys.create("Eat Map", ["READ"], "admin-1");
     expect(await verify(key, {})).toMatchObject({ status: 401 });
     expect(await verify(key, { "x-venta-identity": "" })).toMatchObject({ status: 401 });
-    expect((await h.stores.partnerKeys.findById(record.id))?.lastUsedAt).toBeNull();
+    expect((await served.h.stores.partnerKeys.findById(record.id))?.lastUsedAt).toBeNull();
   });
 
   it("refuses a forged header: another secret, or not a token at all", async () => {
-    const { key } = await h.services.partnerKeys.create("Eat Map", ["READ"], "admin-1");
+    const { key } = await served.h.services.partnerKeys.create("Eat Map", ["READ"], "admin-1");
     const forger = new InternalIdentity(new TextEncoder().encode("a-guessed-secret"));
     const forged = await forger.sign(personViewer("admin-1", ["ADMIN"]));
     expect(await verify(key, { "x-venta-identity": forged })).toEqual({
@@ -88,8 +59,8 @@ describe(`POST ${PARTNER_KEY_VERIFICATION_PATH} over HTTP`, () => {
   });
 
   it("answers 404 for a revoked, unknown or malformed key, without saying which", async () => {
-    const { key, record } = await h.services.partnerKeys.create("Eat Map", ["READ"], "admin-1");
-    await h.services.partnerKeys.revoke(record.id);
+    const { key, record } = await served.h.services.partnerKeys.create("Eat Map", ["READ"], "admin-1");
+    await served.h.services.partnerKeys.revoke(record.id);
     const notFound = { status: 404, body: { error: "unknown or revoked key" } };
     expect(await verify(key)).toEqual(notFound);
     expect(await verify(`vpk_${"A".repeat(43)}`)).toEqual(notFound);
@@ -101,19 +72,19 @@ describe(`POST ${PARTNER_KEY_VERIFICATION_PATH} over HTTP`, () => {
     for (const body of ["{", "[]", "{}", '{"key": 42}', '{"key": ""}', "null", '"vpk_x"']) {
       expect(await post(body, headers), body).toMatchObject({ status: 400 });
     }
-    const response = await fetch(url, { method: "POST", headers, body: "key=vpk_x" });
+    const response = await fetch(served.url, { method: "POST", headers, body: "key=vpk_x" });
     expect(response.status).toBe(400);
   });
 
   it("accepts only POST, and leaves the subgraph's own routes as they were", async () => {
-    const response = await fetch(url, { headers: { "x-venta-identity": await routerHeader() } });
+    const response = await fetch(served.url, { headers: { "x-venta-identity": await routerHeader() } });
     expect(response.status).toBe(405);
     expect(response.headers.get("allow")).toBe("POST");
     await response.body?.cancel();
-    const health = await fetch(server.url.replace(/\/graphql$/, "/health"));
+    const health = await fetch(served.server.url.replace(/\/graphql$/, "/health"));
     expect(health.status).toBe(200);
     await health.body?.cancel();
-    const graphql = await fetch(server.url, {
+    const graphql = await fetch(served.server.url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({ query: "{ partnerKeys { totalCount } }" }),
@@ -132,7 +103,7 @@ describe(`POST ${PARTNER_KEY_VERIFICATION_PATH} over HTTP`, () => {
         log: testLogger,
         schema: await buildMarketplaceSchema(),
         identity,
-        createContext: marketplaceContext(h.services),
+        createContext: marketplaceContext(served.h.services),
         healthChecks: {},
         routes: { "/graphql": () => {} },
       }),

@@ -1,14 +1,11 @@
-import { IDENTITY_HEADER, type InternalIdentity } from "@venta/auth";
-import { type Logger, type RouteHandler, readJsonBodyOrReply, sendJson } from "@venta/kit";
+import { type RouteHandler, sendJson } from "@venta/kit";
+import { bodyField, type InternalRouteGuard, internalRoute } from "../internal-route.js";
 import type { PartnerKeysService } from "./partner-keys.service.js";
 
 export const PARTNER_KEY_VERIFICATION_PATH = "/internal/partner-keys/verify";
 
-export interface PartnerKeyVerificationOptions {
+export interface PartnerKeyVerificationOptions extends InternalRouteGuard {
   partnerKeys: PartnerKeysService;
-  /** The router-to-subgraph identity: only a holder of its secret (the router) may call the route. */
-  identity: InternalIdentity;
-  log: Logger;
 }
 
 /**
@@ -24,28 +21,9 @@ export function partnerKeyVerificationRoute({
   identity,
   log,
 }: PartnerKeyVerificationOptions): RouteHandler {
-  return async (req, res) => {
-    if (req.method !== "POST") {
-      res.setHeader("allow", "POST");
-      sendJson(res, 405, { error: "use POST" });
-      return;
-    }
-    const header = req.headers[IDENTITY_HEADER];
-    if (typeof header !== "string" || header === "") {
-      sendJson(res, 401, { error: `the ${IDENTITY_HEADER} header is required` });
-      return;
-    }
-    try {
-      await identity.verify(header);
-    } catch {
-      log.warn({ path: PARTNER_KEY_VERIFICATION_PATH }, "refused a partner key check with a forged identity");
-      sendJson(res, 401, { error: `the ${IDENTITY_HEADER} header is not valid` });
-      return;
-    }
-    const read = await readJsonBodyOrReply(req, res);
-    if (!read) return;
-    const { body } = read;
-    const key = typeof body === "object" && body !== null ? (body as { key?: unknown }).key : undefined;
+  const route = { path: PARTNER_KEY_VERIFICATION_PATH, identity, log, question: "a partner key check" };
+  return internalRoute(route, async (body, res) => {
+    const key = bodyField(body, "key");
     if (typeof key !== "string" || key.length === 0) {
       sendJson(res, 400, { error: 'the body must be JSON: { "key": "…" }' });
       return;
@@ -56,5 +34,5 @@ export function partnerKeyVerificationRoute({
       return;
     }
     sendJson(res, 200, { keyId: partner.keyId, name: partner.name, scopes: partner.scopes });
-  };
+  });
 }

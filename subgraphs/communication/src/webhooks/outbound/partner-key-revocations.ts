@@ -4,7 +4,8 @@ import type { WebhookDeliveriesStore } from "./webhook-deliveries.store.js";
 import type { WebhookSubscriptionsStore } from "./webhook-subscriptions.store.js";
 
 export const KEY_REVOCATIONS_CONSUMER = "communication.webhooks.partner-key-revocations";
-export const KEY_REVOKED = "the partner key was revoked";
+/** The failure reason of the deliveries a revoked key leaves waiting. */
+export const REVOKED_KEY_FAILURE = "the partner key was revoked";
 
 /**
  * Stops everything of a revoked key: its subscriptions DISABLED as KEY_REVOKED (kept, so admins
@@ -19,7 +20,7 @@ export async function stopRevokedKey(
   at: Date,
 ): Promise<{ subscriptions: number; deliveries: number }> {
   const disabled = await subscriptions.disableForRevokedKey(keyId, at);
-  const cancelled = await deliveries.failPendingOfPartnerKey(keyId, KEY_REVOKED);
+  const cancelled = await deliveries.failPendingOfPartnerKey(keyId, REVOKED_KEY_FAILURE);
   return { subscriptions: disabled, deliveries: cancelled };
 }
 

@@ -31,7 +31,7 @@ export function marketplacePartnerKeyStatus(
     if (response.status !== 200)
       throw new Error(`marketplace answered ${response.status} on a partner key's status`);
     const body: unknown = await response.json();
-    const live = typeof body === "object" && body !== null ? (body as { live?: unknown }).live : undefined;
+    const live = typeof body === "object" && body !== null && "live" in body ? body.live : undefined;
     if (typeof live !== "boolean")
       throw new Error("marketplace's partner key status is not { live: boolean }");
     return live;
