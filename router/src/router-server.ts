@@ -22,8 +22,8 @@ import { explorerRoutes } from "./pages/explorer-page.js";
 import { mapRoutes } from "./pages/map-page.js";
 import { httpAdmission, subscriptionAdmission } from "./security/admission.js";
 import { clientAddress, socketCredentials } from "./security/credentials.js";
-import { operationPolicy } from "./security/operation-policy.js";
-import { oversizedRequestBody } from "./security/operation-size.js";
+import { operationPolicy, untrustedRequest } from "./security/operation-policy.js";
+import { oversizedRequest } from "./security/operation-size.js";
 import { pageSizeCost } from "./security/page-size-cost.js";
 import { formatLimitError, queryProtections } from "./security/query-limits.js";
 import type { RouterSecurity } from "./security/router-security.js";
@@ -113,14 +113,20 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
 
   const admitHttp = httpAdmission(security, formatError);
   // Charged to the caller first (admitHttp), then refused before Apollo parses anything.
-  const refuseBody = oversizedRequestBody(security.limits);
+  const oversized = oversizedRequest(security.limits);
+  const untrusted = untrustedRequest(security.policy);
   routes["/graphql"] = async (req, res) => {
     // A WebSocket upgrade never reaches here; preflights carry no credentials and cost nothing.
     if (req.method === "OPTIONS")
       return graphqlRoute(apollo, async () => ({ requestId: randomUUID(), viewer: anonymous }))(req, res);
     const context = await admitHttp(req, res);
     if (context)
-      await graphqlRoute(apollo, async () => context, options.maxRequestBytes, refuseBody)(req, res);
+      await graphqlRoute(
+        apollo,
+        async () => context,
+        options.maxRequestBytes,
+        (parts) => oversized(parts) ?? untrusted(context.viewer, parts),
+      )(req, res);
   };
   if (security.devIssuer) {
     const jwks = security.devIssuer.jwks();

@@ -43,6 +43,13 @@ const CLIENT_CODES = new Set<string>([
   "BAD_REQUEST",
 ]);
 
+function isUncodedClientError(error: unknown): boolean {
+  if (!(error instanceof GraphQLError) || error.extensions.code !== undefined) return false;
+  const http = error.extensions.http;
+  const status = typeof http === "object" && http !== null && "status" in http ? http.status : undefined;
+  return typeof status === "number" && status >= 400 && status < 500;
+}
+
 /**
  * Errors a client caused keep their message and code; anything else is a fault of ours: it is logged
  * with its stack and the client sees only a generic message. No stack trace ever leaves the service.
@@ -53,6 +60,12 @@ export function createErrorFormatter(log: Logger) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     if (typeof code === "string" && CLIENT_CODES.has(code)) {
       return { ...formatted, extensions };
+    }
+    // Apollo refuses some malformed requests (a persisted query's hash that does not match its text,
+    // an unknown persisted-query version) with a 4xx status and no code of their own (the formatted
+    // error says INTERNAL_SERVER_ERROR in its place): the client's mistake.
+    if (isUncodedClientError(error)) {
+      return { ...formatted, extensions: { ...extensions, code: "BAD_REQUEST" } };
     }
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     log.error({ err: original, path: formatted.path }, "unexpected error while resolving a request");

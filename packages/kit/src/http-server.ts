@@ -173,16 +173,28 @@ export async function readJsonBodyOrReply(
   }
 }
 
+/** A GraphQL request answered before Apollo sees it: the HTTP status and the one error. */
+export interface RequestRefusal {
+  status: number;
+  error: GraphQLFormattedError;
+}
+
+/** What a refusal check sees of a request: its parsed body (POST) and its query string (GET). */
+export interface GraphQLRequestParts {
+  body: unknown;
+  search: string;
+}
+
 /**
  * Serves an Apollo Server over plain node:http, the way its framework integrations do.
- * `refuseBody` sees the parsed body first and may answer 400 with its error: Apollo offers no hook
- * before it parses the query that can answer the request.
+ * `refuse` sees the request first and may answer it: Apollo offers no hook before it parses and
+ * validates the query that can answer the request.
  */
 export function graphqlRoute<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   context: (req: IncomingMessage) => Promise<TContext>,
   maxBodyBytes = MAX_BODY_BYTES,
-  refuseBody: (body: unknown) => GraphQLFormattedError | null = () => null,
+  refuse: (request: GraphQLRequestParts) => RequestRefusal | null = () => null,
 ): RouteHandler {
   return async (req, res) => {
     let body: unknown;
@@ -197,9 +209,10 @@ export function graphqlRoute<TContext extends BaseContext>(
       }
       throw error;
     }
-    const refused = refuseBody(body);
+    const search = new URL(req.url ?? "/", "http://localhost").search;
+    const refused = refuse({ body, search });
     if (refused) {
-      sendJson(res, 400, { errors: [refused] });
+      sendJson(res, refused.status, { errors: [refused.error] });
       return;
     }
     const headers = new HeaderMap();
@@ -209,7 +222,7 @@ export function graphqlRoute<TContext extends BaseContext>(
     const httpGraphQLRequest: HTTPGraphQLRequest = {
       method: (req.method ?? "GET").toUpperCase(),
       headers,
-      search: new URL(req.url ?? "/", "http://localhost").search,
+      search,
       body,
     };
     const response = await apollo.executeHTTPGraphQLRequest({

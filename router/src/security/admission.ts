@@ -7,7 +7,7 @@ import { type DocumentNode, GraphQLError } from "graphql";
 import type { RouterContext } from "../gateway.js";
 import { rateLimitedError, rateLimitHeaders } from "../limits/rate-limit-headers.js";
 import { clientAddress, httpCredentials } from "./credentials.js";
-import { refusal } from "./operation-policy.js";
+import { refusal, untrustedRefusal } from "./operation-policy.js";
 import type { RouterSecurity } from "./router-security.js";
 import { errorsFor } from "./schema-suggestions.js";
 import { sha256Hex } from "./trusted-documents.js";
@@ -58,6 +58,8 @@ export interface SubscriptionAdmission {
   charge(viewer: Viewer, request: IncomingMessage): Promise<GraphQLError | null>;
   /** Refuses a person whose account was deleted since the socket opened; null otherwise. */
   signedOut(viewer: Viewer): Promise<GraphQLError | null>;
+  /** Trusted documents, by the text's hash: decided before the text is parsed or validated. */
+  permitSource(viewer: Viewer, query: string): GraphQLError | null;
   /** The operation policy (trusted documents, introspection) for a parsed subscription. */
   permit(viewer: Viewer, query: string, document: DocumentNode): GraphQLError | null;
   /** Errors as this caller may see them: schema hints only for those who may introspect. */
@@ -79,6 +81,8 @@ export function subscriptionAdmission(security: RouterSecurity): SubscriptionAdm
         ? null
         : unauthenticated("this account has been deleted", 401);
     },
+    permitSource: (viewer, query) =>
+      untrustedRefusal(security.policy, viewer, sha256Hex(query), PartnerScope.Subscribe),
     permit: (viewer, query, document) =>
       refusal(security.policy, viewer, sha256Hex(query), document, PartnerScope.Subscribe),
     errorsFor: (viewer, errors) => errorsFor(security.policy, viewer, errors),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oversizedOperation, oversizedRequestBody } from "./operation-size.js";
+import { oversizedOperation, oversizedRequest } from "./operation-size.js";
 
 const limits = { maxQueryChars: 1_000, maxListItems: 500 };
 const QUERY = "query ($ids: [ID!]) { vendorsByIds(ids: $ids) { id } }";
@@ -49,14 +49,28 @@ describe("the checks made before an operation is parsed", () => {
   });
 
   it("leaves a body of another shape for Apollo to refuse", () => {
-    const check = oversizedRequestBody(limits);
-    expect(check([{ query: QUERY }])).toBeNull();
-    expect(check("query")).toBeNull();
-    expect(check({ query: 42, variables: { ids: ["v1"] } })).toBeNull();
-    expect(check({ query: QUERY, variables: { ids: Array.from({ length: 501 }, () => "v") } })).toMatchObject(
-      {
-        extensions: { code: "BAD_USER_INPUT" },
-      },
-    );
+    const check = oversizedRequest(limits);
+    const post = (body: unknown) => check({ body, search: "" });
+    expect(post([{ query: QUERY }])).toBeNull();
+    expect(post("query")).toBeNull();
+    expect(post({ query: 42, variables: { ids: ["v1"] } })).toBeNull();
+    expect(post({ query: QUERY, variables: { ids: Array.from({ length: 501 }, () => "v") } })).toMatchObject({
+      status: 400,
+      error: { extensions: { code: "BAD_USER_INPUT" } },
+    });
+  });
+
+  it("checks a GET request's query and variables parameters the same way", () => {
+    const check = oversizedRequest(limits);
+    const get = (params: Record<string, string>) =>
+      check({ body: undefined, search: `?${new URLSearchParams(params)}` });
+    const many = JSON.stringify({ ids: Array.from({ length: 501 }, () => "v") });
+    expect(get({ query: QUERY, variables: JSON.stringify({ ids: ["v1"] }) })).toBeNull();
+    expect(get({ query: `${QUERY}${" ".repeat(1_000)}` })).toMatchObject({
+      error: { extensions: { code: "QUERY_TOO_COMPLEX" } },
+    });
+    expect(get({ query: QUERY, variables: many })).toMatchObject({
+      error: { extensions: { code: "BAD_USER_INPUT" } },
+    });
   });
 });

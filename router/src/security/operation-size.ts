@@ -1,6 +1,7 @@
-import { ErrorCode } from "@venta/kit";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { ErrorCode, type GraphQLRequestParts, type RequestRefusal } from "@venta/kit";
+import { GraphQLError } from "graphql";
 import { QUERY_TOO_COMPLEX, type QueryLimits } from "./query-limits.js";
+import { requestedOperation } from "./request-query.js";
 
 export type OperationSizeLimits = Pick<QueryLimits, "maxQueryChars" | "maxListItems">;
 
@@ -69,14 +70,13 @@ const tooLarge = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.BadUserInput } });
 
 /**
- * The same checks on an HTTP request's JSON body, for `graphqlRoute`: Apollo has no hook before it
- * parses that can answer the request. A body of another shape is left for Apollo to refuse.
+ * The same checks on an HTTP request (a POST's body or a GET's parameters), for `graphqlRoute`:
+ * Apollo has no hook before it parses that can answer the request.
  */
-export function oversizedRequestBody(limits: OperationSizeLimits) {
-  return (body: unknown): GraphQLFormattedError | null => {
-    if (typeof body !== "object" || body === null || Array.isArray(body)) return null;
-    const query = "query" in body && typeof body.query === "string" ? body.query : undefined;
-    const variables = "variables" in body ? body.variables : undefined;
-    return oversizedOperation(limits, query, variables)?.toJSON() ?? null;
+export function oversizedRequest(limits: OperationSizeLimits) {
+  return (parts: GraphQLRequestParts): RequestRefusal | null => {
+    const { query, variables } = requestedOperation(parts);
+    const refused = oversizedOperation(limits, query, variables);
+    return refused ? { status: 400, error: refused.toJSON() } : null;
   };
 }

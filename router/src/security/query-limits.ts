@@ -4,6 +4,7 @@ import type { GraphQLArmorRejectCallback } from "@escape.tech/graphql-armor-type
 import { ErrorCode } from "@venta/kit";
 import { type GraphQLFormattedError, specifiedRules, type ValidationRule } from "graphql";
 import type { RouterContext } from "../gateway.js";
+import { FiniteNumbersRule } from "./finite-numbers.js";
 
 export const QUERY_TOO_COMPLEX = ErrorCode.QueryTooComplex;
 
@@ -57,13 +58,14 @@ export function queryProtections(limits: QueryLimits) {
     blockFieldSuggestion: { enabled: false },
   });
   const protection = armor.protect();
+  const validationRules = [...protection.validationRules, FiniteNumbersRule];
   return {
     // graphql-armor is typed against Apollo's CommonJS build and the router uses its ESM build:
     // the same plugin interface, declared twice.
     plugins: protection.plugins as unknown as ApolloServerPlugin<RouterContext>[],
-    validationRules: protection.validationRules,
+    validationRules,
     /** For operations validated outside Apollo (subscriptions): the same rules, plus GraphQL's own. */
-    allRules: [...specifiedRules, ...protection.validationRules] as readonly ValidationRule[],
+    allRules: [...specifiedRules, ...validationRules] as readonly ValidationRule[],
     maxTokens: limits.maxTokens,
     /** For Apollo: the parser stops at this many tokens, so a flood is never even parsed. */
     parseOptions: { maxTokens: limits.maxTokens },

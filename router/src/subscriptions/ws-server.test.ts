@@ -376,6 +376,48 @@ describe("the router's subscription sockets", () => {
     });
   });
 
+  describe("trusted documents only", () => {
+    let router: RunningRouter;
+    beforeAll(async () => {
+      router = await start({ TRUSTED_DOCUMENTS: "require", INTROSPECTION: "false" });
+    });
+
+    // A name that exists and one that does not must get the same answer, or errors map the schema.
+    const probes = ["{ partnerKeys { __typename } }", "{ partnerKeyz { __typename } }", "{ me }"];
+
+    it("refuses an untrusted document over HTTP before validating it, so errors name nothing", async () => {
+      for (const query of probes) {
+        const http = await postGraphQL(router.url, query, {});
+        expect(http.status, query).toBe(403);
+        expect(
+          http.errors?.map((e) => e.extensions?.code),
+          query,
+        ).toEqual(["FORBIDDEN"]);
+      }
+      const get = await fetch(`${router.url}?query=${encodeURIComponent(probes[1] ?? "")}`, {
+        headers: { "apollo-require-preflight": "true" },
+      });
+      expect(get.status).toBe(403);
+    });
+
+    it("refuses an untrusted subscription before validating it, so errors name nothing", async () => {
+      const socket = await openSocket(router);
+      const typos = [
+        'subscription { vendorLocationUpdated(vendorIds: ["a"]) { kindd } }',
+        'subscription { vendorLocationUpdated(vendorIds: ["a"]) { vendor { owner { email } } } }',
+      ];
+      for (const [i, query] of typos.entries()) {
+        socket.send(subscribe(String(i), query));
+        const answer = await socket.answer(String(i));
+        expect(
+          answer.payload?.map((e) => e.extensions?.code),
+          query,
+        ).toEqual(["FORBIDDEN"]);
+      }
+      await socket.close();
+    });
+  });
+
   describe("schema hints", () => {
     let closed: RunningRouter;
     let open: RunningRouter;
@@ -419,6 +461,44 @@ describe("the router's subscription sockets", () => {
       socket.send(subscribe("1", typo));
       expect((await socket.answer("1")).payload?.[0]?.message).toContain('Did you mean "kind"?');
       await socket.close();
+    });
+    it("codes subscription syntax and schema errors as HTTP does", async () => {
+      const socket = await openSocket(closed);
+      socket.send(subscribe("1", typo));
+      socket.send(subscribe("2", "subscription {"));
+      expect((await socket.answer("1")).payload?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+      expect((await socket.answer("2")).payload?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
+      await socket.close();
+    });
+
+    it("refuses a number no Float can hold as the client's mistake, not a server error", async () => {
+      for (const literal of ["1e999", "-1e999", "9".repeat(400)]) {
+        const http = await postGraphQL(
+          closed.url,
+          `{ nearbyVendors(near: { lat: 30.2, lng: -97.7 }, radiusMeters: ${literal}) { totalCount } }`,
+          {},
+        );
+        expect(http.status, literal).toBe(400);
+        expect(http.errors?.[0]?.extensions?.code, literal).not.toBe("INTERNAL_SERVER_ERROR");
+        expect(http.errors?.[0]?.message, literal).toContain("is too large for a number");
+      }
+    });
+
+    it("answers a persisted query whose hash does not match its text as a bad request", async () => {
+      const response = await fetch(closed.url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          query: "{ __typename }",
+          extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
+        }),
+      });
+      const body = (await response.json()) as { errors: { message: string; extensions: { code: string } }[] };
+      expect(response.status).toBe(400);
+      expect(body.errors[0]).toMatchObject({
+        message: "provided sha does not match query",
+        extensions: { code: "BAD_REQUEST" },
+      });
     });
   });
 });

@@ -172,6 +172,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
         const variables = payload.variables ?? {};
         const oversized = oversizedOperation(options.sizeLimits, payload.query, variables);
         if (oversized) return refuse(socket, [oversized]);
+        const untrusted = admission.permitSource(viewer, payload.query);
+        if (untrusted) return refuse(socket, [untrusted]);
         const prepared = prepare(
           schema,
           options,
@@ -259,11 +261,11 @@ function prepare(
     document = parse(query, { maxTokens: limits.maxTokens });
   } catch (error) {
     if (!(error instanceof GraphQLError)) throw error;
-    return [coded(error)];
+    return [coded(error, "GRAPHQL_PARSE_FAILED")];
   }
   const invalid = validate(schema, document, limits.validationRules);
   if (invalid.length > 0) {
-    return invalid.map(coded);
+    return invalid.map((error) => coded(error, "GRAPHQL_VALIDATION_FAILED"));
   }
   const operation = getOperationAST(document, operationName);
   if (!operation)
@@ -281,7 +283,7 @@ function prepare(
       (e) => new GraphQLError(e.message, { extensions: { code: ErrorCode.BadUserInput } }),
     );
   const costly = pageSizeCostErrors(schema, document, coerced.coerced, limits.maxCost);
-  if (costly.length > 0) return costly.map(coded);
+  if (costly.length > 0) return costly.map((error) => coded(error, QUERY_TOO_COMPLEX));
   const subscriptionField = schema.getSubscriptionType()?.getFields().vendorLocationUpdated;
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== "Field" || selection.name.value !== "vendorLocationUpdated" || !subscriptionField)
@@ -305,10 +307,19 @@ function prepare(
   };
 }
 
-/** A broken query limit gets its own code here too, as on HTTP. */
-function coded(error: GraphQLError): GraphQLError {
+/**
+ * The code the same error gets over HTTP: a broken query limit its own, a syntax or schema error
+ * Apollo's `GRAPHQL_PARSE_FAILED` or `GRAPHQL_VALIDATION_FAILED`.
+ */
+function coded(error: GraphQLError, code: string): GraphQLError {
   const formatted = formatLimitError(error.toJSON());
-  return formatted.extensions?.code === QUERY_TOO_COMPLEX
-    ? new GraphQLError(formatted.message, { extensions: formatted.extensions })
-    : error;
+  if (formatted.extensions?.code === QUERY_TOO_COMPLEX)
+    return new GraphQLError(formatted.message, { extensions: formatted.extensions });
+  if (typeof error.extensions.code === "string") return error;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    extensions: { ...error.extensions, code },
+  });
 }
