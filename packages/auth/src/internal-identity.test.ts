@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SignJWT } from "jose";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { InternalIdentity, internalSecret } from "./internal-identity.js";
 import { anonymous, partnerViewer, personViewer } from "./viewer.js";
 
@@ -56,6 +56,20 @@ describe("the identity the router vouches for", () => {
       .setExpirationTime(Math.floor(Date.now() / 1000) - 60)
       .sign(secret);
     await expect(identity.verify(stale)).rejects.toMatchObject({ extensions: { code: "UNAUTHENTICATED" } });
+  });
+
+  it("stops accepting a header it has accepted before once the header expires", async () => {
+    vi.useFakeTimers({ now: new Date("2026-12-07T12:00:00Z"), toFake: ["Date"] });
+    try {
+      const header = await identity.sign(personViewer("user-1", ["CUSTOMER"]));
+      expect((await identity.verify(header)).userId).toBe("user-1");
+      vi.setSystemTime(new Date("2026-12-07T12:01:10Z"));
+      await expect(identity.verify(header)).rejects.toMatchObject({
+        extensions: { code: "UNAUTHENTICATED" },
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("refuses a bearer token passed off as the internal header", async () => {

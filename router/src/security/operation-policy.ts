@@ -53,6 +53,7 @@ export function untrustedRefusal(
 /** The same, for an HTTP request before Apollo parses and validates it: 403 for untrusted text. */
 export function untrustedRequest(options: OperationPolicyOptions) {
   return (viewer: Viewer, parts: GraphQLRequestParts): RequestRefusal | null => {
+    if (!options.requireTrusted) return null;
     // Only the hash sent: the manifest fills in its text, or Apollo answers PERSISTED_QUERY_NOT_FOUND.
     const { query } = requestedOperation(parts);
     if (query === undefined) return null;
