@@ -32,7 +32,41 @@ export function connectMongo(uri: string, dbName?: string): Promise<Connection> 
     .asPromise();
 }
 
+/**
+ * The database a subgraph keeps its collections in: the URI's database (`venta` when it names
+ * none) suffixed with the subgraph, so subgraphs sharing one server never share a collection, an
+ * outbox or a relay lease.
+ */
+export function subgraphDatabaseName(uri: string, subgraph: string): string {
+  const base = uriDatabaseName(uri) ?? "venta";
+  return `${base}-${subgraph}`;
+}
+
+/** The database in a `mongodb://` or `mongodb+srv://` URI (`…/<database>?options`), if it names one. */
+function uriDatabaseName(uri: string): string | undefined {
+  // Credentials must percent-encode "/", so the first one after the scheme starts the path.
+  const afterScheme = uri.slice(uri.indexOf("://") + 3).split("?")[0] ?? "";
+  const slash = afterScheme.indexOf("/");
+  if (slash === -1) return undefined;
+  const path = afterScheme.slice(slash + 1);
+  return path === "" ? undefined : decodeURIComponent(path);
+}
+
 /** MongoDB's duplicate key error (E11000): a unique index refused the write. */
 export function isMongoDuplicateKey(error: unknown): boolean {
   return typeof error === "object" && error !== null && "code" in error && error.code === 11000;
+}
+
+/**
+ * The collections the models of `assemble` write to, found without a server: models register on
+ * a connection that never opens.
+ */
+export async function declaredMongoCollections(assemble: (connection: Connection) => unknown): Promise<string[]> {
+  const connection = mongoose.createConnection();
+  try {
+    assemble(connection);
+    return Object.values(connection.models).map((model) => model.collection.collectionName);
+  } finally {
+    await connection.close();
+  }
 }

@@ -17,10 +17,13 @@ const positionSchema = new Schema<PositionDocument>(
     lng: { type: Number, required: true },
     recordedAt: { type: Date, required: true },
   },
-  { collection: "vendor_positions", versionKey: false, timestamps: false, autoIndex: false },
+  { collection: "loyalty_vendor_positions", versionKey: false, timestamps: false, autoIndex: false },
 );
 
-/** The latest position per vendor in MongoDB, one document per vendor keyed by its id. */
+/**
+ * The latest position per vendor in MongoDB, one document per vendor keyed by its id. Named apart
+ * from location's `vendor_positions`, whose documents have another shape.
+ */
 export class MongoVendorPositionsStore implements VendorPositionsStore {
   private readonly model: Model<PositionDocument>;
 
