@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { dropMongoDatabase, mongoForTests } from "@venta/testing";
-import { describe, it } from "vitest";
+import { Mongoose } from "mongoose";
+import { describe, expect, it } from "vitest";
 import { openMongo } from "../../stores.js";
+import { MongoWebhookSubscriptionsStore } from "./webhook-subscriptions.store.mongo.js";
 import { webhookSubscriptionsStoreContract } from "./webhook-subscriptions.store.contract.js";
 
 const uri = mongoForTests("webhook subscriptions store contract");
@@ -21,3 +23,14 @@ if (uri) {
     it("runs the contract against MongoDB", () => {});
   });
 }
+
+describe("MongoDB webhook subscriptions store, before any server answers", () => {
+  it("builds a secret rotation that mongoose 9 sends as an update pipeline", async () => {
+    // Never opened, and told not to wait for it: a write that mongoose accepts fails on the connection.
+    const connection = new Mongoose({ bufferCommands: false }).createConnection();
+    const store = new MongoWebhookSubscriptionsStore(connection);
+    const rotation = store.rotateSecret("whs_1", "whsec_new", new Date(), new Date());
+    await expect(rotation).rejects.toThrow(/initial connection/);
+    await connection.close();
+  });
+});
