@@ -47,7 +47,10 @@ export function openSqlite(dataDir: string): LocationStores {
 }
 
 /** Each subgraph keeps its own database (see `subgraphDatabaseName`); tests pass a throwaway one. */
-export async function openMongo(uri: string, dbName = subgraphDatabaseName(uri, "location")): Promise<LocationStores> {
+export async function openMongo(
+  uri: string,
+  dbName = subgraphDatabaseName(uri, "location"),
+): Promise<LocationStores> {
   const connection = await connectMongo(uri, dbName);
   const { stores, createIndexes } = assembleMongoStores(connection);
   await createIndexes();

@@ -3,8 +3,8 @@ import { dropMongoDatabase, mongoForTests } from "@venta/testing";
 import { Mongoose } from "mongoose";
 import { describe, expect, it } from "vitest";
 import { openMongo } from "../../stores.js";
-import { MongoWebhookSubscriptionsStore } from "./webhook-subscriptions.store.mongo.js";
 import { webhookSubscriptionsStoreContract } from "./webhook-subscriptions.store.contract.js";
+import { MongoWebhookSubscriptionsStore } from "./webhook-subscriptions.store.mongo.js";
 
 const uri = mongoForTests("webhook subscriptions store contract");
 

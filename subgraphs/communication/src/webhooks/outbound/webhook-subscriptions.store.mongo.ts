@@ -1,4 +1,10 @@
-import { type Connection, type Model, Schema, type UpdateQuery, type UpdateWithAggregationPipeline } from "mongoose";
+import {
+  type Connection,
+  type Model,
+  Schema,
+  type UpdateQuery,
+  type UpdateWithAggregationPipeline,
+} from "mongoose";
 import { PUBLIC_EVENT_TYPES, type PublicEventType } from "./public-events.js";
 import type {
   WebhookDisabledReason,
