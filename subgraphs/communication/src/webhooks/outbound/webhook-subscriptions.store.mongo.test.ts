@@ -25,12 +25,17 @@ if (uri) {
 }
 
 describe("MongoDB webhook subscriptions store, before any server answers", () => {
+  // Never opened, and told not to wait for it: a write that mongoose accepts fails on the connection,
+  // while one mongoose refuses (an update pipeline not declared as one) fails before.
+  const offline = () =>
+    new MongoWebhookSubscriptionsStore(new Mongoose({ bufferCommands: false }).createConnection());
+
   it("builds a secret rotation that mongoose 9 sends as an update pipeline", async () => {
-    // Never opened, and told not to wait for it: a write that mongoose accepts fails on the connection.
-    const connection = new Mongoose({ bufferCommands: false }).createConnection();
-    const store = new MongoWebhookSubscriptionsStore(connection);
-    const rotation = store.rotateSecret("whs_1", "whsec_new", new Date(), new Date());
+    const rotation = offline().rotateSecret("whs_1", "whsec_new", new Date(), new Date());
     await expect(rotation).rejects.toThrow(/initial connection/);
-    await connection.close();
+  });
+
+  it("builds the revoked key's disabling that mongoose 9 sends as an update pipeline", async () => {
+    await expect(offline().disableForRevokedKey("pk_1", new Date())).rejects.toThrow(/initial connection/);
   });
 });

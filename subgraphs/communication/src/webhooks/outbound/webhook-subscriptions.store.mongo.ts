@@ -164,16 +164,20 @@ export class MongoWebhookSubscriptionsStore implements WebhookSubscriptionsStore
   async disableForRevokedKey(partnerKeyId: string, at: Date): Promise<number> {
     // A pipeline update, so an already disabled subscription keeps its own time in the same write.
     const result = await this.model
-      .updateMany({ partnerKeyId, disabledReason: { $ne: "KEY_REVOKED" } }, [
-        {
-          $set: {
-            status: "DISABLED",
-            disabledReason: "KEY_REVOKED",
-            disabledAt: { $ifNull: ["$disabledAt", at] },
-            updatedAt: at,
+      .updateMany(
+        { partnerKeyId, disabledReason: { $ne: "KEY_REVOKED" } },
+        [
+          {
+            $set: {
+              status: "DISABLED",
+              disabledReason: "KEY_REVOKED",
+              disabledAt: { $ifNull: ["$disabledAt", at] },
+              updatedAt: at,
+            },
           },
-        },
-      ])
+        ],
+        { updatePipeline: true },
+      )
       .exec();
     return result.modifiedCount;
   }
