@@ -21,9 +21,9 @@ describe("MongoDB collections across subgraphs", () => {
     expect(shared).toEqual([]);
   });
 
-  it("keeps each subgraph, with its outbox and relay lease, in its own database", () => {
+  it("keeps each subgraph, with its outbox and relay lease, and the event store in databases of their own", () => {
     const uri = "mongodb://mongo:27017/venta?replicaSet=rs0";
-    const databases = Object.keys(subgraphs).map((subgraph) => subgraphDatabaseName(uri, subgraph));
+    const databases = [...Object.keys(subgraphs), "events"].map((part) => subgraphDatabaseName(uri, part));
     expect(new Set(databases).size).toBe(databases.length);
   });
 });

@@ -35,7 +35,7 @@ export function connectMongo(uri: string, dbName?: string): Promise<Connection> 
 /**
  * The database a subgraph keeps its collections in: the URI's database (`venta` when it names
  * none) suffixed with the subgraph, so subgraphs sharing one server never share a collection, an
- * outbox or a relay lease.
+ * outbox or a relay lease. The event store, which every subgraph's events reach, takes "events".
  */
 export function subgraphDatabaseName(uri: string, subgraph: string): string {
   const base = uriDatabaseName(uri) ?? "venta";
