@@ -37,19 +37,28 @@ const LEASE = "relay";
  */
 export class MongoOutbox implements Outbox {
   private readonly signal = new CommitSignal();
-  private readonly events: mongo.Collection<OutboxDocument>;
-  private readonly leases: mongo.Collection<LeaseDocument>;
   /** Sessions whose transaction recorded events: the relay is woken once they commit. */
   private readonly recorded = new WeakSet<ClientSession>();
 
   constructor(
     private readonly connection: Connection,
-    collection = "outbox",
-  ) {
-    const db = connection.db;
+    /** The events' collection; the relay lease lives in `<collection>_leases`. */
+    readonly collection = "outbox",
+  ) {}
+
+  // Looked up on use, so the stores of a subgraph can be assembled before the connection opens.
+  private get events(): mongo.Collection<OutboxDocument> {
+    return this.database().collection<OutboxDocument>(this.collection);
+  }
+
+  private get leases(): mongo.Collection<LeaseDocument> {
+    return this.database().collection<LeaseDocument>(`${this.collection}_leases`);
+  }
+
+  private database(): mongo.Db {
+    const db = this.connection.db;
     if (!db) throw new Error("the MongoDB connection is not open yet");
-    this.events = db.collection<OutboxDocument>(collection);
-    this.leases = db.collection<LeaseDocument>(`${collection}_leases`);
+    return db;
   }
 
   /** Built at start-up, never lazily on a first request. */

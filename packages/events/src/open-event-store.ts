@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { connectMongo } from "@venta/kit";
+import { connectMongo, subgraphDatabaseName } from "@venta/kit";
 import type { EventStore } from "./event-store.js";
 import { MongoEventStore } from "./mongo-event-store.js";
 import { SqliteEventStore } from "./sqlite-event-store.js";
@@ -10,10 +10,15 @@ export interface EventStoreConfig {
   DATA_DIR: string;
 }
 
-/** A collection in the configured MongoDB when `MONGODB_URI` is set; otherwise `event-store.db` in DATA_DIR (in memory for `:memory:`). */
+/**
+ * A collection in its own MongoDB database (`<URI database or venta>-events`) when `MONGODB_URI` is
+ * set; otherwise `event-store.db` in DATA_DIR (in memory for `:memory:`).
+ */
 export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
   if (config.MONGODB_URI) {
-    const store = new MongoEventStore(await connectMongo(config.MONGODB_URI));
+    const store = new MongoEventStore(
+      await connectMongo(config.MONGODB_URI, subgraphDatabaseName(config.MONGODB_URI, "events")),
+    );
     await store.prepare();
     return store;
   }

@@ -1,5 +1,6 @@
 import { MongoOutbox, type Outbox, SqliteOutbox } from "@venta/events";
-import { connectMongo, openSqliteDatabase } from "@venta/kit";
+import { connectMongo, openSqliteDatabase, subgraphDatabaseName } from "@venta/kit";
+import type { Connection } from "mongoose";
 import type { VendorAlertsStore } from "./alerts/vendor-alerts.store.js";
 import { MongoVendorAlertsStore } from "./alerts/vendor-alerts.store.mongo.js";
 import { SqliteVendorAlertsStore } from "./alerts/vendor-alerts.store.sqlite.js";
@@ -83,33 +84,49 @@ export function openSqlite(dataDir: string): CommunicationStores {
   };
 }
 
-export async function openMongo(uri: string, dbName?: string): Promise<CommunicationStores> {
+/** Each subgraph keeps its own database (see `subgraphDatabaseName`); tests pass a throwaway one. */
+export async function openMongo(
+  uri: string,
+  dbName = subgraphDatabaseName(uri, "communication"),
+): Promise<CommunicationStores> {
   const connection = await connectMongo(uri, dbName);
+  const { stores, createIndexes } = assembleMongoStores(connection);
+  await createIndexes();
+  return stores;
+}
+
+/** The Mongo stores on `connection`, which may still be opening; indexes are built by `createIndexes`. */
+export function assembleMongoStores(connection: Connection): {
+  stores: CommunicationStores;
+  createIndexes(): Promise<void>;
+} {
   const outbox = new MongoOutbox(connection);
   const conversations = new MongoConversationsStore(connection, outbox);
   const chatVendors = new MongoChatVendorsStore(connection);
   const tickets = new MongoTicketsStore(connection, outbox);
-  await Promise.all([conversations.createIndexes(), chatVendors.createIndexes(), tickets.createIndexes()]);
   const inboundWebhooks = new MongoInboundEventsStore(connection, outbox);
   const webhookSubscriptions = new MongoWebhookSubscriptionsStore(connection);
   const webhookDeliveries = new MongoWebhookDeliveriesStore(connection);
-  await Promise.all([
-    outbox.createIndexes(),
-    inboundWebhooks.createIndexes(),
-    webhookSubscriptions.createIndexes(),
-    webhookDeliveries.createIndexes(),
-  ]);
   const contacts = new MongoContactsStore(connection);
   const notificationSettings = new MongoNotificationSettingsStore(connection);
   const notifications = new MongoNotificationsStore(connection);
   const vendorAlerts = new MongoVendorAlertsStore(connection);
-  await Promise.all([
-    contacts.createIndexes(),
-    notificationSettings.createIndexes(),
-    notifications.createIndexes(),
-    vendorAlerts.createIndexes(),
-  ]);
-  return {
+  const createIndexes = async () => {
+    await Promise.all([conversations.createIndexes(), chatVendors.createIndexes(), tickets.createIndexes()]);
+    await Promise.all([
+      outbox.createIndexes(),
+      inboundWebhooks.createIndexes(),
+      webhookSubscriptions.createIndexes(),
+      webhookDeliveries.createIndexes(),
+    ]);
+    await Promise.all([
+      contacts.createIndexes(),
+      notificationSettings.createIndexes(),
+      notifications.createIndexes(),
+      vendorAlerts.createIndexes(),
+    ]);
+  };
+  const stores: CommunicationStores = {
     conversations,
     chatVendors,
     tickets,
@@ -126,4 +143,5 @@ export async function openMongo(uri: string, dbName?: string): Promise<Communica
     },
     close: () => connection.close(),
   };
+  return { stores, createIndexes };
 }

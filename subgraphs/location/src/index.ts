@@ -7,4 +7,4 @@ export { SqlitePositionsStore } from "./positions/positions.store.sqlite.js";
 export { scheduleProjection } from "./projection/schedule-projection.js";
 export { vendorProjection } from "./projection/vendor-projection.js";
 export { buildLocationSchema } from "./schema.js";
-export { type LocationStores, openLocationStores } from "./stores.js";
+export { assembleMongoStores, type LocationStores, openLocationStores } from "./stores.js";

@@ -1,5 +1,6 @@
 import { MongoOutbox, type Outbox, SqliteOutbox } from "@venta/events";
-import { connectMongo, openSqliteDatabase } from "@venta/kit";
+import { connectMongo, openSqliteDatabase, subgraphDatabaseName } from "@venta/kit";
+import type { Connection } from "mongoose";
 import type { GeofencesStore } from "./geofences/geofences.store.js";
 import { MongoGeofencesStore } from "./geofences/geofences.store.mongo.js";
 import { SqliteGeofencesStore } from "./geofences/geofences.store.sqlite.js";
@@ -45,13 +46,29 @@ export function openSqlite(dataDir: string): LocationStores {
   };
 }
 
-export async function openMongo(uri: string, dbName?: string): Promise<LocationStores> {
+/** Each subgraph keeps its own database (see `subgraphDatabaseName`); tests pass a throwaway one. */
+export async function openMongo(
+  uri: string,
+  dbName = subgraphDatabaseName(uri, "location"),
+): Promise<LocationStores> {
   const connection = await connectMongo(uri, dbName);
+  const { stores, createIndexes } = assembleMongoStores(connection);
+  await createIndexes();
+  return stores;
+}
+
+/** The Mongo stores on `connection`, which may still be opening; indexes are built by `createIndexes`. */
+export function assembleMongoStores(connection: Connection): {
+  stores: LocationStores;
+  createIndexes(): Promise<void>;
+} {
   const positions = new MongoPositionsStore(connection);
   const outbox = new MongoOutbox(connection);
   const geofences = new MongoGeofencesStore(connection, positions, outbox);
-  await Promise.all([positions.createIndexes(), outbox.createIndexes(), geofences.createIndexes()]);
-  return {
+  const createIndexes = async () => {
+    await Promise.all([positions.createIndexes(), outbox.createIndexes(), geofences.createIndexes()]);
+  };
+  const stores: LocationStores = {
     positions,
     geofences,
     outbox,
@@ -60,4 +77,5 @@ export async function openMongo(uri: string, dbName?: string): Promise<LocationS
     },
     close: () => connection.close(),
   };
+  return { stores, createIndexes };
 }

@@ -1,5 +1,6 @@
 import { MongoOutbox, type Outbox, SqliteOutbox } from "@venta/events";
-import { connectMongo, openSqliteDatabase } from "@venta/kit";
+import { connectMongo, openSqliteDatabase, subgraphDatabaseName } from "@venta/kit";
+import type { Connection } from "mongoose";
 import type { FavoritesStore } from "./favorites/favorites.store.js";
 import { MongoFavoritesStore } from "./favorites/favorites.store.mongo.js";
 import { SqliteFavoritesStore } from "./favorites/favorites.store.sqlite.js";
@@ -98,8 +99,22 @@ export function openSqlite(dataDir: string): MarketplaceStores {
   };
 }
 
-export async function openMongo(uri: string, dbName?: string): Promise<MarketplaceStores> {
+/** Each subgraph keeps its own database (see `subgraphDatabaseName`); tests pass a throwaway one. */
+export async function openMongo(
+  uri: string,
+  dbName = subgraphDatabaseName(uri, "marketplace"),
+): Promise<MarketplaceStores> {
   const connection = await connectMongo(uri, dbName);
+  const { stores, createIndexes } = assembleMongoStores(connection);
+  await createIndexes();
+  return stores;
+}
+
+/** The Mongo stores on `connection`, which may still be opening; indexes are built by `createIndexes`. */
+export function assembleMongoStores(connection: Connection): {
+  stores: MarketplaceStores;
+  createIndexes(): Promise<void>;
+} {
   // Stores record their events with their writes, in transactions: MongoDB must run as a replica set.
   const outbox = new MongoOutbox(connection);
   const vendors = new MongoVendorsStore(connection, outbox);
@@ -115,18 +130,20 @@ export async function openMongo(uri: string, dbName?: string): Promise<Marketpla
   const checkIns = new MongoCheckInsStore(connection);
   const menus = new MongoMenusStore(connection, outbox);
   const schedules = new MongoSchedulesStore(connection, outbox);
-  await Promise.all([vendors.createIndexes(), users.createIndexes(), partnerKeys.createIndexes()]);
-  await Promise.all([reviews.createIndexes(), favorites.createIndexes()]);
-  await searchIndex.createIndexes();
-  await vendorMedia.createIndexes();
-  await Promise.all([
-    loyaltyPrograms.createIndexes(),
-    points.createIndexes(),
-    vendorPositions.createIndexes(),
-    checkIns.createIndexes(),
-  ]);
-  await Promise.all([menus.createIndexes(), schedules.createIndexes(), outbox.createIndexes()]);
-  return {
+  const createIndexes = async () => {
+    await Promise.all([vendors.createIndexes(), users.createIndexes(), partnerKeys.createIndexes()]);
+    await Promise.all([reviews.createIndexes(), favorites.createIndexes()]);
+    await searchIndex.createIndexes();
+    await vendorMedia.createIndexes();
+    await Promise.all([
+      loyaltyPrograms.createIndexes(),
+      points.createIndexes(),
+      vendorPositions.createIndexes(),
+      checkIns.createIndexes(),
+    ]);
+    await Promise.all([menus.createIndexes(), schedules.createIndexes(), outbox.createIndexes()]);
+  };
+  const stores: MarketplaceStores = {
     vendors,
     users,
     partnerKeys,
@@ -146,4 +163,5 @@ export async function openMongo(uri: string, dbName?: string): Promise<Marketpla
     },
     close: () => connection.close(),
   };
+  return { stores, createIndexes };
 }

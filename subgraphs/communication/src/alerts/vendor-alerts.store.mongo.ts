@@ -1,4 +1,4 @@
-import { isMongoDuplicateKey } from "@venta/kit";
+import { conditionalUpsert } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { AlertClaim, FavoriteFact, VendorFact } from "./vendor-alert.record.js";
 import type { VendorAlertsStore } from "./vendor-alerts.store.js";
@@ -59,19 +59,14 @@ alertSentSchema.index({ userId: 1, vendorId: 1 }, { unique: true });
 /**
  * Each conditional write here is an upsert whose filter carries the condition: when a document
  * exists but fails the condition, the upsert tries to insert a second one for the same key and
- * the unique index refuses it (E11000). That refusal is the "no" of the compare-and-set, decided
- * by MongoDB atomically however many writers race.
+ * the unique index refuses it (E11000); `conditionalUpsert` then tells that "no" apart from a
+ * document another writer created a moment ago.
  */
 async function conditionally(
-  write: () => Promise<{ matchedCount: number; upsertedCount: number }>,
+  write: (upsert: boolean) => Promise<{ matchedCount: number; upsertedCount: number }>,
 ): Promise<boolean> {
-  try {
-    const result = await write();
-    return result.matchedCount + result.upsertedCount > 0;
-  } catch (error) {
-    if (isMongoDuplicateKey(error)) return false;
-    throw error;
-  }
+  const result = await conditionalUpsert(write);
+  return result.matchedCount + result.upsertedCount > 0;
 }
 
 /** Alert projections and claims in MongoDB. */
@@ -99,12 +94,12 @@ export class MongoVendorAlertsStore implements VendorAlertsStore {
   }
 
   applyFavorite(fact: FavoriteFact): Promise<boolean> {
-    return conditionally(() =>
+    return conditionally((upsert) =>
       this.favorites
         .updateOne(
           { userId: fact.userId, vendorId: fact.vendorId, at: { $lte: fact.at } },
           { $set: { favorited: fact.favorited, at: fact.at } },
-          { upsert: true },
+          { upsert },
         )
         .exec(),
     );
@@ -116,12 +111,12 @@ export class MongoVendorAlertsStore implements VendorAlertsStore {
   }
 
   applyVendor(fact: VendorFact): Promise<boolean> {
-    return conditionally(() =>
+    return conditionally((upsert) =>
       this.vendors
         .updateOne(
           { _id: fact.vendorId, version: { $lt: fact.version } },
           { $set: { name: fact.name, listed: fact.listed, version: fact.version } },
-          { upsert: true },
+          { upsert },
         )
         .exec(),
     );
@@ -133,7 +128,7 @@ export class MongoVendorAlertsStore implements VendorAlertsStore {
   }
 
   claimAlert(claim: AlertClaim): Promise<boolean> {
-    return conditionally(() =>
+    return conditionally((upsert) =>
       this.sent
         .updateOne(
           {
@@ -150,7 +145,7 @@ export class MongoVendorAlertsStore implements VendorAlertsStore {
               },
             },
           ],
-          { upsert: true, updatePipeline: true },
+          { upsert, updatePipeline: true },
         )
         .exec(),
     );

@@ -38,6 +38,15 @@ export function chatVendorsStoreContract(adapter: string, open: () => Promise<Op
       ]);
     });
 
+    it("keeps the newest of racing first snapshots of a vendor", async () => {
+      // Each round is a vendor nobody has seen: every snapshot races to create it.
+      for (let round = 0; round < 10; round += 1) {
+        const vendorId = `cart-race-${round}`;
+        await Promise.all([1, 2, 3, 4].map((version) => store.apply(vendor(version, { vendorId }))));
+        expect((await store.findMany([vendorId]))[0]?.version).toBe(4);
+      }
+    });
+
     it("finds many vendors at once and tells which vendors an account owns", async () => {
       await store.apply(vendor(1));
       await store.apply(vendor(1, { vendorId: "cart-2", ownerId: "owner-2" }));

@@ -1,4 +1,4 @@
-import { isMongoDuplicateKey } from "@venta/kit";
+import { conditionalUpsert } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { ChatVendorRecord } from "./chat-vendor.record.js";
 import type { ChatVendorsStore } from "./chat-vendors.store.js";
@@ -49,16 +49,13 @@ export class MongoChatVendorsStore implements ChatVendorsStore {
     const update = {
       $set: { name: vendor.name, ownerId: vendor.ownerId, listed: vendor.listed, version: vendor.version },
     };
-    try {
-      const result = await this.vendors
-        .updateOne({ _id: vendor.vendorId, version: { $lt: vendor.version } }, update, { upsert: true })
-        .exec();
-      return result.modifiedCount + result.upsertedCount > 0;
-    } catch (error) {
-      // The upsert matched no older version and could not insert: a newer (or the same) version is stored.
-      if (isMongoDuplicateKey(error)) return false;
-      throw error;
-    }
+    // A duplicate key means a newer (or the same) version is stored, or one was created meanwhile.
+    const result = await conditionalUpsert((upsert) =>
+      this.vendors
+        .updateOne({ _id: vendor.vendorId, version: { $lt: vendor.version } }, update, { upsert })
+        .exec(),
+    );
+    return result.modifiedCount + result.upsertedCount > 0;
   }
 
   async findMany(vendorIds: readonly string[]): Promise<ChatVendorRecord[]> {

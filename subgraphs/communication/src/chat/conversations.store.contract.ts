@@ -119,6 +119,28 @@ export function conversationsStoreContract(
       );
     });
 
+    // The conversation's counters (`seq`, last message, read positions) are one document every send
+    // writes: racing sends conflict, and in a transaction (production's path) are retried whole.
+    for (const [path, announce] of [
+      ["unannounced", undefined],
+      ["announced, in a transaction", announceSent],
+    ] as const) {
+      it(`numbers messages sent at once in one conversation without repeats (${path})`, async () => {
+        await store.open(conversation("c1", "casey", "cart-1"));
+        const sends = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.append(message("c1", i % 2 ? "VENDOR" : "CUSTOMER", 5), announce),
+          ),
+        );
+        const seqs = sends.map((s) => s.message.seq);
+        expect(new Set(seqs).size).toBe(20);
+        const last = sends.reduce((a, b) => (b.message.seq > a.message.seq ? b : a)).message;
+        expect((await store.findById("c1"))?.lastMessageId).toBe(last.id);
+        expect((await store.messages("c1", 50)).records).toHaveLength(20);
+        if (announce) expect(await opened.announced()).toHaveLength(20);
+      });
+    }
+
     it("stores a message once per sender's client id, however often it is sent", async () => {
       await store.open(conversation("c1", "casey", "cart-1"));
       const sends = await Promise.all(

@@ -257,6 +257,8 @@ export class MongoConversationsStore implements ConversationsStore {
     }
   }
 
+  // Every send writes the conversation's counters: racing transactions conflict on that one
+  // document and are retried whole (see "Hot counters" in README), so `seq` never repeats.
   private async insert(message: NewMessage, session: ClientSession | undefined): Promise<AppendedMessage> {
     const counter = await this.conversations
       .findOneAndUpdate({ _id: message.conversationId }, { $inc: { lastSeq: 1 } }, { new: true, session })

@@ -300,6 +300,29 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
       expect(await crossings([report("cart", east(250), later(6))], later(6))).toEqual([]);
     });
 
+    it("follows a vendor through a fleet's largest batch as through one write", async () => {
+      await vendor("cart");
+      const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;
+      // In and out every 30 reports: crossings fall on both sides of any cut a store makes.
+      const reports = Array.from({ length: 500 }, (_, i) =>
+        report(
+          "cart",
+          Math.floor(i / 30) % 2 === 0 ? east(100) : east(900),
+          new Date(NOW.getTime() + i * 10),
+        ),
+      );
+      const recorded = await track(reports, later(10));
+      expect(recorded.outcomes.map((o) => o.current.recordedAt)).toEqual(reports.map((r) => r.recordedAt));
+      expect(recorded.transitions.map(line)).toEqual(
+        Array.from(
+          { length: 17 },
+          (_, n) => `${n % 2 === 0 ? "ENTER" : "EXIT"} cart ${zone.id} VENDOR_MOVED`,
+        ),
+      );
+      expect(await triggeredEvents()).toHaveLength(17);
+      expect(await inside(zone.id)).toEqual(["cart"]);
+    });
+
     it("writes nothing of a batch whose events cannot be recorded", async () => {
       await vendor("cart");
       const zone = (await create(fence("ALERT_ZONE", "person-1", circle(AUSTIN, 500)))).fence;

@@ -35,6 +35,7 @@ import type {
   RecordedPositions,
   TrackingClock,
 } from "./geofences.store.js";
+import { positionTransactions } from "./position-transactions.js";
 
 interface GeofenceDocument {
   _id: string;
@@ -352,6 +353,20 @@ export class MongoGeofencesStore implements GeofencesStore {
   }
 
   async recordPositions(
+    reports: readonly PositionReport[],
+    listed: ReadonlySet<string>,
+    clock: TrackingClock,
+  ): Promise<RecordedPositions> {
+    const recorded: RecordedPositions = { outcomes: [], transitions: [] };
+    for (const part of positionTransactions(reports)) {
+      const { outcomes, transitions } = await this.recordInTransaction(part, listed, clock);
+      recorded.outcomes.push(...outcomes);
+      recorded.transitions.push(...transitions);
+    }
+    return recorded;
+  }
+
+  private recordInTransaction(
     reports: readonly PositionReport[],
     listed: ReadonlySet<string>,
     clock: TrackingClock,

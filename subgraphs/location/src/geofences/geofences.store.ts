@@ -95,7 +95,8 @@ export interface GeofencesStore {
    * `PositionsStore.recordMany`, plus, for each vendor the reports moved: the fences at its new
    * position (through the fences' spatial index), its memberships updated, and the outbox events
    * `location.vendor_location_updated` (each move) and `location.geofence_triggered` (each
-   * crossing); all in one transaction. `listed` holds the reporting vendors that are listed.
+   * crossing); all in one transaction (MongoDB: one per `REPORTS_PER_TRANSACTION` reports, in
+   * order). `listed` holds the reporting vendors that are listed.
    */
   recordPositions(
     reports: readonly PositionReport[],

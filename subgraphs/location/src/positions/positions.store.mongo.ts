@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
-import { isMongoDuplicateKey } from "@venta/kit";
+import { conditionalUpsert, isMongoDuplicateKey } from "@venta/kit";
 import { type ClientSession, type Connection, type Model, type PipelineStage, Schema } from "mongoose";
 import {
   compareNearby,
@@ -223,19 +223,11 @@ export class MongoPositionsStore implements PositionsStore {
         cuisines: [...new Set(attributes.cuisines.map((cuisine) => cuisine.toLowerCase()))],
       },
     };
-    try {
-      const result = await this.vendors
-        .updateOne(filter, update, { upsert: true, setDefaultsOnInsert: false })
-        .exec();
-      return result.matchedCount + result.upsertedCount > 0;
-    } catch (error) {
-      if (!isMongoDuplicateKey(error)) throw error;
-      // The upsert found no document it may update and could not insert one, so the vendor exists:
-      // either with a newer version, or created a moment ago (by a first position report) after our
-      // filter ran. Without upsert the same update tells the two apart instead of dropping a snapshot.
-      const retried = await this.vendors.updateOne(filter, update).exec();
-      return retried.matchedCount > 0;
-    }
+    // A first position report may create the vendor between our filter and our insert.
+    const result = await conditionalUpsert((upsert) =>
+      this.vendors.updateOne(filter, update, { upsert, setDefaultsOnInsert: false }).exec(),
+    );
+    return result.matchedCount + result.upsertedCount > 0;
   }
 
   async applyOpenHours(hours: VendorOpenHours): Promise<boolean> {
@@ -257,17 +249,10 @@ export class MongoPositionsStore implements PositionsStore {
       // Hours may come before marketplace's snapshot: the vendor is kept, unlisted, until it arrives.
       $setOnInsert: { version: null, isOpen: false, cuisines: [] },
     };
-    try {
-      const result = await this.vendors
-        .updateOne(filter, update, { upsert: true, setDefaultsOnInsert: false })
-        .exec();
-      return result.matchedCount + result.upsertedCount > 0;
-    } catch (error) {
-      if (!isMongoDuplicateKey(error)) throw error;
-      // As in applyVendor: newer hours are stored, or the document was created a moment ago.
-      const retried = await this.vendors.updateOne(filter, update).exec();
-      return retried.matchedCount > 0;
-    }
+    const result = await conditionalUpsert((upsert) =>
+      this.vendors.updateOne(filter, update, { upsert, setDefaultsOnInsert: false }).exec(),
+    );
+    return result.matchedCount + result.upsertedCount > 0;
   }
 
   async forgetSnapshotVersions(): Promise<void> {

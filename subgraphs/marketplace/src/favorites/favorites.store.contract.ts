@@ -1,5 +1,6 @@
 import { newEvent, type Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { announceIf } from "../outbox.harness.js";
 import type { FavoritesStore } from "./favorites.store.js";
 
 export interface OpenedFavoritesStore {
@@ -65,20 +66,30 @@ export function favoritesStoreContract(adapter: string, open: () => Promise<Open
       expect(await opened.outbox.count()).toBe(0);
     });
 
-    it("counts exactly under parallel adds and removes", async () => {
-      const users = Array.from({ length: 30 }, (_, i) => `u${i}`);
-      // Each person adds twice at once: only one of the two counts.
-      const adds = await Promise.all(
-        users.flatMap((userId) => [0, 1].map(() => store.add({ userId, vendorId: "v1", createdAt: at(1) }))),
-      );
-      expect(adds.filter(Boolean)).toHaveLength(30);
-      expect(await countOf("v1")).toBe(30);
-      const removes = await Promise.all(
-        users.slice(0, 10).flatMap((userId) => [0, 1].map(() => store.remove(userId, "v1"))),
-      );
-      expect(removes.filter(Boolean)).toHaveLength(10);
-      expect(await countOf("v1")).toBe(20);
-    });
+    // Production adds and removes with an announcement, inside a transaction: the vendor's count is
+    // one document every racing transaction writes, so they conflict and are retried whole.
+    for (const [path, announce] of [
+      ["unannounced", undefined],
+      ["announced, in a transaction", announceIf("favorite", (changed: boolean) => changed)],
+    ] as const) {
+      it(`counts exactly under parallel adds and removes (${path})`, async () => {
+        const users = Array.from({ length: 30 }, (_, i) => `u${i}`);
+        // Each person adds twice at once: only one of the two counts.
+        const adds = await Promise.all(
+          users.flatMap((userId) =>
+            [0, 1].map(() => store.add({ userId, vendorId: "v1", createdAt: at(1) }, announce)),
+          ),
+        );
+        expect(adds.filter(Boolean)).toHaveLength(30);
+        expect(await countOf("v1")).toBe(30);
+        const removes = await Promise.all(
+          users.slice(0, 10).flatMap((userId) => [0, 1].map(() => store.remove(userId, "v1", announce))),
+        );
+        expect(removes.filter(Boolean)).toHaveLength(10);
+        expect(await countOf("v1")).toBe(20);
+        if (announce) expect(await opened.outbox.count()).toBe(40);
+      });
+    }
 
     it("lists a person's favorites most recent first, paging without repeats", async () => {
       for (let n = 1; n <= 7; n += 1)

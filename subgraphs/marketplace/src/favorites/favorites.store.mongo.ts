@@ -65,6 +65,7 @@ export class MongoFavoritesStore implements FavoritesStore {
     try {
       return await this.outbox.record(async (session) => {
         await this.favorites.insertMany([favorite], { lean: true, session });
+        // The vendor's one count document: racing transactions conflict on it and are retried whole.
         await this.counts
           .updateOne({ _id: favorite.vendorId }, { $inc: { count: 1 } }, { upsert: true, session })
           .exec();

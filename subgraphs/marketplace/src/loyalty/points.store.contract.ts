@@ -1,6 +1,7 @@
 import type { Outbox } from "@venta/events";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { LedgerEntryRecord, PointsReason } from "./points.record.js";
+import { announceIf } from "../outbox.harness.js";
+import type { AppendResult, LedgerEntryRecord, PointsReason } from "./points.record.js";
 import type { PointsStore } from "./points.store.js";
 
 export interface OpenedPointsStore {
@@ -95,38 +96,48 @@ export function pointsStoreContract(adapter: string, open: () => Promise<OpenedP
       });
     });
 
-    it("never lets concurrent debits spend the same points twice", async () => {
-      await store.append(entryFixture("u1", "v1", 350));
-      const results = await Promise.all(
-        Array.from({ length: 20 }, () => store.append(entryFixture("u1", "v1", -100))),
-      );
-      expect(results.filter((r) => r.status === "appended")).toHaveLength(3);
-      expect(results.filter((r) => r.status === "insufficient")).toHaveLength(17);
-      expect((await store.findBalance("u1", "v1"))?.points).toBe(50);
-      expect(await ledgerSum(store, "u1", "v1")).toBe(50);
-    });
+    // Production appends with an announcement (inside a transaction) and, for some corrections,
+    // without one: both paths must hold under concurrency.
+    for (const [path, announce] of [
+      ["unannounced", undefined],
+      ["announced, in a transaction", announceIf("points", (r: AppendResult) => r.status === "appended")],
+    ] as const) {
+      it(`never lets concurrent debits spend the same points twice (${path})`, async () => {
+        await store.append(entryFixture("u1", "v1", 350), announce);
+        const results = await Promise.all(
+          Array.from({ length: 20 }, () => store.append(entryFixture("u1", "v1", -100), announce)),
+        );
+        expect(results.filter((r) => r.status === "appended")).toHaveLength(3);
+        expect(results.filter((r) => r.status === "insufficient")).toHaveLength(17);
+        expect((await store.findBalance("u1", "v1"))?.points).toBe(50);
+        expect(await ledgerSum(store, "u1", "v1")).toBe(50);
+        if (announce) expect(await opened.outbox.count()).toBe(4);
+      });
 
-    it("keeps every balance equal to its ledger sum through a mixed, concurrent workload", async () => {
-      const pairs = [
-        ["u1", "v1"],
-        ["u1", "v2"],
-        ["u2", "v1"],
-      ] as const;
-      const work: Promise<unknown>[] = [];
-      for (let i = 0; i < 60; i += 1) {
-        const [userId, vendorId] = pairs[i % pairs.length] as readonly [string, string];
-        const delta = i % 3 === 0 ? -(5 + (i % 7)) : 3 + (i % 11);
-        // Every fifth entry repeats an earlier reference: it must not count.
-        const reference = i % 5 === 4 ? `test:mixed:${i - 1}` : `test:mixed:${i}`;
-        work.push(store.append(entryFixture(userId, vendorId, delta, { reference })));
-      }
-      await Promise.all(work);
-      for (const [userId, vendorId] of pairs) {
-        const balance = await store.findBalance(userId, vendorId);
-        expect(balance?.points ?? 0).toBe(await ledgerSum(store, userId, vendorId));
-        expect(balance?.points ?? 0).toBeGreaterThanOrEqual(0);
-      }
-    });
+      it(`keeps every balance equal to its ledger sum through a mixed, concurrent workload (${path})`, async () => {
+        const pairs = [
+          ["u1", "v1"],
+          ["u1", "v2"],
+          ["u2", "v1"],
+        ] as const;
+        const work: Promise<AppendResult>[] = [];
+        for (let i = 0; i < 60; i += 1) {
+          const [userId, vendorId] = pairs[i % pairs.length] as readonly [string, string];
+          const delta = i % 3 === 0 ? -(5 + (i % 7)) : 3 + (i % 11);
+          // Every fifth entry repeats an earlier reference: it must not count.
+          const reference = i % 5 === 4 ? `test:mixed:${i - 1}` : `test:mixed:${i}`;
+          work.push(store.append(entryFixture(userId, vendorId, delta, { reference }), announce));
+        }
+        const results = await Promise.all(work);
+        for (const [userId, vendorId] of pairs) {
+          const balance = await store.findBalance(userId, vendorId);
+          expect(balance?.points ?? 0).toBe(await ledgerSum(store, userId, vendorId));
+          expect(balance?.points ?? 0).toBeGreaterThanOrEqual(0);
+        }
+        const appended = results.filter((r) => r.status === "appended").length;
+        if (announce) expect(await opened.outbox.count()).toBe(appended);
+      });
+    }
 
     it("pages a member's balances by vendor and their ledger newest first", async () => {
       for (const vendorId of ["v3", "v1", "v2"]) await store.append(entryFixture("u1", vendorId, 10));

@@ -35,6 +35,16 @@ export function vendorPositionsStoreContract(
       expect(await store.latest("v1")).toEqual(second);
     });
 
+    it("keeps the latest of racing first reports of a vendor", async () => {
+      // Each round is a vendor nobody has seen: every report races to create it.
+      for (let round = 0; round < 10; round += 1) {
+        const vendorId = `v-race-${round}`;
+        const reports = [1, 2, 3, 4].map((n) => ({ vendorId, lat: n, lng: n, recordedAt: at(n) }));
+        await Promise.all(reports.map((report) => store.apply(report)));
+        expect(await store.latest(vendorId)).toEqual(reports[3]);
+      }
+    });
+
     it("forgets every position when cleared, then takes any report again", async () => {
       const report = { vendorId: "v1", lat: 30.26, lng: -97.74, recordedAt: at(10) };
       await store.apply(report);

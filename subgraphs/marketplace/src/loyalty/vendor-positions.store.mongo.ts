@@ -1,4 +1,4 @@
-import { isMongoDuplicateKey } from "@venta/kit";
+import { conditionalUpsert } from "@venta/kit";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { VendorPositionRecord } from "./vendor-position.record.js";
 import type { VendorPositionsStore } from "./vendor-positions.store.js";
@@ -17,10 +17,13 @@ const positionSchema = new Schema<PositionDocument>(
     lng: { type: Number, required: true },
     recordedAt: { type: Date, required: true },
   },
-  { collection: "vendor_positions", versionKey: false, timestamps: false, autoIndex: false },
+  { collection: "loyalty_vendor_positions", versionKey: false, timestamps: false, autoIndex: false },
 );
 
-/** The latest position per vendor in MongoDB, one document per vendor keyed by its id. */
+/**
+ * The latest position per vendor in MongoDB, one document per vendor keyed by its id. Named apart
+ * from location's `vendor_positions`, whose documents have another shape.
+ */
 export class MongoVendorPositionsStore implements VendorPositionsStore {
   private readonly model: Model<PositionDocument>;
 
@@ -40,21 +43,19 @@ export class MongoVendorPositionsStore implements VendorPositionsStore {
   }
 
   async apply(position: VendorPositionRecord): Promise<boolean> {
-    try {
-      // Matches the vendor only while its stored report is older; otherwise the upsert tries to insert
-      // a second document with the same id, which the unique `_id` refuses: a stale report.
-      const result = await this.model
+    // Matches the vendor only while its stored report is older; otherwise the upsert tries to insert
+    // a second document with the same id, which the unique `_id` refuses: a stale report, or a first
+    // report of this vendor written a moment ago, which `conditionalUpsert` tells apart.
+    const result = await conditionalUpsert((upsert) =>
+      this.model
         .updateOne(
           { _id: position.vendorId, recordedAt: { $lt: position.recordedAt } },
           { $set: { lat: position.lat, lng: position.lng, recordedAt: position.recordedAt } },
-          { upsert: true },
+          { upsert },
         )
-        .exec();
-      return result.modifiedCount === 1 || result.upsertedCount === 1;
-    } catch (error) {
-      if (isMongoDuplicateKey(error)) return false;
-      throw error;
-    }
+        .exec(),
+    );
+    return result.modifiedCount === 1 || result.upsertedCount === 1;
   }
 
   async latest(vendorId: string): Promise<VendorPositionRecord | null> {

@@ -242,7 +242,8 @@ export class MongoReviewsStore implements ReviewsStore {
     if (isNoChange(delta)) return null;
     const [s1, s2, s3, s4, s5] = delta.distribution;
     // One update pipeline: every counter moves by the difference and the time moves strictly
-    // forward, in a single atomic write of the document (created on the first review).
+    // forward, in a single atomic write of the document (created on the first review). Racing
+    // transactions conflict on this one document and are retried whole: see "Hot counters" in README.
     const plus = (field: string, by: number) => ({ $add: [{ $ifNull: [`$${field}`, 0] }, by] });
     const doc = await this.ratings
       .findOneAndUpdate(

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { boxesAround, type GeoPoint, greatCircleMeters } from "@venta/geo";
-import { isMongoDuplicateKey } from "@venta/kit";
+import { conditionalUpsert } from "@venta/kit";
 import {
   type Connection,
   type Model,
@@ -444,20 +444,15 @@ export class MongoSearchIndex implements SearchIndex {
   /**
    * Applies a pipeline update where `filter` (the id and "not newer than this") matches, creating the
    * document when there is none. When a newer one exists, the filter misses, the upsert collides
-   * with its id, and the update is ignored: one atomic round trip, no read-modify-write.
+   * with its id, and the update is ignored: no read-modify-write.
    */
   private async upsertIfNewer(
     filter: Record<string, unknown>,
     pipeline: UpdateWithAggregationPipeline,
   ): Promise<boolean> {
-    try {
-      const result = await this.docs
-        .updateOne(filter, pipeline, { upsert: true, updatePipeline: true })
-        .exec();
-      return result.matchedCount + result.upsertedCount > 0;
-    } catch (error) {
-      if (isMongoDuplicateKey(error)) return false;
-      throw error;
-    }
+    const result = await conditionalUpsert((upsert) =>
+      this.docs.updateOne(filter, pipeline, { upsert, updatePipeline: true }).exec(),
+    );
+    return result.matchedCount + result.upsertedCount > 0;
   }
 }

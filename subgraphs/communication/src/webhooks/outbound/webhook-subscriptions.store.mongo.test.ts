@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { dropMongoDatabase, mongoForTests } from "@venta/testing";
-import { describe, it } from "vitest";
+import { Mongoose } from "mongoose";
+import { describe, expect, it } from "vitest";
 import { openMongo } from "../../stores.js";
 import { webhookSubscriptionsStoreContract } from "./webhook-subscriptions.store.contract.js";
+import { MongoWebhookSubscriptionsStore } from "./webhook-subscriptions.store.mongo.js";
 
 const uri = mongoForTests("webhook subscriptions store contract");
 
@@ -21,3 +23,19 @@ if (uri) {
     it("runs the contract against MongoDB", () => {});
   });
 }
+
+describe("MongoDB webhook subscriptions store, before any server answers", () => {
+  // Never opened, and told not to wait for it: a write that mongoose accepts fails on the connection,
+  // while one mongoose refuses (an update pipeline not declared as one) fails before.
+  const offline = () =>
+    new MongoWebhookSubscriptionsStore(new Mongoose({ bufferCommands: false }).createConnection());
+
+  it("builds a secret rotation that mongoose 9 sends as an update pipeline", async () => {
+    const rotation = offline().rotateSecret("whs_1", "whsec_new", new Date(), new Date());
+    await expect(rotation).rejects.toThrow(/initial connection/);
+  });
+
+  it("builds the revoked key's disabling that mongoose 9 sends as an update pipeline", async () => {
+    await expect(offline().disableForRevokedKey("pk_1", new Date())).rejects.toThrow(/initial connection/);
+  });
+});

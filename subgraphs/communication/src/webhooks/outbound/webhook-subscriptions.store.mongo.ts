@@ -1,4 +1,10 @@
-import { type Connection, type Model, Schema } from "mongoose";
+import {
+  type Connection,
+  type Model,
+  Schema,
+  type UpdateQuery,
+  type UpdateWithAggregationPipeline,
+} from "mongoose";
 import { PUBLIC_EVENT_TYPES, type PublicEventType } from "./public-events.js";
 import type {
   WebhookDisabledReason,
@@ -117,10 +123,11 @@ export class MongoWebhookSubscriptionsStore implements WebhookSubscriptionsStore
 
   private async set(
     filter: Record<string, unknown>,
-    update: Record<string, unknown>,
+    update: UpdateQuery<SubscriptionDocument> | UpdateWithAggregationPipeline,
   ): Promise<WebhookSubscriptionRecord | null> {
     const doc = await this.model
-      .findOneAndUpdate(filter, update, { returnDocument: "after" })
+      // Mongoose 9 refuses an update pipeline (an array) unless told it is one.
+      .findOneAndUpdate(filter, update, { returnDocument: "after", updatePipeline: Array.isArray(update) })
       .lean<SubscriptionDocument>()
       .exec();
     return doc ? toRecord(doc) : null;
@@ -157,16 +164,20 @@ export class MongoWebhookSubscriptionsStore implements WebhookSubscriptionsStore
   async disableForRevokedKey(partnerKeyId: string, at: Date): Promise<number> {
     // A pipeline update, so an already disabled subscription keeps its own time in the same write.
     const result = await this.model
-      .updateMany({ partnerKeyId, disabledReason: { $ne: "KEY_REVOKED" } }, [
-        {
-          $set: {
-            status: "DISABLED",
-            disabledReason: "KEY_REVOKED",
-            disabledAt: { $ifNull: ["$disabledAt", at] },
-            updatedAt: at,
+      .updateMany(
+        { partnerKeyId, disabledReason: { $ne: "KEY_REVOKED" } },
+        [
+          {
+            $set: {
+              status: "DISABLED",
+              disabledReason: "KEY_REVOKED",
+              disabledAt: { $ifNull: ["$disabledAt", at] },
+              updatedAt: at,
+            },
           },
-        },
-      ])
+        ],
+        { updatePipeline: true },
+      )
       .exec();
     return result.modifiedCount;
   }
@@ -200,7 +211,7 @@ export class MongoWebhookSubscriptionsStore implements WebhookSubscriptionsStore
           updatedAt: at,
         },
       },
-    ] as unknown as Record<string, unknown>);
+    ]);
   }
 
   async remove(id: string): Promise<boolean> {

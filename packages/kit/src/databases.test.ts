@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { conditionalUpsert, subgraphDatabaseName } from "./databases.js";
+
+describe("subgraphDatabaseName", () => {
+  it("gives each subgraph its own database on the production URI", () => {
+    const uri = "mongodb://mongo:27017/venta?replicaSet=rs0";
+    const names = ["marketplace", "location", "communication"].map((s) => subgraphDatabaseName(uri, s));
+    expect(names).toEqual(["venta-marketplace", "venta-location", "venta-communication"]);
+  });
+
+  it("derives the name from the URI's database, not from options or credentials", () => {
+    expect(
+      subgraphDatabaseName("mongodb+srv://u:p%2Fq@cluster.example.net/shop?w=majority", "location"),
+    ).toBe("shop-location");
+    expect(subgraphDatabaseName("mongodb://a:27017,b:27017/prod?replicaSet=rs0", "location")).toBe(
+      "prod-location",
+    );
+  });
+
+  it("falls back to venta when the URI names no database", () => {
+    expect(subgraphDatabaseName("mongodb://mongo:27017", "marketplace")).toBe("venta-marketplace");
+    expect(subgraphDatabaseName("mongodb://mongo:27017/?replicaSet=rs0", "marketplace")).toBe(
+      "venta-marketplace",
+    );
+  });
+});
+
+describe("conditionalUpsert", () => {
+  const duplicateKey = Object.assign(new Error("E11000 duplicate key error"), { code: 11000 });
+
+  it("retries as a plain update when the upsert collides, so a concurrently created document is still updated", async () => {
+    const attempts: boolean[] = [];
+    const result = await conditionalUpsert(async (upsert) => {
+      attempts.push(upsert);
+      if (upsert) throw duplicateKey;
+      return { matchedCount: 1, upsertedCount: 0 };
+    });
+    expect(attempts).toEqual([true, false]);
+    expect(result).toEqual({ matchedCount: 1, upsertedCount: 0 });
+  });
+
+  it("reports a stale write as the plain update's miss", async () => {
+    const result = await conditionalUpsert(async (upsert) => {
+      if (upsert) throw duplicateKey;
+      return { matchedCount: 0, upsertedCount: 0 };
+    });
+    expect(result.matchedCount).toBe(0);
+  });
+
+  it("runs once when the upsert succeeds", async () => {
+    const attempts: boolean[] = [];
+    await conditionalUpsert(async (upsert) => {
+      attempts.push(upsert);
+      return { matchedCount: 0, upsertedCount: 1 };
+    });
+    expect(attempts).toEqual([true]);
+  });
+
+  it("lets any other error through without retrying", async () => {
+    const attempts: boolean[] = [];
+    const failure = conditionalUpsert(async (upsert) => {
+      attempts.push(upsert);
+      throw Object.assign(new Error("not primary"), { code: 10107 });
+    });
+    await expect(failure).rejects.toThrow("not primary");
+    expect(attempts).toEqual([true]);
+  });
+});
