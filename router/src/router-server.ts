@@ -191,7 +191,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     stop: async () => {
       await subscriptions.close();
       await apollo.stop();
-      await security.rateLimits.close();
+      await security.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 export { authChecker } from "./auth-checker.js";
 export { forbidden, unauthenticated } from "./auth-errors.js";
+export { type DeletedAccounts, RedisDeletedAccounts } from "./deleted-accounts.js";
 export { DEV_AUDIENCE, DEV_ISSUER, DevIssuer, type DevTokenClaims } from "./dev-issuer.js";
 export { ExpiringCache } from "./expiring-cache.js";
 export { IDENTITY_HEADER, InternalIdentity, internalSecret } from "./internal-identity.js";

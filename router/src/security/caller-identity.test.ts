@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -11,13 +12,14 @@ import {
   IDENTITY_HEADER,
   InternalIdentity,
   type PartnerIdentity,
+  RedisDeletedAccounts,
 } from "@venta/auth";
 import { readRawBody } from "@venta/kit";
-import { testLogger } from "@venta/testing";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type CallerIdentity, callerIdentity } from "./caller-identity.js";
+import { redisForTests, testLogger } from "@venta/testing";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type CallerIdentity, callerIdentity, deletionFromMarketplace } from "./caller-identity.js";
 import { type AccountStatus, marketplaceCallers } from "./caller-lookup.js";
-import { rememberedCallers } from "./remembered-callers.js";
+import { rememberedCallers, rememberedDeletions } from "./remembered-callers.js";
 
 const identity = new InternalIdentity(new TextEncoder().encode("a-test-secret-that-only-this-test-holds"));
 const EAT_MAP: PartnerIdentity = { keyId: "key-1", name: "Eat Map", scopes: ["READ"] };
@@ -104,7 +106,7 @@ describe("who is calling, as marketplace knows them", () => {
       maxEntries: 100,
       unknownKeyMs: 60_000,
     });
-    identify = callerIdentity(verifyToken, lookup, testLogger);
+    identify = callerIdentity(verifyToken, lookup, deletionFromMarketplace(lookup), testLogger);
   });
   afterEach(() => marketplace.close());
 
@@ -232,5 +234,58 @@ describe("who is calling, as marketplace knows them", () => {
     });
     expect(await identify({})).toMatchObject({ userId: null, partner: null });
     expect(marketplace.lookups).toBe(0);
+  });
+});
+
+describe("who is calling, with the deletion records in Redis", async () => {
+  const redisUrl = await redisForTests();
+  let marketplace: Awaited<ReturnType<typeof scriptedMarketplace>>;
+  let deleted: RedisDeletedAccounts;
+  let identify: CallerIdentity;
+  let issuer: DevIssuer;
+
+  beforeAll(async () => {
+    if (!redisUrl) return;
+    marketplace = await scriptedMarketplace();
+    issuer = await DevIssuer.open(mkdtempSync(join(tmpdir(), "venta-callers-")));
+    deleted = new RedisDeletedAccounts(redisUrl, `venta-test:${randomUUID()}:deleted-account:`);
+    const lookup = rememberedCallers(marketplaceCallers(marketplace.url, identity, 2_000), {
+      maxEntries: 100,
+      unknownKeyMs: 60_000,
+    });
+    const verifyToken = createTokenVerifier({
+      keys: issuer.keySet(),
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+    });
+    const isDeleted = rememberedDeletions((userId) => deleted.has(userId), 100);
+    identify = callerIdentity(verifyToken, lookup, isDeleted, testLogger);
+  });
+  afterAll(async () => {
+    await marketplace?.close();
+    await deleted?.close();
+  });
+
+  const bearer = async (userId: string) => `Bearer ${await issuer.sign({ userId, roles: ["CUSTOMER"] })}`;
+
+  it.skipIf(!redisUrl)(
+    "admits a person and refuses them after their deletion is recorded, never asking marketplace",
+    async () => {
+      const authorization = await bearer("leaving");
+      expect((await identify({ authorization })).userId).toBe("leaving");
+      await deleted.add("leaving");
+      await expect(identify({ authorization })).rejects.toMatchObject({
+        message: "this account has been deleted",
+        extensions: { code: "UNAUTHENTICATED" },
+      });
+      expect(marketplace.lookups).toBe(0);
+    },
+  );
+
+  it.skipIf(!redisUrl)("still asks marketplace about a key, together with the person beside it", async () => {
+    marketplace.keys.set("vpk_live", EAT_MAP);
+    const viewer = await identify({ authorization: await bearer("staying"), apiKey: "vpk_live" });
+    expect(viewer).toMatchObject({ userId: "staying", partner: EAT_MAP });
+    expect(marketplace.lookups).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { ExpiringCache } from "@venta/auth";
+import type { DeletionCheck } from "./caller-identity.js";
 import type { CallerAnswer, CallerLookup } from "./caller-lookup.js";
 import { sha256Hex } from "./trusted-documents.js";
 
@@ -41,5 +42,16 @@ export function rememberedCallers(lookup: CallerLookup, options: CallerMemoryOpt
       .finally(() => inFlight.delete(question));
     inFlight.set(question, answer);
     return answer;
+  };
+}
+
+/** A deletion is final: once seen, it is answered from memory (bounded) and never asked again. */
+export function rememberedDeletions(isDeleted: DeletionCheck, maxEntries: number): DeletionCheck {
+  const deleted = new ExpiringCache<true>(maxEntries);
+  return async (userId) => {
+    if (deleted.get(userId)) return true;
+    const found = await isDeleted(userId);
+    if (found) deleted.set(userId, true, Number.POSITIVE_INFINITY);
+    return found;
   };
 }

@@ -2,6 +2,7 @@ import {
   createTokenVerifier,
   DevIssuer,
   type InternalIdentity,
+  RedisDeletedAccounts,
   remoteKeySet,
   type TokenVerifier,
 } from "@venta/auth";
@@ -9,17 +10,25 @@ import type { Logger } from "@venta/kit";
 import { introspectionForAnyone, type RouterConfig, trustedProxyHops, usesDevIssuer } from "../config.js";
 import { openRateLimiter } from "../limits/open-rate-limiter.js";
 import { mapOperations } from "../pages/map-page.js";
-import { type AccountCheck, accountCheck, type CallerIdentity, callerIdentity } from "./caller-identity.js";
+import {
+  type AccountCheck,
+  accountCheck,
+  type CallerIdentity,
+  callerIdentity,
+  deletionFromMarketplace,
+} from "./caller-identity.js";
 import { marketplaceCallers } from "./caller-lookup.js";
 import type { OperationPolicyOptions } from "./operation-policy.js";
 import type { QueryLimits } from "./query-limits.js";
 import { RateLimits } from "./rate-limits.js";
-import { rememberedCallers } from "./remembered-callers.js";
+import { rememberedCallers, rememberedDeletions } from "./remembered-callers.js";
 import { TrustedDocuments } from "./trusted-documents.js";
 
 /** Everything the router needs to know who is calling and what they may run. */
 export interface RouterSecurity {
   identify: CallerIdentity;
+  /** Releases the connections the checks hold (the rate limiter's and deletion records' Redis). */
+  close(): Promise<void>;
   /** Whether an identified person's account still stands (checked again on long-lived sockets). */
   accountStands: AccountCheck;
   /** Signs the verified caller for the subgraphs. */
@@ -56,20 +65,31 @@ export async function routerSecurity(
     marketplaceCallers(marketplaceUrl, internalIdentity, config.SUBGRAPH_TIMEOUT_MS),
     CALLER_MEMORY,
   );
+  // With Redis, marketplace records each deletion there before answering: a token alone then costs
+  // no call into marketplace. Without it (one machine, embedded stores), marketplace is asked.
+  const deletedAccounts = config.REDIS_URL ? new RedisDeletedAccounts(config.REDIS_URL) : null;
+  const isDeleted = deletedAccounts
+    ? rememberedDeletions((userId) => deletedAccounts.has(userId), CALLER_MEMORY.maxEntries)
+    : deletionFromMarketplace(callers);
   const requireTrusted = config.TRUSTED_DOCUMENTS === "require";
+  const rateLimits = new RateLimits(
+    openRateLimiter({ redisUrl: config.REDIS_URL, windowMs: config.RATE_LIMIT_WINDOW_MS, log }),
+    {
+      anonymous: config.RATE_LIMIT_ANONYMOUS,
+      user: config.RATE_LIMIT_USER,
+      partner: config.RATE_LIMIT_PARTNER,
+    },
+    log,
+  );
   return {
-    identify: callerIdentity(verifyToken, callers, log),
-    accountStands: accountCheck(callers),
+    identify: callerIdentity(verifyToken, callers, isDeleted, log),
+    accountStands: accountCheck(isDeleted, log),
     internalIdentity,
-    rateLimits: new RateLimits(
-      openRateLimiter({ redisUrl: config.REDIS_URL, windowMs: config.RATE_LIMIT_WINDOW_MS, log }),
-      {
-        anonymous: config.RATE_LIMIT_ANONYMOUS,
-        user: config.RATE_LIMIT_USER,
-        partner: config.RATE_LIMIT_PARTNER,
-      },
-      log,
-    ),
+    rateLimits,
+    close: async () => {
+      await rateLimits.close();
+      await deletedAccounts?.close();
+    },
     trustedProxyHops: trustedProxyHops(config),
     limits: {
       maxDepth: config.MAX_DEPTH,

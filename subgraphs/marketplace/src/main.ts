@@ -1,4 +1,4 @@
-import { internalSecret } from "@venta/auth";
+import { internalSecret, RedisDeletedAccounts } from "@venta/auth";
 import { openEventBus, openEventStore, recordEvents, startOutboxRelay } from "@venta/events";
 import {
   ConfigError,
@@ -39,7 +39,9 @@ async function main(): Promise<void> {
   // Document links are keyed from the same shared secret, so every instance checks every other's.
   const sharedSecret = internalSecret({ configured: config.INTERNAL_AUTH_SECRET, dataDir: config.DATA_DIR });
   const media = openFileStorage(config, stores.vendorMedia, sharedSecret);
+  const deletedAccounts = config.REDIS_URL ? new RedisDeletedAccounts(config.REDIS_URL) : undefined;
   const services = marketplaceServices(stores, media.storage, log, {
+    deletedAccounts,
     documentLinks: media.documentLinks,
     checkInRules: {
       limitPerHour: config.CHECK_IN_LIMIT_PER_HOUR,
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     () => bus.close(),
     () => eventStore.close(),
     () => stores.close(),
+    async () => deletedAccounts?.close(),
   ]);
 }
 

@@ -1,3 +1,4 @@
+import type { DeletedAccounts } from "@venta/auth";
 import type { Logger } from "@venta/kit";
 import { type MarketplaceServices, personalDataRegistry } from "./context.js";
 import { FavoritesService } from "./favorites/favorites.service.js";
@@ -22,6 +23,8 @@ export interface MarketplaceSettings {
   /** Mints the expiring links business documents are read through. */
   documentLinks: DocumentLinks;
   checkInRules: CheckInRules;
+  /** Where routers learn of a deletion on the person's next request; none without Redis (they ask us). */
+  deletedAccounts?: DeletedAccounts;
 }
 
 /** Every module's rules over the stores, wired once: the server and the tests' harness share this. */
@@ -29,7 +32,7 @@ export function marketplaceServices(
   stores: MarketplaceStores,
   files: FileStorage,
   log: Logger,
-  { documentLinks, checkInRules }: MarketplaceSettings,
+  { documentLinks, checkInRules, deletedAccounts }: MarketplaceSettings,
 ): MarketplaceServices {
   const users = new UsersService(stores.users);
   return {
@@ -64,6 +67,11 @@ export function marketplaceServices(
       vendors: stores.vendors,
       accounts: users,
     }),
-    personalData: new PersonalDataService(stores.users, stores.vendors, personalDataRegistry(stores)),
+    personalData: new PersonalDataService(
+      stores.users,
+      stores.vendors,
+      personalDataRegistry(stores),
+      deletedAccounts,
+    ),
   };
 }

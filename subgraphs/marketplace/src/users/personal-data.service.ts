@@ -1,3 +1,4 @@
+import type { DeletedAccounts } from "@venta/auth";
 import { badUserInput, conflict, notFound } from "@venta/kit";
 import type { VendorsStore } from "../vendors/vendors.store.js";
 import type { PersonalDataRegistry } from "./personal-data.js";
@@ -21,6 +22,7 @@ export class PersonalDataService {
     private readonly users: UsersStore,
     private readonly vendors: VendorsStore,
     private readonly registry: PersonalDataRegistry,
+    private readonly deletedAccounts?: DeletedAccounts,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -41,6 +43,9 @@ export class PersonalDataService {
         `this account owns ${owned} vendor${owned === 1 ? "" : "s"}: transfer or delete them before deleting the account`,
       );
     for (const eraser of this.registry.erasers) await eraser.eraseUser(userId);
+    // Before the answer leaves: the person's very next request, on any router, must be refused. If
+    // this write fails the mutation fails, and deleting again (idempotent) records it.
+    await this.deletedAccounts?.add(userId);
     const [profile] = await this.users.findProfiles([userId]);
     const deletedAt = profile?.deletedAt ?? this.now();
     return { userId, deletedAt };

@@ -187,4 +187,24 @@ describe("account deletion in the SQLite database", () => {
       points: 15,
     });
   });
+  it("records the deletion where routers read it, so the next request is refused on any router", async () => {
+    const recorded: string[] = [];
+    const deletedAccounts = {
+      add: async (userId: string) => {
+        // Recorded once every module has erased the person: a failed erasure never marks them gone.
+        expect(count("SELECT count(*) AS n FROM points_ledger WHERE user_id = 'victim'")).toBe(0);
+        recorded.push(userId);
+      },
+      has: async (userId: string) => recorded.includes(userId),
+      close: async () => {},
+    };
+    const service = new PersonalDataService(
+      stores.users,
+      stores.vendors,
+      personalDataRegistry(stores),
+      deletedAccounts,
+    );
+    await service.deleteAccount("victim", true);
+    expect(recorded).toEqual(["victim"]);
+  });
 });
