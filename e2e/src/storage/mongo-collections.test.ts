@@ -1,4 +1,5 @@
 import { assembleMongoStores as communicationStores } from "@venta/communication";
+import { MongoOutbox } from "@venta/events";
 import { declaredMongoCollections, subgraphDatabaseName } from "@venta/kit";
 import { assembleMongoStores as locationStores } from "@venta/location";
 import { assembleMongoStores as marketplaceStores } from "@venta/marketplace";
@@ -19,6 +20,22 @@ describe("MongoDB collections across subgraphs", () => {
     }
     const shared = [...owners].filter(([, declaredBy]) => declaredBy.length > 1);
     expect(shared).toEqual([]);
+  });
+
+  it("gives every collection of a subgraph's database to one store, the outbox and its lease apart", async () => {
+    for (const [subgraph, assemble] of Object.entries(subgraphs)) {
+      let outbox = "";
+      const collections = await declaredMongoCollections((connection) => {
+        assemble(connection);
+        outbox = new MongoOutbox(connection).collection;
+      });
+      const all = [...collections, outbox, `${outbox}_leases`];
+      expect(collections.length, subgraph).toBeGreaterThan(0);
+      expect(
+        all.filter((name, index) => all.indexOf(name) !== index),
+        subgraph,
+      ).toEqual([]);
+    }
   });
 
   it("keeps each subgraph, with its outbox and relay lease, and the event store in databases of their own", () => {
