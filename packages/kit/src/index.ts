@@ -5,6 +5,7 @@ export * from "./geo-input.js";
 export * from "./health.js";
 export * from "./http-server.js";
 export * from "./internal-identity.js";
+export * from "./ipv6.js";
 export * from "./loaders.js";
 export * from "./locale-and-zone.js";
 export * from "./logger.js";

@@ -1,4 +1,5 @@
 import { isIPv4, isIPv6 } from "node:net";
+import { ipv6Groups } from "@venta/kit";
 
 /**
  * The address in an `X-Forwarded-For` entry or a socket, in one canonical spelling, or null when
@@ -34,21 +35,4 @@ export function addressBucket(address: string): string {
     .slice(0, 4)
     .map((group) => group.toString(16));
   return `${prefix.join(":")}::/64`;
-}
-
-/** The eight 16-bit groups of a valid IPv6 address, `::` expanded and an embedded IPv4 tail converted. */
-function ipv6Groups(address: string): number[] {
-  let text = address.toLowerCase();
-  const tail = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)?.[1];
-  if (tail) {
-    const [a = 0, b = 0, c = 0, d = 0] = tail.split(".").map(Number);
-    text = `${text.slice(0, -tail.length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = "", rest] = text.split("::");
-  const left = head ? head.split(":") : [];
-  const right = rest ? rest.split(":") : [];
-  const missing = 8 - left.length - right.length;
-  return [...left, ...Array<string>(rest === undefined ? 0 : missing).fill("0"), ...right].map((group) =>
-    Number.parseInt(group, 16),
-  );
 }

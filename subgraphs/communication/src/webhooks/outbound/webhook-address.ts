@@ -1,4 +1,5 @@
 import { BlockList, isIPv4, isIPv6 } from "node:net";
+import { ipv6Groups } from "@venta/kit";
 
 /**
  * IPv4 networks a delivery must never reach: this host, the private networks it may sit in,
@@ -54,20 +55,8 @@ const notPublicIPv6 = (() => {
 })();
 
 /** The 16 bytes of an IPv6 address (isIPv6 already said it is one), a trailing dotted IPv4 included. */
-function ipv6Bytes(address: string): number[] {
-  let text = address.toLowerCase();
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
-  if (dotted?.[1]) {
-    const [a = 0, b = 0, c = 0, d = 0] = dotted[1].split(".").map(Number);
-    text = `${text.slice(0, dotted.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-  }
-  const [head = "", tail] = text.split("::");
-  const groups = (part: string) => (part === "" ? [] : part.split(":").map((g) => Number.parseInt(g, 16)));
-  const front = groups(head);
-  const back = tail === undefined ? [] : groups(tail);
-  const all = [...front, ...new Array<number>(8 - front.length - back.length).fill(0), ...back];
-  return all.flatMap((group) => [group >> 8, group & 0xff]);
-}
+const ipv6Bytes = (address: string): number[] =>
+  ipv6Groups(address).flatMap((group) => [group >> 8, group & 0xff]);
 
 const startsWith = (bytes: readonly number[], prefix: readonly number[]) =>
   prefix.every((byte, i) => bytes[i] === byte);
