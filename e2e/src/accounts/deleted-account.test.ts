@@ -11,7 +11,7 @@ import {
   VentaClient,
   VentaRequestError,
 } from "@venta/client";
-import { openSqliteDatabase } from "@venta/kit";
+import { openSqliteDatabase } from "@venta/store";
 import { eventually, postGraphQL, type Stack, startStack } from "@venta/testing";
 import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

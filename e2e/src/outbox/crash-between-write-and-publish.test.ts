@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type DomainEvent, openEventStore, RedisEventBus, SqliteOutbox } from "@venta/events";
-import { openSqliteDatabase } from "@venta/kit";
+import { openSqliteDatabase } from "@venta/store";
 import {
   deleteRedisKeys,
   eventually,

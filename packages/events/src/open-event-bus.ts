@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "pino";
 import type { EventBus } from "./event-bus.js";
-import { RedisEventBus } from "./redis-event-bus.js";
-import { SqliteEventBus } from "./sqlite-event-bus.js";
+import { RedisEventBus } from "./event-bus.redis.js";
+import { SqliteEventBus } from "./event-bus.sqlite.js";
 
 export interface EventBusConfig {
   REDIS_URL?: string | undefined;

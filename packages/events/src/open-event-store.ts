@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { connectMongo, subgraphDatabaseName } from "@venta/kit";
+import { connectMongo, subgraphDatabaseName } from "@venta/store";
 import type { EventStore } from "./event-store.js";
-import { MongoEventStore } from "./mongo-event-store.js";
-import { SqliteEventStore } from "./sqlite-event-store.js";
+import { MongoEventStore } from "./event-store.mongo.js";
+import { SqliteEventStore } from "./event-store.sqlite.js";
 
 export interface EventStoreConfig {
   MONGODB_URI?: string | undefined;

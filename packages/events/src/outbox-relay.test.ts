@@ -8,11 +8,11 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { DomainEvent } from "./catalogue.js";
 import { created, snapshot, until } from "./event-bus.harness.js";
 import type { EventBus } from "./event-bus.js";
+import { RedisEventBus } from "./event-bus.redis.js";
+import { SqliteEventBus } from "./event-bus.sqlite.js";
 import { newEvent } from "./outbox.js";
+import { SqliteOutbox } from "./outbox.sqlite.js";
 import { type OutboxRelay, startOutboxRelay } from "./outbox-relay.js";
-import { RedisEventBus } from "./redis-event-bus.js";
-import { SqliteEventBus } from "./sqlite-event-bus.js";
-import { SqliteOutbox } from "./sqlite-outbox.js";
 
 const redisUrl = await redisForTests();
 const prefix = `venta:test:${randomUUID()}`;

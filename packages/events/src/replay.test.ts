@@ -5,12 +5,12 @@ import { testLogger } from "@venta/testing";
 import { afterEach, describe, expect, it } from "vitest";
 import type { DomainEvent, VendorSnapshot } from "./catalogue.js";
 import { created, snapshot, until } from "./event-bus.harness.js";
+import { SqliteEventBus } from "./event-bus.sqlite.js";
 import { recordEvents } from "./event-recorder.js";
+import { SqliteEventStore } from "./event-store.sqlite.js";
 import { newEvent } from "./outbox.js";
 import { followProjection, type Projection } from "./projection.js";
 import { recorderCaughtUp, replayProjection } from "./replay.js";
-import { SqliteEventBus } from "./sqlite-event-bus.js";
-import { SqliteEventStore } from "./sqlite-event-store.js";
 
 const closers: (() => Promise<void>)[] = [];
 afterEach(async () => {

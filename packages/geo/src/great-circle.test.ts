@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { boxesAround } from "./bounding-box.js";
-import { decodeCursor, encodeCursor } from "./cursor.js";
 import { destinationPoint, greatCircleMeters, initialBearing } from "./great-circle.js";
 
 describe("greatCircleMeters", () => {
@@ -68,15 +67,5 @@ describe("boxesAround", () => {
   it("spans every longitude when the circle reaches a pole", () => {
     const [box] = boxesAround({ lat: 89.99, lng: 10 }, 5000);
     expect(box).toMatchObject({ west: -180, east: 180, north: 90 });
-  });
-});
-
-describe("cursors", () => {
-  it("round-trips values and rejects tampering or another kind", () => {
-    const cursor = encodeCursor("nearby", [12.5, "vendor-1"]);
-    expect(decodeCursor("nearby", cursor)).toEqual([12.5, "vendor-1"]);
-    expect(decodeCursor("vendors", cursor)).toBeNull();
-    expect(decodeCursor("nearby", "not a cursor")).toBeNull();
-    expect(decodeCursor("nearby", Buffer.from('v1:["nearby",{}]').toString("base64url"))).toBeNull();
   });
 });

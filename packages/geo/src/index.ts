@@ -1,3 +1,2 @@
 export * from "./bounding-box.js";
-export * from "./cursor.js";
 export * from "./great-circle.js";

@@ -1,5 +1,4 @@
 export * from "./config.js";
-export * from "./databases.js";
 export * from "./errors.js";
 export * from "./geo-input.js";
 export * from "./health.js";
@@ -11,6 +10,7 @@ export * from "./locale-and-zone.js";
 export * from "./logger.js";
 export * from "./progress.js";
 export * from "./relay.js";
+export * from "./request-context.js";
 export * from "./service-process.js";
 export * from "./shutdown.js";
 export * from "./socket-errors.js";

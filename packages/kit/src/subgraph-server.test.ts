@@ -5,7 +5,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { baseEnv, ConfigError, loadConfig } from "./config.js";
 import { internalIdentity } from "./internal-identity.js";
-import { type RequestContext, type RunningServer, startSubgraphServer } from "./subgraph-server.js";
+import type { RequestContext } from "./request-context.js";
+import { type RunningServer, startSubgraphServer } from "./subgraph-server.js";
 import { testLog } from "./test-log.harness.js";
 
 const secret = new TextEncoder().encode("a-secret-for-subgraph-server-tests");

@@ -20,15 +20,8 @@ import {
   type RouteHandler,
   sendJson,
 } from "./http-server.js";
+import type { RequestContext } from "./request-context.js";
 import { serveSubgraphSubscriptions } from "./subgraph-subscriptions.js";
-
-/** What every resolver receives, whatever the subgraph. */
-export interface RequestContext extends BaseContext {
-  requestId: string;
-  log: Logger;
-  /** Who is calling, as the router vouched for it (anonymous callers are signed too). */
-  viewer: Viewer;
-}
 
 export interface SubgraphServerOptions<TContext extends RequestContext> {
   name: string;

@@ -11,7 +11,8 @@ import {
 import { type Client, createClient } from "graphql-ws";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import type { RequestContext, RunningServer } from "./subgraph-server.js";
+import type { RequestContext } from "./request-context.js";
+import type { RunningServer } from "./subgraph-server.js";
 import { startSubgraphServer } from "./subgraph-server.js";
 import { testLog } from "./test-log.harness.js";
 

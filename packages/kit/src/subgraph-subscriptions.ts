@@ -6,8 +6,8 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { createErrorFormatter } from "./errors.js";
+import type { RequestContext } from "./request-context.js";
 import { logSocketErrorsQuietly } from "./socket-errors.js";
-import type { RequestContext } from "./subgraph-server.js";
 
 /** What the router sends in `connection_init` when it forwards a client's subscriptions. */
 export interface SubgraphConnectionParams {

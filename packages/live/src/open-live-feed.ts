@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "@venta/kit";
 import type { LiveFeed } from "./live-feed.js";
-import { RedisLiveFeed } from "./redis-live-feed.js";
-import { SqliteLiveFeed } from "./sqlite-live-feed.js";
+import { RedisLiveFeed } from "./live-feed.redis.js";
+import { SqliteLiveFeed } from "./live-feed.sqlite.js";
 
 /** Redis pub/sub when `REDIS_URL` is set; otherwise a shared file under `DATA_DIR`. */
 export function openLiveFeed(

@@ -1,7 +1,7 @@
 import type { Logger } from "@venta/kit";
-import { MemoryRateLimiter } from "./memory-rate-limiter.js";
 import type { RateLimiter } from "./rate-limiter.js";
-import { RedisRateLimiter } from "./redis-rate-limiter.js";
+import { MemoryRateLimiter } from "./rate-limiter.memory.js";
+import { RedisRateLimiter } from "./rate-limiter.redis.js";
 
 export interface OpenRateLimiterOptions {
   /** Set when routers scale out: they must share one budget per key, so it lives in Redis. */

@@ -1,14 +1,14 @@
 import type { EventBus } from "@venta/events";
 import type { RequestContext } from "@venta/kit";
-import { type ChatLoaders, chatLoaders } from "./chat/chat.loaders.js";
+import { type ChatLoaders, chatLoaders } from "./chat/chat.loader.js";
 import type { ChatService } from "./chat/chat.service.js";
 import type { ChatFeed } from "./chat/chat-feed.js";
 import type { ChatNotifier } from "./chat/chat-notifications.js";
 import type { ChatVendorsStore } from "./chat/chat-vendors.store.js";
 import type { ConversationsStore } from "./chat/conversations.store.js";
-import { type NotificationLoaders, notificationLoaders } from "./notifications/notification.loaders.js";
+import { type NotificationLoaders, notificationLoaders } from "./notifications/notification.loader.js";
 import type { NotificationServices } from "./notifications/notification-services.js";
-import { type SupportLoaders, supportLoaders } from "./support/support.loaders.js";
+import { type SupportLoaders, supportLoaders } from "./support/support.loader.js";
 import type { SupportNotifier } from "./support/support-notifications.js";
 import type { TicketsService } from "./support/tickets.service.js";
 import type { TicketsStore } from "./support/tickets.store.js";

@@ -1,5 +1,5 @@
 import { MongoOutbox, type Outbox, SqliteOutbox } from "@venta/events";
-import { connectMongo, openSqliteDatabase, subgraphDatabaseName } from "@venta/kit";
+import { connectMongo, openSqliteDatabase, subgraphDatabaseName } from "@venta/store";
 import type { Connection } from "mongoose";
 import type { VendorAlertsStore } from "./alerts/vendor-alerts.store.js";
 import { MongoVendorAlertsStore } from "./alerts/vendor-alerts.store.mongo.js";

@@ -1,6 +1,6 @@
 export { loadMarketplaceConfig, type MarketplaceConfig } from "./config.js";
 export { FavoritesService } from "./favorites/favorites.service.js";
-export { vendorPositionsProjection } from "./loyalty/loyalty.consumers.js";
+export { vendorPositionsProjection } from "./loyalty/loyalty.consumer.js";
 export { LoyaltyService } from "./loyalty/loyalty.service.js";
 export { type MenuImport, MenusService } from "./menus/menus.service.js";
 export { OnboardingService } from "./onboarding/onboarding.service.js";

@@ -11,7 +11,7 @@ import {
 import { CALLER_VERIFICATION_PATH, callerVerificationRoute } from "./callers/caller-verification.route.js";
 import { loadMarketplaceConfig } from "./config.js";
 import { marketplaceContext } from "./context.js";
-import { earnLoyaltyPoints, followVendorPositions } from "./loyalty/loyalty.consumers.js";
+import { earnLoyaltyPoints, followVendorPositions } from "./loyalty/loyalty.consumer.js";
 import { MAX_UPLOAD_REQUEST_BYTES } from "./media/media-content.js";
 import { openFileStorage } from "./media/open-file-storage.js";
 import { PARTNER_KEY_STATUS_PATH, partnerKeyStatusRoute } from "./partners/partner-key-status.route.js";

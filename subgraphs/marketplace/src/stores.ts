@@ -1,5 +1,5 @@
 import { MongoOutbox, type Outbox, SqliteOutbox } from "@venta/events";
-import { connectMongo, openSqliteDatabase, subgraphDatabaseName } from "@venta/kit";
+import { connectMongo, openSqliteDatabase, subgraphDatabaseName } from "@venta/store";
 import type { Connection } from "mongoose";
 import type { FavoritesStore } from "./favorites/favorites.store.js";
 import { MongoFavoritesStore } from "./favorites/favorites.store.mongo.js";

@@ -6,7 +6,7 @@ import { handledBy } from "../bus.harness.js";
 import { startSmtpReceiver } from "../channels/smtp.harness.js";
 import { communicationHarness } from "../communication.harness.js";
 import { type RunningNotifications, startNotifications } from "../notifications/start-notifications.js";
-import { CROSSINGS_CONSUMER, FAVORITES_CONSUMER, VENDORS_CONSUMER } from "./vendor-alerts.consumers.js";
+import { CROSSINGS_CONSUMER, FAVORITES_CONSUMER, VENDORS_CONSUMER } from "./vendor-alerts.consumer.js";
 
 const dana = personViewer("dana", ["CUSTOMER"]);
 const ZONE_CENTER = { lat: 30.2672, lng: -97.7431 };

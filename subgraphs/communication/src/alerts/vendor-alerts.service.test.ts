@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { GeofenceTriggered } from "@venta/events";
 import { destinationPoint } from "@venta/geo";
-import { openSqliteDatabase } from "@venta/kit";
+import { openSqliteDatabase } from "@venta/store";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ContactsPersonalData } from "../contacts/contacts.personal-data.js";

@@ -1,4 +1,4 @@
-import { conditionalUpsert } from "@venta/kit";
+import { conditionalUpsert } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { AlertClaim, FavoriteFact, VendorFact } from "./vendor-alert.record.js";
 import type { VendorAlertsStore } from "./vendor-alerts.store.js";

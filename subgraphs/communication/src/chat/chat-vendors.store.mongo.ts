@@ -1,4 +1,4 @@
-import { conditionalUpsert } from "@venta/kit";
+import { conditionalUpsert } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { ChatVendorRecord } from "./chat-vendor.record.js";
 import type { ChatVendorsStore } from "./chat-vendors.store.js";

@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import type { ConversationConnection } from "./conversation.connection.js";
 import type { ConversationListKey, ConversationRecord, ParticipantFilter } from "./conversation.record.js";
 import type { ConversationsStore } from "./conversations.store.js";

@@ -1,6 +1,6 @@
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
-import type { ChatLoaders } from "./chat.loaders.js";
+import { decodeCursor, encodeCursor } from "@venta/store";
+import type { ChatLoaders } from "./chat.loader.js";
 import type { ChatMessageConnection } from "./chat-message.connection.js";
 import type { MessageRecord } from "./conversation.record.js";
 import type { ConversationsStore } from "./conversations.store.js";

@@ -3,7 +3,7 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } 
 import type { CommunicationContext } from "../context.js";
 import type { ContactRecord, PushDeviceRecord } from "./contact.record.js";
 import { ContactDetails } from "./contact-details.type.js";
-import { RegisterPushDeviceInput, UpdateContactDetailsInput } from "./contacts.inputs.js";
+import { RegisterPushDeviceInput, UpdateContactDetailsInput } from "./contacts.input.js";
 import { PushDevice } from "./push-device.type.js";
 
 const toType = (userId: string, contact: ContactRecord | null): ContactDetails => ({

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openSqliteDatabase } from "@venta/kit";
+import { openSqliteDatabase } from "@venta/store";
 import { testLogger } from "@venta/testing";
 import { afterAll } from "vitest";
 import { deliveryQueueContract } from "./delivery-queue.contract.js";

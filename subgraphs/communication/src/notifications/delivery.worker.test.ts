@@ -1,5 +1,5 @@
 import { personViewer } from "@venta/auth";
-import { openSqliteDatabase } from "@venta/kit";
+import { openSqliteDatabase } from "@venta/store";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Channels } from "../channels/channels.js";

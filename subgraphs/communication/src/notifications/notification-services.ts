@@ -1,4 +1,5 @@
-import { type Logger, openSqliteDatabase } from "@venta/kit";
+import { type Logger } from "@venta/kit";
+import { openSqliteDatabase } from "@venta/store";
 import { VendorAlertsPersonalData } from "../alerts/vendor-alerts.personal-data.js";
 import { VendorAlertsService } from "../alerts/vendor-alerts.service.js";
 import type { VendorAlertsStore } from "../alerts/vendor-alerts.store.js";

@@ -1,4 +1,4 @@
-import { isMongoDuplicateKey } from "@venta/kit";
+import { isMongoDuplicateKey } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { Channel, PushPlatform } from "../channels/channel.js";
 import type {

@@ -1,6 +1,6 @@
 import type { Consumption, EventBus } from "@venta/events";
 import type { Logger } from "@venta/kit";
-import { followVendorAlerts } from "../alerts/vendor-alerts.consumers.js";
+import { followVendorAlerts } from "../alerts/vendor-alerts.consumer.js";
 import { followAccountDeletions } from "../contacts/account-deletions.js";
 import { followMarketplacePreferences } from "../preferences/marketplace-preferences.consumer.js";
 import type { NotificationServices } from "./notification-services.js";

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { CommunicationContext } from "../context.js";
-import { UpdateNotificationSettingsInput } from "./notification-settings.inputs.js";
+import { UpdateNotificationSettingsInput } from "./notification-settings.input.js";
 import type { EffectiveSettings } from "./notification-settings.service.js";
 import { NotificationSettings } from "./notification-settings.type.js";
 import { formatClockTime } from "./quiet-hours.js";

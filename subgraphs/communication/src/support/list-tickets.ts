@@ -1,6 +1,6 @@
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
-import type { SupportLoaders } from "./support.loaders.js";
+import { decodeCursor, encodeCursor } from "@venta/store";
+import type { SupportLoaders } from "./support.loader.js";
 import type { SupportTicketConnection, SupportTicketReplyConnection } from "./support-ticket.connection.js";
 import type { TicketFilter, TicketListKey } from "./ticket.record.js";
 import type { TicketsStore } from "./tickets.store.js";

@@ -1,5 +1,5 @@
 import { Field, InputType } from "type-graphql";
-import { SupportTicketCategoryEnum } from "./ticket.enums.js";
+import { SupportTicketCategoryEnum } from "./ticket.enum.js";
 import type { TicketCategory } from "./ticket.record.js";
 
 @InputType({ description: "A new request for help." })

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { SupportReplyAuthorRoleEnum } from "./ticket.enums.js";
+import { SupportReplyAuthorRoleEnum } from "./ticket.enum.js";
 import type { ReplyAuthorRole } from "./ticket.record.js";
 
 @ObjectType({ description: "A reply in a support ticket's thread." })

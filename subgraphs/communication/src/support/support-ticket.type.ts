@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { SupportTicketCategoryEnum, SupportTicketStateEnum } from "./ticket.enums.js";
+import { SupportTicketCategoryEnum, SupportTicketStateEnum } from "./ticket.enum.js";
 import type { TicketCategory, TicketState } from "./ticket.record.js";
 
 /** The ticket's own fields; its replies are resolved beside it. */

@@ -5,7 +5,7 @@ import { listTickets } from "./list-tickets.js";
 import { OpenSupportTicketInput } from "./open-support-ticket.input.js";
 import { SupportTicketConnection } from "./support-ticket.connection.js";
 import { SupportTicket } from "./support-ticket.type.js";
-import { SupportTicketStateEnum } from "./ticket.enums.js";
+import { SupportTicketStateEnum } from "./ticket.enum.js";
 import type { TicketRecord, TicketState } from "./ticket.record.js";
 
 const pageArgs = {

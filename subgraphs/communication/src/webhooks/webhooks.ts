@@ -3,7 +3,7 @@ import { ConfigError, type Logger, type RouteHandler } from "@venta/kit";
 import { clerkHandler, clerkVerifier, type IdentityContacts } from "./inbound/clerk.webhook.js";
 import type { InboundEventsStore } from "./inbound/inbound-events.store.js";
 import { startInboundProcessing } from "./inbound/inbound-processing.js";
-import { inboundWebhookRoutes } from "./inbound/inbound-webhook.routes.js";
+import { inboundWebhookRoutes } from "./inbound/inbound-webhook.route.js";
 import { InboundWebhooksService } from "./inbound/inbound-webhooks.service.js";
 import { revenueCatHandler, revenueCatVerifier } from "./inbound/revenuecat.webhook.js";
 import { stripeHandler, stripeVerifier } from "./inbound/stripe.webhook.js";

@@ -1,5 +1,5 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from "type-graphql";
-import { GeoPoint } from "../positions/geo.types.js";
+import { GeoPoint } from "../positions/geo.type.js";
 import { EXIT_MARGIN_METERS } from "./fence-evaluation.js";
 import type { GeofenceKind, GeofenceRecord } from "./geofence.record.js";
 

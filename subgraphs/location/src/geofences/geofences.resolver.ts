@@ -1,9 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import type { LocationContext } from "../context.js";
-import { GeoPointInput } from "../positions/geo.types.js";
+import { GeoPointInput } from "../positions/geo.type.js";
 import { Vendor } from "../positions/vendor.type.js";
 import { GeofenceConnection, GeofenceVendorConnection } from "./geofence.connection.js";
-import { CreateGeofenceInput, UpdateGeofenceInput } from "./geofence.inputs.js";
+import { CreateGeofenceInput, UpdateGeofenceInput } from "./geofence.input.js";
 import { Geofence, toGeofence } from "./geofence.type.js";
 import {
   createGeofence,

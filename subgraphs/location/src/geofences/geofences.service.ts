@@ -3,7 +3,7 @@ import { forbidden, isAdmin, unauthenticated } from "@venta/auth";
 import type { GeoPoint } from "@venta/geo";
 import { badUserInput, conflict, notFound } from "@venta/kit";
 import type { LocationContext } from "../context.js";
-import type { CreateGeofenceInput, UpdateGeofenceInput } from "./geofence.inputs.js";
+import type { CreateGeofenceInput, UpdateGeofenceInput } from "./geofence.input.js";
 import type { GeofenceKind, GeofenceRecord, GeofenceShape } from "./geofence.record.js";
 import { validFenceName, validFencePoint, validShape } from "./geofence.validation.js";
 import type { FenceWrite, GeofenceChanges } from "./geofences.store.js";

@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import type { LocationContext } from "../context.js";
 import type { GeofenceConnection, GeofenceVendorConnection } from "./geofence.connection.js";
 import type { GeofenceKind, GeofenceListKey, OccupantKey } from "./geofence.record.js";

@@ -1,7 +1,7 @@
 import { type LiveEvent, MAX_VENDOR_IDS, parseArea } from "@venta/live";
 import { Arg, Ctx, Float, ID, Root, Subscription } from "type-graphql";
 import type { LocationContext } from "../context.js";
-import { BoundingBoxInput, GeoPointInput } from "../positions/geo.types.js";
+import { BoundingBoxInput, GeoPointInput } from "../positions/geo.type.js";
 import { toVendorLocation } from "../positions/vendor-location.type.js";
 import { VendorLocationEvent } from "./vendor-location-event.type.js";
 

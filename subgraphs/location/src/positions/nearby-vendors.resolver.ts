@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize, validPoint, validRadius } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import { Arg, Ctx, FieldResolver, Float, Int, Query, Resolver, Root } from "type-graphql";
 import type { LocationContext } from "../context.js";
-import { GeoPointInput } from "./geo.types.js";
-import { NearbyVendorConnection, NearbyVendorsFilter } from "./nearby-vendors.types.js";
+import { GeoPointInput } from "./geo.type.js";
+import { NearbyVendorConnection, NearbyVendorsFilter } from "./nearby-vendors.type.js";
 import type { NearbyArea, NearbyFilter, NearbyKey } from "./position.record.js";
 import { validCuisineFilter } from "./position.validation.js";
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
-import { conditionalUpsert, isMongoDuplicateKey } from "@venta/kit";
+import { conditionalUpsert, isMongoDuplicateKey } from "@venta/store";
 import { type ClientSession, type Connection, type Model, type PipelineStage, Schema } from "mongoose";
 import {
   compareNearby,

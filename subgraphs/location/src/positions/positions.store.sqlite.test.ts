@@ -1,4 +1,4 @@
-import { openSqliteDatabase } from "@venta/kit";
+import { openSqliteDatabase } from "@venta/store";
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../stores.js";
 import { positionsStoreContract } from "./positions.store.contract.js";

@@ -1,8 +1,8 @@
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from "type-graphql";
 import type { LocationContext } from "../context.js";
-import { VendorLocationHistoryConnection } from "./location-history.types.js";
+import { VendorLocationHistoryConnection } from "./location-history.type.js";
 import type { HistoryKey } from "./positions.store.js";
 import { Vendor } from "./vendor.type.js";
 import { toVendorLocation, VendorLocation } from "./vendor-location.type.js";

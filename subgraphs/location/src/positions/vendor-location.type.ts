@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from "type-graphql";
-import { GeoPoint } from "./geo.types.js";
+import { GeoPoint } from "./geo.type.js";
 import type { PositionReport } from "./position.record.js";
 
 @ObjectType({ description: "Where a vendor is, as last reported by the vendor's device." })

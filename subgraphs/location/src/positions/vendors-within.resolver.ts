@@ -3,9 +3,9 @@ import { pageSize } from "@venta/kit";
 import { validBox } from "@venta/live";
 import { Arg, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { LocationContext } from "../context.js";
-import { BoundingBoxInput } from "./geo.types.js";
+import { BoundingBoxInput } from "./geo.type.js";
 import { nearbyPage } from "./nearby-vendors.resolver.js";
-import { NearbyVendorConnection } from "./nearby-vendors.types.js";
+import { NearbyVendorConnection } from "./nearby-vendors.type.js";
 
 /** A map's first screen can hold a few hundred markers; more than that wants zooming in. */
 const MAX_MARKERS = 500;

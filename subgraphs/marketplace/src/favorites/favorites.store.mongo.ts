@@ -1,5 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/kit";
+import { isMongoDuplicateKey } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { FavoriteCountRecord, FavoriteListKey, FavoriteRecord } from "./favorite.record.js";
 import type { FavoritePage, FavoritesStore } from "./favorites.store.js";

@@ -1,4 +1,5 @@
-import { conflict, isMongoDuplicateKey } from "@venta/kit";
+import { conflict } from "@venta/kit";
+import { isMongoDuplicateKey } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import {
   CHECK_IN_STATUSES,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { openSqliteDatabase } from "@venta/kit";
+import { openSqliteDatabase } from "@venta/store";
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../stores.js";
 import { DEFAULT_CHECK_IN_RULES, judgeCheckIn } from "./check-in-rules.js";

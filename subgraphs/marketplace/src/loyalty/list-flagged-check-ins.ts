@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import type { MarketplaceContext } from "../context.js";
 import type { CheckInListKey, CheckInRecord } from "./check-in.record.js";
 import type { FlaggedCheckIn } from "./flagged-check-in.type.js";

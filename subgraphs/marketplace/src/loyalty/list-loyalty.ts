@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import type { MarketplaceContext } from "../context.js";
 import type { LoyaltyBalanceConnection, PointsLedgerConnection } from "./loyalty.connection.js";
 import type { BalanceRecord, LedgerEntryRecord, LedgerListKey } from "./points.record.js";

@@ -1,4 +1,4 @@
-import { isMongoDuplicateKey } from "@venta/kit";
+import { isMongoDuplicateKey } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { LoyaltyProgramRecord, LoyaltyTier, RewardRecord } from "./loyalty-program.record.js";
 import type { LoyaltyProgramsStore } from "./loyalty-programs.store.js";

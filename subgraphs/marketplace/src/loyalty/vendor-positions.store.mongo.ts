@@ -1,4 +1,4 @@
-import { conditionalUpsert } from "@venta/kit";
+import { conditionalUpsert } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { VendorPositionRecord } from "./vendor-position.record.js";
 import type { VendorPositionsStore } from "./vendor-positions.store.js";

@@ -11,7 +11,7 @@ import {
   ReorderMenuCategoriesInput,
   UpdateMenuCategoryInput,
   UpdateMenuItemInput,
-} from "./menu.inputs.js";
+} from "./menu.input.js";
 import type { MenuItemRecord, MenuRecord } from "./menu.record.js";
 import { MenuCategory, MenuItem } from "./menu.type.js";
 import { itemOf, type MenuSection, sectionOf } from "./menu.view.js";

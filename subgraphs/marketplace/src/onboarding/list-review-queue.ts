@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import type { MarketplaceContext } from "../context.js";
 import type { ReviewQueueKey, VendorRecord } from "../vendors/vendor.record.js";
 import type { VendorReviewConnection } from "./review-queue.connection.js";

@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import type { MarketplaceContext } from "../context.js";
 import type { PartnerKeyConnection } from "./partner-key.connection.js";
 import type { PartnerKeyListKey, PartnerKeyRecord } from "./partner-key.record.js";

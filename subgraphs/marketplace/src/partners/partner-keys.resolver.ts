@@ -5,7 +5,7 @@ import type { UserRecord } from "../users/user.record.js";
 import { User } from "../users/user.type.js";
 import { listPartnerKeys } from "./list-partner-keys.js";
 import { PartnerKeyConnection } from "./partner-key.connection.js";
-import { CreatePartnerKeyInput, CreatePartnerKeyPayload } from "./partner-key.inputs.js";
+import { CreatePartnerKeyInput, CreatePartnerKeyPayload } from "./partner-key.input.js";
 import type { PartnerKeyRecord } from "./partner-key.record.js";
 import { PartnerKey } from "./partner-key.type.js";
 

@@ -1,6 +1,6 @@
 import { PARTNER_SCOPES, type PartnerScope } from "@venta/auth";
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/kit";
+import { isMongoDuplicateKey } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { PartnerKeyRecord } from "./partner-key.record.js";
 import {

@@ -1,5 +1,5 @@
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import type { MarketplaceContext } from "../context.js";
 import type { ReviewConnection } from "./review.connection.js";
 import type { ReviewListKey, ReviewOrder, ReviewQueueKey, ReviewRecord } from "./review.record.js";

@@ -10,7 +10,7 @@ import { Vendor } from "../vendors/vendor.type.js";
 import { listModerationQueue } from "./list-reviews.js";
 import { canSee, seesModeration } from "./review.access.js";
 import { ReviewConnection } from "./review.connection.js";
-import { SubmitReviewInput } from "./review.inputs.js";
+import { SubmitReviewInput } from "./review.input.js";
 import type { ReviewFlag, ReviewRecord } from "./review.record.js";
 import { ModerationDecisionEnum, Review, ReviewFlagEnum, ReviewModeration } from "./review.type.js";
 

@@ -5,7 +5,7 @@ import type { MarketplaceContext } from "../context.js";
 import { assertCanManage } from "../vendors/vendor.access.js";
 import type { VendorRecord } from "../vendors/vendor.record.js";
 import { Vendor } from "../vendors/vendor.type.js";
-import { SetVendorScheduleInput } from "./schedule.inputs.js";
+import { SetVendorScheduleInput } from "./schedule.input.js";
 
 @Resolver()
 export class SchedulesResolver {

@@ -1,5 +1,5 @@
 import { SqliteOutbox } from "@venta/events";
-import { openSqliteDatabase } from "@venta/kit";
+import { openSqliteDatabase } from "@venta/store";
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../stores.js";
 import { schedulesStoreContract } from "./schedules.store.contract.js";

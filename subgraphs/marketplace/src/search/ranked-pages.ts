@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import { byScoreThenId, type Ranked } from "./ranking.js";
 
 /**

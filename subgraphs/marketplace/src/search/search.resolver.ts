@@ -4,7 +4,7 @@ import type { MarketplaceContext } from "../context.js";
 import { type Highlight, highlightsOf } from "./highlights.js";
 import { RANKING_FORMULA } from "./ranking.js";
 import { SearchHighlight, VendorSearchConnection, VendorSearchEdge } from "./search.connection.js";
-import { GeoPointInput, SearchVendorsFilter } from "./search.inputs.js";
+import { GeoPointInput, SearchVendorsFilter } from "./search.input.js";
 import { MAX_SEARCH_CANDIDATES } from "./search.service.js";
 import { DEFAULT_SEARCH_RADIUS_METERS, MAX_SEARCH_PAGE } from "./search.validation.js";
 import { vendorNodes } from "./vendor-nodes.js";

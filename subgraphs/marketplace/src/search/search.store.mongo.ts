@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { boxesAround, type GeoPoint, greatCircleMeters } from "@venta/geo";
-import { conditionalUpsert } from "@venta/kit";
+import { conditionalUpsert } from "@venta/store";
 import {
   type Connection,
   type Model,

@@ -3,7 +3,7 @@ import { Arg, Ctx, Float, Int, Query, Resolver } from "type-graphql";
 import type { MarketplaceContext } from "../context.js";
 import { TRENDING_FORMULA } from "./ranking.js";
 import { VendorTrendingConnection } from "./search.connection.js";
-import { GeoPointInput } from "./search.inputs.js";
+import { GeoPointInput } from "./search.input.js";
 import { DEFAULT_TRENDING_PAGE } from "./search.service.js";
 import { DEFAULT_SEARCH_RADIUS_METERS, MAX_SEARCH_PAGE } from "./search.validation.js";
 import { vendorNodes } from "./vendor-nodes.js";

@@ -3,7 +3,7 @@ import type { MarketplaceContext } from "../context.js";
 import { canSeePrivate } from "./user.privacy.js";
 import type { UserRecord } from "./user.record.js";
 import { User } from "./user.type.js";
-import { UpdateMyProfileInput } from "./user-profile.inputs.js";
+import { UpdateMyProfileInput } from "./user-profile.input.js";
 import {
   DEFAULT_NOTIFICATIONS,
   NOTIFICATION_CATEGORIES,

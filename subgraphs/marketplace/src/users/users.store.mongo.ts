@@ -1,5 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/kit";
+import { isMongoDuplicateKey } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { UserRecord } from "./user.record.js";
 import {

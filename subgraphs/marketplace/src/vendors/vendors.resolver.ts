@@ -8,7 +8,7 @@ import { User } from "../users/user.type.js";
 import { listVendors } from "./list-vendors.js";
 import { assertCanManage, ownerOfNewVendor, seen } from "./vendor.access.js";
 import { VendorConnection } from "./vendor.connection.js";
-import { CreateVendorInput, UpdateVendorInput, VendorsFilter } from "./vendor.inputs.js";
+import { CreateVendorInput, UpdateVendorInput, VendorsFilter } from "./vendor.input.js";
 import type { VendorFilter, VendorRecord } from "./vendor.record.js";
 import { Vendor } from "./vendor.type.js";
 

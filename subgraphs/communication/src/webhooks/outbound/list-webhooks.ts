@@ -1,6 +1,6 @@
 import { isAdmin, type Viewer } from "@venta/auth";
-import { decodeCursor, encodeCursor } from "@venta/geo";
 import { badUserInput, pageInfo, pageSize } from "@venta/kit";
+import { decodeCursor, encodeCursor } from "@venta/store";
 import type { WebhookDeliveriesStore } from "./webhook-deliveries.store.js";
 import type { WebhookDeliveryConnection } from "./webhook-delivery.connection.js";
 import type { WebhookDeliveryStatus } from "./webhook-delivery.record.js";

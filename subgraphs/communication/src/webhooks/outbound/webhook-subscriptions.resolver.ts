@@ -11,7 +11,7 @@ import {
   CreateWebhookSubscriptionInput,
   UpdateWebhookSubscriptionInput,
   WebhookSubscriptionWithSecret,
-} from "./webhook-subscription.inputs.js";
+} from "./webhook-subscription.input.js";
 import { WebhookSubscription } from "./webhook-subscription.type.js";
 import { subscriptionView } from "./webhook-subscription.view.js";
 import type { SubscriptionWithSecret } from "./webhook-subscriptions.service.js";

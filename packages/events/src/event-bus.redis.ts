@@ -1,0 +1,173 @@
+import { randomUUID } from "node:crypto";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { type DomainEvent, type EventPayload, type EventType, eventCatalogue } from "./catalogue.js";
+import { startRedisConsumption } from "./consumption.redis.js";
+import { RedisDeadLetters } from "./dead-letters.redis.js";
+import {
+  type ConsumeOptions,
+  type ConsumerStats,
+  type Consumption,
+  DEFAULT_MAX_ATTEMPTS,
+  type DeadLetter,
+  type EventBus,
+  type EventHandler,
+} from "./event-bus.js";
+import { trimStream } from "./retention.redis.js";
+import { redisStats } from "./stats.redis.js";
+import { eventFields } from "./streams.redis.js";
+
+export interface RedisEventBusOptions {
+  /**
+   * Approximate cap on each event stream's length, applied on every publish (XADD MAXLEN ~). It
+   * cannot tell whether a group still needs the entries it drops, so it is a backstop against
+   * unbounded memory (say, a consumer group abandoned after a rename), far above what the safe
+   * trimming below leaves. Default: 1,000,000 entries per stream.
+   */
+  maxLen?: number;
+  /**
+   * Entries younger than this are kept even once every group has acknowledged them, for replay by
+   * new consumers; older ones go once every group is past them. Default: 24 hours.
+   */
+  retentionMs?: number;
+  /** How often this process trims the event streams; 0 leaves it to explicit calls. Default: 5 min. */
+  retentionIntervalMs?: number;
+  /** How long an entry may sit unacknowledged before another process takes it over. Default: 30 s. */
+  claimMinIdleMs?: number;
+  /** How often each consumption looks for such entries. Default: 10 s. */
+  claimIntervalMs?: number;
+}
+
+/**
+ * Redis Streams with one consumer group per consumer name: each group sees every event once,
+ * across however many processes share the name, and unacknowledged entries are redelivered.
+ */
+export class RedisEventBus implements EventBus {
+  private readonly redis: Redis;
+  private readonly consumptions = new Set<Consumption>();
+  private readonly dead: RedisDeadLetters;
+  private readonly maxLen: number;
+  private readonly retentionMs: number;
+  private readonly claimMinIdleMs: number;
+  private readonly claimIntervalMs: number;
+  private readonly retentionTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    url: string,
+    private readonly log: Logger,
+    private readonly stream = "venta:events",
+    options: RedisEventBusOptions = {},
+  ) {
+    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    this.redis.on("error", (error) => log.warn({ err: error }, "redis event bus connection error"));
+    this.dead = new RedisDeadLetters(this.redis, stream);
+    this.maxLen = options.maxLen ?? 1_000_000;
+    this.retentionMs = options.retentionMs ?? 24 * 3_600_000;
+    this.claimMinIdleMs = options.claimMinIdleMs ?? 30_000;
+    this.claimIntervalMs = options.claimIntervalMs ?? 10_000;
+    const every = options.retentionIntervalMs ?? 5 * 60_000;
+    if (every > 0) {
+      this.retentionTimer = setInterval(() => {
+        this.applyRetention().catch((error: unknown) => log.warn({ err: error }, "event retention failed"));
+      }, every);
+      // Housekeeping must not keep a finished process alive.
+      this.retentionTimer.unref();
+    }
+  }
+
+  async publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
+    const event: DomainEvent<T> = { id: randomUUID(), type, payload, occurredAt: new Date().toISOString() };
+    await this.redis.xadd(this.streamOf(type), "MAXLEN", "~", this.maxLen, "*", ...eventFields(event));
+    return event;
+  }
+
+  async publishAll<T extends EventType>(type: T, payloads: readonly EventPayload<T>[]): Promise<void> {
+    if (payloads.length === 0) return;
+    const occurredAt = new Date().toISOString();
+    const pipeline = this.redis.pipeline();
+    for (const payload of payloads) {
+      const fields = eventFields({ id: randomUUID(), type, payload, occurredAt });
+      pipeline.xadd(this.streamOf(type), "MAXLEN", "~", this.maxLen, "*", ...fields);
+    }
+    await pipeline.exec();
+  }
+
+  async publishEvents(events: readonly DomainEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const event of events)
+      pipeline.xadd(this.streamOf(event.type), "MAXLEN", "~", this.maxLen, "*", ...eventFields(event));
+    // A pipeline reports each command's failure in its reply instead of rejecting.
+    const replies = (await pipeline.exec()) ?? [];
+    const failed = replies.find(([error]) => error !== null);
+    if (failed?.[0]) throw failed[0];
+    if (replies.length !== events.length) throw new Error("redis did not take every event");
+  }
+
+  consume(
+    consumer: string,
+    types: readonly EventType[],
+    handler: EventHandler,
+    options: ConsumeOptions = {},
+  ): Consumption {
+    const consumption = startRedisConsumption({
+      redis: this.redis,
+      log: this.log,
+      dead: this.dead,
+      consumer,
+      types,
+      streams: [...new Set(types.map((type) => this.streamOf(type)))],
+      handler,
+      maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      claimMinIdleMs: this.claimMinIdleMs,
+      claimIntervalMs: this.claimIntervalMs,
+      onStop: () => this.consumptions.delete(consumption),
+    });
+    this.consumptions.add(consumption);
+    return consumption;
+  }
+
+  async deadLetters(consumer: string, limit = 100): Promise<DeadLetter[]> {
+    return this.dead.list(consumer, limit);
+  }
+
+  async redrive(consumer: string): Promise<number> {
+    return this.dead.redrive(consumer);
+  }
+
+  async applyRetention(): Promise<number> {
+    let removed = 0;
+    for (const stream of this.eventStreams())
+      removed += await trimStream(this.redis, stream, this.retentionMs);
+    return removed;
+  }
+
+  async stats(): Promise<ConsumerStats[]> {
+    return redisStats(this.redis, this.eventStreams(), this.dead);
+  }
+
+  /**
+   * One stream per publishing subgraph (`venta:events:marketplace`, …): a consumer reads only the
+   * streams of the events it wants, so a flood of location updates never delays a vendor change.
+   * (Dead-letter and redrive streams sit beside them as `…:dead:<consumer>`, `…:redrive:<consumer>`;
+   * no subgraph is called "dead" or "redrive".)
+   */
+  private streamOf(type: EventType): string {
+    return `${this.stream}:${type.slice(0, type.indexOf("."))}`;
+  }
+
+  /** Every event stream there can be, from the catalogue: housekeeping must not miss a quiet one. */
+  private eventStreams(): string[] {
+    return [...new Set(Object.keys(eventCatalogue).map((type) => this.streamOf(type as EventType)))];
+  }
+
+  async ping(): Promise<void> {
+    await this.redis.ping();
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.retentionTimer);
+    await Promise.all([...this.consumptions].map((c) => c.stop()));
+    await this.redis.quit();
+  }
+}
