@@ -16,27 +16,13 @@ const LEASE = "relay";
 /**
  * The outbox of a subgraph's SQLite database: a table in the subgraph's own file, so an event is
  * committed in the very transaction of the write it announces. SQLite has one writer at a time, so
- * `seq` order is commit order.
+ * `seq` order is commit order. Its tables come from `outboxMigrations`, run before it is built.
  */
 export class SqliteOutbox implements Outbox {
   private readonly signal = new CommitSignal();
   private readonly insert: Database.Statement<[string, string, string, string]>;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS outbox (
-        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        type TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        occurred_at TEXT NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS outbox_lease (
-        name TEXT PRIMARY KEY,
-        owner TEXT NOT NULL,
-        expires_at INTEGER NOT NULL
-      );
-    `);
     this.insert = db.prepare("INSERT INTO outbox (id, type, payload, occurred_at) VALUES (?, ?, ?, ?)");
   }
 

@@ -14,6 +14,7 @@ export * from "./request-context.js";
 export * from "./service-process.js";
 export * from "./shutdown.js";
 export * from "./socket-errors.js";
+export * from "./subgraph-module.js";
 export * from "./subgraph-schema.js";
 export * from "./subgraph-server.js";
 export * from "./user-data-export.js";

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { conditionalUpsert, subgraphDatabaseName } from "./databases.js";
+import { subgraphDatabaseName } from "./database.mongo.js";
+import { conditionalUpsert } from "./upsert.mongo.js";
 
 describe("subgraphDatabaseName", () => {
   it("gives each subgraph its own database on the production URI", () => {
