@@ -34,8 +34,15 @@ export interface SubgraphModule<T extends ModuleTypes> {
     sqlite(on: T["sqlite"]): Partial<T["stores"]>;
     mongo(on: T["mongo"]): Partial<T["stores"]>;
   };
-  /** The module's rules over the stores, built once per process. */
-  services?(stores: T["stores"], settings: T["settings"]): Partial<T["services"]>;
+  /**
+   * The module's rules over the stores, built once per process. `earlier` holds the services of
+   * the modules listed before this one, for a module that builds on another's (use `requireService`).
+   */
+  services?(
+    stores: T["stores"],
+    settings: T["settings"],
+    earlier: Partial<T["services"]>,
+  ): Partial<T["services"]>;
   /** Loaders batching this module's reads, built per request. */
   loaders?(services: T["services"], viewer: Viewer): Partial<T["loaders"]>;
   resolvers?: SubgraphSchemaOptions["resolvers"];
@@ -86,7 +93,21 @@ export function assembleServices<T extends ModuleTypes>(
   stores: T["stores"],
   settings: T["settings"],
 ): T["services"] {
-  return merge<T["services"]>(modules.map((m) => m.services?.(stores, settings) ?? {}));
+  const built: Partial<T["services"]> = {};
+  for (const module of modules) Object.assign(built, module.services?.(stores, settings, built));
+  return merge<T["services"]>([built]);
+}
+
+/** A service of a module listed earlier; throws at start-up when the list's order is wrong. */
+export function requireService<S, K extends keyof S>(
+  earlier: Partial<S>,
+  key: K,
+  by: string,
+): NonNullable<S[K]> {
+  const service = earlier[key];
+  if (service === undefined || service === null)
+    throw new Error(`${by} needs the ${String(key)} service: list its module earlier in modules.ts`);
+  return service;
 }
 
 export function assembleLoaders<T extends ModuleTypes>(
