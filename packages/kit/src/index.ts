@@ -15,5 +15,6 @@ export * from "./service-process.js";
 export * from "./shutdown.js";
 export * from "./socket-errors.js";
 export * from "./subgraph-schema.js";
+export * from "./subgraph-sdl.js";
 export * from "./subgraph-server.js";
 export * from "./user-data-export.js";
