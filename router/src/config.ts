@@ -3,12 +3,12 @@ import { DEV_AUDIENCE, DEV_ISSUER } from "@venta/auth";
 import { baseEnv, ConfigError, envVar, loadConfig, repoRoot } from "@venta/kit";
 import { z } from "zod";
 
+/** The supergraph `npm run compose` writes and the repository commits: what the router serves by default. */
+export const committedSupergraphPath = join(repoRoot(), "schema", "supergraph.graphql");
+
 export const routerEnv = baseEnv.extend({
   ROUTER_PORT: envVar.port(4000),
-  SUPERGRAPH_PATH: z
-    .string()
-    .min(1)
-    .default(join(repoRoot(), "schema", "supergraph.graphql")),
+  SUPERGRAPH_PATH: z.string().min(1).default(committedSupergraphPath),
   /** How long the router waits for a subgraph before answering with partial data. */
   SUBGRAPH_TIMEOUT_MS: envVar.positiveInt(10_000),
   /** Must match location's: a live event's position is `isLive` within this many seconds. */

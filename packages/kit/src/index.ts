@@ -16,5 +16,6 @@ export * from "./shutdown.js";
 export * from "./socket-errors.js";
 export * from "./subgraph-module.js";
 export * from "./subgraph-schema.js";
+export * from "./subgraph-sdl.js";
 export * from "./subgraph-server.js";
 export * from "./user-data-export.js";

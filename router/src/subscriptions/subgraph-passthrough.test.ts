@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Role } from "@venta/auth";
@@ -18,8 +18,7 @@ import { postGraphQL, testLogger } from "@venta/testing";
 import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { composeSupergraph } from "../compose/compose.js";
-import { loadRouterConfig } from "../config.js";
+import { committedSupergraphPath, loadRouterConfig } from "../config.js";
 import { type RunningRouter, startRouter } from "../router-server.js";
 import { type RouterSecurity, routerSecurity } from "../security/router-security.js";
 import { SubgraphPassthrough, UpstreamErrors } from "./subgraph-passthrough.js";
@@ -106,8 +105,6 @@ describe("chat subscriptions through the router, forwarded to the communication 
       healthChecks: {},
       subscriptions: true,
     });
-    const supergraphPath = join(dataDir, "supergraph.graphql");
-    writeFileSync(supergraphPath, (await composeSupergraph()).supergraph);
     const routerConfig = loadRouterConfig(env);
     const unused = "http://127.0.0.1:9/graphql";
     security = await routerSecurity(routerConfig, internalIdentity(routerConfig), unused, testLogger);
@@ -115,7 +112,7 @@ describe("chat subscriptions through the router, forwarded to the communication 
     router = await startRouter({
       host: "127.0.0.1",
       port: 0,
-      supergraphPath,
+      supergraphPath: committedSupergraphPath,
       subgraphUrls: { marketplace: unused, location: unused, communication: communication.url },
       subgraphTimeoutMs: 5_000,
       log: testLogger,
@@ -154,7 +151,7 @@ describe("chat subscriptions through the router, forwarded to the communication 
   });
 
   it("finds each subscription's subgraph in the supergraph", async () => {
-    const owners = subscriptionOwners((await composeSupergraph()).supergraph, {
+    const owners = subscriptionOwners(readFileSync(committedSupergraphPath, "utf8"), {
       communication: "http://chat:4003/graphql",
     });
     expect(owners.get("messageAdded")).toEqual({ name: "communication", url: "http://chat:4003/graphql" });

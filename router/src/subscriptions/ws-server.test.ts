@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { connect as connectTcp, type Socket as TcpSocket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,8 +8,7 @@ import { SqliteLiveFeed } from "@venta/live";
 import { postGraphQL, testLogger } from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { composeSupergraph } from "../compose/compose.js";
-import { loadRouterConfig } from "../config.js";
+import { committedSupergraphPath, loadRouterConfig } from "../config.js";
 import { type RunningRouter, startRouter } from "../router-server.js";
 import { routerSecurity } from "../security/router-security.js";
 import type { SocketLimits } from "./socket-quota.js";
@@ -108,7 +107,6 @@ const subscribe = (id: string, query: string, variables: Record<string, unknown>
 
 describe("the router's subscription sockets", () => {
   let dataDir: string;
-  let supergraphPath: string;
   const stops: (() => Promise<void>)[] = [];
 
   /** A router in this process over subgraphs that are never reached: admission needs none of them. */
@@ -124,7 +122,7 @@ describe("the router's subscription sockets", () => {
     const router = await startRouter({
       host: "127.0.0.1",
       port: 0,
-      supergraphPath,
+      supergraphPath: committedSupergraphPath,
       subgraphUrls: { marketplace: UNUSED, location: UNUSED, communication: UNUSED },
       subgraphTimeoutMs: 2_000,
       log: testLogger,
@@ -145,11 +143,9 @@ describe("the router's subscription sockets", () => {
     return router;
   };
 
-  beforeAll(async () => {
+  beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), "venta-ws-"));
-    supergraphPath = join(dataDir, "supergraph.graphql");
-    writeFileSync(supergraphPath, (await composeSupergraph()).supergraph);
-  }, 60_000);
+  });
 
   afterAll(async () => {
     for (const stop of stops) await stop();

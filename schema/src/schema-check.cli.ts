@@ -1,27 +1,25 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
-import { repoRoot } from "@venta/kit";
+import { dirname } from "node:path";
 import { composeSupergraph } from "./compose.js";
 import { checkSchemaChange, type SchemaChange } from "./schema-check.js";
-import { schemaDir, schemaFiles } from "./schema-files.js";
+import { composedFiles, readSubgraphSdl, repoPath, supergraphPath } from "./schema-files.js";
 
-const file = "schema/supergraph.graphql";
+const file = repoPath(supergraphPath);
 const ref = process.env.SCHEMA_BASE_REF || "HEAD";
-const onDisk = join(schemaDir(), "supergraph.graphql");
 
 /** The committed supergraph at `ref`; the file on disk when there is no git or no such ref (e.g. a tarball). */
 function baseline(): { sdl: string; source: string } {
   try {
     const sdl = execFileSync("git", ["show", `${ref}:${file}`], {
-      cwd: repoRoot(),
+      cwd: dirname(supergraphPath),
       encoding: "utf8",
       stdio: ["ignore", "pipe", "pipe"],
     });
     return { sdl, source: `${file} at ${ref}` };
   } catch (error) {
     console.log(`cannot read ${file} at ${ref} from git (${gitFailure(error)}); using the file on disk`);
-    return { sdl: readFileSync(onDisk, "utf8"), source: `${file} on disk` };
+    return { sdl: readFileSync(supergraphPath, "utf8"), source: `${file} on disk` };
   }
 }
 
@@ -42,12 +40,13 @@ const line = (change: SchemaChange) => {
   return `  ${change.criticality.toUpperCase().padEnd(9)} ${change.message}${note}`;
 };
 
-const composed = schemaFiles(await composeSupergraph()).get(onDisk) ?? "";
+// The subgraphs' print-schema commands have just written their SDL (`npm run schema:check` runs them first).
+const composed = composedFiles(composeSupergraph(readSubgraphSdl())).get(supergraphPath) ?? "";
 const base = baseline();
 const report = await checkSchemaChange(base.sdl, composed);
 
-console.log(`API schema: ${base.source} → composed from the subgraphs' code`);
-if (!existsSync(onDisk) || readFileSync(onDisk, "utf8") !== composed)
+console.log(`API schema: ${base.source} → composed from the subgraphs' SDL`);
+if (!existsSync(supergraphPath) || readFileSync(supergraphPath, "utf8") !== composed)
   console.log(`note: ${file} is not what the subgraphs compose to: run npm run compose`);
 if (report.changes.length === 0) console.log("  no changes");
 for (const change of report.changes) console.log(line(change));
