@@ -3,7 +3,8 @@ export interface Migration<Database> {
   version: number;
   /** What the step does, kept in the record of applied steps. */
   name: string;
-  up(database: Database): void | Promise<void>;
+  /** SQLite steps are synchronous (their transaction cannot span an await); MongoDB steps may be async. */
+  up(database: Database): unknown;
 }
 
 /** A module's ordered steps, recorded under its name. */
