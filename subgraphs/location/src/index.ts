@@ -3,7 +3,6 @@ export type { GeofenceRecord, GeofenceShape } from "./geofences/geofence.record.
 export { MAX_GEOFENCES } from "./geofences/geofences.service.js";
 export { trackingClock } from "./geofences/tracking-clock.js";
 export { locationModules } from "./modules.js";
-export { positionsBaseline } from "./positions/migrations/001-baseline.sqlite.js";
 export type { PositionReport } from "./positions/position.record.js";
 export { SqlitePositionsStore } from "./positions/positions.store.sqlite.js";
 export { scheduleProjection } from "./projection/schedule-projection.js";

@@ -138,6 +138,9 @@ const toRecord = (doc: GeofenceDocument): GeofenceRecord => ({
 
 const RECORD_FIELDS = { area: 0 } as const;
 
+/** What a report that did not move its vendor crossed. */
+const NO_CROSSINGS: readonly FenceTransition[] = [];
+
 /**
  * Geofences in MongoDB, beside the positions. Each fence keeps, besides its shape, `area`: a GeoJSON
  * multipolygon of its bounding boxes with a margin (see `coveringArea`), under a 2dsphere index.
@@ -343,8 +346,8 @@ export class MongoGeofencesStore implements GeofencesStore {
     listed: ReadonlySet<string>,
     clock: TrackingClock,
     session: ClientSession,
-  ): Promise<FenceTransition[][]> {
-    const crossings: FenceTransition[][] = [];
+  ): Promise<(readonly FenceTransition[])[]> {
+    const crossings: (readonly FenceTransition[])[] = [];
     const identities = new Map<string, FenceIdentity>();
     for (const outcome of outcomes) {
       crossings.push(
@@ -356,7 +359,7 @@ export class MongoGeofencesStore implements GeofencesStore {
               identities,
               session,
             )
-          : [],
+          : NO_CROSSINGS,
       );
     }
     return crossings;
