@@ -10,6 +10,7 @@ export { vendorProjection } from "./projection/vendor-projection.js";
 export { buildLocationSchema } from "./schema.js";
 export {
   assembleMongoStores,
+  migrateLocationDatabase,
   type OpenLocationStores as LocationStores,
   openLocationStores,
 } from "./stores.js";

@@ -5,9 +5,12 @@ import { anonymous } from "@venta/auth";
 import { mongoStoresOn, openSqliteStores } from "@venta/events";
 import { assembleLoaders, assembleServices, sqliteMigrationsOf } from "@venta/kit";
 import { SqliteLiveFeed } from "@venta/live";
+import Database from "better-sqlite3";
 import mongoose from "mongoose";
 import { describe, expect, it } from "vitest";
 import { locationModules } from "./modules.js";
+import { SqlitePositionsStore } from "./positions/positions.store.sqlite.js";
+import { migrateLocationDatabase } from "./stores.js";
 
 const undefinedKeys = (value: object) =>
   Object.entries(value)
@@ -68,5 +71,17 @@ describe("location modules", () => {
     const names = sqliteMigrationsOf(locationModules).map((m) => m.module);
     expect(names).toEqual(["positions", "geofences", "live", "projection"]);
     expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("let a tool construct the positions store on a database it migrated itself", async () => {
+    const db = new Database(":memory:");
+    const report = migrateLocationDatabase(db);
+    expect(report.applied.map((step) => step.module)).toEqual(
+      expect.arrayContaining(["positions", "geofences"]),
+    );
+    const positions = new SqlitePositionsStore(db);
+    await positions.applyVendor({ vendorId: "cart", cuisines: [], isOpen: true, ownerId: null, version: 1 });
+    expect((await positions.vendorAccess(["cart"])).get("cart")).toEqual({ ownerId: null, listed: true });
+    db.close();
   });
 });

@@ -4,7 +4,10 @@ import {
   openMongoStores,
   openSqliteStores,
   openSubgraphStores,
+  outboxMigrations,
 } from "@venta/events";
+import { sqliteMigrationsOf } from "@venta/kit";
+import { type MigrationReport, migrateSqlite } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { Connection } from "mongoose";
 import type { LocationStores } from "./module.js";
@@ -42,4 +45,12 @@ export function openMongo(uri: string, dbName?: string): Promise<OpenLocationSto
 /** The Mongo stores on `connection`, which may still be opening; nothing is migrated. */
 export function assembleMongoStores(connection: Connection): OpenLocationStores {
   return mongoStoresOn(locationModules, connection);
+}
+
+/**
+ * Brings a location database's tables up to date without opening the stores: for tools that bulk
+ * load one with pragmas of their own before constructing a store on it (the benchmark's data set).
+ */
+export function migrateLocationDatabase(db: Database.Database): MigrationReport {
+  return migrateSqlite(db, [outboxMigrations.sqlite, ...sqliteMigrationsOf(locationModules)]);
 }
