@@ -1,6 +1,5 @@
 import type { SqliteOutbox } from "@venta/events";
 import type Database from "better-sqlite3";
-import type { FenceTransition } from "../geofences/geofence.record.js";
 import type { TrackingClock } from "../geofences/geofences.store.js";
 import type { SqliteGeofencesStore } from "../geofences/geofences.store.sqlite.js";
 import type { PositionReport } from "./position.record.js";
@@ -28,7 +27,7 @@ export class SqlitePositionReports implements PositionReports {
   ) {
     this.inTransaction = db.transaction((reports, listed, clock): RecordedPositions => {
       const outcomes = positions.write(reports);
-      const crossings: (readonly FenceTransition[])[] = geofences.evaluate(outcomes, listed, clock);
+      const crossings = geofences.evaluate(outcomes, listed, clock);
       const { events, transitions } = reportEvents(outcomes, crossings, clock.now);
       outbox.add(events);
       return { outcomes, transitions };
