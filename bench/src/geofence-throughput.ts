@@ -22,7 +22,7 @@ import { WIGGLE_METERS, wigglePoint } from "./movers.js";
 export const GEOFENCE_VENDORS = 20_000;
 export const REPORTING_VENDORS = 5_000;
 export const FENCES = 25_000;
-/** Reports per `recordPositions` call: a fleet gateway's batch, as `updateVendorLocations ×100`. */
+/** Reports per `positionReports.record` call: a fleet gateway's batch, as `updateVendorLocations ×100`. */
 export const GEOFENCE_BATCH = 100;
 /** How far a reporting vendor drives between two reports: a truck in town every few seconds. */
 const STEP_METERS = 25;
@@ -52,7 +52,7 @@ export interface GeofenceThroughputFigure {
   seconds: number;
   updates: number;
   updatesPerSecond: number;
-  /** Per `recordPositions` call of `batchSize` reports. */
+  /** Per `positionReports.record` call of `batchSize` reports. */
   batchLatencyMs: LatencySummary;
   /** Fence crossings (ENTER and EXIT) the moves caused. */
   crossings: number;
@@ -201,7 +201,7 @@ async function measure(
       const at = new Date();
       const reports = fixes.batch(movement, GEOFENCE_BATCH, at);
       const before = performance.now();
-      const { transitions } = await stores.geofences.recordPositions(
+      const { transitions } = await stores.positionReports.record(
         reports,
         listed,
         trackingClock(at, LIVE_WINDOW_SECONDS),

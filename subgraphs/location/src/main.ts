@@ -1,19 +1,18 @@
 import { openEventBus, startOutboxRelay } from "@venta/events";
 import {
+  assembleServices,
   ConfigError,
   closeOnSignals,
   createLogger,
   httpTimeouts,
   internalIdentity,
+  startModules,
   startSubgraphServer,
 } from "@venta/kit";
-import { LiveHub, openLiveFeed } from "@venta/live";
+import { openLiveFeed } from "@venta/live";
 import { loadLocationConfig } from "./config.js";
 import { locationContext } from "./context.js";
-import { followAccountDeletions } from "./geofences/account-deletions.js";
-import { startOfflineSweeper } from "./live/offline-sweeper.js";
-import { followSchedules } from "./projection/schedule-projection.js";
-import { followVendors } from "./projection/vendor-projection.js";
+import { locationModules } from "./modules.js";
 import { buildLocationSchema } from "./schema.js";
 import { openLocationStores } from "./stores.js";
 
@@ -24,18 +23,13 @@ async function main(): Promise<void> {
   const bus = openEventBus(config, log);
   // Publishes what the stores committed to the outbox, including what a crash left unpublished.
   const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
-  const projection = followVendors(bus, stores.positions, log);
-  const schedules = followSchedules(bus, stores.positions, log);
-  const accountDeletions = followAccountDeletions(bus, stores.geofences, log);
   const feed = openLiveFeed(config, log);
-  const sweeper = startOfflineSweeper({
-    positions: stores.positions,
-    geofences: stores.geofences,
+  const services = assembleServices(locationModules, stores, {
     feed,
     liveWindowSeconds: config.LIVE_WINDOW_SECONDS,
-    intervalMs: config.OFFLINE_SWEEP_MS,
-    log,
+    now: () => new Date(),
   });
+  const background = startModules(locationModules, services, { bus, log, config });
   const server = await startSubgraphServer({
     name: "location",
     host: config.HOST,
@@ -44,14 +38,7 @@ async function main(): Promise<void> {
     log,
     schema: await buildLocationSchema(),
     identity: internalIdentity(config),
-    createContext: locationContext({
-      positions: stores.positions,
-      geofences: stores.geofences,
-      feed,
-      hub: new LiveHub(feed),
-      liveWindowSeconds: config.LIVE_WINDOW_SECONDS,
-      now: () => new Date(),
-    }),
+    createContext: locationContext(locationModules, services),
     healthChecks: { store: () => stores.ping(), eventBus: () => bus.ping() },
   });
   log.info(
@@ -60,10 +47,7 @@ async function main(): Promise<void> {
   );
   closeOnSignals(log, [
     () => server.stop(),
-    () => sweeper.stop(),
-    () => projection.stop(),
-    () => schedules.stop(),
-    () => accountDeletions.stop(),
+    ...background,
     () => feed.close(),
     () => relay.stop(),
     () => bus.close(),

@@ -1,81 +1,56 @@
-import { MongoOutbox, type Outbox, SqliteOutbox } from "@venta/events";
-import { connectMongo, openSqliteDatabase, subgraphDatabaseName } from "@venta/store";
+import {
+  mongoStoresOn,
+  type OpenStores,
+  openMongoStores,
+  openSqliteStores,
+  openSubgraphStores,
+  outboxMigrations,
+} from "@venta/events";
+import { sqliteMigrationsOf } from "@venta/kit";
+import { type MigrationReport, migrateSqlite } from "@venta/store";
+import type Database from "better-sqlite3";
 import type { Connection } from "mongoose";
-import type { GeofencesStore } from "./geofences/geofences.store.js";
-import { MongoGeofencesStore } from "./geofences/geofences.store.mongo.js";
-import { SqliteGeofencesStore } from "./geofences/geofences.store.sqlite.js";
-import type { PositionsStore } from "./positions/positions.store.js";
-import { MongoPositionsStore } from "./positions/positions.store.mongo.js";
-import { SqlitePositionsStore } from "./positions/positions.store.sqlite.js";
+import type { LocationStores } from "./module.js";
+import { locationModules } from "./modules.js";
 
-export interface LocationStores {
-  positions: PositionsStore;
-  /** Fences and memberships; also the write path of position reports, which changes memberships. */
-  geofences: GeofencesStore;
-  /** Events committed with the writes they announce, for the relay to publish. */
-  outbox: Outbox;
-  ping(): Promise<void>;
-  close(): Promise<void>;
-}
+/** Every location store, with the outbox, the health ping and `close`. */
+export type OpenLocationStores = OpenStores<LocationStores>;
 
 export interface StoreConfig {
   MONGODB_URI?: string | undefined;
   DATA_DIR: string;
 }
 
+const SUBGRAPH = "location";
+
+/** Nearby searches and fence look-ups walk two R*Trees: a 64 MiB page cache keeps them in memory. */
+const tuneSqlite = (db: Database.Database) => {
+  db.pragma("cache_size = -65536");
+};
+
 /** MongoDB when `MONGODB_URI` is set; otherwise SQLite in `DATA_DIR` (`:memory:` for tests). */
-export async function openLocationStores(config: StoreConfig): Promise<LocationStores> {
-  return config.MONGODB_URI ? openMongo(config.MONGODB_URI) : openSqlite(config.DATA_DIR);
+export function openLocationStores(config: StoreConfig): Promise<OpenLocationStores> {
+  return openSubgraphStores({ subgraph: SUBGRAPH, modules: locationModules, config, tuneSqlite });
 }
 
-export function openSqlite(dataDir: string): LocationStores {
-  const db = openSqliteDatabase(dataDir, "location");
-  db.pragma("cache_size = -65536");
-  const positions = new SqlitePositionsStore(db);
-  const outbox = new SqliteOutbox(db);
-  return {
-    positions,
-    geofences: new SqliteGeofencesStore(db, positions, outbox),
-    outbox,
-    ping: async () => {
-      db.prepare("SELECT 1").get();
-    },
-    close: async () => {
-      db.close();
-    },
-  };
+export function openSqlite(dataDir: string): OpenLocationStores {
+  return openSqliteStores({ subgraph: SUBGRAPH, modules: locationModules, tuneSqlite }, dataDir);
 }
 
 /** Each subgraph keeps its own database (see `subgraphDatabaseName`); tests pass a throwaway one. */
-export async function openMongo(
-  uri: string,
-  dbName = subgraphDatabaseName(uri, "location"),
-): Promise<LocationStores> {
-  const connection = await connectMongo(uri, dbName);
-  const { stores, createIndexes } = assembleMongoStores(connection);
-  await createIndexes();
-  return stores;
+export function openMongo(uri: string, dbName?: string): Promise<OpenLocationStores> {
+  return openMongoStores({ subgraph: SUBGRAPH, modules: locationModules }, uri, dbName);
 }
 
-/** The Mongo stores on `connection`, which may still be opening; indexes are built by `createIndexes`. */
-export function assembleMongoStores(connection: Connection): {
-  stores: LocationStores;
-  createIndexes(): Promise<void>;
-} {
-  const positions = new MongoPositionsStore(connection);
-  const outbox = new MongoOutbox(connection);
-  const geofences = new MongoGeofencesStore(connection, positions, outbox);
-  const createIndexes = async () => {
-    await Promise.all([positions.createIndexes(), outbox.createIndexes(), geofences.createIndexes()]);
-  };
-  const stores: LocationStores = {
-    positions,
-    geofences,
-    outbox,
-    ping: async () => {
-      await connection.db?.admin().ping();
-    },
-    close: () => connection.close(),
-  };
-  return { stores, createIndexes };
+/** The Mongo stores on `connection`, which may still be opening; nothing is migrated. */
+export function assembleMongoStores(connection: Connection): OpenLocationStores {
+  return mongoStoresOn(locationModules, connection);
+}
+
+/**
+ * Brings a location database's tables up to date without opening the stores: for tools that bulk
+ * load one with pragmas of their own before constructing a store on it (the benchmark's data set).
+ */
+export function migrateLocationDatabase(db: Database.Database): MigrationReport {
+  return migrateSqlite(db, [outboxMigrations.sqlite, ...sqliteMigrationsOf(locationModules)]);
 }

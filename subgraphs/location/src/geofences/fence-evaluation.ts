@@ -1,6 +1,5 @@
 import { type DomainEvent, newEvent } from "@venta/events";
 import type { PositionReport } from "../positions/position.record.js";
-import type { RecordOutcome } from "../positions/positions.store.js";
 import { fenceGeometry, geometryContains, geometryHolds, shapeCenter } from "./geofence.geometry.js";
 import type { FenceIdentity, FenceTransition, GeofenceRecord, GeofenceShape } from "./geofence.record.js";
 
@@ -66,26 +65,6 @@ export function crossingEvents(transitions: readonly FenceTransition[], now: Dat
       now,
     ),
   );
-}
-
-/** `location.vendor_location_updated` for each report that moved its vendor, in order. */
-export function moveEvents(outcomes: readonly RecordOutcome[], now: Date): DomainEvent[] {
-  return outcomes
-    .filter((outcome) => outcome.moved)
-    .map(({ current }) =>
-      newEvent(
-        "location.vendor_location_updated",
-        {
-          vendorId: current.vendorId,
-          lat: current.lat,
-          lng: current.lng,
-          accuracyMeters: current.accuracyMeters,
-          heading: current.heading,
-          recordedAt: current.recordedAt.toISOString(),
-        },
-        now,
-      ),
-    );
 }
 
 /** What a crossing's event says of its fence. */

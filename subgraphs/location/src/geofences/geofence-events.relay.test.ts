@@ -54,12 +54,8 @@ describe("geofence crossings on the bus", () => {
     );
     expect(zone?.transitions).toEqual([]);
     const report = { vendorId: "cart", ...AUSTIN, accuracyMeters: 5, heading: null, recordedAt: now };
-    await stores.geofences.recordPositions([report], new Set(["cart"]), clock);
-    await stores.geofences.recordPositions(
-      [{ ...report, lng: AUSTIN.lng + 0.0001 }],
-      new Set(["cart"]),
-      clock,
-    );
+    await stores.positionReports.record([report], new Set(["cart"]), clock);
+    await stores.positionReports.record([{ ...report, lng: AUSTIN.lng + 0.0001 }], new Set(["cart"]), clock);
 
     const received: DomainEvent[] = [];
     const arrived = new Promise<void>((resolve) => {

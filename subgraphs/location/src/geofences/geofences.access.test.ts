@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { anonymous, partnerViewer, personViewer, type Viewer } from "@venta/auth";
 import { destinationPoint } from "@venta/geo";
-import { LiveHub, SqliteLiveFeed } from "@venta/live";
+import { assembleServices } from "@venta/kit";
+import { SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
 import { type ExecutionResult, execute, type GraphQLSchema, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { locationContext } from "../context.js";
+import { locationModules } from "../modules.js";
 import { buildLocationSchema } from "../schema.js";
 import { openSqlite } from "../stores.js";
 import { MAX_GEOFENCES } from "./geofences.service.js";
@@ -64,14 +66,10 @@ describe("geofences through GraphQL", () => {
     schema = await buildLocationSchema();
     stores = openSqlite(":memory:");
     feed = new SqliteLiveFeed(join(mkdtempSync(join(tmpdir(), "venta-live-")), "live.db"), 5);
-    context = locationContext({
-      positions: stores.positions,
-      geofences: stores.geofences,
-      feed,
-      hub: new LiveHub(feed),
-      liveWindowSeconds: 120,
-      now: () => new Date(),
-    });
+    context = locationContext(
+      locationModules,
+      assembleServices(locationModules, stores, { feed, liveWindowSeconds: 120, now: () => new Date() }),
+    );
     for (const [vendorId, ownerId] of [
       ["cart-1", "owner-1"],
       ["cart-2", "owner-2"],

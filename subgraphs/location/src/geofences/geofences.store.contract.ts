@@ -3,6 +3,7 @@ import type { GeofenceTriggered, Outbox } from "@venta/events";
 import { destinationPoint, type GeoPoint } from "@venta/geo";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { PositionReport } from "../positions/position.record.js";
+import type { PositionReports } from "../positions/position-reports.js";
 import type { PositionsStore } from "../positions/positions.store.js";
 import type { FenceTransition, GeofenceKind, GeofenceRecord, GeofenceShape } from "./geofence.record.js";
 import type { GeofencesStore } from "./geofences.store.js";
@@ -12,6 +13,8 @@ export interface OpenedGeofencesStore {
   store: GeofencesStore;
   /** The positions the fences are evaluated against, in the same database. */
   positions: PositionsStore;
+  /** The position reports' unit of work, whose transactions the fence evaluation joins. */
+  reports: PositionReports;
   /** The outbox the store records its events in. */
   outbox: Outbox;
   close(): Promise<void>;
@@ -103,7 +106,7 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
     const track = async (reports: PositionReport[], now = NOW) => {
       const access = await opened.positions.vendorAccess(reports.map((r) => r.vendorId));
       const listed = new Set([...access].filter(([, a]) => a.listed).map(([id]) => id));
-      return store.recordPositions(reports, listed, clockAt(now));
+      return opened.reports.record(reports, listed, clockAt(now));
     };
     const crossings = async (reports: PositionReport[], now = NOW) =>
       (await track(reports, now)).transitions.map(line);

@@ -15,6 +15,7 @@ if (uri) {
     return {
       store: stores.geofences,
       positions: stores.positions,
+      reports: stores.positionReports,
       outbox: stores.outbox,
       close: () => dropMongoDatabase(uri, dbName).then(stores.close),
     };

@@ -1,7 +1,9 @@
-import type { DomainEvent, MongoOutbox } from "@venta/events";
+import type { MongoOutbox } from "@venta/events";
 import type { GeoPoint } from "@venta/geo";
+import { pageLimit, pageOf, registerModel } from "@venta/store";
 import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import type { PositionReport } from "../positions/position.record.js";
+import type { RecordOutcome } from "../positions/positions.store.js";
 import type { MongoPositionsStore } from "../positions/positions.store.mongo.js";
 import { coveringArea, type GeoJsonMultiPolygon } from "./covering-area.js";
 import {
@@ -11,7 +13,6 @@ import {
   heldInside,
   isLive,
   membershipChanges,
-  moveEvents,
 } from "./fence-evaluation.js";
 import { fenceGeometry, geometryContains, geometryHolds, shapeBoxes } from "./geofence.geometry.js";
 import type {
@@ -32,10 +33,8 @@ import type {
   GeofenceChanges,
   GeofencesStore,
   OfflineSweep,
-  RecordedPositions,
   TrackingClock,
 } from "./geofences.store.js";
-import { positionTransactions } from "./position-transactions.js";
 
 interface GeofenceDocument {
   _id: string;
@@ -139,6 +138,9 @@ const toRecord = (doc: GeofenceDocument): GeofenceRecord => ({
 
 const RECORD_FIELDS = { area: 0 } as const;
 
+/** What a report that did not move its vendor crossed. */
+const NO_CROSSINGS: readonly FenceTransition[] = [];
+
 /**
  * Geofences in MongoDB, beside the positions. Each fence keeps, besides its shape, `area`: a GeoJSON
  * multipolygon of its bounding boxes with a margin (see `coveringArea`), under a 2dsphere index.
@@ -161,31 +163,11 @@ export class MongoGeofencesStore implements GeofencesStore {
     private readonly positions: MongoPositionsStore,
     private readonly outbox: MongoOutbox,
   ) {
-    this.fences =
-      connection.models.Geofence ?? connection.model<GeofenceDocument>("Geofence", geofenceSchema);
-    this.memberships =
-      connection.models.GeofenceMembership ??
-      connection.model<MembershipDocument>("GeofenceMembership", membershipSchema);
-    this.fenced =
-      connection.models.FencedVendor ??
-      connection.model<FencedVendorDocument>("FencedVendor", fencedVendorSchema);
-    this.counts =
-      connection.models.GeofenceCount ??
-      connection.model<FenceCountDocument>("GeofenceCount", fenceCountSchema);
-    this.erased =
-      connection.models.ErasedPerson ??
-      connection.model<ErasedPersonDocument>("ErasedPerson", erasedPersonSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([
-      this.fences.createIndexes(),
-      this.memberships.createIndexes(),
-      this.fenced.createIndexes(),
-      this.counts.createIndexes(),
-      this.erased.createIndexes(),
-    ]);
+    this.fences = registerModel(connection, "Geofence", geofenceSchema);
+    this.memberships = registerModel(connection, "GeofenceMembership", membershipSchema);
+    this.fenced = registerModel(connection, "FencedVendor", fencedVendorSchema);
+    this.counts = registerModel(connection, "GeofenceCount", fenceCountSchema);
+    this.erased = registerModel(connection, "ErasedPerson", erasedPersonSchema);
   }
 
   async create(fence: GeofenceRecord, limit: number, clock: TrackingClock): Promise<FenceWrite | null> {
@@ -293,10 +275,11 @@ export class MongoGeofencesStore implements GeofencesStore {
       .find(q, RECORD_FIELDS)
       .sort({ createdAt: -1, _id: -1 })
       // Never 0, which MongoDB reads as "no limit".
-      .limit(size + 1)
+      .limit(pageLimit(size))
       .lean<GeofenceDocument[]>()
       .exec();
-    return { fences: docs.slice(0, size).map(toRecord), hasNextPage: docs.length > size };
+    const { records, hasNextPage } = pageOf(docs, size, toRecord);
+    return { fences: records, hasNextPage };
   }
 
   countByOwner(kind: GeofenceKind, ownerId: string): Promise<number> {
@@ -314,13 +297,14 @@ export class MongoGeofencesStore implements GeofencesStore {
     const docs = await this.memberships
       .find(q)
       .sort({ enteredAt: -1, vendorId: -1 })
-      .limit(size + 1)
+      .limit(pageLimit(size))
       .lean<MembershipDocument[]>()
       .exec();
-    return {
-      occupants: docs.slice(0, size).map((doc) => ({ vendorId: doc.vendorId, enteredAt: doc.enteredAt })),
-      hasNextPage: docs.length > size,
-    };
+    const { records, hasNextPage } = pageOf(docs, size, (doc) => ({
+      vendorId: doc.vendorId,
+      enteredAt: doc.enteredAt,
+    }));
+    return { occupants: records, hasNextPage };
   }
 
   async moveRoaming(ownerId: string, center: GeoPoint, clock: TrackingClock): Promise<FenceWrite[]> {
@@ -352,45 +336,33 @@ export class MongoGeofencesStore implements GeofencesStore {
     });
   }
 
-  async recordPositions(
-    reports: readonly PositionReport[],
+  /**
+   * The fence crossings of the reports' moves, for each outcome in order (none for a report that did
+   * not move its vendor), each moved vendor's memberships brought up to date; in the position
+   * report's transaction (see `MongoPositionReports`).
+   */
+  async evaluate(
+    outcomes: readonly RecordOutcome[],
     listed: ReadonlySet<string>,
     clock: TrackingClock,
-  ): Promise<RecordedPositions> {
-    const recorded: RecordedPositions = { outcomes: [], transitions: [] };
-    for (const part of positionTransactions(reports)) {
-      const { outcomes, transitions } = await this.recordInTransaction(part, listed, clock);
-      recorded.outcomes.push(...outcomes);
-      recorded.transitions.push(...transitions);
+    session: ClientSession,
+  ): Promise<(readonly FenceTransition[])[]> {
+    const crossings: (readonly FenceTransition[])[] = [];
+    const identities = new Map<string, FenceIdentity>();
+    for (const outcome of outcomes) {
+      crossings.push(
+        outcome.moved
+          ? await this.follow(
+              outcome.current,
+              listed.has(outcome.current.vendorId),
+              clock,
+              identities,
+              session,
+            )
+          : NO_CROSSINGS,
+      );
     }
-    return recorded;
-  }
-
-  private recordInTransaction(
-    reports: readonly PositionReport[],
-    listed: ReadonlySet<string>,
-    clock: TrackingClock,
-  ): Promise<RecordedPositions> {
-    return this.outbox.transaction(async (session) => {
-      const outcomes = await this.positions.recordManyInSession(reports, session);
-      const transitions: FenceTransition[] = [];
-      const events: DomainEvent[] = [];
-      const identities = new Map<string, FenceIdentity>();
-      for (const outcome of outcomes) {
-        if (!outcome.moved) continue;
-        const crossings = await this.follow(
-          outcome.current,
-          listed.has(outcome.current.vendorId),
-          clock,
-          identities,
-          session,
-        );
-        transitions.push(...crossings);
-        events.push(...moveEvents([outcome], clock.now), ...crossingEvents(crossings, clock.now));
-      }
-      await this.outbox.add(events, session);
-      return { outcomes, transitions };
-    });
+    return crossings;
   }
 
   async sweepOffline(clock: TrackingClock, limit: number): Promise<OfflineSweep> {

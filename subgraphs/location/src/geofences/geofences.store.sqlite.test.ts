@@ -10,7 +10,13 @@ import { trackingClock } from "./tracking-clock.js";
 
 geofencesStoreContract("SQLite", async () => {
   const stores = openSqlite(":memory:");
-  return { store: stores.geofences, positions: stores.positions, outbox: stores.outbox, close: stores.close };
+  return {
+    store: stores.geofences,
+    positions: stores.positions,
+    reports: stores.positionReports,
+    outbox: stores.outbox,
+    close: stores.close,
+  };
 });
 
 describe("SQLite geofences store shared by two processes", () => {
@@ -44,11 +50,7 @@ describe("SQLite geofences store shared by two processes", () => {
     when: Date,
   ) =>
     (
-      await stores.geofences.recordPositions(
-        [report(point, when)],
-        new Set(["cart"]),
-        trackingClock(when, 120),
-      )
+      await stores.positionReports.record([report(point, when)], new Set(["cart"]), trackingClock(when, 120))
     ).transitions.map((t) => `${t.transition} ${t.fence.id}`);
   const zone = (id: string, center: { lat: number; lng: number }, radiusMeters: number) => ({
     id,

@@ -1,4 +1,4 @@
-import type { DomainEvent, SqliteOutbox } from "@venta/events";
+import type { SqliteOutbox } from "@venta/events";
 import {
   type BoundingBox,
   boxesAround,
@@ -6,6 +6,7 @@ import {
   type GeoPoint,
   greatCircleMeters,
 } from "@venta/geo";
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { PositionReport } from "../positions/position.record.js";
 import type { RecordOutcome } from "../positions/positions.store.js";
@@ -18,7 +19,6 @@ import {
   heldInside,
   isLive,
   membershipChanges,
-  moveEvents,
 } from "./fence-evaluation.js";
 import { flatRing, geometryEdge, shapeBoxes } from "./geofence.geometry.js";
 import type {
@@ -38,7 +38,6 @@ import type {
   GeofenceChanges,
   GeofencesStore,
   OfflineSweep,
-  RecordedPositions,
   TrackingClock,
 } from "./geofences.store.js";
 import {
@@ -102,6 +101,9 @@ interface FencedState {
 
 const METERS_PER_DEGREE = (EARTH_RADIUS_METERS * Math.PI) / 180;
 
+/** What a report that did not move its vendor, or stayed put, crossed. */
+const NO_CROSSINGS: readonly FenceTransition[] = [];
+
 /** Kind codes in the index, where a number is cheaper to store and compare than the name. */
 const ALERT_CODE = 0;
 const VENDOR_CODE = 1;
@@ -155,54 +157,12 @@ export class SqliteGeofencesStore implements GeofencesStore {
   private readonly entries = new FenceEntryCache();
   private readonly neighbourhoods = new NeighbourhoodCache();
 
+  /** Over a database the geofences (and positions) migrations have run on. */
   constructor(
     private readonly db: Database.Database,
     private readonly positions: SqlitePositionsStore,
     private readonly outbox: SqliteOutbox,
   ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS geofences (
-        row INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        kind TEXT NOT NULL,
-        owner_id TEXT NOT NULL,
-        name TEXT NOT NULL,
-        shape TEXT NOT NULL,
-        roaming INTEGER NOT NULL,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS geofences_by_owner ON geofences (kind, owner_id, created_at DESC, id DESC);
-      CREATE INDEX IF NOT EXISTS geofences_roaming ON geofences (owner_id) WHERE roaming = 1;
-      CREATE TABLE IF NOT EXISTS geofence_entries (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        fence INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS geofence_entries_by_fence ON geofence_entries (fence);
-      CREATE VIRTUAL TABLE IF NOT EXISTS fence_index USING rtree(
-        id, min_lat, max_lat, min_lng, max_lng, +fence, +kind, +vendor, +radius, +geometry
-      );
-      CREATE TABLE IF NOT EXISTS geofence_memberships (
-        vendor_id TEXT NOT NULL,
-        fence INTEGER NOT NULL,
-        entered_at INTEGER NOT NULL,
-        PRIMARY KEY (vendor_id, fence)
-      ) WITHOUT ROWID;
-      DROP INDEX IF EXISTS geofence_memberships_by_fence;
-      CREATE TABLE IF NOT EXISTS fence_cells (
-        cell INTEGER PRIMARY KEY,
-        changes INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS fenced_vendors (
-        vendor_id TEXT PRIMARY KEY,
-        seen_at INTEGER NOT NULL
-      ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS fenced_vendors_by_seen_at ON fenced_vendors (seen_at);
-      CREATE TABLE IF NOT EXISTS erased_people (
-        person_id TEXT PRIMARY KEY,
-        erased_at INTEGER NOT NULL
-      ) WITHOUT ROWID;
-    `);
     this.statements = {
       insert: db.prepare<[string, string, string, string, string, number, number, number], { row: number }>(
         `INSERT INTO geofences (id, kind, owner_id, name, shape, roaming, created_at, updated_at)
@@ -406,10 +366,11 @@ export class SqliteGeofencesStore implements GeofencesStore {
       )
       .all(
         ...(after
-          ? [kind, ownerId, after.createdAt.getTime(), after.createdAt.getTime(), after.id, first + 1]
-          : [kind, ownerId, first + 1]),
+          ? [kind, ownerId, after.createdAt.getTime(), after.createdAt.getTime(), after.id, pageLimit(first)]
+          : [kind, ownerId, pageLimit(first)]),
       );
-    return { fences: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+    const { records, hasNextPage } = pageOf(rows, first, toRecord);
+    return { fences: records, hasNextPage };
   }
 
   async countByOwner(kind: GeofenceKind, ownerId: string): Promise<number> {
@@ -425,11 +386,12 @@ export class SqliteGeofencesStore implements GeofencesStore {
       const occupants = [...this.members(row.row, toRecord(row))]
         .filter(([vendorId, at]) => !since || at < since.at || (at === since.at && vendorId < since.vendorId))
         .sort(([aId, aAt], [bId, bAt]) => bAt - aAt || (aId < bId ? 1 : aId > bId ? -1 : 0))
-        .slice(0, first + 1);
-      return {
-        occupants: occupants.slice(0, first).map(([vendorId, at]) => ({ vendorId, enteredAt: new Date(at) })),
-        hasNextPage: occupants.length > first,
-      };
+        .slice(0, pageLimit(first));
+      const { records, hasNextPage } = pageOf(occupants, first, ([vendorId, at]) => ({
+        vendorId,
+        enteredAt: new Date(at),
+      }));
+      return { occupants: records, hasNextPage };
     })();
   }
 
@@ -454,54 +416,40 @@ export class SqliteGeofencesStore implements GeofencesStore {
     );
   }
 
-  async recordPositions(
-    reports: readonly PositionReport[],
+  /**
+   * The fence crossings of the reports' moves, for each outcome in order (none for a report that did
+   * not move its vendor): each moved vendor's memberships and `fenced_vendors` row brought up to date.
+   * Runs inside the position report's transaction (see `SqlitePositionReports`); when that rolls back,
+   * `forget` the reports.
+   */
+  evaluate(
+    outcomes: readonly RecordOutcome[],
     listed: ReadonlySet<string>,
     clock: TrackingClock,
-  ): Promise<RecordedPositions> {
-    try {
-      return this.recordPositionsInTransaction(reports, listed, clock);
-    } catch (error) {
-      // The memos may speak of writes that were just rolled back.
-      for (const { vendorId } of reports) this.neighbourhoods.delete(vendorId);
-      throw error;
-    }
+  ): (readonly FenceTransition[])[] {
+    const moved = outcomes.filter((outcome) => outcome.moved);
+    const counts = this.cellCounts(
+      moved.flatMap(({ current }) => [
+        ...cellsAround(current),
+        ...(this.neighbourhoods.get(current.vendorId)?.counts.keys() ?? []),
+      ]),
+    );
+    const known = this.knownStates(moved, listed, counts);
+    const identities = new Map<number, FenceIdentity>();
+    return outcomes.map((outcome) => {
+      if (!outcome.moved) return NO_CROSSINGS;
+      const { current } = outcome;
+      const state = known.get(current.vendorId) as FencedState;
+      const isListed = listed.has(current.vendorId);
+      return this.staysPut(current, outcome.previous, isListed, clock, state, counts)
+        ? NO_CROSSINGS
+        : this.follow(current, isListed, clock, state, identities, counts);
+    });
   }
 
-  private recordPositionsInTransaction(
-    reports: readonly PositionReport[],
-    listed: ReadonlySet<string>,
-    clock: TrackingClock,
-  ): RecordedPositions {
-    return this.db
-      .transaction((): RecordedPositions => {
-        const outcomes = this.positions.recordManyInTransaction(reports);
-        const moved = outcomes.filter((outcome) => outcome.moved);
-        const counts = this.cellCounts(
-          moved.flatMap(({ current }) => [
-            ...cellsAround(current),
-            ...(this.neighbourhoods.get(current.vendorId)?.counts.keys() ?? []),
-          ]),
-        );
-        const known = this.knownStates(moved, listed, counts);
-        const transitions: FenceTransition[] = [];
-        const events: DomainEvent[] = [];
-        const identities = new Map<number, FenceIdentity>();
-        for (const outcome of moved) {
-          const { current } = outcome;
-          const state = known.get(current.vendorId) as FencedState;
-          const isListed = listed.has(current.vendorId);
-          const crossings = this.staysPut(current, outcome.previous, isListed, clock, state, counts)
-            ? []
-            : this.follow(current, isListed, clock, state, identities, counts);
-          transitions.push(...crossings);
-          // Each move before the crossings it caused, as a consumer reading one vendor's story expects.
-          events.push(...moveEvents([outcome], clock.now), ...crossingEvents(crossings, clock.now));
-        }
-        this.outbox.add(events);
-        return { outcomes, transitions };
-      })
-      .immediate();
+  /** The reports' transaction rolled back: the neighbourhood memos may speak of its writes. */
+  forget(reports: readonly PositionReport[]): void {
+    for (const { vendorId } of reports) this.neighbourhoods.delete(vendorId);
   }
 
   async sweepOffline(clock: TrackingClock, limit: number): Promise<OfflineSweep> {

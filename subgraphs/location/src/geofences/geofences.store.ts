@@ -1,6 +1,4 @@
 import type { GeoPoint } from "@venta/geo";
-import type { PositionReport } from "../positions/position.record.js";
-import type { RecordOutcome } from "../positions/positions.store.js";
 import type {
   FenceTransition,
   GeofenceKind,
@@ -36,13 +34,6 @@ export interface OfflineSweep {
   transitions: FenceTransition[];
 }
 
-export interface RecordedPositions {
-  /** As `PositionsStore.recordMany` returns them, in the reports' order. */
-  outcomes: RecordOutcome[];
-  /** The fence crossings the moves caused, in the reports' order. */
-  transitions: FenceTransition[];
-}
-
 /**
  * Geofences, which vendors are inside each (memberships), and the writes that change memberships.
  *
@@ -50,7 +41,9 @@ export interface RecordedPositions {
  * the fence's shape, and, for an alert zone, while it is listed; for a vendor zone, only the zone's
  * own vendor counts. Every write that changes memberships records, in the same transaction, the
  * `location.geofence_triggered` events of the crossings in the outbox, so a crossing is announced
- * exactly when it is stored. Adapters pass `geofences.store.contract.ts`.
+ * exactly when it is stored. Position reports change memberships too: each adapter's `evaluate`
+ * joins the report's transaction (see `positions/position-reports.ts`). Adapters pass
+ * `geofences.store.contract.ts`.
  */
 export interface GeofencesStore {
   /**
@@ -91,18 +84,6 @@ export interface GeofencesStore {
    * no roaming fence).
    */
   moveRoaming(ownerId: string, center: GeoPoint, clock: TrackingClock): Promise<FenceWrite[]>;
-  /**
-   * `PositionsStore.recordMany`, plus, for each vendor the reports moved: the fences at its new
-   * position (through the fences' spatial index), its memberships updated, and the outbox events
-   * `location.vendor_location_updated` (each move) and `location.geofence_triggered` (each
-   * crossing); all in one transaction (MongoDB: one per `REPORTS_PER_TRANSACTION` reports, in
-   * order). `listed` holds the reporting vendors that are listed.
-   */
-  recordPositions(
-    reports: readonly PositionReport[],
-    listed: ReadonlySet<string>,
-    clock: TrackingClock,
-  ): Promise<RecordedPositions>;
   /**
    * Vendors inside fences whose position is no longer live leave them (EXIT, cause VENDOR_OFFLINE),
    * up to `limit` vendors per call, in one transaction.

@@ -2,11 +2,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { anonymous } from "@venta/auth";
-import { LiveHub, SqliteLiveFeed } from "@venta/live";
+import { assembleServices } from "@venta/kit";
+import { SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
 import { type ExecutionResult, parse, subscribe } from "graphql";
 import { afterEach, describe, expect, it } from "vitest";
 import { locationContext } from "../context.js";
+import { locationModules } from "../modules.js";
 import { buildLocationSchema } from "../schema.js";
 import { openSqlite } from "../stores.js";
 import { liveUpdate } from "./live-updates.js";
@@ -21,14 +23,10 @@ describe("vendorLocationUpdated in the location subgraph on its own", () => {
     const stores = openSqlite(":memory:");
     const feed = new SqliteLiveFeed(join(mkdtempSync(join(tmpdir(), "venta-live-")), "live.db"), 5);
     closers.push(stores.close, () => feed.close());
-    const context = locationContext({
-      positions: stores.positions,
-      geofences: stores.geofences,
-      feed,
-      hub: new LiveHub(feed),
-      liveWindowSeconds: 120,
-      now: () => new Date(),
-    })({ requestId: "test", log: testLogger, viewer: anonymous });
+    const context = locationContext(
+      locationModules,
+      assembleServices(locationModules, stores, { feed, liveWindowSeconds: 120, now: () => new Date() }),
+    )({ requestId: "test", log: testLogger, viewer: anonymous });
 
     const stream = await subscribe({
       schema: await buildLocationSchema(),

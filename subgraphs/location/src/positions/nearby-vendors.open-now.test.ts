@@ -3,11 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { anonymous } from "@venta/auth";
 import { destinationPoint } from "@venta/geo";
-import { LiveHub, SqliteLiveFeed } from "@venta/live";
+import { assembleServices } from "@venta/kit";
+import { SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
 import { execute, type GraphQLSchema, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { locationContext } from "../context.js";
+import { locationModules } from "../modules.js";
 import { buildLocationSchema } from "../schema.js";
 import { openSqlite } from "../stores.js";
 
@@ -35,14 +37,10 @@ describe("nearbyVendors(filter: { openNow: true })", () => {
     schema = await buildLocationSchema();
     stores = openSqlite(":memory:");
     feed = new SqliteLiveFeed(join(mkdtempSync(join(tmpdir(), "venta-live-")), "live.db"), 5);
-    context = locationContext({
-      positions: stores.positions,
-      geofences: stores.geofences,
-      feed,
-      hub: new LiveHub(feed),
-      liveWindowSeconds: 120,
-      now: () => clock,
-    });
+    context = locationContext(
+      locationModules,
+      assembleServices(locationModules, stores, { feed, liveWindowSeconds: 120, now: () => clock }),
+    );
     const vendors = [
       ["lunch", true, [{ start: at(-1), end: at(1) }]],
       ["dinner", true, [{ start: at(2), end: at(5) }]],

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
-import { conditionalUpsert, isMongoDuplicateKey } from "@venta/store";
+import { conditionalUpsert, isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type ClientSession, type Connection, type Model, type PipelineStage, Schema } from "mongoose";
 import {
   compareNearby,
@@ -196,17 +196,8 @@ export class MongoPositionsStore implements PositionsStore {
   private readonly historyEntries: Model<PositionHistoryDocument>;
 
   constructor(connection: Connection) {
-    this.vendors =
-      connection.models.VendorPosition ??
-      connection.model<VendorPositionDocument>("VendorPosition", vendorPositionSchema);
-    this.historyEntries =
-      connection.models.PositionHistory ??
-      connection.model<PositionHistoryDocument>("PositionHistory", positionHistorySchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([this.vendors.createIndexes(), this.historyEntries.createIndexes()]);
+    this.vendors = registerModel(connection, "VendorPosition", vendorPositionSchema);
+    this.historyEntries = registerModel(connection, "PositionHistory", positionHistorySchema);
   }
 
   async applyVendor(attributes: VendorAttributes): Promise<boolean> {
@@ -364,14 +355,12 @@ export class MongoPositionsStore implements PositionsStore {
   }
 
   /**
-   * `recordMany` as part of the caller's transaction. Inside a transaction a duplicate key aborts
-   * everything, so unlike `record` this reads the current position first and never upserts against a
-   * later one; a concurrent writer makes the transaction conflict and retry instead.
+   * `recordMany` inside the caller's transaction (a position report's unit of work). Inside a
+   * transaction a duplicate key aborts everything, so unlike `record` this reads the current position
+   * first and never upserts against a later one; a concurrent writer makes the transaction conflict
+   * and retry instead.
    */
-  async recordManyInSession(
-    reports: readonly PositionReport[],
-    session: ClientSession,
-  ): Promise<RecordOutcome[]> {
+  async write(reports: readonly PositionReport[], session: ClientSession): Promise<RecordOutcome[]> {
     if (reports.length === 0) return [];
     const receivedAt = new Date();
     await this.historyEntries.insertMany(
@@ -476,23 +465,21 @@ export class MongoPositionsStore implements PositionsStore {
       .find(q)
       .sort({ recordedAt: -1, _id: -1 })
       // Never 0, which MongoDB reads as "no limit".
-      .limit(size + 1)
+      .limit(pageLimit(size))
       .lean<PositionHistoryDocument[]>()
       .exec();
-    return {
-      entries: docs.slice(0, size).map((doc) => ({
-        key: { recordedAt: doc.recordedAt, id: doc._id },
-        report: {
-          vendorId: doc.vendorId,
-          lat: doc.lat,
-          lng: doc.lng,
-          accuracyMeters: doc.accuracyMeters ?? null,
-          heading: doc.heading ?? null,
-          recordedAt: doc.recordedAt,
-        },
-      })),
-      hasNextPage: docs.length > size,
-    };
+    const { records, hasNextPage } = pageOf(docs, size, (doc) => ({
+      key: { recordedAt: doc.recordedAt, id: doc._id },
+      report: {
+        vendorId: doc.vendorId,
+        lat: doc.lat,
+        lng: doc.lng,
+        accuracyMeters: doc.accuracyMeters ?? null,
+        heading: doc.heading ?? null,
+        recordedAt: doc.recordedAt,
+      },
+    }));
+    return { entries: records, hasNextPage };
   }
 
   async nearby(query: NearbyQuery): Promise<NearbyPage> {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type BoundingBox, boxesAround, EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import {
   compareNearby,
@@ -79,71 +80,8 @@ const OPEN_AT = `p.is_open = 1 AND ((SELECT v.has_schedule FROM vendors v WHERE 
 export class SqlitePositionsStore implements PositionsStore {
   private readonly statements;
 
+  /** Over a database the positions migrations have run on. */
   constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS vendors (
-        id INTEGER PRIMARY KEY,
-        vendor_id TEXT NOT NULL UNIQUE,
-        version INTEGER,
-        is_open INTEGER NOT NULL DEFAULT 0,
-        lat REAL, lng REAL, accuracy REAL, heading REAL, recorded_at INTEGER,
-        owner_id TEXT,
-        verified INTEGER NOT NULL DEFAULT 1,
-        has_schedule INTEGER NOT NULL DEFAULT 0,
-        schedule_updated_at INTEGER,
-        schedule_horizon_end INTEGER
-      );
-      CREATE TABLE IF NOT EXISTS vendor_open_intervals (
-        vendor INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, PRIMARY KEY (vendor, start)
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS vendor_cuisines (
-        vendor INTEGER NOT NULL, cuisine TEXT NOT NULL, PRIMARY KEY (vendor, cuisine)
-      ) WITHOUT ROWID;
-      CREATE VIRTUAL TABLE IF NOT EXISTS position_index USING rtree(
-        id, min_lat, max_lat, min_lng, max_lng, +lat, +lng, +recorded_at, +is_open
-      );
-      CREATE TABLE IF NOT EXISTS vendor_position_history (
-        vendor_id TEXT NOT NULL,
-        recorded_at INTEGER NOT NULL,
-        id TEXT NOT NULL,
-        lat REAL NOT NULL, lng REAL NOT NULL, accuracy REAL, heading REAL,
-        received_at INTEGER NOT NULL,
-        PRIMARY KEY (vendor_id, recorded_at, id)
-      ) WITHOUT ROWID;
-      CREATE INDEX IF NOT EXISTS vendors_by_recorded_at ON vendors (recorded_at);
-    `);
-    // History used to be keyed by its random ids with a second index by vendor: every report wrote
-    // two pages far apart. Clustered by vendor it writes one, beside the vendor's previous report.
-    // Looked at under the write lock, so two processes opening an old file at once move it once.
-    db.transaction(() => {
-      const legacy = db
-        .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'position_history'")
-        .get();
-      if (!legacy) return;
-      db.exec(`
-        INSERT OR IGNORE INTO vendor_position_history
-          (vendor_id, recorded_at, id, lat, lng, accuracy, heading, received_at)
-          SELECT vendor_id, recorded_at, id, lat, lng, accuracy, heading, received_at FROM position_history;
-        DROP TABLE position_history;
-      `);
-    }).immediate();
-    // Data files from before owners were projected gain the column; the next snapshot fills it.
-    const columns = db.prepare<[], { name: string }>("PRAGMA table_info(vendors)").all();
-    if (!columns.some((column) => column.name === "owner_id"))
-      db.exec("ALTER TABLE vendors ADD COLUMN owner_id TEXT");
-    // Likewise for onboarding: vendors projected before it were all public, so they stay listed.
-    if (!columns.some((column) => column.name === "verified"))
-      db.exec("ALTER TABLE vendors ADD COLUMN verified INTEGER NOT NULL DEFAULT 1");
-    // And for opening hours: no vendor has a schedule until marketplace publishes its hours again
-    // (its refresher does, for every schedule), so until then the status alone decides, as before.
-    for (const [name, definition] of [
-      ["has_schedule", "INTEGER NOT NULL DEFAULT 0"],
-      ["schedule_updated_at", "INTEGER"],
-      ["schedule_horizon_end", "INTEGER"],
-    ] as const) {
-      if (!columns.some((column) => column.name === name))
-        db.exec(`ALTER TABLE vendors ADD COLUMN ${name} ${definition}`);
-    }
     this.statements = {
       vendor: db.prepare<
         [string],
@@ -284,14 +222,14 @@ export class SqlitePositionsStore implements PositionsStore {
   }
 
   async recordMany(reports: readonly PositionReport[]): Promise<RecordOutcome[]> {
-    return this.db.transaction(() => this.recordManyInTransaction(reports))();
+    return this.db.transaction(() => this.write(reports))();
   }
 
   /**
-   * `recordMany` as part of a transaction the caller runs on this store's database, so the positions
-   * commit (or roll back) together with what the caller writes beside them.
+   * `recordMany` inside a transaction the caller runs on this store's database (a position report's
+   * unit of work), so the positions commit or roll back with what is written beside them.
    */
-  recordManyInTransaction(reports: readonly PositionReport[]): RecordOutcome[] {
+  write(reports: readonly PositionReport[]): RecordOutcome[] {
     return reports.map((report) => this.recordOne(report));
   }
 
@@ -362,16 +300,14 @@ export class SqlitePositionsStore implements PositionsStore {
       )
       .all(
         ...(before
-          ? [vendorId, before.recordedAt.getTime(), before.recordedAt.getTime(), before.id, first + 1]
-          : [vendorId, first + 1]),
+          ? [vendorId, before.recordedAt.getTime(), before.recordedAt.getTime(), before.id, pageLimit(first)]
+          : [vendorId, pageLimit(first)]),
       );
-    return {
-      entries: rows.slice(0, first).map((row) => ({
-        key: { recordedAt: new Date(row.recorded_at), id: row.id },
-        report: toReport(row),
-      })),
-      hasNextPage: rows.length > first,
-    };
+    const { records, hasNextPage } = pageOf(rows, first, (row) => ({
+      key: { recordedAt: new Date(row.recorded_at), id: row.id },
+      report: toReport(row),
+    }));
+    return { entries: records, hasNextPage };
   }
 
   async nearby(query: NearbyQuery): Promise<NearbyPage> {

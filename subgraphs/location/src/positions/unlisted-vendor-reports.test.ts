@@ -2,11 +2,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { personViewer } from "@venta/auth";
-import { LiveHub, type LiveUpdate, SqliteLiveFeed } from "@venta/live";
+import { assembleServices } from "@venta/kit";
+import { type LiveUpdate, SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
 import { execute, type GraphQLSchema, parse } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { locationContext } from "../context.js";
+import { locationModules } from "../modules.js";
 import { buildLocationSchema } from "../schema.js";
 import { openSqlite } from "../stores.js";
 
@@ -28,14 +30,10 @@ describe("position reports of a vendor not yet verified", () => {
       published.push(...updates);
       return publish(updates);
     };
-    context = locationContext({
-      positions: stores.positions,
-      geofences: stores.geofences,
-      feed,
-      hub: new LiveHub(feed),
-      liveWindowSeconds: 120,
-      now: () => new Date(),
-    });
+    context = locationContext(
+      locationModules,
+      assembleServices(locationModules, stores, { feed, liveWindowSeconds: 120, now: () => new Date() }),
+    );
     const attributes = { ownerId: "owner-1", cuisines: ["tacos"], isOpen: true, version: 1 };
     await stores.positions.applyVendor({ vendorId: "new-cart", ...attributes, verified: false });
     await stores.positions.applyVendor({ vendorId: "listed-cart", ...attributes, verified: true });

@@ -2,11 +2,13 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { anonymous, partnerViewer, personViewer, type Viewer } from "@venta/auth";
-import { LiveHub, SqliteLiveFeed } from "@venta/live";
+import { assembleServices } from "@venta/kit";
+import { SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
 import { execute, type GraphQLSchema, parse } from "graphql";
 import { beforeAll, describe, expect, it } from "vitest";
 import { locationContext } from "../context.js";
+import { locationModules } from "../modules.js";
 import { buildLocationSchema } from "../schema.js";
 import { openSqlite } from "../stores.js";
 
@@ -23,14 +25,10 @@ describe("who may report a vendor's position", () => {
     schema = await buildLocationSchema();
     stores = openSqlite(":memory:");
     const feed = new SqliteLiveFeed(join(mkdtempSync(join(tmpdir(), "venta-live-")), "live.db"), 5);
-    const context = locationContext({
-      positions: stores.positions,
-      geofences: stores.geofences,
-      feed,
-      hub: new LiveHub(feed),
-      liveWindowSeconds: 120,
-      now: () => new Date(),
-    });
+    const context = locationContext(
+      locationModules,
+      assembleServices(locationModules, stores, { feed, liveWindowSeconds: 120, now: () => new Date() }),
+    );
     for (const [vendorId, ownerId] of [
       ["cart-1", "owner-1"],
       ["cart-2", "owner-2"],

@@ -61,7 +61,7 @@ function validReport(input: UpdateVendorLocationInput, now: Date, field: string)
  * its moves stay off live maps and out of people's alert zones.
  */
 async function recordReports(ctx: LocationContext, reports: PositionReport[]): Promise<VendorLocation[]> {
-  const { positions, geofences, feed, liveWindowSeconds } = ctx.services;
+  const { positions, positionReports, feed, liveWindowSeconds } = ctx.services;
   const access = await positions.vendorAccess([...new Set(reports.map((r) => r.vendorId))]);
   const unknown = reports.find((r) => !access.has(r.vendorId));
   if (unknown) throw notFound(`no vendor with id ${unknown.vendorId}`);
@@ -70,7 +70,7 @@ async function recordReports(ctx: LocationContext, reports: PositionReport[]): P
     if (foreign) throw forbidden(`vendor ${foreign.vendorId} belongs to another account`);
   }
   const listed = new Set([...access].filter(([, vendor]) => vendor.listed).map(([vendorId]) => vendorId));
-  const { outcomes } = await geofences.recordPositions(
+  const { outcomes } = await positionReports.record(
     reports,
     listed,
     trackingClock(ctx.now, liveWindowSeconds),
