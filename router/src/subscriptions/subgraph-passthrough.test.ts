@@ -5,7 +5,7 @@ import type { Role } from "@venta/auth";
 import {
   buildCommunicationSchema,
   type CommunicationServices,
-  type CommunicationStores,
+  type OpenCommunicationStores,
   communicationContext,
   communicationServices,
   loadCommunicationConfig,
@@ -61,7 +61,7 @@ const TYPING = `subscription Typing($id: ID!) { typingChanged(conversationId: $i
 
 describe("chat subscriptions through the router, forwarded to the communication subgraph", () => {
   let dataDir: string;
-  let stores: CommunicationStores;
+  let stores: OpenCommunicationStores;
   let bus: SqliteEventBus;
   let services: CommunicationServices;
   let communication: RunningServer;

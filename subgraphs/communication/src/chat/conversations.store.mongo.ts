@@ -1,5 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import type {
   ChatSide,
@@ -152,17 +152,15 @@ export class MongoConversationsStore implements ConversationsStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.conversations =
-      connection.models.ChatConversation ??
-      connection.model<ConversationDocument>("ChatConversation", conversationSchema);
-    this.messagesModel =
-      connection.models.ChatMessage ?? connection.model<MessageDocument>("ChatMessage", messageSchema);
+    this.conversations = registerModel<ConversationDocument>(
+      connection,
+      "ChatConversation",
+      conversationSchema,
+    );
+    this.messagesModel = registerModel<MessageDocument>(connection, "ChatMessage", messageSchema);
   }
 
   /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([this.conversations.createIndexes(), this.messagesModel.createIndexes()]);
-  }
 
   async open(candidate: ConversationRecord): Promise<{ conversation: ConversationRecord; created: boolean }> {
     const doc: ConversationDocument = {
@@ -221,10 +219,10 @@ export class MongoConversationsStore implements ConversationsStore {
     const docs = await this.conversations
       .find(query)
       .sort({ lastActivityAt: -1, _id: -1 })
-      .limit(first + 1)
+      .limit(pageLimit(first))
       .lean<ConversationDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toConversation), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toConversation);
   }
 
   count(filter: ParticipantFilter): Promise<number> {
