@@ -119,10 +119,10 @@ const toMessage = (doc: MessageDocument): MessageRecord => ({
 });
 
 /** A page of documents read newest first (one more than asked), returned oldest first. */
-const messagePage = (docs: MessageDocument[], last: number): MessagePage => ({
-  records: docs.slice(0, last).reverse().map(toMessage),
-  hasPreviousPage: docs.length > last,
-});
+const messagePage = (docs: MessageDocument[], last: number): MessagePage => {
+  const { records, hasNextPage } = pageOf(docs, last, toMessage);
+  return { records: records.reverse(), hasPreviousPage: hasNextPage };
+};
 
 const readField = { CUSTOMER: "customerRead", VENDOR: "vendorRead" } as const satisfies Record<
   ChatSide,
@@ -305,7 +305,7 @@ export class MongoConversationsStore implements ConversationsStore {
     const docs = await this.messagesModel
       .find({ conversationId, ...(beforeSeq !== undefined ? { seq: { $lt: beforeSeq } } : {}) })
       .sort({ seq: -1 })
-      .limit(last + 1)
+      .limit(pageLimit(last))
       .lean<MessageDocument[]>()
       .exec();
     return messagePage(docs, last);
@@ -321,7 +321,7 @@ export class MongoConversationsStore implements ConversationsStore {
         {
           $group: {
             _id: "$conversationId",
-            newest: { $topN: { n: last + 1, sortBy: { seq: -1 }, output: "$$ROOT" } },
+            newest: { $topN: { n: pageLimit(last), sortBy: { seq: -1 }, output: "$$ROOT" } },
           },
         },
       ])

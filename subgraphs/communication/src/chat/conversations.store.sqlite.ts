@@ -78,10 +78,10 @@ const toMessage = (row: MessageRow): MessageRecord => ({
 });
 
 /** A page of rows read newest first (one more than asked), returned oldest first. */
-const messagePage = (rows: MessageRow[], last: number): MessagePage => ({
-  records: rows.slice(0, last).reverse().map(toMessage),
-  hasPreviousPage: rows.length > last,
-});
+const messagePage = (rows: MessageRow[], last: number): MessagePage => {
+  const { records, hasNextPage } = pageOf(rows, last, toMessage);
+  return { records: records.reverse(), hasPreviousPage: hasNextPage };
+};
 
 const readColumn = { CUSTOMER: "customer", VENDOR: "vendor" } as const satisfies Record<ChatSide, string>;
 
@@ -219,7 +219,7 @@ export class SqliteConversationsStore implements ConversationsStore {
       .prepare<[string, number, number], MessageRow>(
         `SELECT * FROM chat_messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
       )
-      .all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, last + 1);
+      .all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, pageLimit(last));
     return messagePage(rows, last);
   }
 
@@ -233,7 +233,7 @@ export class SqliteConversationsStore implements ConversationsStore {
            FROM chat_messages m WHERE conversation_id IN (SELECT value FROM json_each(?))
          ) WHERE position <= ? ORDER BY conversation_id, seq DESC`,
       )
-      .all(JSON.stringify(conversationIds), last + 1);
+      .all(JSON.stringify(conversationIds), pageLimit(last));
     const byConversation = new Map<string, MessageRow[]>();
     for (const row of rows) {
       const list = byConversation.get(row.conversation_id) ?? [];
