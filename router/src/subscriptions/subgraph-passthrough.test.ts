@@ -5,10 +5,10 @@ import type { Role } from "@venta/auth";
 import {
   buildCommunicationSchema,
   type CommunicationServices,
-  type OpenCommunicationStores,
   communicationContext,
   communicationServices,
   loadCommunicationConfig,
+  type OpenCommunicationStores,
   openCommunicationStores,
 } from "@venta/communication";
 import { SqliteEventBus } from "@venta/events";
