@@ -5,7 +5,7 @@ import type { ChannelsConfig } from "../channels/channels.js";
 import { BullmqDeliveryQueue } from "./delivery-queue.bullmq.js";
 import type { DeliveryQueue, RetryPolicy } from "./delivery-queue.js";
 import { SqliteDeliveryQueue } from "./delivery-queue.sqlite.js";
-import { deliveryJobsBaseline } from "./migrations/001-delivery-jobs.sqlite.js";
+import { deliveryJobsBaseline } from "./migrations/delivery-jobs/001-baseline.sqlite.js";
 
 /** The settings notifications read (see config.ts for each variable). */
 export interface NotificationsConfig extends ChannelsConfig {

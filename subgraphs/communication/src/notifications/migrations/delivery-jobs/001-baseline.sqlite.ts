@@ -1,6 +1,9 @@
 import type { SqliteMigration } from "@venta/store";
 
-/** The SQLite delivery queue's table, in its own file (`notification-jobs.db`): the due jobs. */
+/**
+ * The SQLite delivery queue's table: the due jobs. It lives in its own file (`notification-jobs.db`),
+ * so its steps are numbered apart from notifications' steps in `communication.db`.
+ */
 export const deliveryJobsBaseline: SqliteMigration = {
   version: 1,
   name: "delivery jobs",
