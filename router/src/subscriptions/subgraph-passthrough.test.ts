@@ -5,10 +5,10 @@ import type { Role } from "@venta/auth";
 import {
   buildCommunicationSchema,
   type CommunicationServices,
-  type CommunicationStores,
   communicationContext,
   communicationServices,
   loadCommunicationConfig,
+  type OpenCommunicationStores,
   openCommunicationStores,
 } from "@venta/communication";
 import { SqliteEventBus } from "@venta/events";
@@ -60,7 +60,7 @@ const TYPING = `subscription Typing($id: ID!) { typingChanged(conversationId: $i
 
 describe("chat subscriptions through the router, forwarded to the communication subgraph", () => {
   let dataDir: string;
-  let stores: CommunicationStores;
+  let stores: OpenCommunicationStores;
   let bus: SqliteEventBus;
   let services: CommunicationServices;
   let communication: RunningServer;

@@ -5,9 +5,8 @@ import { testLogger } from "@venta/testing";
 import { type ExecutionResult, execute, type GraphQLSchema, parse } from "graphql";
 import type { ChatVendorRecord } from "./chat/chat-vendor.record.js";
 import { communicationEnv } from "./config.js";
-import { communicationContext } from "./context.js";
 import { buildCommunicationSchema } from "./schema.js";
-import { communicationServices } from "./services.js";
+import { communicationContext, communicationServices } from "./services.js";
 import { openSqlite } from "./stores.js";
 
 /** A listed vendor owned by `owner-1`, as the chat projection holds it: the cart most tests talk to. */

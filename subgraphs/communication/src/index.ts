@@ -1,5 +1,7 @@
 export { type CommunicationConfig, loadCommunicationConfig } from "./config.js";
-export { type CommunicationContext, type CommunicationServices, communicationContext } from "./context.js";
+export type { CommunicationContext } from "./context.js";
+export type { CommunicationServices, CommunicationStores } from "./module.js";
+export { communicationModules } from "./modules.js";
 export { buildCommunicationSchema } from "./schema.js";
-export { communicationServices } from "./services.js";
-export { assembleMongoStores, type CommunicationStores, openCommunicationStores } from "./stores.js";
+export { communicationContext, communicationServices } from "./services.js";
+export { assembleMongoStores, type OpenCommunicationStores, openCommunicationStores } from "./stores.js";

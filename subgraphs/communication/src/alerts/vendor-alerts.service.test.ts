@@ -1,15 +1,15 @@
 import { randomUUID } from "node:crypto";
 import type { GeofenceTriggered } from "@venta/events";
 import { destinationPoint } from "@venta/geo";
-import { openSqliteDatabase } from "@venta/store";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ContactsPersonalData } from "../contacts/contacts.personal-data.js";
 import { ContactsService } from "../contacts/contacts.service.js";
 import { SqliteDeliveryQueue } from "../notifications/delivery-queue.sqlite.js";
 import { NotificationsService } from "../notifications/notifications.service.js";
+import { openDeliveryJobsDatabase } from "../notifications/open-delivery-queue.js";
 import { NotificationSettingsService } from "../preferences/notification-settings.service.js";
-import { type CommunicationStores, openSqlite } from "../stores.js";
+import { type OpenCommunicationStores, openSqlite } from "../stores.js";
 import type { FavoriteFact } from "./vendor-alert.record.js";
 import { VendorAlertsPersonalData } from "./vendor-alerts.personal-data.js";
 import { VendorAlertsService } from "./vendor-alerts.service.js";
@@ -35,7 +35,7 @@ const crossing = (overrides: Partial<GeofenceTriggered> = {}): GeofenceTriggered
 };
 
 describe("vendor alerts", () => {
-  let stores: CommunicationStores;
+  let stores: OpenCommunicationStores;
   let queue: SqliteDeliveryQueue;
   let clock: Date;
   let alerts: VendorAlertsService;
@@ -46,7 +46,7 @@ describe("vendor alerts", () => {
     clock = new Date("2026-06-10T15:00:00Z");
     const now = () => clock;
     queue = new SqliteDeliveryQueue(
-      openSqliteDatabase(":memory:", "jobs"),
+      openDeliveryJobsDatabase(":memory:"),
       { maxAttempts: 3, baseDelayMs: 10, concurrency: 1 },
       testLogger,
     );

@@ -1,4 +1,4 @@
-import { conditionalUpsert } from "@venta/store";
+import { conditionalUpsert, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { AlertClaim, FavoriteFact, VendorFact } from "./vendor-alert.record.js";
 import type { VendorAlertsStore } from "./vendor-alerts.store.js";
@@ -76,21 +76,9 @@ export class MongoVendorAlertsStore implements VendorAlertsStore {
   private readonly sent: Model<AlertSentDocument>;
 
   constructor(connection: Connection) {
-    this.favorites =
-      connection.models.AlertFavorite ?? connection.model<FavoriteDocument>("AlertFavorite", favoriteSchema);
-    this.vendors =
-      connection.models.AlertVendor ?? connection.model<VendorDocument>("AlertVendor", vendorSchema);
-    this.sent =
-      connection.models.VendorAlertSent ??
-      connection.model<AlertSentDocument>("VendorAlertSent", alertSentSchema);
-  }
-
-  async createIndexes(): Promise<void> {
-    await Promise.all([
-      this.favorites.createIndexes(),
-      this.vendors.createIndexes(),
-      this.sent.createIndexes(),
-    ]);
+    this.favorites = registerModel<FavoriteDocument>(connection, "AlertFavorite", favoriteSchema);
+    this.vendors = registerModel<VendorDocument>(connection, "AlertVendor", vendorSchema);
+    this.sent = registerModel<AlertSentDocument>(connection, "VendorAlertSent", alertSentSchema);
   }
 
   applyFavorite(fact: FavoriteFact): Promise<boolean> {

@@ -8,30 +8,7 @@ import type { VendorAlertsStore } from "./vendor-alerts.store.js";
  * atomically, so racing claims cannot both win.
  */
 export class SqliteVendorAlertsStore implements VendorAlertsStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS alert_favorites (
-        user_id TEXT NOT NULL,
-        vendor_id TEXT NOT NULL,
-        favorited INTEGER NOT NULL,
-        at INTEGER NOT NULL,
-        PRIMARY KEY (user_id, vendor_id)
-      );
-      CREATE TABLE IF NOT EXISTS alert_vendors (
-        vendor_id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        listed INTEGER NOT NULL,
-        version INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS vendor_alerts_sent (
-        user_id TEXT NOT NULL,
-        vendor_id TEXT NOT NULL,
-        event_id TEXT NOT NULL,
-        at INTEGER NOT NULL,
-        PRIMARY KEY (user_id, vendor_id)
-      );
-    `);
-  }
+  constructor(private readonly db: Database.Database) {}
 
   async applyFavorite(fact: FavoriteFact): Promise<boolean> {
     const { changes } = this.db

@@ -3,8 +3,8 @@ import { testLogger } from "@venta/testing";
 import { type ExecutionResult, type GraphQLSchema, parse, subscribe } from "graphql";
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { communicationHarness, tacoCart } from "../communication.harness.js";
-import { communicationContext } from "../context.js";
 import { buildCommunicationSchema } from "../schema.js";
+import { communicationContext } from "../services.js";
 
 type Harness = Awaited<ReturnType<typeof communicationHarness>>;
 

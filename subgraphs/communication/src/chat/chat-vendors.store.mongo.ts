@@ -1,4 +1,4 @@
-import { conditionalUpsert } from "@venta/store";
+import { conditionalUpsert, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { ChatVendorRecord } from "./chat-vendor.record.js";
 import type { ChatVendorsStore } from "./chat-vendors.store.js";
@@ -36,14 +36,10 @@ export class MongoChatVendorsStore implements ChatVendorsStore {
   private readonly vendors: Model<ChatVendorDocument>;
 
   constructor(connection: Connection) {
-    this.vendors =
-      connection.models.ChatVendor ?? connection.model<ChatVendorDocument>("ChatVendor", chatVendorSchema);
+    this.vendors = registerModel<ChatVendorDocument>(connection, "ChatVendor", chatVendorSchema);
   }
 
   /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.vendors.createIndexes();
-  }
 
   async apply(vendor: ChatVendorRecord): Promise<boolean> {
     const update = {

@@ -20,18 +20,7 @@ const toRecord = (row: ChatVendorRow): ChatVendorRecord => ({
 
 /** Chat's vendor projection in the embedded SQLite database. */
 export class SqliteChatVendorsStore implements ChatVendorsStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS chat_vendors (
-        vendor_id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        owner_id TEXT,
-        listed INTEGER NOT NULL,
-        version INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS chat_vendors_by_owner ON chat_vendors (owner_id);
-    `);
-  }
+  constructor(private readonly db: Database.Database) {}
 
   async apply(vendor: ChatVendorRecord): Promise<boolean> {
     const { changes } = this.db

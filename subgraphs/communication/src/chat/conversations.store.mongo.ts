@@ -1,5 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import type {
   ChatSide,
@@ -119,10 +119,10 @@ const toMessage = (doc: MessageDocument): MessageRecord => ({
 });
 
 /** A page of documents read newest first (one more than asked), returned oldest first. */
-const messagePage = (docs: MessageDocument[], last: number): MessagePage => ({
-  records: docs.slice(0, last).reverse().map(toMessage),
-  hasPreviousPage: docs.length > last,
-});
+const messagePage = (docs: MessageDocument[], last: number): MessagePage => {
+  const { records, hasNextPage } = pageOf(docs, last, toMessage);
+  return { records: records.reverse(), hasPreviousPage: hasNextPage };
+};
 
 const readField = { CUSTOMER: "customerRead", VENDOR: "vendorRead" } as const satisfies Record<
   ChatSide,
@@ -152,17 +152,15 @@ export class MongoConversationsStore implements ConversationsStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.conversations =
-      connection.models.ChatConversation ??
-      connection.model<ConversationDocument>("ChatConversation", conversationSchema);
-    this.messagesModel =
-      connection.models.ChatMessage ?? connection.model<MessageDocument>("ChatMessage", messageSchema);
+    this.conversations = registerModel<ConversationDocument>(
+      connection,
+      "ChatConversation",
+      conversationSchema,
+    );
+    this.messagesModel = registerModel<MessageDocument>(connection, "ChatMessage", messageSchema);
   }
 
   /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([this.conversations.createIndexes(), this.messagesModel.createIndexes()]);
-  }
 
   async open(candidate: ConversationRecord): Promise<{ conversation: ConversationRecord; created: boolean }> {
     const doc: ConversationDocument = {
@@ -221,10 +219,10 @@ export class MongoConversationsStore implements ConversationsStore {
     const docs = await this.conversations
       .find(query)
       .sort({ lastActivityAt: -1, _id: -1 })
-      .limit(first + 1)
+      .limit(pageLimit(first))
       .lean<ConversationDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toConversation), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toConversation);
   }
 
   count(filter: ParticipantFilter): Promise<number> {
@@ -307,7 +305,7 @@ export class MongoConversationsStore implements ConversationsStore {
     const docs = await this.messagesModel
       .find({ conversationId, ...(beforeSeq !== undefined ? { seq: { $lt: beforeSeq } } : {}) })
       .sort({ seq: -1 })
-      .limit(last + 1)
+      .limit(pageLimit(last))
       .lean<MessageDocument[]>()
       .exec();
     return messagePage(docs, last);
@@ -323,7 +321,7 @@ export class MongoConversationsStore implements ConversationsStore {
         {
           $group: {
             _id: "$conversationId",
-            newest: { $topN: { n: last + 1, sortBy: { seq: -1 }, output: "$$ROOT" } },
+            newest: { $topN: { n: pageLimit(last), sortBy: { seq: -1 }, output: "$$ROOT" } },
           },
         },
       ])

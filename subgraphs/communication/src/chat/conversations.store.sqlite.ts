@@ -1,4 +1,5 @@
 import type { Announce, SqliteOutbox } from "@venta/events";
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import type {
   ChatSide,
@@ -77,10 +78,10 @@ const toMessage = (row: MessageRow): MessageRecord => ({
 });
 
 /** A page of rows read newest first (one more than asked), returned oldest first. */
-const messagePage = (rows: MessageRow[], last: number): MessagePage => ({
-  records: rows.slice(0, last).reverse().map(toMessage),
-  hasPreviousPage: rows.length > last,
-});
+const messagePage = (rows: MessageRow[], last: number): MessagePage => {
+  const { records, hasNextPage } = pageOf(rows, last, toMessage);
+  return { records: records.reverse(), hasPreviousPage: hasNextPage };
+};
 
 const readColumn = { CUSTOMER: "customer", VENDOR: "vendor" } as const satisfies Record<ChatSide, string>;
 
@@ -92,16 +93,6 @@ interface NotifiedRow {
   notified_at: number | null;
 }
 
-/** Columns added after the first release, for files made before them. */
-const ADDED_COLUMNS: [string, string][] = [
-  ["customer_notified_seq", "INTEGER"],
-  ["customer_notified_message_id", "TEXT"],
-  ["customer_notified_at", "INTEGER"],
-  ["vendor_notified_seq", "INTEGER"],
-  ["vendor_notified_message_id", "TEXT"],
-  ["vendor_notified_at", "INTEGER"],
-];
-
 /**
  * Conversations and messages in the embedded SQLite database. A message, its conversation's
  * activity and its sender's read position move in one transaction, so lists and unread counts
@@ -111,52 +102,7 @@ export class SqliteConversationsStore implements ConversationsStore {
   constructor(
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
-  ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS chat_conversations (
-        id TEXT PRIMARY KEY,
-        customer_id TEXT NOT NULL,
-        vendor_id TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        last_activity_at INTEGER NOT NULL,
-        last_seq INTEGER NOT NULL DEFAULT 0,
-        last_message_id TEXT,
-        customer_read_seq INTEGER,
-        customer_read_message_id TEXT,
-        customer_read_at INTEGER,
-        vendor_read_seq INTEGER,
-        vendor_read_message_id TEXT,
-        vendor_read_at INTEGER,
-        UNIQUE (customer_id, vendor_id)
-      );
-      CREATE INDEX IF NOT EXISTS chat_conversations_by_customer
-        ON chat_conversations (customer_id, last_activity_at, id);
-      CREATE INDEX IF NOT EXISTS chat_conversations_by_vendor
-        ON chat_conversations (vendor_id, last_activity_at, id);
-      CREATE TABLE IF NOT EXISTS chat_messages (
-        id TEXT PRIMARY KEY,
-        conversation_id TEXT NOT NULL,
-        seq INTEGER NOT NULL,
-        sender_id TEXT NOT NULL,
-        sender_side TEXT NOT NULL,
-        text TEXT NOT NULL,
-        client_message_id TEXT,
-        sent_at INTEGER NOT NULL,
-        UNIQUE (conversation_id, seq)
-      );
-      CREATE UNIQUE INDEX IF NOT EXISTS chat_messages_by_client_id
-        ON chat_messages (conversation_id, sender_id, client_message_id) WHERE client_message_id IS NOT NULL;
-      CREATE INDEX IF NOT EXISTS chat_messages_by_sender ON chat_messages (sender_id);
-    `);
-    const existing = new Set(
-      db
-        .prepare<[], { name: string }>("PRAGMA table_info(chat_conversations)")
-        .all()
-        .map((column) => column.name),
-    );
-    for (const [name, definition] of ADDED_COLUMNS)
-      if (!existing.has(name)) db.exec(`ALTER TABLE chat_conversations ADD COLUMN ${name} ${definition}`);
-  }
+  ) {}
 
   async open(candidate: ConversationRecord): Promise<{ conversation: ConversationRecord; created: boolean }> {
     const { changes } = this.db
@@ -197,7 +143,7 @@ export class SqliteConversationsStore implements ConversationsStore {
     first: number,
     after?: ConversationListKey,
   ): Promise<ConversationPage> {
-    const params: Record<string, unknown> = { limit: first + 1 };
+    const params: Record<string, unknown> = { limit: pageLimit(first) };
     let afterClause = "";
     if (after) {
       afterClause = "AND (last_activity_at, id) < (@afterActivity, @afterId)";
@@ -210,7 +156,7 @@ export class SqliteConversationsStore implements ConversationsStore {
          ORDER BY last_activity_at DESC, id DESC LIMIT @limit`,
       )
       .all(params);
-    return { records: rows.slice(0, first).map(toConversation), hasNextPage: rows.length > first };
+    return pageOf(rows, first, toConversation);
   }
 
   async count(filter: ParticipantFilter): Promise<number> {
@@ -273,7 +219,7 @@ export class SqliteConversationsStore implements ConversationsStore {
       .prepare<[string, number, number], MessageRow>(
         `SELECT * FROM chat_messages WHERE conversation_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?`,
       )
-      .all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, last + 1);
+      .all(conversationId, beforeSeq ?? Number.MAX_SAFE_INTEGER, pageLimit(last));
     return messagePage(rows, last);
   }
 
@@ -287,7 +233,7 @@ export class SqliteConversationsStore implements ConversationsStore {
            FROM chat_messages m WHERE conversation_id IN (SELECT value FROM json_each(?))
          ) WHERE position <= ? ORDER BY conversation_id, seq DESC`,
       )
-      .all(JSON.stringify(conversationIds), last + 1);
+      .all(JSON.stringify(conversationIds), pageLimit(last));
     const byConversation = new Map<string, MessageRow[]>();
     for (const row of rows) {
       const list = byConversation.get(row.conversation_id) ?? [];

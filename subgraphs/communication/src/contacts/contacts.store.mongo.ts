@@ -1,3 +1,4 @@
+import { isMongoDuplicateKey, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { PushPlatform } from "../channels/channel.js";
 import type { ContactPatch, ContactRecord, PushDeviceRecord } from "./contact.record.js";
@@ -55,10 +56,6 @@ interface ErasedContactDocument {
   erasedAt: Date;
 }
 
-const DUPLICATE_KEY = 11000;
-const isDuplicateKey = (error: unknown) =>
-  typeof error === "object" && error !== null && "code" in error && error.code === DUPLICATE_KEY;
-
 const toContact = (doc: ContactDocument): ContactRecord => ({
   userId: doc._id,
   email: doc.email ?? null,
@@ -81,13 +78,8 @@ export class MongoContactsStore implements ContactsStore {
   private readonly devices: Model<DeviceDocument>;
 
   constructor(connection: Connection) {
-    this.contacts = connection.models.Contact ?? connection.model<ContactDocument>("Contact", contactSchema);
-    this.devices =
-      connection.models.PushDevice ?? connection.model<DeviceDocument>("PushDevice", deviceSchema);
-  }
-
-  async createIndexes(): Promise<void> {
-    await Promise.all([this.contacts.createIndexes(), this.devices.createIndexes()]);
+    this.contacts = registerModel<ContactDocument>(connection, "Contact", contactSchema);
+    this.devices = registerModel<DeviceDocument>(connection, "PushDevice", deviceSchema);
   }
 
   async find(userId: string): Promise<ContactRecord | null> {
@@ -114,7 +106,7 @@ export class MongoContactsStore implements ContactsStore {
         if (!doc) throw new Error(`contact ${userId} vanished while it was written`);
         return toContact(doc);
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isMongoDuplicateKey(error)) throw error;
         // The `_id` exists but did not match: a tombstone, or a first write racing this one (the
         // document exists now, so the retry updates it).
         if (attempt > 0 || (await this.isErased(userId))) return null;
@@ -163,7 +155,7 @@ export class MongoContactsStore implements ContactsStore {
       .exec()
       .catch((error: unknown) => {
         // Already a tombstone: the first erasure's time stays.
-        if (!isDuplicateKey(error)) throw error;
+        if (!isMongoDuplicateKey(error)) throw error;
       });
     await this.devices.deleteMany({ userId }).exec();
   }

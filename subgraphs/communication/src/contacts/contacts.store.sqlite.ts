@@ -37,29 +37,7 @@ const toDevice = (row: DeviceRow): PushDeviceRecord => ({
 
 /** Contact details and push devices in the embedded SQLite database. */
 export class SqliteContactsStore implements ContactsStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS contacts (
-        user_id TEXT PRIMARY KEY,
-        email TEXT,
-        phone TEXT,
-        locale TEXT,
-        time_zone TEXT,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS push_devices (
-        token TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL,
-        platform TEXT NOT NULL,
-        registered_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS push_devices_by_user ON push_devices (user_id, registered_at);
-      CREATE TABLE IF NOT EXISTS erased_people (
-        user_id TEXT PRIMARY KEY,
-        erased_at INTEGER NOT NULL
-      ) WITHOUT ROWID;
-    `);
-  }
+  constructor(private readonly db: Database.Database) {}
 
   async find(userId: string): Promise<ContactRecord | null> {
     const row = this.db.prepare<[string], ContactRow>("SELECT * FROM contacts WHERE user_id = ?").get(userId);

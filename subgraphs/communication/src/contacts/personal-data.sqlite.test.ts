@@ -17,7 +17,7 @@ import { erasedParticipantId } from "../chat/conversation.record.js";
 import { communicationEnv } from "../config.js";
 import type { CommunicationServices } from "../context.js";
 import { communicationServices } from "../services.js";
-import { type CommunicationStores, openSqlite } from "../stores.js";
+import { type OpenCommunicationStores, openSqlite } from "../stores.js";
 import { ERASED_AGENT_ID } from "../support/ticket.record.js";
 import { ACCOUNT_DELETIONS_CONSUMER, followAccountDeletions } from "./account-deletions.js";
 
@@ -46,7 +46,7 @@ const admin = personViewer("admin-1", ["ADMIN"]);
  */
 describe("account deletion in communication's SQLite database", () => {
   let dir: string;
-  let stores: CommunicationStores;
+  let stores: OpenCommunicationStores;
   let services: CommunicationServices;
   let bus: SqliteEventBus;
   let relay: OutboxRelay;

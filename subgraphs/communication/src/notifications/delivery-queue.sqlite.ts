@@ -39,17 +39,7 @@ export class SqliteDeliveryQueue implements DeliveryQueue {
     private readonly log: Logger,
     private readonly pollMs = 1_000,
     private readonly now: () => number = Date.now,
-  ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS delivery_jobs (
-        id TEXT PRIMARY KEY,
-        due_at INTEGER NOT NULL,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        lease_until INTEGER
-      );
-      CREATE INDEX IF NOT EXISTS delivery_jobs_due ON delivery_jobs (due_at);
-    `);
-  }
+  ) {}
 
   async enqueue(deliveryId: string, runAt: Date): Promise<void> {
     this.db

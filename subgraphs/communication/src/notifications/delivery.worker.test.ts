@@ -1,5 +1,4 @@
 import { personViewer } from "@venta/auth";
-import { openSqliteDatabase } from "@venta/store";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Channels } from "../channels/channels.js";
@@ -10,17 +9,18 @@ import { INVALID_NUMBER, startTwilioServer } from "../channels/twilio.harness.js
 import { TwilioSmsChannel } from "../channels/twilio-sms.channel.js";
 import { ContactsService } from "../contacts/contacts.service.js";
 import { NotificationSettingsService } from "../preferences/notification-settings.service.js";
-import { type CommunicationStores, openSqlite } from "../stores.js";
+import { type OpenCommunicationStores, openSqlite } from "../stores.js";
 import { DeliveryWorker } from "./delivery.worker.js";
 import { SqliteDeliveryQueue } from "./delivery-queue.sqlite.js";
 import { NotificationsService } from "./notifications.service.js";
 import { notified } from "./notified.harness.js";
+import { openDeliveryJobsDatabase } from "./open-delivery-queue.js";
 
 const SID = "AC00000000000000000000000000000001";
 const dana = personViewer("dana", ["CUSTOMER"]);
 
 describe("sending deliveries", () => {
-  let stores: CommunicationStores;
+  let stores: OpenCommunicationStores;
   let twilio: Awaited<ReturnType<typeof startTwilioServer>>;
   let fcm: Awaited<ReturnType<typeof startFcmServer>>;
   let queue: SqliteDeliveryQueue;
@@ -47,7 +47,7 @@ describe("sending deliveries", () => {
       new LocalChannel("PUSH", testLogger),
     );
     queue = new SqliteDeliveryQueue(
-      openSqliteDatabase(":memory:", "jobs"),
+      openDeliveryJobsDatabase(":memory:"),
       { maxAttempts: 3, baseDelayMs: 10, concurrency: 2 },
       testLogger,
       10,

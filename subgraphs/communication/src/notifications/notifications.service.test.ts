@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ContactsPersonalData } from "../contacts/contacts.personal-data.js";
 import { ContactsService } from "../contacts/contacts.service.js";
 import { NotificationSettingsService } from "../preferences/notification-settings.service.js";
-import { type CommunicationStores, openSqlite } from "../stores.js";
+import { type OpenCommunicationStores, openSqlite } from "../stores.js";
 import type { DeliveryJobHandler, DeliveryQueue } from "./delivery-queue.js";
 import { NotificationsPersonalData } from "./notifications.personal-data.js";
 import { NotificationsService } from "./notifications.service.js";
@@ -30,7 +30,7 @@ const dana = personViewer("dana", ["CUSTOMER"]);
 const TAQUERIA = { vendorName: "Taco Loco", distance: { meters: 400 } };
 
 describe("making notifications", () => {
-  let stores: CommunicationStores;
+  let stores: OpenCommunicationStores;
   let queue: QueueRecorder;
   let clock: Date;
   let notifications: NotificationsService;

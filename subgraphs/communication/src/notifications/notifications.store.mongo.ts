@@ -1,4 +1,4 @@
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { Channel, PushPlatform } from "../channels/channel.js";
 import type {
@@ -141,13 +141,7 @@ export class MongoNotificationsStore implements NotificationsStore {
   private readonly notifications: Model<NotificationDocument>;
 
   constructor(connection: Connection) {
-    this.notifications =
-      connection.models.Notification ??
-      connection.model<NotificationDocument>("Notification", notificationSchema);
-  }
-
-  async createIndexes(): Promise<void> {
-    await this.notifications.createIndexes();
+    this.notifications = registerModel<NotificationDocument>(connection, "Notification", notificationSchema);
   }
 
   async create(
@@ -196,10 +190,10 @@ export class MongoNotificationsStore implements NotificationsStore {
     const docs = await this.notifications
       .find(q, { deliveries: 0 })
       .sort({ createdAt: -1, _id: -1 })
-      .limit(first + 1)
+      .limit(pageLimit(first))
       .lean<NotificationDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toNotification), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toNotification);
   }
 
   countByUser(userId: string, unreadOnly = false): Promise<number> {

@@ -1,3 +1,4 @@
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { Channel, PushPlatform } from "../channels/channel.js";
 import type {
@@ -80,50 +81,7 @@ const toDelivery = (row: DeliveryRow): DeliveryRecord => ({
  * decides between two racing creations of the same notification.
  */
 export class SqliteNotificationsStore implements NotificationsStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS notifications (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL,
-        topic TEXT NOT NULL,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL,
-        subject_id TEXT,
-        data TEXT NOT NULL,
-        dedupe_key TEXT,
-        created_at INTEGER NOT NULL,
-        read_at INTEGER
-      );
-      CREATE UNIQUE INDEX IF NOT EXISTS notifications_dedupe
-        ON notifications (user_id, dedupe_key) WHERE dedupe_key IS NOT NULL;
-      CREATE INDEX IF NOT EXISTS notifications_by_user ON notifications (user_id, created_at, id);
-      CREATE INDEX IF NOT EXISTS notifications_by_subject ON notifications (subject_id, topic);
-      CREATE INDEX IF NOT EXISTS notifications_unread_by_user
-        ON notifications (user_id, created_at, id) WHERE read_at IS NULL;
-      CREATE TABLE IF NOT EXISTS notification_deliveries (
-        id TEXT PRIMARY KEY,
-        notification_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        channel TEXT NOT NULL,
-        platform TEXT,
-        destination TEXT NOT NULL,
-        title TEXT NOT NULL,
-        body TEXT NOT NULL,
-        status TEXT NOT NULL,
-        attempts INTEGER NOT NULL,
-        last_error TEXT,
-        due_at INTEGER NOT NULL,
-        sent_at INTEGER,
-        provider_message_id TEXT,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS deliveries_by_notification ON notification_deliveries (notification_id, created_at);
-      CREATE INDEX IF NOT EXISTS deliveries_by_user ON notification_deliveries (user_id);
-      CREATE INDEX IF NOT EXISTS deliveries_unfinished
-        ON notification_deliveries (id) WHERE status IN ('QUEUED', 'SCHEDULED');
-    `);
-  }
+  constructor(private readonly db: Database.Database) {}
 
   async create(
     notification: NotificationRecord,
@@ -184,7 +142,7 @@ export class SqliteNotificationsStore implements NotificationsStore {
     after?: NotificationListKey,
     unreadOnly = false,
   ): Promise<NotificationPage> {
-    const params: Record<string, unknown> = { userId, limit: first + 1 };
+    const params: Record<string, unknown> = { userId, limit: pageLimit(first) };
     let afterClause = "";
     if (after) {
       afterClause = "AND (created_at, id) < (@afterCreatedAt, @afterId)";
@@ -197,7 +155,7 @@ export class SqliteNotificationsStore implements NotificationsStore {
          ORDER BY created_at DESC, id DESC LIMIT @limit`,
       )
       .all(params);
-    return { records: rows.slice(0, first).map(toNotification), hasNextPage: rows.length > first };
+    return pageOf(rows, first, toNotification);
   }
 
   async countByUser(userId: string, unreadOnly = false): Promise<number> {

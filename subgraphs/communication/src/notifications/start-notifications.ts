@@ -2,8 +2,8 @@ import type { Consumption, EventBus } from "@venta/events";
 import type { Logger } from "@venta/kit";
 import { followVendorAlerts } from "../alerts/vendor-alerts.consumer.js";
 import { followAccountDeletions } from "../contacts/account-deletions.js";
+import type { CommunicationServices } from "../module.js";
 import { followMarketplacePreferences } from "../preferences/marketplace-preferences.consumer.js";
-import type { NotificationServices } from "./notification-services.js";
 
 export interface RunningNotifications {
   stop(): Promise<void>;
@@ -15,7 +15,7 @@ export interface RunningNotifications {
  * marketplace's deprecated notification switches).
  */
 export async function startNotifications(
-  services: NotificationServices,
+  services: CommunicationServices,
   bus: EventBus,
   log: Logger,
 ): Promise<RunningNotifications> {

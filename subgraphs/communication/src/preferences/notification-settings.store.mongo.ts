@@ -1,4 +1,4 @@
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { ChannelSwitches, NotificationTopic } from "../notifications/topics.js";
 import type { NotificationSettingsRecord } from "./notification-settings.record.js";
@@ -41,13 +41,7 @@ export class MongoNotificationSettingsStore implements NotificationSettingsStore
   private readonly settings: Model<SettingsDocument>;
 
   constructor(connection: Connection) {
-    this.settings =
-      connection.models.NotificationSettings ??
-      connection.model<SettingsDocument>("NotificationSettings", settingsSchema);
-  }
-
-  async createIndexes(): Promise<void> {
-    await this.settings.createIndexes();
+    this.settings = registerModel<SettingsDocument>(connection, "NotificationSettings", settingsSchema);
   }
 
   async find(userId: string): Promise<NotificationSettingsRecord | null> {

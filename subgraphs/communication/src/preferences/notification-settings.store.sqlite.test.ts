@@ -1,8 +1,11 @@
+import { sqliteMigrationsOf } from "@venta/kit";
+import { migrateSqlite } from "@venta/store";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../stores.js";
 import { notificationSettingsStoreContract } from "./notification-settings.store.contract.js";
 import { SqliteNotificationSettingsStore } from "./notification-settings.store.sqlite.js";
+import { preferencesModule } from "./preferences.module.js";
 
 notificationSettingsStoreContract("SQLite", async () => {
   const stores = openSqlite(":memory:");
@@ -19,6 +22,7 @@ describe("SQLite notification settings store over a file from before per-topic c
       );
       INSERT INTO notification_settings (user_id, topics, updated_at) VALUES ('u1', '{"PROMOTION":{"push":true,"email":false,"sms":false}}', 0);
     `);
+    migrateSqlite(db, sqliteMigrationsOf([preferencesModule]));
     const store = new SqliteNotificationSettingsStore(db);
     expect(await store.find("u1")).toMatchObject({ topicsChangedAt: {} });
     expect(

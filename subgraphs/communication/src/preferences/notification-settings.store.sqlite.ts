@@ -39,24 +39,7 @@ const toRecord = (row: SettingsRow): NotificationSettingsRecord => ({
  * changed, as JSON columns.
  */
 export class SqliteNotificationSettingsStore implements NotificationSettingsStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS notification_settings (
-        user_id TEXT PRIMARY KEY,
-        locale TEXT,
-        time_zone TEXT,
-        quiet_start INTEGER,
-        quiet_end INTEGER,
-        topics TEXT NOT NULL,
-        topics_changed_at TEXT NOT NULL DEFAULT '{}',
-        updated_at INTEGER NOT NULL
-      );
-    `);
-    // Added after the first release, for files made before it.
-    const columns = db.prepare<[], { name: string }>("PRAGMA table_info(notification_settings)").all();
-    if (!columns.some((column) => column.name === "topics_changed_at"))
-      db.exec("ALTER TABLE notification_settings ADD COLUMN topics_changed_at TEXT NOT NULL DEFAULT '{}'");
-  }
+  constructor(private readonly db: Database.Database) {}
 
   async find(userId: string): Promise<NotificationSettingsRecord | null> {
     const row = this.db

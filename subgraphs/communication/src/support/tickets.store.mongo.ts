@@ -1,5 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import {
   ERASED_AGENT_ID,
@@ -114,22 +114,12 @@ export class MongoTicketsStore implements TicketsStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.tickets =
-      connection.models.SupportTicket ?? connection.model<TicketDocument>("SupportTicket", ticketSchema);
-    this.repliesModel =
-      connection.models.SupportReply ?? connection.model<ReplyDocument>("SupportReply", replySchema);
-    this.agents =
-      connection.models.SupportAgent ?? connection.model<AgentDocument>("SupportAgent", agentSchema);
+    this.tickets = registerModel<TicketDocument>(connection, "SupportTicket", ticketSchema);
+    this.repliesModel = registerModel<ReplyDocument>(connection, "SupportReply", replySchema);
+    this.agents = registerModel<AgentDocument>(connection, "SupportAgent", agentSchema);
   }
 
   /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([
-      this.tickets.createIndexes(),
-      this.repliesModel.createIndexes(),
-      this.agents.createIndexes(),
-    ]);
-  }
 
   async create(ticket: TicketRecord, announce?: Announce<TicketRecord>): Promise<void> {
     const { id, ...rest } = ticket;
@@ -199,10 +189,10 @@ export class MongoTicketsStore implements TicketsStore {
     const docs = await this.tickets
       .find(query)
       .sort({ createdAt: direction, _id: direction })
-      .limit(first + 1)
+      .limit(pageLimit(first))
       .lean<TicketDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toTicket), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toTicket);
   }
 
   count(filter: TicketFilter): Promise<number> {
@@ -224,10 +214,10 @@ export class MongoTicketsStore implements TicketsStore {
     const docs = await this.repliesModel
       .find(query)
       .sort({ createdAt: 1, _id: 1 })
-      .limit(first + 1)
+      .limit(pageLimit(first))
       .lean<ReplyDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toReply), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toReply);
   }
 
   async firstReplies(ticketIds: readonly string[], first: number): Promise<Map<string, TicketReplyPage>> {
@@ -240,7 +230,7 @@ export class MongoTicketsStore implements TicketsStore {
         {
           $group: {
             _id: "$ticketId",
-            oldest: { $topN: { n: first + 1, sortBy: { createdAt: 1, _id: 1 }, output: "$$ROOT" } },
+            oldest: { $topN: { n: pageLimit(first), sortBy: { createdAt: 1, _id: 1 }, output: "$$ROOT" } },
           },
         },
       ])
@@ -248,7 +238,7 @@ export class MongoTicketsStore implements TicketsStore {
     const byTicket = new Map(groups.map((group) => [group._id, group.oldest]));
     for (const id of ticketIds) {
       const docs = byTicket.get(id) ?? [];
-      pages.set(id, { records: docs.slice(0, first).map(toReply), hasNextPage: docs.length > first });
+      pages.set(id, pageOf(docs, first, toReply));
     }
     return pages;
   }

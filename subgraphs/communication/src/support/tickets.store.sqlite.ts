@@ -1,4 +1,5 @@
 import type { Announce, SqliteOutbox } from "@venta/events";
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import {
   ERASED_AGENT_ID,
@@ -64,39 +65,7 @@ export class SqliteTicketsStore implements TicketsStore {
   constructor(
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
-  ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS support_tickets (
-        id TEXT PRIMARY KEY,
-        requester_id TEXT NOT NULL,
-        subject TEXT NOT NULL,
-        body TEXT NOT NULL,
-        category TEXT,
-        state TEXT NOT NULL,
-        assignee_id TEXT,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        closed_at INTEGER
-      );
-      CREATE INDEX IF NOT EXISTS support_tickets_by_requester ON support_tickets (requester_id, created_at, id);
-      CREATE INDEX IF NOT EXISTS support_tickets_by_state ON support_tickets (state, created_at, id);
-      CREATE INDEX IF NOT EXISTS support_tickets_by_assignee ON support_tickets (assignee_id, created_at, id);
-      CREATE TABLE IF NOT EXISTS support_replies (
-        id TEXT PRIMARY KEY,
-        ticket_id TEXT NOT NULL,
-        author_id TEXT NOT NULL,
-        author_role TEXT NOT NULL,
-        body TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS support_replies_by_ticket ON support_replies (ticket_id, created_at, id);
-      CREATE INDEX IF NOT EXISTS support_replies_by_author ON support_replies (author_id);
-      CREATE TABLE IF NOT EXISTS support_agents (
-        user_id TEXT PRIMARY KEY,
-        first_seen_at INTEGER NOT NULL
-      );
-    `);
-  }
+  ) {}
 
   async create(ticket: TicketRecord, announce?: Announce<TicketRecord>): Promise<void> {
     const insert = () =>
@@ -191,7 +160,7 @@ export class SqliteTicketsStore implements TicketsStore {
     first: number,
     after?: TicketListKey,
   ): Promise<TicketPage> {
-    const params: Record<string, unknown> = { limit: first + 1 };
+    const params: Record<string, unknown> = { limit: pageLimit(first) };
     const where = this.where(filter, params);
     const direction = order === "OLDEST_FIRST" ? "ASC" : "DESC";
     let afterClause = "";
@@ -206,7 +175,7 @@ export class SqliteTicketsStore implements TicketsStore {
          ORDER BY created_at ${direction}, id ${direction} LIMIT @limit`,
       )
       .all(params);
-    return { records: rows.slice(0, first).map(toTicket), hasNextPage: rows.length > first };
+    return pageOf(rows, first, toTicket);
   }
 
   async count(filter: TicketFilter): Promise<number> {
@@ -229,8 +198,8 @@ export class SqliteTicketsStore implements TicketsStore {
         `SELECT * FROM support_replies WHERE ticket_id = ? AND (created_at, id) > (?, ?)
          ORDER BY created_at, id LIMIT ?`,
       )
-      .all(ticketId, after?.createdAt.getTime() ?? -1, after?.id ?? "", first + 1);
-    return { records: rows.slice(0, first).map(toReply), hasNextPage: rows.length > first };
+      .all(ticketId, after?.createdAt.getTime() ?? -1, after?.id ?? "", pageLimit(first));
+    return pageOf(rows, first, toReply);
   }
 
   async firstReplies(ticketIds: readonly string[], first: number): Promise<Map<string, TicketReplyPage>> {
@@ -243,7 +212,7 @@ export class SqliteTicketsStore implements TicketsStore {
            FROM support_replies r WHERE ticket_id IN (SELECT value FROM json_each(?))
          ) WHERE position <= ? ORDER BY ticket_id, created_at, id`,
       )
-      .all(JSON.stringify(ticketIds), first + 1);
+      .all(JSON.stringify(ticketIds), pageLimit(first));
     const byTicket = new Map<string, ReplyRow[]>();
     for (const row of rows) {
       const list = byTicket.get(row.ticket_id) ?? [];
@@ -252,7 +221,7 @@ export class SqliteTicketsStore implements TicketsStore {
     }
     for (const id of ticketIds) {
       const list = byTicket.get(id) ?? [];
-      pages.set(id, { records: list.slice(0, first).map(toReply), hasNextPage: list.length > first });
+      pages.set(id, pageOf(list, first, toReply));
     }
     return pages;
   }

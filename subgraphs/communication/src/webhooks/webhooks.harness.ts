@@ -3,8 +3,8 @@ import { type DomainEvent, type EventType, startOutboxRelay } from "@venta/event
 import { type RunningServer, startSubgraphServer } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { communicationHarness } from "../communication.harness.js";
-import { communicationContext } from "../context.js";
 import { buildCommunicationSchema } from "../schema.js";
+import { communicationContext } from "../services.js";
 import type { IdentityContacts } from "./inbound/clerk.webhook.js";
 import { partnerKeysRegister } from "./outbound/partner-keys.harness.js";
 import { startWebhookWorkers, webhookRoutes } from "./webhooks.js";

@@ -1,5 +1,5 @@
 import type { MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { InboundEventRecord } from "./inbound-event.record.js";
 import type {
@@ -9,7 +9,6 @@ import type {
   ProcessingOutcome,
 } from "./inbound-events.store.js";
 import { detailOf, ERASED_REASON } from "./inbound-events.store.js";
-import { subjectUserIdOf } from "./inbound-subject.js";
 
 interface InboundEventDocument extends Omit<InboundEventRecord, "id"> {
   _id: string;
@@ -76,30 +75,12 @@ export class MongoInboundEventsStore implements InboundEventsStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.events =
-      connection.models.InboundWebhookEvent ??
-      connection.model<InboundEventDocument>("InboundWebhookEvent", inboundEventSchema);
-    this.announcements =
-      connection.models.InboundWebhookAnnouncement ??
-      connection.model<AnnouncementDocument>("InboundWebhookAnnouncement", announcementSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([this.events.createIndexes(), this.announcements.createIndexes()]);
-    await this.addSubjects();
-  }
-
-  /** Events stored before subjects were noted get theirs, so that erasing a person finds them. */
-  private async addSubjects(): Promise<void> {
-    const unnoted = this.events
-      .find({ subjectUserId: { $exists: false } }, { provider: 1, body: 1 })
-      .lean<Pick<InboundEventDocument, "_id" | "provider" | "body">[]>()
-      .cursor();
-    for await (const doc of unnoted) {
-      const subjectUserId = doc.body ? subjectUserIdOf(doc.provider, doc.body) : null;
-      await this.events.updateOne({ _id: doc._id }, { $set: { subjectUserId } }).exec();
-    }
+    this.events = registerModel<InboundEventDocument>(connection, "InboundWebhookEvent", inboundEventSchema);
+    this.announcements = registerModel<AnnouncementDocument>(
+      connection,
+      "InboundWebhookAnnouncement",
+      announcementSchema,
+    );
   }
 
   async insert(record: InboundEventRecord): Promise<boolean> {
@@ -196,12 +177,12 @@ export class MongoInboundEventsStore implements InboundEventsStore {
       this.events
         .find(q)
         .sort({ receivedAt: -1, _id: -1 })
-        .limit(first + 1)
+        .limit(pageLimit(first))
         .lean<InboundEventDocument[]>()
         .exec(),
       this.events.countDocuments(filter).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toRecord), totalCount };
   }
 
   async eraseSubject(userId: string, at: Date): Promise<number> {

@@ -1,7 +1,10 @@
-import { SqliteOutbox } from "@venta/events";
+import { outboxMigrations, SqliteOutbox } from "@venta/events";
+import { sqliteMigrationsOf } from "@venta/kit";
+import { migrateSqlite } from "@venta/store";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../../stores.js";
+import { webhooksModule } from "../webhooks.module.js";
 import { inboundEventsStoreContract } from "./inbound-events.store.contract.js";
 import { SqliteInboundEventsStore } from "./inbound-events.store.sqlite.js";
 
@@ -40,12 +43,16 @@ describe("SQLite inbound webhook events store upgrade", () => {
     );
     insert.run("revenuecat:rc_1", "REVENUECAT", "rc_1", "RENEWAL", '{"event":{"app_user_id":"bob"}}');
 
+    const migrate = () =>
+      migrateSqlite(db, [outboxMigrations.sqlite, ...sqliteMigrationsOf([webhooksModule])]);
+    migrate();
     const store = new SqliteInboundEventsStore(db, new SqliteOutbox(db));
     expect((await store.findById("clerk:msg_1"))?.subjectUserId).toBe("zelda");
     expect((await store.findById("revenuecat:rc_1"))?.subjectUserId).toBe("bob");
     expect(await store.eraseSubject("zelda", new Date(3))).toBe(2);
     expect(await store.findById("stripe:evt_1")).toMatchObject({ body: null, status: "PROCESSED" });
     // Opening the upgraded file again changes nothing.
+    expect(migrate().applied).toEqual([]);
     new SqliteInboundEventsStore(db, new SqliteOutbox(db));
     expect((await store.findById("revenuecat:rc_1"))?.subjectUserId).toBe("bob");
     db.close();

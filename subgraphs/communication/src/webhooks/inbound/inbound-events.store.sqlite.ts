@@ -1,4 +1,5 @@
 import type { SqliteOutbox } from "@venta/events";
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { InboundEventRecord, InboundEventStatus, InboundProvider } from "./inbound-event.record.js";
 import type {
@@ -8,7 +9,6 @@ import type {
   ProcessingOutcome,
 } from "./inbound-events.store.js";
 import { detailOf, ERASED_REASON } from "./inbound-events.store.js";
-import { subjectUserIdOf } from "./inbound-subject.js";
 
 interface InboundEventRow {
   id: string;
@@ -52,51 +52,7 @@ export class SqliteInboundEventsStore implements InboundEventsStore {
   constructor(
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
-  ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS inbound_webhook_events (
-        id TEXT PRIMARY KEY,
-        provider TEXT NOT NULL,
-        event_id TEXT NOT NULL,
-        type TEXT NOT NULL,
-        body TEXT NOT NULL,
-        subject_user_id TEXT,
-        received_at INTEGER NOT NULL,
-        status TEXT NOT NULL,
-        attempts INTEGER NOT NULL,
-        next_attempt_at INTEGER,
-        last_error TEXT,
-        processed_at INTEGER
-      );
-      CREATE INDEX IF NOT EXISTS inbound_webhook_events_due ON inbound_webhook_events (status, next_attempt_at);
-      CREATE INDEX IF NOT EXISTS inbound_webhook_events_by_receipt ON inbound_webhook_events (received_at, id);
-      CREATE TABLE IF NOT EXISTS inbound_webhook_announcements (
-        event_id TEXT PRIMARY KEY,
-        inbound_id TEXT NOT NULL
-      );
-    `);
-    this.addSubjects();
-    db.exec(`
-      CREATE INDEX IF NOT EXISTS inbound_webhook_events_by_subject ON inbound_webhook_events (subject_user_id)
-        WHERE subject_user_id IS NOT NULL;
-      CREATE INDEX IF NOT EXISTS inbound_webhook_events_with_body ON inbound_webhook_events (processed_at)
-        WHERE body != '';
-    `);
-  }
-
-  /** Files made before subjects were noted get the column, and their stored events their subjects. */
-  private addSubjects(): void {
-    const columns = this.db.prepare<[], { name: string }>("PRAGMA table_info(inbound_webhook_events)").all();
-    if (columns.some((column) => column.name === "subject_user_id")) return;
-    const stored = this.db.prepare<[], Pick<InboundEventRow, "id" | "provider" | "body">>(
-      "SELECT id, provider, body FROM inbound_webhook_events WHERE body != ''",
-    );
-    this.db.transaction(() => {
-      this.db.exec("ALTER TABLE inbound_webhook_events ADD COLUMN subject_user_id TEXT");
-      const note = this.db.prepare("UPDATE inbound_webhook_events SET subject_user_id = ? WHERE id = ?");
-      for (const row of stored.all()) note.run(subjectUserIdOf(row.provider, row.body), row.id);
-    })();
-  }
+  ) {}
 
   private get(id: string): InboundEventRecord | null {
     const row = this.db
@@ -185,7 +141,7 @@ export class SqliteInboundEventsStore implements InboundEventsStore {
 
   async list({ first, after, provider, status }: InboundEventListOptions): Promise<InboundEventPage> {
     const filter: string[] = [];
-    const params: Record<string, unknown> = { limit: first + 1 };
+    const params: Record<string, unknown> = { limit: pageLimit(first) };
     if (provider !== undefined) {
       filter.push("provider = @provider");
       params.provider = provider;
@@ -211,7 +167,7 @@ export class SqliteInboundEventsStore implements InboundEventsStore {
         `SELECT count(*) AS n FROM inbound_webhook_events ${clause(filter)}`,
       )
       .get(params) ?? { n: 0 };
-    return { records: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first, totalCount: n };
+    return { ...pageOf(rows, first, toRecord), totalCount: n };
   }
 
   async eraseSubject(userId: string, at: Date): Promise<number> {

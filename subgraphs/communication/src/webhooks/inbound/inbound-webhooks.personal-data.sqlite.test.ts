@@ -12,10 +12,10 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { handledBy } from "../../bus.harness.js";
 import { communicationEnv } from "../../config.js";
 import { ACCOUNT_DELETIONS_CONSUMER, followAccountDeletions } from "../../contacts/account-deletions.js";
-import { type CommunicationServices, communicationContext } from "../../context.js";
+import type { CommunicationServices } from "../../module.js";
 import { buildCommunicationSchema } from "../../schema.js";
-import { communicationServices } from "../../services.js";
-import { type CommunicationStores, openSqlite } from "../../stores.js";
+import { communicationContext, communicationServices } from "../../services.js";
+import { type OpenCommunicationStores, openSqlite } from "../../stores.js";
 import { partnerKeysRegister } from "../outbound/partner-keys.harness.js";
 import { startWebhookWorkers, type WebhookWorkers, webhookRoutes } from "../webhooks.js";
 
@@ -90,7 +90,7 @@ const stripeHeaders = (payload: string) => ({
  */
 describe("account deletion and stored inbound webhook events", () => {
   let dir: string;
-  let stores: CommunicationStores;
+  let stores: OpenCommunicationStores;
   let services: CommunicationServices;
   let bus: SqliteEventBus;
   let relay: OutboxRelay;

@@ -1,4 +1,4 @@
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type {
   AttemptOutcome,
@@ -74,15 +74,10 @@ export class MongoWebhookDeliveriesStore implements WebhookDeliveriesStore {
   private readonly model: Model<DeliveryDocument>;
 
   constructor(connection: Connection) {
-    this.model =
-      connection.models.WebhookDelivery ??
-      connection.model<DeliveryDocument>("WebhookDelivery", deliverySchema);
+    this.model = registerModel<DeliveryDocument>(connection, "WebhookDelivery", deliverySchema);
   }
 
   /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
-  }
 
   async enqueue(records: readonly WebhookDeliveryRecord[]): Promise<number> {
     // One insert each: an event reaches a handful of subscriptions, and a duplicate (subscription,
@@ -194,12 +189,12 @@ export class MongoWebhookDeliveriesStore implements WebhookDeliveriesStore {
       this.model
         .find(q)
         .sort({ createdAt: -1, _id: -1 })
-        .limit(first + 1)
+        .limit(pageLimit(first))
         .lean<DeliveryDocument[]>()
         .exec(),
       this.model.countDocuments(filter).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toRecord), totalCount };
   }
 
   async removeBySubscription(subscriptionId: string): Promise<number> {

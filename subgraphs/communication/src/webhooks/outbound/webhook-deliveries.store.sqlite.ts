@@ -1,3 +1,4 @@
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { PublicEventType } from "./public-events.js";
 import type {
@@ -63,30 +64,7 @@ const toRecord = (row: DeliveryRow): WebhookDeliveryRecord => ({
  * of its row: they are few (bounded by the retry budget) and always read with it.
  */
 export class SqliteWebhookDeliveriesStore implements WebhookDeliveriesStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS webhook_deliveries (
-        id TEXT PRIMARY KEY,
-        subscription_id TEXT NOT NULL,
-        partner_key_id TEXT NOT NULL,
-        event_id TEXT NOT NULL,
-        event_type TEXT NOT NULL,
-        body TEXT NOT NULL,
-        status TEXT NOT NULL,
-        attempts TEXT NOT NULL,
-        next_attempt_at INTEGER,
-        failure_reason TEXT,
-        created_at INTEGER NOT NULL,
-        delivered_at INTEGER,
-        UNIQUE (subscription_id, event_id)
-      );
-      CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_attempt_at);
-      CREATE INDEX IF NOT EXISTS webhook_deliveries_by_subscription
-        ON webhook_deliveries (subscription_id, created_at, id);
-      CREATE INDEX IF NOT EXISTS webhook_deliveries_by_partner ON webhook_deliveries (partner_key_id, created_at, id);
-      CREATE INDEX IF NOT EXISTS webhook_deliveries_by_creation ON webhook_deliveries (created_at, id);
-    `);
-  }
+  constructor(private readonly db: Database.Database) {}
 
   private get(id: string): WebhookDeliveryRecord | null {
     const row = this.db
@@ -203,7 +181,7 @@ export class SqliteWebhookDeliveriesStore implements WebhookDeliveriesStore {
     status,
   }: WebhookDeliveryListOptions): Promise<WebhookDeliveryPage> {
     const filter: string[] = [];
-    const params: Record<string, unknown> = { limit: first + 1 };
+    const params: Record<string, unknown> = { limit: pageLimit(first) };
     if (subscriptionId !== undefined) {
       filter.push("subscription_id = @subscriptionId");
       params.subscriptionId = subscriptionId;
@@ -233,7 +211,7 @@ export class SqliteWebhookDeliveriesStore implements WebhookDeliveriesStore {
         `SELECT count(*) AS n FROM webhook_deliveries ${clause(filter)}`,
       )
       .get(params) ?? { n: 0 };
-    return { records: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first, totalCount: n };
+    return { ...pageOf(rows, first, toRecord), totalCount: n };
   }
 
   async removeBySubscription(subscriptionId: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { pageLimit, pageOf, registerModel } from "@venta/store";
 import {
   type Connection,
   type Model,
@@ -68,15 +69,10 @@ export class MongoWebhookSubscriptionsStore implements WebhookSubscriptionsStore
   private readonly model: Model<SubscriptionDocument>;
 
   constructor(connection: Connection) {
-    this.model =
-      connection.models.WebhookSubscription ??
-      connection.model<SubscriptionDocument>("WebhookSubscription", subscriptionSchema);
+    this.model = registerModel<SubscriptionDocument>(connection, "WebhookSubscription", subscriptionSchema);
   }
 
   /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
-  }
 
   async insert(record: WebhookSubscriptionRecord): Promise<void> {
     const { id, ...rest } = record;
@@ -105,12 +101,12 @@ export class MongoWebhookSubscriptionsStore implements WebhookSubscriptionsStore
       this.model
         .find(q)
         .sort({ createdAt: -1, _id: -1 })
-        .limit(first + 1)
+        .limit(pageLimit(first))
         .lean<SubscriptionDocument[]>()
         .exec(),
       this.model.countDocuments(filter).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toRecord), totalCount };
   }
 
   async activeFor(eventType: PublicEventType): Promise<WebhookSubscriptionRecord[]> {

@@ -1,3 +1,4 @@
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { PublicEventType } from "./public-events.js";
 import type {
@@ -54,29 +55,7 @@ const toRecord = (row: SubscriptionRow): WebhookSubscriptionRecord => ({
 
 /** Webhook subscriptions in the embedded SQLite database. Times are epoch milliseconds. */
 export class SqliteWebhookSubscriptionsStore implements WebhookSubscriptionsStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS webhook_subscriptions (
-        id TEXT PRIMARY KEY,
-        partner_key_id TEXT NOT NULL,
-        url TEXT NOT NULL,
-        event_types TEXT NOT NULL,
-        description TEXT,
-        status TEXT NOT NULL,
-        disabled_reason TEXT,
-        disabled_at INTEGER,
-        secret TEXT NOT NULL,
-        previous_secret TEXT,
-        previous_secret_expires_at INTEGER,
-        consecutive_failures INTEGER NOT NULL,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS webhook_subscriptions_by_partner
-        ON webhook_subscriptions (partner_key_id, created_at, id);
-      CREATE INDEX IF NOT EXISTS webhook_subscriptions_by_creation ON webhook_subscriptions (created_at, id);
-    `);
-  }
+  constructor(private readonly db: Database.Database) {}
 
   private get(id: string): WebhookSubscriptionRecord | null {
     const row = this.db
@@ -118,7 +97,7 @@ export class SqliteWebhookSubscriptionsStore implements WebhookSubscriptionsStor
     partnerKeyId,
   }: WebhookSubscriptionListOptions): Promise<WebhookSubscriptionPage> {
     const filter: string[] = [];
-    const params: Record<string, unknown> = { limit: first + 1 };
+    const params: Record<string, unknown> = { limit: pageLimit(first) };
     if (partnerKeyId !== undefined) {
       filter.push("partner_key_id = @partnerKeyId");
       params.partnerKeyId = partnerKeyId;
@@ -141,7 +120,7 @@ export class SqliteWebhookSubscriptionsStore implements WebhookSubscriptionsStor
         `SELECT count(*) AS n FROM webhook_subscriptions ${clause(filter)}`,
       )
       .get(params) ?? { n: 0 };
-    return { records: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first, totalCount: n };
+    return { ...pageOf(rows, first, toRecord), totalCount: n };
   }
 
   async activeFor(eventType: PublicEventType): Promise<WebhookSubscriptionRecord[]> {
