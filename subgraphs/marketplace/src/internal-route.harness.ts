@@ -2,6 +2,7 @@ import { InternalIdentity } from "@venta/auth";
 import { type RouteHandler, startSubgraphServer } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { marketplaceContext } from "./context.js";
+import { marketplaceModules } from "./modules.js";
 import type { InternalRouteGuard } from "./internal-route.js";
 import { marketplaceHarness } from "./marketplace.harness.js";
 import { buildMarketplaceSchema } from "./schema.js";
@@ -29,7 +30,7 @@ export async function internalRouteServer(
     log: testLogger,
     schema: await buildMarketplaceSchema(),
     identity: internalIdentity,
-    createContext: marketplaceContext(h.services),
+    createContext: marketplaceContext(marketplaceModules, h.services),
     healthChecks: {},
     routes: { [path]: route(h, { identity: internalIdentity, log: testLogger }) },
   });
