@@ -10,7 +10,12 @@ export type { ScheduleInput } from "./schedules/schedule.validation.js";
 export { SchedulesService } from "./schedules/schedules.service.js";
 export { buildMarketplaceSchema } from "./schema.js";
 export { followSearchEvents, searchProjection } from "./search/search.projection.js";
-export { assembleMongoStores, type MarketplaceStores, openMarketplaceStores } from "./stores.js";
+export {
+  assembleMongoStores,
+  type MarketplaceStores,
+  migrateMarketplaceSqlite,
+  openMarketplaceStores,
+} from "./stores.js";
 export { UsersService } from "./users/users.service.js";
 export { SqliteUsersStore } from "./users/users.store.sqlite.js";
 export { VendorsService } from "./vendors/vendors.service.js";

@@ -2,9 +2,9 @@ import { InternalIdentity } from "@venta/auth";
 import { type RouteHandler, startSubgraphServer } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { marketplaceContext } from "./context.js";
-import { marketplaceModules } from "./modules.js";
 import type { InternalRouteGuard } from "./internal-route.js";
 import { marketplaceHarness } from "./marketplace.harness.js";
+import { marketplaceModules } from "./modules.js";
 import { buildMarketplaceSchema } from "./schema.js";
 
 type Harness = Awaited<ReturnType<typeof marketplaceHarness>>;

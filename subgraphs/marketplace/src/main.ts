@@ -3,10 +3,10 @@ import { openEventBus, openEventStore, recordEvents, startOutboxRelay } from "@v
 import {
   ConfigError,
   closeOnSignals,
-  startModules,
   createLogger,
   httpTimeouts,
   internalIdentity,
+  startModules,
   startSubgraphServer,
 } from "@venta/kit";
 import { CALLER_VERIFICATION_PATH, callerVerificationRoute } from "./callers/caller-verification.route.js";
@@ -14,12 +14,12 @@ import { loadMarketplaceConfig } from "./config.js";
 import { marketplaceContext } from "./context.js";
 import { MAX_UPLOAD_REQUEST_BYTES } from "./media/media-content.js";
 import { openFileStorage } from "./media/open-file-storage.js";
+import { marketplaceModules } from "./modules.js";
 import { PARTNER_KEY_STATUS_PATH, partnerKeyStatusRoute } from "./partners/partner-key-status.route.js";
 import {
   PARTNER_KEY_VERIFICATION_PATH,
   partnerKeyVerificationRoute,
 } from "./partners/partner-key-verification.route.js";
-import { marketplaceModules } from "./modules.js";
 import { buildMarketplaceSchema } from "./schema.js";
 import { marketplaceServices } from "./services.js";
 import { openMarketplaceStores } from "./stores.js";

@@ -3,8 +3,8 @@ import { startSubgraphServer } from "@venta/kit";
 import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { marketplaceContext } from "../context.js";
-import { marketplaceModules } from "../modules.js";
 import { internalIdentity as identity, internalRouteServer } from "../internal-route.harness.js";
+import { marketplaceModules } from "../modules.js";
 import { buildMarketplaceSchema } from "../schema.js";
 import {
   PARTNER_KEY_VERIFICATION_PATH,

@@ -1,8 +1,8 @@
 import { keyedLoader } from "@venta/kit";
 import type DataLoader from "dataloader";
 import type { MarketplaceModule } from "../module.js";
-import { vendorsVerifiedBackfill } from "./migrations/001-vendors-verified.mongo.js";
 import { vendorsBaseline } from "./migrations/001-vendors.sqlite.js";
+import { vendorsVerifiedBackfill } from "./migrations/001-vendors-verified.mongo.js";
 import type { VendorRecord } from "./vendor.record.js";
 import { resolveVendorReference } from "./vendor.reference.js";
 import { VendorsResolver } from "./vendors.resolver.js";

@@ -95,8 +95,7 @@ export class SqliteVendorsStore implements VendorsStore {
           vendor.updatedAt.getTime(),
         );
     } catch (error) {
-      if (isSqliteUniqueViolation(error, "slug"))
-        throw new DuplicateSlugError(vendor.slug);
+      if (isSqliteUniqueViolation(error, "slug")) throw new DuplicateSlugError(vendor.slug);
       throw error;
     }
   }
