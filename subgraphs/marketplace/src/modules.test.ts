@@ -5,6 +5,7 @@ import { personViewer } from "@venta/auth";
 import { assembleLoaders, mongoMigrationsOf, sqliteMigrationsOf } from "@venta/kit";
 import mongoose from "mongoose";
 import { afterAll, describe, expect, it } from "vitest";
+import * as marketplace from "./index.js";
 import { harnessSettings } from "./marketplace.harness.js";
 import { marketplaceModules } from "./modules.js";
 import { marketplaceServices, personalDataRegistry } from "./services.js";
@@ -53,6 +54,11 @@ describe("marketplace modules", () => {
           steps.map((step) => step.version),
           module.name,
         ).toEqual(steps.map((_, index) => index + 1));
+  });
+
+  it("are each exported from the package, so its types carry every module's members", () => {
+    const exported = new Set<unknown>(Object.values(marketplace));
+    for (const module of marketplaceModules) expect(exported.has(module), module.name).toBe(true);
   });
 
   it("erase the account last and export it first", () => {
