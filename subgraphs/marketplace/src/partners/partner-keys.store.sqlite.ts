@@ -1,6 +1,6 @@
 import type { PartnerScope } from "@venta/auth";
 import type { Announce, SqliteOutbox } from "@venta/events";
-import { isSqliteUniqueViolation, pageLimit, pageOf } from "@venta/store";
+import { dateOrNull, epochOrNull, isSqliteUniqueViolation, pageLimit, pageOf, sqlWhere } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { PartnerKeyRecord } from "./partner-key.record.js";
 import {
@@ -33,8 +33,8 @@ const toRecord = (row: PartnerKeyRow): PartnerKeyRecord => ({
   scopes: JSON.parse(row.scopes) as PartnerScope[],
   createdBy: row.created_by,
   createdAt: new Date(row.created_at),
-  revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
-  lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
+  revokedAt: dateOrNull(row.revoked_at),
+  lastUsedAt: dateOrNull(row.last_used_at),
 });
 
 /** Partner API keys in the embedded SQLite database (tables: migrations/). Times are stored as epoch milliseconds. */
@@ -56,8 +56,8 @@ export class SqlitePartnerKeysStore implements PartnerKeysStore {
           JSON.stringify(record.scopes),
           record.createdBy,
           record.createdAt.getTime(),
-          record.revokedAt?.getTime() ?? null,
-          record.lastUsedAt?.getTime() ?? null,
+          epochOrNull(record.revokedAt),
+          epochOrNull(record.lastUsedAt),
         );
     } catch (error) {
       if (isSqliteUniqueViolation(error)) throw new DuplicatePartnerKeyError(record.id);
@@ -130,5 +130,3 @@ export class SqlitePartnerKeysStore implements PartnerKeysStore {
     return changes === 1;
   }
 }
-
-const sqlWhere = (where: string[]) => (where.length > 0 ? `WHERE ${where.join(" AND ")}` : "");

@@ -1,4 +1,5 @@
 import type { Announce, SqliteOutbox } from "@venta/events";
+import { dateOrNull } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { UserRecord } from "./user.record.js";
 import {
@@ -50,7 +51,7 @@ const toProfile = (row: ProfileRow): UserProfileRecord => ({
     dietaryTags: JSON.parse(row.dietary_tags) as DietaryTag[],
     notifications: JSON.parse(row.notifications) as Partial<Record<NotificationCategory, ChannelSwitches>>,
   },
-  deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at),
+  deletedAt: dateOrNull(row.deleted_at),
   updatedAt: new Date(row.updated_at),
 });
 

@@ -1,5 +1,5 @@
 import type { Announce, SqliteOutbox } from "@venta/events";
-import { isSqliteUniqueViolation, pageLimit, pageOf } from "@venta/store";
+import { dateOrNull, epochOrNull, isSqliteUniqueViolation, pageLimit, pageOf, sqlWhere } from "@venta/store";
 import type Database from "better-sqlite3";
 import type {
   ReviewQueueKey,
@@ -45,7 +45,7 @@ const CHANGE_COLUMNS: Record<keyof VendorChanges, [column: string, toColumn: (va
   status: ["status", (v: VendorStatus) => v],
   verification: ["verification", (v: VendorVerification) => v],
   rejectionReason: ["rejection_reason", (v: string | null) => v],
-  submittedAt: ["submitted_at", (v: Date | null) => v?.getTime() ?? null],
+  submittedAt: ["submitted_at", epochOrNull],
 };
 
 const toRecord = (row: VendorRow): VendorRecord => ({
@@ -58,7 +58,7 @@ const toRecord = (row: VendorRow): VendorRecord => ({
   status: row.status,
   verification: row.verification,
   rejectionReason: row.rejection_reason,
-  submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
+  submittedAt: dateOrNull(row.submitted_at),
   version: row.version,
   createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
@@ -89,7 +89,7 @@ export class SqliteVendorsStore implements VendorsStore {
           vendor.status,
           vendor.verification,
           vendor.rejectionReason,
-          vendor.submittedAt?.getTime() ?? null,
+          epochOrNull(vendor.submittedAt),
           vendor.version,
           vendor.createdAt.getTime(),
           vendor.updatedAt.getTime(),
@@ -228,5 +228,3 @@ function whereClause(filter: VendorFilter): { where: string[]; params: Record<st
   }
   return { where, params };
 }
-
-const sqlWhere = (where: string[]) => (where.length > 0 ? `WHERE ${where.join(" AND ")}` : "");
