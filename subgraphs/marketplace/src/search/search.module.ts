@@ -37,6 +37,6 @@ export const searchModule: MarketplaceModule = {
     const indexing = followSearchEvents(bus, stores.searchIndex, log);
     return [() => indexing.stop()];
   },
-  // Only erased: what the index holds about a person is a copy of what other modules export.
+  // Only erased: the index keys recent favorites by customer, and the favorites module exports those.
   personalData: (stores) => ({ eraser: new SearchPersonalData(stores.searchIndex) }),
 };
