@@ -6,5 +6,6 @@ export * from "./migrations.mongo.js";
 export * from "./migrations.sqlite.js";
 export * from "./model.mongo.js";
 export * from "./page.js";
+export * from "./sql.sqlite.js";
 export * from "./unique-violation.js";
 export * from "./upsert.mongo.js";

@@ -4,6 +4,7 @@ import { testLogger } from "@venta/testing";
 import { marketplaceContext } from "./context.js";
 import type { InternalRouteGuard } from "./internal-route.js";
 import { marketplaceHarness } from "./marketplace.harness.js";
+import { marketplaceModules } from "./modules.js";
 import { buildMarketplaceSchema } from "./schema.js";
 
 type Harness = Awaited<ReturnType<typeof marketplaceHarness>>;
@@ -29,7 +30,7 @@ export async function internalRouteServer(
     log: testLogger,
     schema: await buildMarketplaceSchema(),
     identity: internalIdentity,
-    createContext: marketplaceContext(h.services),
+    createContext: marketplaceContext(marketplaceModules, h.services),
     healthChecks: {},
     routes: { [path]: route(h, { identity: internalIdentity, log: testLogger }) },
   });

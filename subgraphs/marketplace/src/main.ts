@@ -6,29 +6,28 @@ import {
   createLogger,
   httpTimeouts,
   internalIdentity,
+  startModules,
   startSubgraphServer,
 } from "@venta/kit";
 import { CALLER_VERIFICATION_PATH, callerVerificationRoute } from "./callers/caller-verification.route.js";
 import { loadMarketplaceConfig } from "./config.js";
 import { marketplaceContext } from "./context.js";
-import { earnLoyaltyPoints, followVendorPositions } from "./loyalty/loyalty.consumer.js";
 import { MAX_UPLOAD_REQUEST_BYTES } from "./media/media-content.js";
 import { openFileStorage } from "./media/open-file-storage.js";
+import { marketplaceModules } from "./modules.js";
 import { PARTNER_KEY_STATUS_PATH, partnerKeyStatusRoute } from "./partners/partner-key-status.route.js";
 import {
   PARTNER_KEY_VERIFICATION_PATH,
   partnerKeyVerificationRoute,
 } from "./partners/partner-key-verification.route.js";
-import { startHorizonRefresher } from "./schedules/horizon-refresher.js";
 import { buildMarketplaceSchema } from "./schema.js";
-import { followSearchEvents } from "./search/search.projection.js";
 import { marketplaceServices } from "./services.js";
 import { openMarketplaceStores } from "./stores.js";
 
 async function main(): Promise<void> {
   const config = loadMarketplaceConfig();
   const log = createLogger("marketplace", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const stores = await openMarketplaceStores(config);
+  const stores = await openMarketplaceStores(config, log);
   const bus = openEventBus(config, log);
   // Publishes what the stores wrote to their outbox, at once, and what a crashed process left behind.
   const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
@@ -40,7 +39,9 @@ async function main(): Promise<void> {
   const sharedSecret = internalSecret({ configured: config.INTERNAL_AUTH_SECRET, dataDir: config.DATA_DIR });
   const media = openFileStorage(config, stores.vendorMedia, sharedSecret);
   const deletedAccounts = config.REDIS_URL ? new RedisDeletedAccounts(config.REDIS_URL) : undefined;
-  const services = marketplaceServices(stores, media.storage, log, {
+  const services = marketplaceServices(stores, {
+    files: media.storage,
+    log,
     deletedAccounts,
     documentLinks: media.documentLinks,
     checkInRules: {
@@ -48,15 +49,12 @@ async function main(): Promise<void> {
       maxSpeedKmh: config.CHECK_IN_MAX_SPEED_KMH,
     },
   });
-  const searchIndexing = followSearchEvents(bus, stores.searchIndex, log);
-  // Check-ins measure against this projection of vendor positions; reviews and purchases earn points.
-  const loyaltyPositions = followVendorPositions(bus, stores.vendorPositions, log);
-  const loyaltyEarning = earnLoyaltyPoints(bus, services.loyalty, log);
-  // Location and search filter on published open intervals: keep their horizon ahead of the clock.
-  const horizonRefresher = startHorizonRefresher({
-    schedules: services.schedules,
-    intervalMs: config.SCHEDULE_REFRESH_MS,
+  // Each module's background work: bus consumers (search index, loyalty) and the horizon refresher.
+  const background = startModules(marketplaceModules, services, {
+    bus,
     log,
+    stores,
+    config: { SCHEDULE_REFRESH_MS: config.SCHEDULE_REFRESH_MS },
   });
   const server = await startSubgraphServer({
     name: "marketplace",
@@ -66,7 +64,7 @@ async function main(): Promise<void> {
     log,
     schema: await buildMarketplaceSchema(),
     identity,
-    createContext: marketplaceContext(services),
+    createContext: marketplaceContext(marketplaceModules, services),
     routes: {
       [CALLER_VERIFICATION_PATH]: callerVerificationRoute({
         users: stores.users,
@@ -97,10 +95,7 @@ async function main(): Promise<void> {
   );
   closeOnSignals(log, [
     () => server.stop(),
-    () => searchIndexing.stop(),
-    () => loyaltyPositions.stop(),
-    () => loyaltyEarning.stop(),
-    () => horizonRefresher.stop(),
+    ...background,
     () => recording.stop(),
     () => relay.stop(),
     () => bus.close(),

@@ -10,9 +10,23 @@ import { marketplaceContext } from "./context.js";
 import { DEFAULT_CHECK_IN_RULES } from "./loyalty/check-in-rules.js";
 import { DocumentLinks, documentLinkKey } from "./media/document-links.js";
 import { LocalFileStorage } from "./media/file-storage.local.js";
+import { marketplaceModules } from "./modules.js";
 import { buildMarketplaceSchema } from "./schema.js";
 import { marketplaceServices } from "./services.js";
 import { openSqlite } from "./stores.js";
+
+/** What the harness's services take: local files under `mediaDir`, links keyed by a fixed secret. */
+export function harnessSettings(mediaDir: string) {
+  return {
+    files: new LocalFileStorage({ root: mediaDir, publicBaseUrl: "http://media.test" }),
+    log: testLogger,
+    documentLinks: new DocumentLinks({
+      key: documentLinkKey(new TextEncoder().encode("a-harness-secret-of-at-least-32-characters")),
+      publicBaseUrl: "http://media.test",
+    }),
+    checkInRules: DEFAULT_CHECK_IN_RULES,
+  };
+}
 
 let cachedSchema: Promise<GraphQLSchema> | undefined;
 
@@ -26,16 +40,10 @@ export async function marketplaceHarness() {
   const relay = startOutboxRelay({ outbox: stores.outbox, bus, log: testLogger });
   /** Uploaded files go to a throw-away directory, removed on close. */
   const mediaDir = mkdtempSync(join(tmpdir(), "venta-media-"));
-  const files = new LocalFileStorage({ root: mediaDir, publicBaseUrl: "http://media.test" });
-  const documentLinks = new DocumentLinks({
-    key: documentLinkKey(new TextEncoder().encode("a-harness-secret-of-at-least-32-characters")),
-    publicBaseUrl: "http://media.test",
-  });
-  const services = marketplaceServices(stores, files, testLogger, {
-    documentLinks,
-    checkInRules: DEFAULT_CHECK_IN_RULES,
-  });
-  const createContext = marketplaceContext(services);
+  const settings = harnessSettings(mediaDir);
+  const files = settings.files;
+  const services = marketplaceServices(stores, settings);
+  const createContext = marketplaceContext(marketplaceModules, services);
   /** Runs an operation as `viewer`: anonymous unless given. */
   const run = async (
     query: string,

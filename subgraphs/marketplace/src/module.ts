@@ -4,7 +4,11 @@ import type { Logger, SubgraphModule } from "@venta/kit";
 import type { CheckInRules } from "./loyalty/check-in-rules.js";
 import type { DocumentLinks } from "./media/document-links.js";
 import type { FileStorage } from "./media/file-storage.js";
-import type { PersonalDataEraser, PersonalDataExporter } from "./users/personal-data.js";
+import type {
+  PersonalDataEraser,
+  PersonalDataExporter,
+  PersonalDataRegistry,
+} from "./users/personal-data.js";
 
 // Each module's folder adds its members to these three interfaces (`declare module "../module.js"`
 // in its `*.module.ts`), so the root never names a module's stores, services or loaders.
@@ -30,6 +34,8 @@ export interface MarketplaceSettings {
   checkInRules: CheckInRules;
   /** Where routers learn of a deletion on the person's next request; none without Redis (they ask us). */
   deletedAccounts?: DeletedAccounts;
+  /** Every module's erasers and exporters (see `personalDataRegistry`), asked when an account goes. */
+  personalData: () => PersonalDataRegistry;
 }
 
 /** What background work (bus consumers, refreshers) receives. */

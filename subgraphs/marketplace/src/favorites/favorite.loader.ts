@@ -1,6 +1,6 @@
 import type { Viewer } from "@venta/auth";
 import DataLoader from "dataloader";
-import type { MarketplaceServices } from "../context.js";
+import type { MarketplaceServices } from "../module.js";
 
 export interface FavoriteLoaders {
   /** Whether the caller has each vendor among their favorites; always false for anonymous callers. */

@@ -7,6 +7,7 @@ import { freePort, testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { marketplaceContext } from "../context.js";
 import { marketplaceHarness } from "../marketplace.harness.js";
+import { marketplaceModules } from "../modules.js";
 import { buildMarketplaceSchema } from "../schema.js";
 import { DocumentLinks, documentLinkKey } from "./document-links.js";
 import { SAMPLES } from "./media.samples.js";
@@ -50,7 +51,7 @@ describe("uploaded files over HTTP, from the local disk", () => {
       log: testLogger,
       schema: await buildMarketplaceSchema(),
       identity,
-      createContext: marketplaceContext(services),
+      createContext: marketplaceContext(marketplaceModules, services),
       healthChecks: {},
       routes: media.routes,
       maxBodyBytes: MAX_UPLOAD_REQUEST_BYTES,

@@ -1,3 +1,4 @@
+import { registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { VendorMediaKind, VendorMediaRecord } from "./vendor-media.record.js";
 import type { VendorMediaStore } from "./vendor-media.store.js";
@@ -52,14 +53,7 @@ export class MongoVendorMediaStore implements VendorMediaStore {
   private readonly model: Model<VendorMediaDocument>;
 
   constructor(connection: Connection) {
-    this.model =
-      connection.models.VendorMedia ??
-      connection.model<VendorMediaDocument>("VendorMedia", vendorMediaSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    this.model = registerModel(connection, "VendorMedia", vendorMediaSchema);
   }
 
   async insert(record: VendorMediaRecord, limit: number): Promise<boolean> {

@@ -31,25 +31,9 @@ const toRecord = (row: VendorMediaRow): VendorMediaRecord => ({
   createdAt: new Date(row.created_at),
 });
 
-/** Vendor media records in the embedded SQLite database. Times are stored as epoch milliseconds. */
+/** Vendor media records in the embedded SQLite database (tables: migrations/). Times are stored as epoch milliseconds. */
 export class SqliteVendorMediaStore implements VendorMediaStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS vendor_media (
-        id TEXT PRIMARY KEY,
-        vendor_id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        file_name TEXT NOT NULL,
-        content_type TEXT NOT NULL,
-        size_bytes INTEGER NOT NULL,
-        storage_key TEXT NOT NULL UNIQUE,
-        url TEXT NOT NULL,
-        uploaded_by TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS vendor_media_by_vendor ON vendor_media (vendor_id, kind, created_at, id);
-    `);
-  }
+  constructor(private readonly db: Database.Database) {}
 
   async insert(record: VendorMediaRecord, limit: number): Promise<boolean> {
     // One transaction: SQLite has a single writer, so the count still holds when the row goes in.

@@ -1,5 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, registerModel } from "@venta/store";
 import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import {
   DIETARY_TAGS,
@@ -129,12 +129,7 @@ export class MongoMenusStore implements MenusStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.model = connection.models.Menu ?? connection.model<MenuDocument>("Menu", menuSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    this.model = registerModel(connection, "Menu", menuSchema);
   }
 
   async findByVendorIds(vendorIds: readonly string[]): Promise<MenuRecord[]> {

@@ -4,6 +4,7 @@ import { testLogger } from "@venta/testing";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { marketplaceContext } from "../context.js";
 import { internalIdentity as identity, internalRouteServer } from "../internal-route.harness.js";
+import { marketplaceModules } from "../modules.js";
 import { buildMarketplaceSchema } from "../schema.js";
 import {
   PARTNER_KEY_VERIFICATION_PATH,
@@ -103,7 +104,7 @@ describe(`POST ${PARTNER_KEY_VERIFICATION_PATH} over HTTP`, () => {
         log: testLogger,
         schema: await buildMarketplaceSchema(),
         identity,
-        createContext: marketplaceContext(served.h.services),
+        createContext: marketplaceContext(marketplaceModules, served.h.services),
         healthChecks: {},
         routes: { "/graphql": () => {} },
       }),

@@ -1,6 +1,6 @@
 import { PARTNER_SCOPES, type PartnerScope } from "@venta/auth";
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { PartnerKeyRecord } from "./partner-key.record.js";
 import {
@@ -60,13 +60,7 @@ export class MongoPartnerKeysStore implements PartnerKeysStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.model =
-      connection.models.PartnerKey ?? connection.model<PartnerKeyDocument>("PartnerKey", partnerKeySchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    this.model = registerModel(connection, "PartnerKey", partnerKeySchema);
   }
 
   async insert(record: PartnerKeyRecord): Promise<void> {
@@ -103,12 +97,12 @@ export class MongoPartnerKeysStore implements PartnerKeysStore {
       this.model
         .find(q)
         .sort({ createdAt: -1, _id: -1 })
-        .limit(first + 1)
+        .limit(pageLimit(first))
         .lean<PartnerKeyDocument[]>()
         .exec(),
       this.model.countDocuments(live).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toRecord), totalCount };
   }
 
   async revoke(

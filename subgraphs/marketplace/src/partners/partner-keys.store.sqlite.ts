@@ -1,5 +1,6 @@
 import type { PartnerScope } from "@venta/auth";
 import type { Announce, SqliteOutbox } from "@venta/events";
+import { dateOrNull, epochOrNull, isSqliteUniqueViolation, pageLimit, pageOf, sqlWhere } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { PartnerKeyRecord } from "./partner-key.record.js";
 import {
@@ -32,39 +33,16 @@ const toRecord = (row: PartnerKeyRow): PartnerKeyRecord => ({
   scopes: JSON.parse(row.scopes) as PartnerScope[],
   createdBy: row.created_by,
   createdAt: new Date(row.created_at),
-  revokedAt: row.revoked_at === null ? null : new Date(row.revoked_at),
-  lastUsedAt: row.last_used_at === null ? null : new Date(row.last_used_at),
+  revokedAt: dateOrNull(row.revoked_at),
+  lastUsedAt: dateOrNull(row.last_used_at),
 });
 
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    "code" in error &&
-    (error.code === "SQLITE_CONSTRAINT_UNIQUE" || error.code === "SQLITE_CONSTRAINT_PRIMARYKEY")
-  );
-}
-
-/** Partner API keys in the embedded SQLite database. Times are stored as epoch milliseconds. */
+/** Partner API keys in the embedded SQLite database (tables: migrations/). Times are stored as epoch milliseconds. */
 export class SqlitePartnerKeysStore implements PartnerKeysStore {
   constructor(
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
-  ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS partner_keys (
-        id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        prefix TEXT NOT NULL,
-        key_hash TEXT NOT NULL UNIQUE,
-        scopes TEXT NOT NULL,
-        created_by TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        revoked_at INTEGER,
-        last_used_at INTEGER
-      );
-      CREATE INDEX IF NOT EXISTS partner_keys_by_creation ON partner_keys (created_at, id);
-    `);
-  }
+  ) {}
 
   async insert(record: PartnerKeyRecord): Promise<void> {
     try {
@@ -78,11 +56,11 @@ export class SqlitePartnerKeysStore implements PartnerKeysStore {
           JSON.stringify(record.scopes),
           record.createdBy,
           record.createdAt.getTime(),
-          record.revokedAt?.getTime() ?? null,
-          record.lastUsedAt?.getTime() ?? null,
+          epochOrNull(record.revokedAt),
+          epochOrNull(record.lastUsedAt),
         );
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicatePartnerKeyError(record.id);
+      if (isSqliteUniqueViolation(error)) throw new DuplicatePartnerKeyError(record.id);
       throw error;
     }
   }
@@ -104,7 +82,7 @@ export class SqlitePartnerKeysStore implements PartnerKeysStore {
   async list({ first, after, includeRevoked = false }: PartnerKeyListOptions): Promise<PartnerKeyPage> {
     const live = includeRevoked ? [] : ["revoked_at IS NULL"];
     const where = [...live];
-    const params: Record<string, unknown> = { limit: first + 1 };
+    const params: Record<string, unknown> = { limit: pageLimit(first) };
     if (after) {
       where.push("(created_at < @afterCreatedAt OR (created_at = @afterCreatedAt AND id < @afterId))");
       params.afterCreatedAt = after.createdAt.getTime();
@@ -120,11 +98,7 @@ export class SqlitePartnerKeysStore implements PartnerKeysStore {
       const count = this.db
         .prepare<[], { n: number }>(`SELECT count(*) AS n FROM partner_keys ${sqlWhere(live)}`)
         .get();
-      return {
-        records: rows.slice(0, first).map(toRecord),
-        hasNextPage: rows.length > first,
-        totalCount: count?.n ?? 0,
-      };
+      return { ...pageOf(rows, first, toRecord), totalCount: count?.n ?? 0 };
     })();
   }
 
@@ -156,5 +130,3 @@ export class SqlitePartnerKeysStore implements PartnerKeysStore {
     return changes === 1;
   }
 }
-
-const sqlWhere = (where: string[]) => (where.length > 0 ? `WHERE ${where.join(" AND ")}` : "");

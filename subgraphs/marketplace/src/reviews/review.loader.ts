@@ -1,7 +1,7 @@
 import type { Viewer } from "@venta/auth";
 import { keyedLoader } from "@venta/kit";
 import DataLoader from "dataloader";
-import type { MarketplaceServices } from "../context.js";
+import type { MarketplaceServices } from "../module.js";
 import type { VendorRatingRecord } from "./review.record.js";
 
 export interface ReviewLoaders {

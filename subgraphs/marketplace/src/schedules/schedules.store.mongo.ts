@@ -1,4 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
+import { registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import { type DayHours, type ScheduleException, type ScheduleRecord, WEEKDAYS } from "./schedule.record.js";
 import type { SchedulesStore } from "./schedules.store.js";
@@ -74,14 +75,7 @@ export class MongoSchedulesStore implements SchedulesStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.model =
-      connection.models.VendorSchedule ??
-      connection.model<ScheduleDocument>("VendorSchedule", scheduleSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    this.model = registerModel(connection, "VendorSchedule", scheduleSchema);
   }
 
   async put(schedule: ScheduleRecord, announce?: Announce<void>): Promise<void> {

@@ -30,25 +30,7 @@ export class SqliteSchedulesStore implements SchedulesStore {
   constructor(
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
-  ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS vendor_schedules (
-        vendor_id TEXT PRIMARY KEY,
-        time_zone TEXT NOT NULL,
-        weekly TEXT NOT NULL,
-        exceptions TEXT NOT NULL,
-        updated_at INTEGER NOT NULL,
-        published_until INTEGER
-      );
-    `);
-    // Data files from before horizons were published gain the column: every schedule is then due.
-    const columns = db.prepare<[], { name: string }>("PRAGMA table_info(vendor_schedules)").all();
-    if (!columns.some((column) => column.name === "published_until"))
-      db.exec("ALTER TABLE vendor_schedules ADD COLUMN published_until INTEGER");
-    db.exec(
-      "CREATE INDEX IF NOT EXISTS vendor_schedules_by_horizon ON vendor_schedules (published_until, vendor_id)",
-    );
-  }
+  ) {}
 
   async put(schedule: ScheduleRecord, announce?: Announce<void>): Promise<void> {
     // One statement: the old schedule is replaced whole or not at all.

@@ -1,5 +1,5 @@
 import { keyedLoader } from "@venta/kit";
-import type { MarketplaceServices } from "../context.js";
+import type { MarketplaceServices } from "../module.js";
 
 /** Per request: the indexed text of the vendors on a search page, read once for the whole page. */
 export function searchLoaders(services: Pick<MarketplaceServices, "search">) {

@@ -21,7 +21,8 @@ export class PersonalDataService {
   constructor(
     private readonly users: UsersStore,
     private readonly vendors: VendorsStore,
-    private readonly registry: PersonalDataRegistry,
+    /** Asked at each use: the modules' hooks are assembled after the services they may use. */
+    private readonly registry: () => PersonalDataRegistry,
     private readonly deletedAccounts?: DeletedAccounts,
     private readonly now: () => Date = () => new Date(),
   ) {}
@@ -42,7 +43,7 @@ export class PersonalDataService {
       throw conflict(
         `this account owns ${owned} vendor${owned === 1 ? "" : "s"}: transfer or delete them before deleting the account`,
       );
-    for (const eraser of this.registry.erasers) await eraser.eraseUser(userId);
+    for (const eraser of this.registry().erasers) await eraser.eraseUser(userId);
     // Before the answer leaves: the person's very next request, on any router, must be refused. If
     // this write fails the mutation fails, and deleting again (idempotent) records it.
     await this.deletedAccounts?.add(userId);
@@ -55,7 +56,7 @@ export class PersonalDataService {
   async exportData(userId: string): Promise<DataExport> {
     const generatedAt = this.now();
     const modules: Record<string, unknown> = {};
-    for (const exporter of this.registry.exporters)
+    for (const exporter of this.registry().exporters)
       modules[exporter.module] = await exporter.exportUser(userId);
     return {
       userId,

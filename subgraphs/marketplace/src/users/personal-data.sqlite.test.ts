@@ -6,10 +6,11 @@ import { SqliteEventBus, startOutboxRelay } from "@venta/events";
 import { testLogger } from "@venta/testing";
 import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { personalDataRegistry } from "../context.js";
 import { FavoritesService } from "../favorites/favorites.service.js";
 import { LoyaltyService } from "../loyalty/loyalty.service.js";
+import { harnessSettings } from "../marketplace.harness.js";
 import { followSearchEvents } from "../search/search.projection.js";
+import { marketplaceServices } from "../services.js";
 import { type MarketplaceStores, openSqlite } from "../stores.js";
 import { VendorsService } from "../vendors/vendors.service.js";
 import { PersonalDataService } from "./personal-data.service.js";
@@ -45,7 +46,7 @@ describe("account deletion in the SQLite database", () => {
       vendors: stores.vendors,
       accounts: users,
     });
-    personalData = new PersonalDataService(stores.users, stores.vendors, personalDataRegistry(stores));
+    personalData = marketplaceServices(stores, harnessSettings(dir)).personalData;
 
     await users.register(SECRETS.displayName, { id: "victim" });
     await users.register("Bystander Bob", { id: "bystander" });
@@ -198,12 +199,7 @@ describe("account deletion in the SQLite database", () => {
       has: async (userId: string) => recorded.includes(userId),
       close: async () => {},
     };
-    const service = new PersonalDataService(
-      stores.users,
-      stores.vendors,
-      personalDataRegistry(stores),
-      deletedAccounts,
-    );
+    const service = marketplaceServices(stores, { ...harnessSettings(dir), deletedAccounts }).personalData;
     await service.deleteAccount("victim", true);
     expect(recorded).toEqual(["victim"]);
   });

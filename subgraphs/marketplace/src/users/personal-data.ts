@@ -1,7 +1,8 @@
 /**
- * GDPR: every module that keeps data about a person implements these and registers them in
- * `personalDataRegistry` (src/context.ts), so `deleteMyAccount` and `myDataExport` cover the whole
- * marketplace without the users module knowing the others.
+ * GDPR: every module that keeps data about a person implements these and hands them over from the
+ * `personalData` hook of its `*.module.ts` (gathered by `personalDataRegistry`, src/services.ts), so
+ * `deleteMyAccount` and `myDataExport` cover the whole marketplace without the users module knowing
+ * the others.
  */
 
 /** Removes or anonymises what a module holds about a person. Must be idempotent: deletion is retried. */

@@ -1,5 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { UserRecord } from "./user.record.js";
 import {
@@ -88,11 +88,7 @@ export class MongoUsersStore implements UsersStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.model = connection.models.User ?? connection.model<UserDocument>("User", userSchema);
-  }
-
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    this.model = registerModel(connection, "User", userSchema);
   }
 
   async insert(user: UserRecord, announce?: Announce<boolean>): Promise<boolean> {

@@ -1,4 +1,5 @@
 import type { Announce, SqliteOutbox } from "@venta/events";
+import { dateOrNull } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { UserRecord } from "./user.record.js";
 import {
@@ -50,7 +51,7 @@ const toProfile = (row: ProfileRow): UserProfileRecord => ({
     dietaryTags: JSON.parse(row.dietary_tags) as DietaryTag[],
     notifications: JSON.parse(row.notifications) as Partial<Record<NotificationCategory, ChannelSwitches>>,
   },
-  deletedAt: row.deleted_at === null ? null : new Date(row.deleted_at),
+  deletedAt: dateOrNull(row.deleted_at),
   updatedAt: new Date(row.updated_at),
 });
 
@@ -65,34 +66,14 @@ const PATCHABLE: [keyof ProfilePatch, string][] = [
 ];
 
 /**
- * User accounts in the embedded SQLite database. Profiles have their own table, so the accounts
- * table keeps its original shape and databases made before profiles existed need no migration.
+ * User accounts in the embedded SQLite database (tables: migrations/). Profiles have their own
+ * table, so the accounts table keeps its original shape.
  */
 export class SqliteUsersStore implements UsersStore {
   constructor(
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
-  ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS users (
-        id TEXT PRIMARY KEY,
-        display_name TEXT NOT NULL,
-        created_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS user_profiles (
-        user_id TEXT PRIMARY KEY,
-        bio TEXT,
-        avatar_url TEXT,
-        locale TEXT,
-        time_zone TEXT,
-        favorite_cuisines TEXT NOT NULL DEFAULT '[]',
-        dietary_tags TEXT NOT NULL DEFAULT '[]',
-        notifications TEXT NOT NULL DEFAULT '{}',
-        deleted_at INTEGER,
-        updated_at INTEGER NOT NULL
-      );
-    `);
-  }
+  ) {}
 
   async insert(user: UserRecord, announce?: Announce<boolean>): Promise<boolean> {
     const insert = () =>

@@ -1,5 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type {
   ReviewQueueKey,
@@ -72,7 +72,7 @@ const toRecord = (doc: VendorDocument): VendorRecord => ({
   cuisines: [...doc.cuisines],
   ownerId: doc.ownerId,
   status: doc.status,
-  // Documents from before onboarding are backfilled at start-up; until then they read as public.
+  // Documents from before onboarding are backfilled by a migration (migrations/); until then they read as public.
   verification: doc.verification ?? "VERIFIED",
   rejectionReason: doc.rejectionReason ?? null,
   submittedAt: doc.submittedAt ?? null,
@@ -103,21 +103,7 @@ export class MongoVendorsStore implements VendorsStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.model = connection.models.Vendor ?? connection.model<VendorDocument>("Vendor", vendorSchema);
-  }
-
-  /**
-   * Indexes are built at start-up, never lazily on a first request. Vendors stored before onboarding
-   * existed were all public: they are marked VERIFIED here, once (the filter matches nothing after).
-   */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
-    await this.model
-      .updateMany(
-        { verification: { $exists: false } },
-        { $set: { verification: "VERIFIED", rejectionReason: null, submittedAt: null } },
-      )
-      .exec();
+    this.model = registerModel(connection, "Vendor", vendorSchema);
   }
 
   async insert(vendor: VendorRecord, announce?: Announce<void>): Promise<void> {
@@ -189,10 +175,10 @@ export class MongoVendorsStore implements VendorsStore {
     const docs = await this.model
       .find(q)
       .sort({ createdAt: 1, _id: 1 })
-      .limit(first + 1)
+      .limit(pageLimit(first))
       .lean<VendorDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toRecord);
   }
 
   count(filter: VendorFilter): Promise<number> {
@@ -212,11 +198,11 @@ export class MongoVendorsStore implements VendorsStore {
       this.model
         .find(q)
         .sort({ submittedAt: 1, _id: 1 })
-        .limit(first + 1)
+        .limit(pageLimit(first))
         .lean<VendorDocument[]>()
         .exec(),
       this.model.countDocuments(submitted).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toRecord), totalCount };
   }
 }

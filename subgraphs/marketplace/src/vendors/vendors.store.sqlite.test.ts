@@ -1,7 +1,7 @@
 import { SqliteOutbox } from "@venta/events";
 import { openSqliteDatabase } from "@venta/store";
 import { describe, expect, it } from "vitest";
-import { openSqlite } from "../stores.js";
+import { migrateMarketplaceSqlite, openSqlite } from "../stores.js";
 import { vendorsStoreContract } from "./vendors.store.contract.js";
 import { SqliteVendorsStore } from "./vendors.store.sqlite.js";
 
@@ -10,7 +10,7 @@ vendorsStoreContract("SQLite", async () => {
   return { store: stores.vendors, outbox: stores.outbox, close: stores.close };
 });
 
-describe("SQLite vendors store on a data file from before onboarding", () => {
+describe("SQLite vendors migrations on a data file from before onboarding", () => {
   it("gains the onboarding columns, and keeps its vendors public (VERIFIED)", async () => {
     const db = openSqliteDatabase(":memory:", "marketplace");
     db.exec(`
@@ -21,6 +21,7 @@ describe("SQLite vendors store on a data file from before onboarding", () => {
       );
       INSERT INTO vendors VALUES ('old-1', 'Old Cart', 'old-cart', NULL, '["tacos"]', 'owner-a', 'OPEN', 3, 0, 0);
     `);
+    migrateMarketplaceSqlite(db);
     const store = new SqliteVendorsStore(db, new SqliteOutbox(db));
     expect(await store.findById("old-1")).toMatchObject({
       verification: "VERIFIED",
@@ -30,7 +31,7 @@ describe("SQLite vendors store on a data file from before onboarding", () => {
     });
     expect(await store.count({ visibleTo: { userId: null } })).toBe(1);
     // Opening it again changes nothing.
-    new SqliteVendorsStore(db, new SqliteOutbox(db));
+    expect(migrateMarketplaceSqlite(db).applied).toEqual([]);
     expect(await store.count({})).toBe(1);
     db.close();
   });

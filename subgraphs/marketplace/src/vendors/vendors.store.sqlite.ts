@@ -1,4 +1,5 @@
 import type { Announce, SqliteOutbox } from "@venta/events";
+import { dateOrNull, epochOrNull, isSqliteUniqueViolation, pageLimit, pageOf, sqlWhere } from "@venta/store";
 import type Database from "better-sqlite3";
 import type {
   ReviewQueueKey,
@@ -35,14 +36,6 @@ interface VendorRow {
 const COLUMNS =
   "id, name, slug, description, cuisines, owner_id, status, verification, rejection_reason, submitted_at, version, created_at, updated_at";
 
-/** Onboarding columns added after the table first shipped: a data file without them gains them. */
-const ONBOARDING_COLUMNS: [name: string, definition: string][] = [
-  // Vendors from before onboarding were all public: they stay so.
-  ["verification", "TEXT NOT NULL DEFAULT 'VERIFIED'"],
-  ["rejection_reason", "TEXT"],
-  ["submitted_at", "INTEGER"],
-];
-
 /** The column each changeable field is stored in, and how its value is stored. */
 const CHANGE_COLUMNS: Record<keyof VendorChanges, [column: string, toColumn: (value: never) => unknown]> = {
   name: ["name", (v: string) => v],
@@ -52,7 +45,7 @@ const CHANGE_COLUMNS: Record<keyof VendorChanges, [column: string, toColumn: (va
   status: ["status", (v: VendorStatus) => v],
   verification: ["verification", (v: VendorVerification) => v],
   rejectionReason: ["rejection_reason", (v: string | null) => v],
-  submittedAt: ["submitted_at", (v: Date | null) => v?.getTime() ?? null],
+  submittedAt: ["submitted_at", epochOrNull],
 };
 
 const toRecord = (row: VendorRow): VendorRecord => ({
@@ -65,55 +58,18 @@ const toRecord = (row: VendorRow): VendorRecord => ({
   status: row.status,
   verification: row.verification,
   rejectionReason: row.rejection_reason,
-  submittedAt: row.submitted_at === null ? null : new Date(row.submitted_at),
+  submittedAt: dateOrNull(row.submitted_at),
   version: row.version,
   createdAt: new Date(row.created_at),
   updatedAt: new Date(row.updated_at),
 });
 
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
-}
-
-/** Vendors in the embedded SQLite database. Times are stored as epoch milliseconds. */
+/** Vendors in the embedded SQLite database (tables: migrations/). Times are stored as epoch milliseconds. */
 export class SqliteVendorsStore implements VendorsStore {
   constructor(
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
-  ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS vendors (
-        id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        slug TEXT NOT NULL UNIQUE,
-        description TEXT,
-        cuisines TEXT NOT NULL,
-        owner_id TEXT NOT NULL,
-        status TEXT NOT NULL,
-        verification TEXT NOT NULL DEFAULT 'VERIFIED',
-        rejection_reason TEXT,
-        submitted_at INTEGER,
-        version INTEGER NOT NULL,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS vendors_by_creation ON vendors (created_at, id);
-      CREATE INDEX IF NOT EXISTS vendors_by_owner ON vendors (owner_id, created_at, id);
-    `);
-    const existing = new Set(
-      db
-        .prepare<[], { name: string }>("PRAGMA table_info(vendors)")
-        .all()
-        .map((column) => column.name),
-    );
-    for (const [name, definition] of ONBOARDING_COLUMNS) {
-      if (!existing.has(name)) db.exec(`ALTER TABLE vendors ADD COLUMN ${name} ${definition}`);
-    }
-    db.exec(`
-      CREATE INDEX IF NOT EXISTS vendors_by_verification ON vendors (verification, created_at, id);
-      CREATE INDEX IF NOT EXISTS vendors_review_queue ON vendors (verification, submitted_at, id);
-    `);
-  }
+  ) {}
 
   async insert(vendor: VendorRecord, announce?: Announce<void>): Promise<void> {
     this.outbox.record(() => this.insertRow(vendor), announce);
@@ -133,14 +89,13 @@ export class SqliteVendorsStore implements VendorsStore {
           vendor.status,
           vendor.verification,
           vendor.rejectionReason,
-          vendor.submittedAt?.getTime() ?? null,
+          epochOrNull(vendor.submittedAt),
           vendor.version,
           vendor.createdAt.getTime(),
           vendor.updatedAt.getTime(),
         );
     } catch (error) {
-      if (isUniqueViolation(error) && String(error).includes("slug"))
-        throw new DuplicateSlugError(vendor.slug);
+      if (isSqliteUniqueViolation(error, "slug")) throw new DuplicateSlugError(vendor.slug);
       throw error;
     }
   }
@@ -169,7 +124,7 @@ export class SqliteVendorsStore implements VendorsStore {
           .get(params);
         return row ? toRecord(row) : null;
       } catch (error) {
-        if (isUniqueViolation(error)) throw new DuplicateSlugError(String(changes.slug));
+        if (isSqliteUniqueViolation(error)) throw new DuplicateSlugError(String(changes.slug));
         throw error;
       }
     };
@@ -210,8 +165,8 @@ export class SqliteVendorsStore implements VendorsStore {
       .prepare<Record<string, unknown>, VendorRow>(
         `SELECT ${COLUMNS} FROM vendors ${sqlWhere(where)} ORDER BY created_at, id LIMIT @limit`,
       )
-      .all({ ...params, limit: first + 1 });
-    return { records: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+      .all({ ...params, limit: pageLimit(first) });
+    return pageOf(rows, first, toRecord);
   }
 
   async count(filter: VendorFilter): Promise<number> {
@@ -224,7 +179,7 @@ export class SqliteVendorsStore implements VendorsStore {
 
   async reviewQueue(first: number, after?: ReviewQueueKey): Promise<ReviewQueuePage> {
     const where = ["verification = 'SUBMITTED'"];
-    const params: Record<string, unknown> = { limit: first + 1 };
+    const params: Record<string, unknown> = { limit: pageLimit(first) };
     if (after) {
       where.push("(submitted_at > @afterAt OR (submitted_at = @afterAt AND id > @afterId))");
       params.afterAt = after.submittedAt.getTime();
@@ -240,11 +195,7 @@ export class SqliteVendorsStore implements VendorsStore {
       const count = this.db
         .prepare<[], { n: number }>("SELECT count(*) AS n FROM vendors WHERE verification = 'SUBMITTED'")
         .get();
-      return {
-        records: rows.slice(0, first).map(toRecord),
-        hasNextPage: rows.length > first,
-        totalCount: count?.n ?? 0,
-      };
+      return { ...pageOf(rows, first, toRecord), totalCount: count?.n ?? 0 };
     })();
   }
 }
@@ -277,5 +228,3 @@ function whereClause(filter: VendorFilter): { where: string[]; params: Record<st
   }
   return { where, params };
 }
-
-const sqlWhere = (where: string[]) => (where.length > 0 ? `WHERE ${where.join(" AND ")}` : "");
