@@ -1,12 +1,22 @@
-import { MongoOutbox, type Outbox, SqliteOutbox } from "@venta/events";
-import { connectMongo, openSqliteDatabase, subgraphDatabaseName } from "@venta/store";
+import { MongoOutbox, type Outbox, outboxMigrations, SqliteOutbox } from "@venta/events";
+import {
+  connectMongo,
+  type MongoMigrations,
+  migrateMongo,
+  migrateSqlite,
+  openSqliteDatabase,
+  type SqliteMigrations,
+  subgraphDatabaseName,
+} from "@venta/store";
 import type { Connection } from "mongoose";
+import { favoritesMigrations } from "./favorites/favorites.migrations.js";
 import type { FavoritesStore } from "./favorites/favorites.store.js";
 import { MongoFavoritesStore } from "./favorites/favorites.store.mongo.js";
 import { SqliteFavoritesStore } from "./favorites/favorites.store.sqlite.js";
 import type { CheckInsStore } from "./loyalty/check-ins.store.js";
 import { MongoCheckInsStore } from "./loyalty/check-ins.store.mongo.js";
 import { SqliteCheckInsStore } from "./loyalty/check-ins.store.sqlite.js";
+import { loyaltyMigrations } from "./loyalty/loyalty.migrations.js";
 import type { LoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.js";
 import { MongoLoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.mongo.js";
 import { SqliteLoyaltyProgramsStore } from "./loyalty/loyalty-programs.store.sqlite.js";
@@ -25,12 +35,14 @@ import { SqliteMenusStore } from "./menus/menus.store.sqlite.js";
 import type { PartnerKeysStore } from "./partners/partner-keys.store.js";
 import { MongoPartnerKeysStore } from "./partners/partner-keys.store.mongo.js";
 import { SqlitePartnerKeysStore } from "./partners/partner-keys.store.sqlite.js";
+import { reviewsMigrations } from "./reviews/reviews.migrations.js";
 import type { ReviewsStore } from "./reviews/reviews.store.js";
 import { MongoReviewsStore } from "./reviews/reviews.store.mongo.js";
 import { SqliteReviewsStore } from "./reviews/reviews.store.sqlite.js";
 import type { SchedulesStore } from "./schedules/schedules.store.js";
 import { MongoSchedulesStore } from "./schedules/schedules.store.mongo.js";
 import { SqliteSchedulesStore } from "./schedules/schedules.store.sqlite.js";
+import { searchMigrations } from "./search/search.migrations.js";
 import type { SearchIndex } from "./search/search.store.js";
 import { MongoSearchIndex } from "./search/search.store.mongo.js";
 import { SqliteSearchIndex } from "./search/search.store.sqlite.js";
@@ -72,8 +84,20 @@ export async function openMarketplaceStores(config: StoreConfig): Promise<Market
   return config.MONGODB_URI ? openMongo(config.MONGODB_URI) : openSqlite(config.DATA_DIR);
 }
 
+/** The modules whose tables are migrations so far; the others still create theirs in their stores. */
+const migrated = {
+  reviews: reviewsMigrations,
+  favorites: favoritesMigrations,
+  search: searchMigrations,
+  loyalty: loyaltyMigrations,
+};
+const migrationsOf = <B extends "sqlite" | "mongo">(backend: B) =>
+  Object.entries(migrated).map(([module, steps]) => ({ module, steps: steps[backend] }));
+
 export function openSqlite(dataDir: string): MarketplaceStores {
   const db = openSqliteDatabase(dataDir, "marketplace");
+  const sqliteMigrations: SqliteMigrations[] = migrationsOf("sqlite");
+  migrateSqlite(db, [outboxMigrations.sqlite, ...sqliteMigrations]);
   const outbox = new SqliteOutbox(db);
   return {
     vendors: new SqliteVendorsStore(db, outbox),
@@ -132,15 +156,10 @@ export function assembleMongoStores(connection: Connection): {
   const schedules = new MongoSchedulesStore(connection, outbox);
   const createIndexes = async () => {
     await Promise.all([vendors.createIndexes(), users.createIndexes(), partnerKeys.createIndexes()]);
-    await Promise.all([reviews.createIndexes(), favorites.createIndexes()]);
-    await searchIndex.createIndexes();
     await vendorMedia.createIndexes();
-    await Promise.all([
-      loyaltyPrograms.createIndexes(),
-      points.createIndexes(),
-      vendorPositions.createIndexes(),
-      checkIns.createIndexes(),
-    ]);
+    // Syncs the declared indexes of every model, the migrated modules' among them.
+    const mongoMigrations: MongoMigrations[] = migrationsOf("mongo");
+    await migrateMongo(connection, mongoMigrations);
     await Promise.all([menus.createIndexes(), schedules.createIndexes(), outbox.createIndexes()]);
   };
   const stores: MarketplaceStores = {

@@ -1,5 +1,5 @@
 import { conflict } from "@venta/kit";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import {
   CHECK_IN_STATUSES,
@@ -89,13 +89,7 @@ export class MongoCheckInsStore implements CheckInsStore {
   private readonly model: Model<CheckInDocument>;
 
   constructor(connection: Connection) {
-    this.model =
-      connection.models.LoyaltyCheckIn ?? connection.model<CheckInDocument>("LoyaltyCheckIn", checkInSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    this.model = registerModel(connection, "LoyaltyCheckIn", checkInSchema);
   }
 
   async record(
@@ -153,15 +147,10 @@ export class MongoCheckInsStore implements CheckInsStore {
     const q: Record<string, unknown> = { status: "FLAGGED" };
     if (after) q.$or = [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }];
     const [docs, totalCount] = await Promise.all([
-      this.model
-        .find(q)
-        .sort({ at: -1, _id: -1 })
-        .limit(first + 1)
-        .lean<CheckInDocument[]>()
-        .exec(),
+      this.model.find(q).sort({ at: -1, _id: -1 }).limit(pageLimit(first)).lean<CheckInDocument[]>().exec(),
       this.model.countDocuments({ status: "FLAGGED" }).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toRecord), totalCount };
   }
 
   async everythingOf(userId: string): Promise<CheckInRecord[]> {

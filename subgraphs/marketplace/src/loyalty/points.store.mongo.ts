@@ -1,5 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import {
   type AppendResult,
@@ -102,16 +102,8 @@ export class MongoPointsStore implements PointsStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.entries =
-      connection.models.PointsLedgerEntry ??
-      connection.model<EntryDocument>("PointsLedgerEntry", entrySchema);
-    this.balances =
-      connection.models.PointsBalance ?? connection.model<BalanceDocument>("PointsBalance", balanceSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([this.entries.createIndexes(), this.balances.createIndexes()]);
+    this.entries = registerModel(connection, "PointsLedgerEntry", entrySchema);
+    this.balances = registerModel(connection, "PointsBalance", balanceSchema);
   }
 
   async append(entry: LedgerEntryRecord, announce?: Announce<AppendResult>): Promise<AppendResult> {
@@ -214,15 +206,10 @@ export class MongoPointsStore implements PointsStore {
     const q: Record<string, unknown> = { userId };
     if (afterVendorId !== undefined) q.vendorId = { $gt: afterVendorId };
     const [docs, totalCount] = await Promise.all([
-      this.balances
-        .find(q)
-        .sort({ vendorId: 1 })
-        .limit(first + 1)
-        .lean<BalanceDocument[]>()
-        .exec(),
+      this.balances.find(q).sort({ vendorId: 1 }).limit(pageLimit(first)).lean<BalanceDocument[]>().exec(),
       this.balances.countDocuments({ userId }).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toBalance), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toBalance), totalCount };
   }
 
   async listEntries(
@@ -242,12 +229,12 @@ export class MongoPointsStore implements PointsStore {
       this.entries
         .find(q)
         .sort({ createdAt: -1, _id: -1 })
-        .limit(first + 1)
+        .limit(pageLimit(first))
         .lean<EntryDocument[]>()
         .exec(),
       this.entries.countDocuments({ userId, vendorId }).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toEntry), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toEntry), totalCount };
   }
 
   async everythingOf(userId: string): Promise<{ balances: BalanceRecord[]; entries: LedgerEntryRecord[] }> {

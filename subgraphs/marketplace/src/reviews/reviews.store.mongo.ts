@@ -1,5 +1,5 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
 import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import {
   isNoChange,
@@ -153,21 +153,9 @@ export class MongoReviewsStore implements ReviewsStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.reviews = connection.models.Review ?? connection.model<ReviewDocument>("Review", reviewSchema);
-    this.votes =
-      connection.models.ReviewHelpfulVote ??
-      connection.model<HelpfulVoteDocument>("ReviewHelpfulVote", helpfulVoteSchema);
-    this.ratings =
-      connection.models.VendorRating ?? connection.model<RatingDocument>("VendorRating", ratingSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([
-      this.reviews.createIndexes(),
-      this.votes.createIndexes(),
-      this.ratings.createIndexes(),
-    ]);
+    this.reviews = registerModel(connection, "Review", reviewSchema);
+    this.votes = registerModel(connection, "ReviewHelpfulVote", helpfulVoteSchema);
+    this.ratings = registerModel(connection, "VendorRating", ratingSchema);
   }
 
   async save(
@@ -327,10 +315,10 @@ export class MongoReviewsStore implements ReviewsStore {
     const docs = await this.reviews
       .find(q)
       .sort(sort)
-      .limit(first + 1)
+      .limit(pageLimit(first))
       .lean<ReviewDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toRecord);
   }
 
   async listPending(first: number, after?: ReviewQueueKey): Promise<ReviewPage> {
@@ -344,10 +332,10 @@ export class MongoReviewsStore implements ReviewsStore {
     const docs = await this.reviews
       .find(q)
       .sort({ updatedAt: 1, _id: 1 })
-      .limit(first + 1)
+      .limit(pageLimit(first))
       .lean<ReviewDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toRecord);
   }
 
   countPending(): Promise<number> {
