@@ -1,5 +1,12 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
+import {
+  isMongoDuplicateKey,
+  type KeysetSort,
+  keysetAfter,
+  pageLimit,
+  pageOf,
+  registerModel,
+} from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { FavoriteCountRecord, FavoriteListKey, FavoriteRecord } from "./favorite.record.js";
 import type { FavoritePage, FavoritesStore } from "./favorites.store.js";
@@ -30,6 +37,8 @@ const countSchema = new Schema<FavoriteCountDocument>(
   { _id: { type: String, required: true }, count: { type: Number, required: true } },
   { collection: "vendor_favorite_counts", versionKey: false, timestamps: false, autoIndex: false },
 );
+
+const NEWEST: KeysetSort<"createdAt" | "vendorId"> = { createdAt: -1, vendorId: -1 };
 
 const toRecord = (doc: FavoriteDocument): FavoriteRecord => ({
   userId: doc.userId,
@@ -80,16 +89,9 @@ export class MongoFavoritesStore implements FavoritesStore {
   }
 
   async listByUser(userId: string, first: number, after?: FavoriteListKey): Promise<FavoritePage> {
-    const q: Record<string, unknown> = { userId };
-    if (after) {
-      q.$or = [
-        { createdAt: { $lt: after.createdAt } },
-        { createdAt: after.createdAt, vendorId: { $lt: after.vendorId } },
-      ];
-    }
     const docs = await this.favorites
-      .find(q)
-      .sort({ createdAt: -1, vendorId: -1 })
+      .find({ userId, ...(after && keysetAfter(NEWEST, after)) })
+      .sort(NEWEST)
       .limit(pageLimit(first))
       .lean<FavoriteDocument[]>()
       .exec();

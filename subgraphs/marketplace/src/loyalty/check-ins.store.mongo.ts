@@ -1,5 +1,12 @@
 import { conflict } from "@venta/kit";
-import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
+import {
+  isMongoDuplicateKey,
+  type KeysetSort,
+  keysetAfter,
+  pageLimit,
+  pageOf,
+  registerModel,
+} from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import {
   CHECK_IN_STATUSES,
@@ -55,6 +62,8 @@ const checkInSchema = new Schema<CheckInDocument>(
 checkInSchema.index({ userId: 1, sequence: 1 }, { unique: true });
 checkInSchema.index({ userId: 1, at: 1 });
 checkInSchema.index({ status: 1, at: -1, _id: -1 });
+
+const LATEST: KeysetSort<"at" | "_id"> = { at: -1, _id: -1 };
 
 const toRecord = (doc: CheckInDocument): CheckInRecord => ({
   id: doc._id,
@@ -144,10 +153,14 @@ export class MongoCheckInsStore implements CheckInsStore {
   }
 
   async listFlagged(first: number, after?: CheckInListKey): Promise<Page<CheckInRecord>> {
-    const q: Record<string, unknown> = { status: "FLAGGED" };
-    if (after) q.$or = [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }];
+    const key = after && { at: after.at, _id: after.id };
     const [docs, totalCount] = await Promise.all([
-      this.model.find(q).sort({ at: -1, _id: -1 }).limit(pageLimit(first)).lean<CheckInDocument[]>().exec(),
+      this.model
+        .find({ status: "FLAGGED", ...(key && keysetAfter(LATEST, key)) })
+        .sort(LATEST)
+        .limit(pageLimit(first))
+        .lean<CheckInDocument[]>()
+        .exec(),
       this.model.countDocuments({ status: "FLAGGED" }).exec(),
     ]);
     return { ...pageOf(docs, first, toRecord), totalCount };

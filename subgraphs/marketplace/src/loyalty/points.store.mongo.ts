@@ -1,5 +1,12 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey, pageLimit, pageOf, registerModel } from "@venta/store";
+import {
+  isMongoDuplicateKey,
+  type KeysetSort,
+  keysetAfter,
+  pageLimit,
+  pageOf,
+  registerModel,
+} from "@venta/store";
 import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import {
   type AppendResult,
@@ -60,6 +67,8 @@ const balanceSchema = new Schema<BalanceDocument>(
   { collection: "points_balances", versionKey: false, timestamps: false, autoIndex: false },
 );
 balanceSchema.index({ userId: 1, vendorId: 1 }, { unique: true });
+
+const NEWEST: KeysetSort<"createdAt" | "_id"> = { createdAt: -1, _id: -1 };
 
 const balanceId = (userId: string, vendorId: string) => JSON.stringify([userId, vendorId]);
 
@@ -218,17 +227,11 @@ export class MongoPointsStore implements PointsStore {
     first: number,
     after?: LedgerListKey,
   ): Promise<Page<LedgerEntryRecord>> {
-    const q: Record<string, unknown> = { userId, vendorId };
-    if (after) {
-      q.$or = [
-        { createdAt: { $lt: after.createdAt } },
-        { createdAt: after.createdAt, _id: { $lt: after.id } },
-      ];
-    }
+    const key = after && { createdAt: after.createdAt, _id: after.id };
     const [docs, totalCount] = await Promise.all([
       this.entries
-        .find(q)
-        .sort({ createdAt: -1, _id: -1 })
+        .find({ userId, vendorId, ...(key && keysetAfter(NEWEST, key)) })
+        .sort(NEWEST)
         .limit(pageLimit(first))
         .lean<EntryDocument[]>()
         .exec(),
