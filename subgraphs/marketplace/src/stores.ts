@@ -91,12 +91,15 @@ const migrated = {
   search: searchMigrations,
   loyalty: loyaltyMigrations,
 };
-const migrationsOf = <B extends "sqlite" | "mongo">(backend: B) =>
-  Object.entries(migrated).map(([module, steps]) => ({ module, steps: steps[backend] }));
+const sqliteMigrations = Object.entries(migrated).map(
+  ([module, steps]): SqliteMigrations => ({ module, steps: steps.sqlite }),
+);
+const mongoMigrations = Object.entries(migrated).map(
+  ([module, steps]): MongoMigrations => ({ module, steps: steps.mongo }),
+);
 
 export function openSqlite(dataDir: string): MarketplaceStores {
   const db = openSqliteDatabase(dataDir, "marketplace");
-  const sqliteMigrations: SqliteMigrations[] = migrationsOf("sqlite");
   migrateSqlite(db, [outboxMigrations.sqlite, ...sqliteMigrations]);
   const outbox = new SqliteOutbox(db);
   return {
@@ -158,7 +161,6 @@ export function assembleMongoStores(connection: Connection): {
     await Promise.all([vendors.createIndexes(), users.createIndexes(), partnerKeys.createIndexes()]);
     await vendorMedia.createIndexes();
     // Syncs the declared indexes of every model, the migrated modules' among them.
-    const mongoMigrations: MongoMigrations[] = migrationsOf("mongo");
     await migrateMongo(connection, mongoMigrations);
     await Promise.all([menus.createIndexes(), schedules.createIndexes(), outbox.createIndexes()]);
   };
