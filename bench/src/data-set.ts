@@ -2,8 +2,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import { join } from "node:path";
 import { SqliteOutbox } from "@venta/events";
 import { progressBar } from "@venta/kit";
-import { SqlitePositionsStore } from "@venta/location";
-import { SqliteUsersStore, SqliteVendorsStore } from "@venta/marketplace";
+import { migrateLocationDatabase, SqlitePositionsStore } from "@venta/location";
+import { migrateMarketplaceSqlite, SqliteUsersStore, SqliteVendorsStore } from "@venta/marketplace";
 import Database from "better-sqlite3";
 import { benchOwners, benchVendors, ownerCount } from "./metro.js";
 import { BENCH_DIR } from "./paths.js";
@@ -67,6 +67,9 @@ async function generate(dir: string, vendorCount: number, seed: number): Promise
   const marketplaceDb = openForBulkLoad(join(dir, "marketplace.db"));
   const locationDb = openForBulkLoad(join(dir, "location.db"));
   try {
+    // Tables as the services' own migrations make them, so the services open the files as theirs.
+    migrateMarketplaceSqlite(marketplaceDb);
+    migrateLocationDatabase(locationDb);
     // Generated data announces nothing: the stores' outbox stays empty.
     const outbox = new SqliteOutbox(marketplaceDb);
     const users = new SqliteUsersStore(marketplaceDb, outbox);

@@ -1,6 +1,7 @@
 export * from "./cursor.js";
 export * from "./database.mongo.js";
 export * from "./database.sqlite.js";
+export * from "./keyset.mongo.js";
 export * from "./migration.js";
 export * from "./migrations.mongo.js";
 export * from "./migrations.sqlite.js";

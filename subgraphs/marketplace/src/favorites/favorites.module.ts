@@ -8,6 +8,7 @@ import { MongoFavoritesStore } from "./favorites.store.mongo.js";
 import { SqliteFavoritesStore } from "./favorites.store.sqlite.js";
 import { UserFavoritesResolver } from "./user.favorites.resolver.js";
 import { VendorFavoritesResolver } from "./vendor.favorites.resolver.js";
+import { favoritesMigrations } from "./favorites.migrations.js";
 
 declare module "../module.js" {
   interface MarketplaceStores {
@@ -22,6 +23,7 @@ declare module "../module.js" {
 
 export const favoritesModule: MarketplaceModule = {
   name: "favorites",
+  migrations: favoritesMigrations,
   stores: {
     sqlite: ({ db, outbox }) => ({ favorites: new SqliteFavoritesStore(db, outbox) }),
     mongo: ({ connection, outbox }) => ({ favorites: new MongoFavoritesStore(connection, outbox) }),

@@ -1,21 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { dropMongoDatabase, mongoForTests } from "@venta/testing";
+import { mongoForTests } from "@venta/testing";
 import { describe, it } from "vitest";
-import { openMongo } from "../stores.js";
+import { mongoStoresFor } from "../store.harness.js";
+import { favoritesMigrations } from "./favorites.migrations.js";
 import { favoritesStoreContract } from "./favorites.store.contract.js";
+import { MongoFavoritesStore } from "./favorites.store.mongo.js";
 
 const uri = mongoForTests("favorites store contract");
 
 if (uri) {
   favoritesStoreContract("MongoDB", async () => {
-    // A database per test keeps runs independent; it is dropped on close.
-    const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
-    const stores = await openMongo(uri, dbName);
-    return {
-      store: stores.favorites,
-      outbox: stores.outbox,
-      close: () => dropMongoDatabase(uri, dbName).then(stores.close),
-    };
+    const { stores, outbox, close } = await mongoStoresFor(
+      uri,
+      "favorites",
+      favoritesMigrations,
+      (on) => new MongoFavoritesStore(on.connection, on.outbox),
+    );
+    return { store: stores, outbox, close };
   });
 } else {
   describe.skip("MongoDB favorites store (MONGODB_URI not set)", () => {

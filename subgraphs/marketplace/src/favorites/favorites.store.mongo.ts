@@ -1,5 +1,12 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import {
+  isMongoDuplicateKey,
+  type KeysetSort,
+  keysetAfter,
+  pageLimit,
+  pageOf,
+  registerModel,
+} from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { FavoriteCountRecord, FavoriteListKey, FavoriteRecord } from "./favorite.record.js";
 import type { FavoritePage, FavoritesStore } from "./favorites.store.js";
@@ -31,6 +38,8 @@ const countSchema = new Schema<FavoriteCountDocument>(
   { collection: "vendor_favorite_counts", versionKey: false, timestamps: false, autoIndex: false },
 );
 
+const NEWEST: KeysetSort<"createdAt" | "vendorId"> = { createdAt: -1, vendorId: -1 };
+
 const toRecord = (doc: FavoriteDocument): FavoriteRecord => ({
   userId: doc.userId,
   vendorId: doc.vendorId,
@@ -49,16 +58,8 @@ export class MongoFavoritesStore implements FavoritesStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.favorites =
-      connection.models.Favorite ?? connection.model<FavoriteDocument>("Favorite", favoriteSchema);
-    this.counts =
-      connection.models.VendorFavoriteCount ??
-      connection.model<FavoriteCountDocument>("VendorFavoriteCount", countSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([this.favorites.createIndexes(), this.counts.createIndexes()]);
+    this.favorites = registerModel(connection, "Favorite", favoriteSchema);
+    this.counts = registerModel(connection, "VendorFavoriteCount", countSchema);
   }
 
   async add(favorite: FavoriteRecord, announce?: Announce<boolean>): Promise<boolean> {
@@ -88,20 +89,13 @@ export class MongoFavoritesStore implements FavoritesStore {
   }
 
   async listByUser(userId: string, first: number, after?: FavoriteListKey): Promise<FavoritePage> {
-    const q: Record<string, unknown> = { userId };
-    if (after) {
-      q.$or = [
-        { createdAt: { $lt: after.createdAt } },
-        { createdAt: after.createdAt, vendorId: { $lt: after.vendorId } },
-      ];
-    }
     const docs = await this.favorites
-      .find(q)
-      .sort({ createdAt: -1, vendorId: -1 })
-      .limit(first + 1)
+      .find({ userId, ...(after && keysetAfter(NEWEST, after)) })
+      .sort(NEWEST)
+      .limit(pageLimit(first))
       .lean<FavoriteDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toRecord);
   }
 
   countByUser(userId: string): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Announce, SqliteOutbox } from "@venta/events";
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { FavoriteCountRecord, FavoriteListKey, FavoriteRecord } from "./favorite.record.js";
 import type { FavoritePage, FavoritesStore } from "./favorites.store.js";
@@ -23,21 +24,7 @@ export class SqliteFavoritesStore implements FavoritesStore {
   constructor(
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
-  ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS favorites (
-        user_id TEXT NOT NULL,
-        vendor_id TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        PRIMARY KEY (user_id, vendor_id)
-      );
-      CREATE INDEX IF NOT EXISTS favorites_by_user ON favorites (user_id, created_at, vendor_id);
-      CREATE TABLE IF NOT EXISTS vendor_favorite_counts (
-        vendor_id TEXT PRIMARY KEY,
-        count INTEGER NOT NULL
-      );
-    `);
-  }
+  ) {}
 
   async add(favorite: FavoriteRecord, announce?: Announce<boolean>): Promise<boolean> {
     const add = this.db.transaction((): boolean => {
@@ -71,7 +58,7 @@ export class SqliteFavoritesStore implements FavoritesStore {
   }
 
   async listByUser(userId: string, first: number, after?: FavoriteListKey): Promise<FavoritePage> {
-    const params: Record<string, unknown> = { userId, limit: first + 1 };
+    const params: Record<string, unknown> = { userId, limit: pageLimit(first) };
     let afterClause = "";
     if (after) {
       afterClause = "AND (created_at, vendor_id) < (@afterCreatedAt, @afterVendorId)";
@@ -84,7 +71,7 @@ export class SqliteFavoritesStore implements FavoritesStore {
          ORDER BY created_at DESC, vendor_id DESC LIMIT @limit`,
       )
       .all(params);
-    return { records: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+    return pageOf(rows, first, toRecord);
   }
 
   async countByUser(userId: string): Promise<number> {

@@ -1,5 +1,12 @@
 import { conflict } from "@venta/kit";
-import { isMongoDuplicateKey } from "@venta/store";
+import {
+  isMongoDuplicateKey,
+  type KeysetSort,
+  keysetAfter,
+  pageLimit,
+  pageOf,
+  registerModel,
+} from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import {
   CHECK_IN_STATUSES,
@@ -56,6 +63,8 @@ checkInSchema.index({ userId: 1, sequence: 1 }, { unique: true });
 checkInSchema.index({ userId: 1, at: 1 });
 checkInSchema.index({ status: 1, at: -1, _id: -1 });
 
+const LATEST: KeysetSort<"at" | "_id"> = { at: -1, _id: -1 };
+
 const toRecord = (doc: CheckInDocument): CheckInRecord => ({
   id: doc._id,
   userId: doc.userId,
@@ -89,13 +98,7 @@ export class MongoCheckInsStore implements CheckInsStore {
   private readonly model: Model<CheckInDocument>;
 
   constructor(connection: Connection) {
-    this.model =
-      connection.models.LoyaltyCheckIn ?? connection.model<CheckInDocument>("LoyaltyCheckIn", checkInSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    this.model = registerModel(connection, "LoyaltyCheckIn", checkInSchema);
   }
 
   async record(
@@ -150,18 +153,17 @@ export class MongoCheckInsStore implements CheckInsStore {
   }
 
   async listFlagged(first: number, after?: CheckInListKey): Promise<Page<CheckInRecord>> {
-    const q: Record<string, unknown> = { status: "FLAGGED" };
-    if (after) q.$or = [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }];
+    const key = after && { at: after.at, _id: after.id };
     const [docs, totalCount] = await Promise.all([
       this.model
-        .find(q)
-        .sort({ at: -1, _id: -1 })
-        .limit(first + 1)
+        .find({ status: "FLAGGED", ...(key && keysetAfter(LATEST, key)) })
+        .sort(LATEST)
+        .limit(pageLimit(first))
         .lean<CheckInDocument[]>()
         .exec(),
       this.model.countDocuments({ status: "FLAGGED" }).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toRecord), totalCount };
   }
 
   async everythingOf(userId: string): Promise<CheckInRecord[]> {

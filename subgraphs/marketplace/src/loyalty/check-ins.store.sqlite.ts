@@ -1,3 +1,4 @@
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import {
   type CheckInListKey,
@@ -52,24 +53,7 @@ const toRecord = (row: CheckInRow): CheckInRecord => {
  * check-in of the same person waits and is then judged against this one.
  */
 export class SqliteCheckInsStore implements CheckInsStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS loyalty_check_ins (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL,
-        vendor_id TEXT NOT NULL,
-        lat REAL NOT NULL,
-        lng REAL NOT NULL,
-        at INTEGER NOT NULL,
-        sequence INTEGER NOT NULL,
-        status TEXT NOT NULL,
-        travel TEXT,
-        UNIQUE (user_id, sequence)
-      );
-      CREATE INDEX IF NOT EXISTS loyalty_check_ins_by_time ON loyalty_check_ins (user_id, at);
-      CREATE INDEX IF NOT EXISTS loyalty_check_ins_flagged ON loyalty_check_ins (status, at, id);
-    `);
-  }
+  constructor(private readonly db: Database.Database) {}
 
   async record(
     attempt: CheckInAttempt,
@@ -140,15 +124,11 @@ export class SqliteCheckInsStore implements CheckInsStore {
              AND (@afterAt IS NULL OR at < @afterAt OR (at = @afterAt AND id < @afterId))
            ORDER BY at DESC, id DESC LIMIT @limit`,
         )
-        .all({ afterAt: after?.at.getTime() ?? null, afterId: after?.id ?? null, limit: first + 1 });
+        .all({ afterAt: after?.at.getTime() ?? null, afterId: after?.id ?? null, limit: pageLimit(first) });
       const count = this.db
         .prepare<[], { n: number }>("SELECT count(*) AS n FROM loyalty_check_ins WHERE status = 'FLAGGED'")
         .get();
-      return {
-        records: rows.slice(0, first).map(toRecord),
-        hasNextPage: rows.length > first,
-        totalCount: count?.n ?? 0,
-      };
+      return { ...pageOf(rows, first, toRecord), totalCount: count?.n ?? 0 };
     })();
   }
 

@@ -1,17 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { dropMongoDatabase, mongoForTests } from "@venta/testing";
+import { mongoForTests } from "@venta/testing";
 import { describe, it } from "vitest";
-import { openMongo } from "../stores.js";
+import { mongoStoresFor } from "../store.harness.js";
+import { loyaltyMigrations } from "./loyalty.migrations.js";
 import { loyaltyProgramsStoreContract } from "./loyalty-programs.store.contract.js";
+import { MongoLoyaltyProgramsStore } from "./loyalty-programs.store.mongo.js";
 
 const uri = mongoForTests("loyalty programs store contract");
 
 if (uri) {
   loyaltyProgramsStoreContract("MongoDB", async () => {
-    // A database per test keeps runs independent; it is dropped on close.
-    const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
-    const stores = await openMongo(uri, dbName);
-    return { store: stores.loyaltyPrograms, close: () => dropMongoDatabase(uri, dbName).then(stores.close) };
+    const { stores, close } = await mongoStoresFor(
+      uri,
+      "loyalty",
+      loyaltyMigrations,
+      (on) => new MongoLoyaltyProgramsStore(on.connection),
+    );
+    return { store: stores, close };
   });
 } else {
   describe.skip("MongoDB loyalty programs store (MONGODB_URI not set)", () => {

@@ -1,4 +1,4 @@
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { LoyaltyProgramRecord, LoyaltyTier, RewardRecord } from "./loyalty-program.record.js";
 import type { LoyaltyProgramsStore } from "./loyalty-programs.store.js";
@@ -99,13 +99,7 @@ export class MongoLoyaltyProgramsStore implements LoyaltyProgramsStore {
   private readonly model: Model<ProgramDocument>;
 
   constructor(connection: Connection) {
-    this.model =
-      connection.models.LoyaltyProgram ?? connection.model<ProgramDocument>("LoyaltyProgram", programSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    this.model = registerModel(connection, "LoyaltyProgram", programSchema);
   }
 
   async save(program: LoyaltyProgramRecord, expectedVersion: number | null): Promise<boolean> {

@@ -53,32 +53,7 @@ const toProgram = (row: ProgramRow, rewards: RewardRecord[]): LoyaltyProgramReco
 
 /** Loyalty programs and their rewards in the embedded SQLite database, written together in one transaction. */
 export class SqliteLoyaltyProgramsStore implements LoyaltyProgramsStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS loyalty_programs (
-        vendor_id TEXT PRIMARY KEY,
-        points_per_check_in INTEGER NOT NULL,
-        points_per_review INTEGER NOT NULL,
-        points_per_purchase_unit INTEGER NOT NULL,
-        purchase_unit_minor INTEGER NOT NULL,
-        tiers TEXT NOT NULL,
-        version INTEGER NOT NULL,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE TABLE IF NOT EXISTS loyalty_rewards (
-        id TEXT PRIMARY KEY,
-        vendor_id TEXT NOT NULL,
-        position INTEGER NOT NULL,
-        name TEXT NOT NULL,
-        cost_points INTEGER NOT NULL CHECK (cost_points > 0),
-        active INTEGER NOT NULL,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS loyalty_rewards_by_vendor ON loyalty_rewards (vendor_id, position);
-    `);
-  }
+  constructor(private readonly db: Database.Database) {}
 
   async save(program: LoyaltyProgramRecord, expectedVersion: number | null): Promise<boolean> {
     const params = {

@@ -24,6 +24,7 @@ import { VendorLoyaltyResolver } from "./vendor.loyalty.resolver.js";
 import type { VendorPositionsStore } from "./vendor-positions.store.js";
 import { MongoVendorPositionsStore } from "./vendor-positions.store.mongo.js";
 import { SqliteVendorPositionsStore } from "./vendor-positions.store.sqlite.js";
+import { loyaltyMigrations } from "./loyalty.migrations.js";
 
 declare module "../module.js" {
   interface MarketplaceStores {
@@ -42,6 +43,7 @@ declare module "../module.js" {
 
 export const loyaltyModule: MarketplaceModule = {
   name: "loyalty",
+  migrations: loyaltyMigrations,
   stores: {
     sqlite: ({ db, outbox }) => ({
       loyaltyPrograms: new SqliteLoyaltyProgramsStore(db),

@@ -1,21 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { dropMongoDatabase, mongoForTests } from "@venta/testing";
+import { mongoForTests } from "@venta/testing";
 import { describe, it } from "vitest";
-import { openMongo } from "../stores.js";
+import { mongoStoresFor } from "../store.harness.js";
+import { loyaltyMigrations } from "./loyalty.migrations.js";
 import { pointsStoreContract } from "./points.store.contract.js";
+import { MongoPointsStore } from "./points.store.mongo.js";
 
 const uri = mongoForTests("points store contract");
 
 if (uri) {
   pointsStoreContract("MongoDB", async () => {
-    // A database per test keeps runs independent; it is dropped on close.
-    const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
-    const stores = await openMongo(uri, dbName);
-    return {
-      store: stores.points,
-      outbox: stores.outbox,
-      close: () => dropMongoDatabase(uri, dbName).then(stores.close),
-    };
+    const { stores, outbox, close } = await mongoStoresFor(
+      uri,
+      "loyalty",
+      loyaltyMigrations,
+      (on) => new MongoPointsStore(on.connection, on.outbox),
+    );
+    return { store: stores, outbox, close };
   });
 } else {
   describe.skip("MongoDB points store (MONGODB_URI not set)", () => {

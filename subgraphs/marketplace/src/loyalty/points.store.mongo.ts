@@ -1,5 +1,12 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import {
+  isMongoDuplicateKey,
+  type KeysetSort,
+  keysetAfter,
+  pageLimit,
+  pageOf,
+  registerModel,
+} from "@venta/store";
 import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import {
   type AppendResult,
@@ -61,6 +68,8 @@ const balanceSchema = new Schema<BalanceDocument>(
 );
 balanceSchema.index({ userId: 1, vendorId: 1 }, { unique: true });
 
+const NEWEST: KeysetSort<"createdAt" | "_id"> = { createdAt: -1, _id: -1 };
+
 const balanceId = (userId: string, vendorId: string) => JSON.stringify([userId, vendorId]);
 
 const toEntry = (doc: EntryDocument): LedgerEntryRecord => ({
@@ -102,16 +111,8 @@ export class MongoPointsStore implements PointsStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.entries =
-      connection.models.PointsLedgerEntry ??
-      connection.model<EntryDocument>("PointsLedgerEntry", entrySchema);
-    this.balances =
-      connection.models.PointsBalance ?? connection.model<BalanceDocument>("PointsBalance", balanceSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([this.entries.createIndexes(), this.balances.createIndexes()]);
+    this.entries = registerModel(connection, "PointsLedgerEntry", entrySchema);
+    this.balances = registerModel(connection, "PointsBalance", balanceSchema);
   }
 
   async append(entry: LedgerEntryRecord, announce?: Announce<AppendResult>): Promise<AppendResult> {
@@ -214,15 +215,10 @@ export class MongoPointsStore implements PointsStore {
     const q: Record<string, unknown> = { userId };
     if (afterVendorId !== undefined) q.vendorId = { $gt: afterVendorId };
     const [docs, totalCount] = await Promise.all([
-      this.balances
-        .find(q)
-        .sort({ vendorId: 1 })
-        .limit(first + 1)
-        .lean<BalanceDocument[]>()
-        .exec(),
+      this.balances.find(q).sort({ vendorId: 1 }).limit(pageLimit(first)).lean<BalanceDocument[]>().exec(),
       this.balances.countDocuments({ userId }).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toBalance), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toBalance), totalCount };
   }
 
   async listEntries(
@@ -231,23 +227,17 @@ export class MongoPointsStore implements PointsStore {
     first: number,
     after?: LedgerListKey,
   ): Promise<Page<LedgerEntryRecord>> {
-    const q: Record<string, unknown> = { userId, vendorId };
-    if (after) {
-      q.$or = [
-        { createdAt: { $lt: after.createdAt } },
-        { createdAt: after.createdAt, _id: { $lt: after.id } },
-      ];
-    }
+    const key = after && { createdAt: after.createdAt, _id: after.id };
     const [docs, totalCount] = await Promise.all([
       this.entries
-        .find(q)
-        .sort({ createdAt: -1, _id: -1 })
-        .limit(first + 1)
+        .find({ userId, vendorId, ...(key && keysetAfter(NEWEST, key)) })
+        .sort(NEWEST)
+        .limit(pageLimit(first))
         .lean<EntryDocument[]>()
         .exec(),
       this.entries.countDocuments({ userId, vendorId }).exec(),
     ]);
-    return { records: docs.slice(0, first).map(toEntry), hasNextPage: docs.length > first, totalCount };
+    return { ...pageOf(docs, first, toEntry), totalCount };
   }
 
   async everythingOf(userId: string): Promise<{ balances: BalanceRecord[]; entries: LedgerEntryRecord[] }> {

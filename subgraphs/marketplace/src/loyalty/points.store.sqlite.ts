@@ -1,4 +1,5 @@
 import type { Announce, SqliteOutbox } from "@venta/events";
+import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import type {
   AppendResult,
@@ -61,30 +62,6 @@ export class SqlitePointsStore implements PointsStore {
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
   ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS points_ledger (
-        id TEXT PRIMARY KEY,
-        user_id TEXT NOT NULL,
-        vendor_id TEXT NOT NULL,
-        delta INTEGER NOT NULL CHECK (delta <> 0),
-        reason TEXT NOT NULL,
-        reference TEXT NOT NULL UNIQUE,
-        created_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS points_ledger_by_member ON points_ledger (user_id, vendor_id, created_at, id);
-      CREATE TRIGGER IF NOT EXISTS points_ledger_append_only BEFORE UPDATE ON points_ledger
-      BEGIN
-        SELECT RAISE(ABORT, 'the points ledger is append-only');
-      END;
-      CREATE TABLE IF NOT EXISTS points_balances (
-        user_id TEXT NOT NULL,
-        vendor_id TEXT NOT NULL,
-        points INTEGER NOT NULL CHECK (points >= 0),
-        lifetime_points INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL,
-        PRIMARY KEY (user_id, vendor_id)
-      );
-    `);
     const known = db.prepare<[string], { found: number }>(
       "SELECT 1 AS found FROM points_ledger WHERE reference = ?",
     );
@@ -156,15 +133,11 @@ export class SqlitePointsStore implements PointsStore {
            WHERE user_id = @userId AND (@after IS NULL OR vendor_id > @after)
            ORDER BY vendor_id LIMIT @limit`,
         )
-        .all({ userId, after: afterVendorId ?? null, limit: first + 1 });
+        .all({ userId, after: afterVendorId ?? null, limit: pageLimit(first) });
       const count = this.db
         .prepare<[string], { n: number }>("SELECT count(*) AS n FROM points_balances WHERE user_id = ?")
         .get(userId);
-      return {
-        records: rows.slice(0, first).map(toBalance),
-        hasNextPage: rows.length > first,
-        totalCount: count?.n ?? 0,
-      };
+      return { ...pageOf(rows, first, toBalance), totalCount: count?.n ?? 0 };
     })();
   }
 
@@ -175,7 +148,7 @@ export class SqlitePointsStore implements PointsStore {
     after?: LedgerListKey,
   ): Promise<Page<LedgerEntryRecord>> {
     const where = ["user_id = @userId", "vendor_id = @vendorId"];
-    const params: Record<string, unknown> = { userId, vendorId, limit: first + 1 };
+    const params: Record<string, unknown> = { userId, vendorId, limit: pageLimit(first) };
     if (after) {
       where.push("(created_at < @afterCreatedAt OR (created_at = @afterCreatedAt AND id < @afterId))");
       params.afterCreatedAt = after.createdAt.getTime();
@@ -193,11 +166,7 @@ export class SqlitePointsStore implements PointsStore {
           "SELECT count(*) AS n FROM points_ledger WHERE user_id = ? AND vendor_id = ?",
         )
         .get(userId, vendorId);
-      return {
-        records: rows.slice(0, first).map(toEntry),
-        hasNextPage: rows.length > first,
-        totalCount: count?.n ?? 0,
-      };
+      return { ...pageOf(rows, first, toEntry), totalCount: count?.n ?? 0 };
     })();
   }
 

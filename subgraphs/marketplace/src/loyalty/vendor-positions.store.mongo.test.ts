@@ -1,17 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { dropMongoDatabase, mongoForTests } from "@venta/testing";
+import { mongoForTests } from "@venta/testing";
 import { describe, it } from "vitest";
-import { openMongo } from "../stores.js";
+import { mongoStoresFor } from "../store.harness.js";
+import { loyaltyMigrations } from "./loyalty.migrations.js";
 import { vendorPositionsStoreContract } from "./vendor-positions.store.contract.js";
+import { MongoVendorPositionsStore } from "./vendor-positions.store.mongo.js";
 
 const uri = mongoForTests("vendor positions store contract");
 
 if (uri) {
   vendorPositionsStoreContract("MongoDB", async () => {
-    // A database per test keeps runs independent; it is dropped on close.
-    const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
-    const stores = await openMongo(uri, dbName);
-    return { store: stores.vendorPositions, close: () => dropMongoDatabase(uri, dbName).then(stores.close) };
+    const { stores, close } = await mongoStoresFor(
+      uri,
+      "loyalty",
+      loyaltyMigrations,
+      (on) => new MongoVendorPositionsStore(on.connection),
+    );
+    return { store: stores, close };
   });
 } else {
   describe.skip("MongoDB vendor positions store (MONGODB_URI not set)", () => {

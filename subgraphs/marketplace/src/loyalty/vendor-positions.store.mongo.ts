@@ -1,4 +1,4 @@
-import { conditionalUpsert } from "@venta/store";
+import { conditionalUpsert, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
 import type { VendorPositionRecord } from "./vendor-position.record.js";
 import type { VendorPositionsStore } from "./vendor-positions.store.js";
@@ -28,14 +28,7 @@ export class MongoVendorPositionsStore implements VendorPositionsStore {
   private readonly model: Model<PositionDocument>;
 
   constructor(connection: Connection) {
-    this.model =
-      connection.models.VendorPosition ??
-      connection.model<PositionDocument>("VendorPosition", positionSchema);
-  }
-
-  /** Only the `_id` index: lookups are by vendor id. */
-  async createIndexes(): Promise<void> {
-    await this.model.createIndexes();
+    this.model = registerModel(connection, "VendorPosition", positionSchema);
   }
 
   async clear(): Promise<void> {

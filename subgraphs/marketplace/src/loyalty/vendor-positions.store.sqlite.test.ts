@@ -1,7 +1,9 @@
-import { openSqlite } from "../stores.js";
+import { sqliteHandleFor } from "../store.harness.js";
+import { loyaltyMigrations } from "./loyalty.migrations.js";
 import { vendorPositionsStoreContract } from "./vendor-positions.store.contract.js";
+import { SqliteVendorPositionsStore } from "./vendor-positions.store.sqlite.js";
 
 vendorPositionsStoreContract("SQLite", async () => {
-  const stores = openSqlite(":memory:");
-  return { store: stores.vendorPositions, close: stores.close };
+  const handle = sqliteHandleFor("loyalty", loyaltyMigrations);
+  return { store: new SqliteVendorPositionsStore(handle.db), close: handle.close };
 });

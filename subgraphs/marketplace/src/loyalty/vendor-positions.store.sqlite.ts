@@ -11,16 +11,7 @@ interface PositionRow {
 
 /** The latest position per vendor in the embedded SQLite database. */
 export class SqliteVendorPositionsStore implements VendorPositionsStore {
-  constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS vendor_positions (
-        vendor_id TEXT PRIMARY KEY,
-        lat REAL NOT NULL,
-        lng REAL NOT NULL,
-        recorded_at INTEGER NOT NULL
-      );
-    `);
-  }
+  constructor(private readonly db: Database.Database) {}
 
   async apply(position: VendorPositionRecord): Promise<boolean> {
     // One statement: an older or equal report (a redelivery, or one overtaken in transit) changes nothing.

@@ -7,6 +7,7 @@ import type { ReviewsStore } from "./reviews.store.js";
 import { MongoReviewsStore } from "./reviews.store.mongo.js";
 import { SqliteReviewsStore } from "./reviews.store.sqlite.js";
 import { VendorReviewsResolver } from "./vendor.reviews.resolver.js";
+import { reviewsMigrations } from "./reviews.migrations.js";
 
 declare module "../module.js" {
   interface MarketplaceStores {
@@ -21,6 +22,7 @@ declare module "../module.js" {
 
 export const reviewsModule: MarketplaceModule = {
   name: "reviews",
+  migrations: reviewsMigrations,
   stores: {
     sqlite: ({ db, outbox }) => ({ reviews: new SqliteReviewsStore(db, outbox) }),
     mongo: ({ connection, outbox }) => ({ reviews: new MongoReviewsStore(connection, outbox) }),

@@ -1,21 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { dropMongoDatabase, mongoForTests } from "@venta/testing";
+import { mongoForTests } from "@venta/testing";
 import { describe, it } from "vitest";
-import { openMongo } from "../stores.js";
+import { mongoStoresFor } from "../store.harness.js";
+import { reviewsMigrations } from "./reviews.migrations.js";
 import { reviewsStoreContract } from "./reviews.store.contract.js";
+import { MongoReviewsStore } from "./reviews.store.mongo.js";
 
 const uri = mongoForTests("reviews store contract");
 
 if (uri) {
   reviewsStoreContract("MongoDB", async () => {
-    // A database per test keeps runs independent; it is dropped on close.
-    const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
-    const stores = await openMongo(uri, dbName);
-    return {
-      store: stores.reviews,
-      outbox: stores.outbox,
-      close: () => dropMongoDatabase(uri, dbName).then(stores.close),
-    };
+    const { stores, outbox, close } = await mongoStoresFor(
+      uri,
+      "reviews",
+      reviewsMigrations,
+      (on) => new MongoReviewsStore(on.connection, on.outbox),
+    );
+    return { store: stores, outbox, close };
   });
 } else {
   describe.skip("MongoDB reviews store (MONGODB_URI not set)", () => {

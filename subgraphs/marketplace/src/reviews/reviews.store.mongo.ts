@@ -1,5 +1,12 @@
 import type { Announce, MongoOutbox } from "@venta/events";
-import { isMongoDuplicateKey } from "@venta/store";
+import {
+  isMongoDuplicateKey,
+  type KeysetSort,
+  keysetAfter,
+  pageLimit,
+  pageOf,
+  registerModel,
+} from "@venta/store";
 import { type ClientSession, type Connection, type Model, Schema } from "mongoose";
 import {
   isNoChange,
@@ -103,6 +110,10 @@ const ratingSchema = new Schema<RatingDocument>(
   { collection: "vendor_ratings", versionKey: false, timestamps: false, autoIndex: false },
 );
 
+const NEWEST: KeysetSort<"createdAt" | "_id"> = { createdAt: -1, _id: -1 };
+const MOST_HELPFUL: KeysetSort<"helpfulCount" | "createdAt" | "_id"> = { helpfulCount: -1, ...NEWEST };
+const OLDEST_CHANGE: KeysetSort<"updatedAt" | "_id"> = { updatedAt: 1, _id: 1 };
+
 const toRecord = (doc: ReviewDocument): ReviewRecord => ({
   id: doc._id,
   vendorId: doc.vendorId,
@@ -153,21 +164,9 @@ export class MongoReviewsStore implements ReviewsStore {
     connection: Connection,
     private readonly outbox: MongoOutbox,
   ) {
-    this.reviews = connection.models.Review ?? connection.model<ReviewDocument>("Review", reviewSchema);
-    this.votes =
-      connection.models.ReviewHelpfulVote ??
-      connection.model<HelpfulVoteDocument>("ReviewHelpfulVote", helpfulVoteSchema);
-    this.ratings =
-      connection.models.VendorRating ?? connection.model<RatingDocument>("VendorRating", ratingSchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([
-      this.reviews.createIndexes(),
-      this.votes.createIndexes(),
-      this.ratings.createIndexes(),
-    ]);
+    this.reviews = registerModel(connection, "Review", reviewSchema);
+    this.votes = registerModel(connection, "ReviewHelpfulVote", helpfulVoteSchema);
+    this.ratings = registerModel(connection, "VendorRating", ratingSchema);
   }
 
   async save(
@@ -310,44 +309,26 @@ export class MongoReviewsStore implements ReviewsStore {
     first: number,
     after?: ReviewListKey,
   ): Promise<ReviewPage> {
-    const q: Record<string, unknown> = { vendorId, status: "PUBLISHED" };
-    const newer = after
-      ? [{ createdAt: { $lt: after.createdAt } }, { createdAt: after.createdAt, _id: { $lt: after.id } }]
-      : [];
-    if (after && order === "MOST_HELPFUL") {
-      q.$or = [
-        { helpfulCount: { $lt: after.helpfulCount } },
-        ...newer.map((clause) => ({ helpfulCount: after.helpfulCount, ...clause })),
-      ];
-    } else if (after) {
-      q.$or = newer;
-    }
-    const sort: Record<string, 1 | -1> =
-      order === "MOST_HELPFUL" ? { helpfulCount: -1, createdAt: -1, _id: -1 } : { createdAt: -1, _id: -1 };
+    const sort = order === "MOST_HELPFUL" ? MOST_HELPFUL : NEWEST;
+    const key = after && { helpfulCount: after.helpfulCount, createdAt: after.createdAt, _id: after.id };
     const docs = await this.reviews
-      .find(q)
+      .find({ vendorId, status: "PUBLISHED", ...(key && keysetAfter(sort, key)) })
       .sort(sort)
-      .limit(first + 1)
+      .limit(pageLimit(first))
       .lean<ReviewDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toRecord);
   }
 
   async listPending(first: number, after?: ReviewQueueKey): Promise<ReviewPage> {
-    const q: Record<string, unknown> = { status: "PENDING" };
-    if (after) {
-      q.$or = [
-        { updatedAt: { $gt: after.updatedAt } },
-        { updatedAt: after.updatedAt, _id: { $gt: after.id } },
-      ];
-    }
+    const key = after && { updatedAt: after.updatedAt, _id: after.id };
     const docs = await this.reviews
-      .find(q)
-      .sort({ updatedAt: 1, _id: 1 })
-      .limit(first + 1)
+      .find({ status: "PENDING", ...(key && keysetAfter(OLDEST_CHANGE, key)) })
+      .sort(OLDEST_CHANGE)
+      .limit(pageLimit(first))
       .lean<ReviewDocument[]>()
       .exec();
-    return { records: docs.slice(0, first).map(toRecord), hasNextPage: docs.length > first };
+    return pageOf(docs, first, toRecord);
   }
 
   countPending(): Promise<number> {

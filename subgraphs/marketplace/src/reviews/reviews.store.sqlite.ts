@@ -1,4 +1,5 @@
 import type { Announce, SqliteOutbox } from "@venta/events";
+import { isSqliteUniqueViolation, pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import {
   isNoChange,
@@ -102,14 +103,6 @@ const authoredParams = (review: ReviewRecord) => ({
   updatedAt: review.updatedAt.getTime(),
 });
 
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    "code" in error &&
-    (error.code === "SQLITE_CONSTRAINT_UNIQUE" || error.code === "SQLITE_CONSTRAINT_PRIMARYKEY")
-  );
-}
-
 /**
  * Reviews, helpful votes and each vendor's rating in the embedded SQLite database. A review write
  * and the rating it moves commit in one IMMEDIATE transaction (the write lock taken up front), so
@@ -119,53 +112,7 @@ export class SqliteReviewsStore implements ReviewsStore {
   constructor(
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
-  ) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS reviews (
-        id TEXT PRIMARY KEY,
-        vendor_id TEXT NOT NULL,
-        author_id TEXT NOT NULL,
-        rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
-        text TEXT NOT NULL,
-        status TEXT NOT NULL,
-        flags TEXT NOT NULL,
-        reply_text TEXT,
-        reply_author_id TEXT,
-        replied_at INTEGER,
-        helpful_count INTEGER NOT NULL DEFAULT 0,
-        moderation_decision TEXT,
-        moderation_reason TEXT,
-        moderator_id TEXT,
-        moderated_at INTEGER,
-        version INTEGER NOT NULL,
-        created_at INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-      CREATE UNIQUE INDEX IF NOT EXISTS reviews_one_per_author ON reviews (vendor_id, author_id);
-      CREATE INDEX IF NOT EXISTS reviews_newest ON reviews (vendor_id, status, created_at, id);
-      CREATE INDEX IF NOT EXISTS reviews_most_helpful ON reviews (vendor_id, status, helpful_count, created_at, id);
-      CREATE INDEX IF NOT EXISTS reviews_queue ON reviews (status, updated_at, id);
-      CREATE INDEX IF NOT EXISTS reviews_by_author ON reviews (author_id, updated_at);
-      CREATE TABLE IF NOT EXISTS review_helpful_votes (
-        review_id TEXT NOT NULL,
-        user_id TEXT NOT NULL,
-        created_at INTEGER NOT NULL,
-        PRIMARY KEY (review_id, user_id)
-      );
-      CREATE INDEX IF NOT EXISTS review_helpful_votes_by_user ON review_helpful_votes (user_id, review_id);
-      CREATE TABLE IF NOT EXISTS vendor_ratings (
-        vendor_id TEXT PRIMARY KEY,
-        count INTEGER NOT NULL,
-        sum INTEGER NOT NULL,
-        stars_1 INTEGER NOT NULL,
-        stars_2 INTEGER NOT NULL,
-        stars_3 INTEGER NOT NULL,
-        stars_4 INTEGER NOT NULL,
-        stars_5 INTEGER NOT NULL,
-        updated_at INTEGER NOT NULL
-      );
-    `);
-  }
+  ) {}
 
   async save(
     next: ReviewRecord,
@@ -191,7 +138,7 @@ export class SqliteReviewsStore implements ReviewsStore {
               createdAt: next.createdAt.getTime(),
             });
         } catch (error) {
-          if (isUniqueViolation(error)) return { written: false };
+          if (isSqliteUniqueViolation(error)) return { written: false };
           throw error;
         }
       } else {
@@ -297,7 +244,7 @@ export class SqliteReviewsStore implements ReviewsStore {
   ): Promise<ReviewPage> {
     const helpful = order === "MOST_HELPFUL";
     const key = helpful ? "(helpful_count, created_at, id)" : "(created_at, id)";
-    const params: Record<string, unknown> = { vendorId, limit: first + 1 };
+    const params: Record<string, unknown> = { vendorId, limit: pageLimit(first) };
     let afterClause = "";
     if (after) {
       // Row values compare column by column: "after" the key in a descending order is "less than" it.
@@ -314,11 +261,11 @@ export class SqliteReviewsStore implements ReviewsStore {
          ORDER BY ${orderBy} LIMIT @limit`,
       )
       .all(params);
-    return { records: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+    return pageOf(rows, first, toRecord);
   }
 
   async listPending(first: number, after?: ReviewQueueKey): Promise<ReviewPage> {
-    const params: Record<string, unknown> = { limit: first + 1 };
+    const params: Record<string, unknown> = { limit: pageLimit(first) };
     let afterClause = "";
     if (after) {
       afterClause = "AND (updated_at, id) > (@afterUpdatedAt, @afterId)";
@@ -330,7 +277,7 @@ export class SqliteReviewsStore implements ReviewsStore {
         `SELECT ${COLUMNS} FROM reviews WHERE status = 'PENDING' ${afterClause} ORDER BY updated_at, id LIMIT @limit`,
       )
       .all(params);
-    return { records: rows.slice(0, first).map(toRecord), hasNextPage: rows.length > first };
+    return pageOf(rows, first, toRecord);
   }
 
   async countPending(): Promise<number> {

@@ -8,6 +8,7 @@ import type { SearchIndex } from "./search.store.js";
 import { MongoSearchIndex } from "./search.store.mongo.js";
 import { SqliteSearchIndex } from "./search.store.sqlite.js";
 import { TrendingResolver } from "./trending.resolver.js";
+import { searchMigrations } from "./search.migrations.js";
 
 declare module "../module.js" {
   interface MarketplaceStores {
@@ -22,6 +23,7 @@ declare module "../module.js" {
 
 export const searchModule: MarketplaceModule = {
   name: "search",
+  migrations: searchMigrations,
   stores: {
     sqlite: ({ db }) => ({ searchIndex: new SqliteSearchIndex(db) }),
     mongo: ({ connection }) => ({ searchIndex: new MongoSearchIndex(connection) }),

@@ -1,17 +1,21 @@
-import { randomUUID } from "node:crypto";
-import { dropMongoDatabase, mongoForTests } from "@venta/testing";
+import { mongoForTests } from "@venta/testing";
 import { describe, it } from "vitest";
-import { openMongo } from "../stores.js";
+import { mongoStoresFor } from "../store.harness.js";
+import { searchMigrations } from "./search.migrations.js";
 import { searchIndexContract } from "./search.store.contract.js";
+import { MongoSearchIndex } from "./search.store.mongo.js";
 
 const uri = mongoForTests("search index contract");
 
 if (uri) {
   searchIndexContract("MongoDB", async () => {
-    // A database per test keeps runs independent; it is dropped on close.
-    const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
-    const stores = await openMongo(uri, dbName);
-    return { index: stores.searchIndex, close: () => dropMongoDatabase(uri, dbName).then(stores.close) };
+    const { stores, close } = await mongoStoresFor(
+      uri,
+      "search",
+      searchMigrations,
+      (on) => new MongoSearchIndex(on.connection),
+    );
+    return { index: stores, close };
   });
 } else {
   describe.skip("MongoDB search index (MONGODB_URI not set)", () => {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { boxesAround, type GeoPoint, greatCircleMeters } from "@venta/geo";
-import { conditionalUpsert } from "@venta/store";
+import { conditionalUpsert, registerModel } from "@venta/store";
 import {
   type Connection,
   type Model,
@@ -198,16 +198,8 @@ export class MongoSearchIndex implements SearchIndex {
   private readonly activity: Model<ActivityDoc>;
 
   constructor(private readonly connection: Connection) {
-    this.docs =
-      connection.models.SearchDocument ??
-      connection.model<SearchDocumentDoc>("SearchDocument", documentSchema);
-    this.activity =
-      connection.models.SearchActivity ?? connection.model<ActivityDoc>("SearchActivity", activitySchema);
-  }
-
-  /** Indexes are built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([this.docs.createIndexes(), this.activity.createIndexes()]);
+    this.docs = registerModel(connection, "SearchDocument", documentSchema);
+    this.activity = registerModel(connection, "SearchActivity", activitySchema);
   }
 
   async clear(): Promise<void> {

@@ -1,12 +1,13 @@
-import { openSqliteDatabase } from "@venta/store";
+import { migrateSqlite, openSqliteDatabase } from "@venta/store";
 import { describe, expect, it } from "vitest";
-import { openSqlite } from "../stores.js";
+import { sqliteHandleFor } from "../store.harness.js";
+import { searchMigrations } from "./search.migrations.js";
 import { searchIndexContract } from "./search.store.contract.js";
 import { SqliteSearchIndex } from "./search.store.sqlite.js";
 
 searchIndexContract("SQLite", async () => {
-  const stores = openSqlite(":memory:");
-  return { index: stores.searchIndex, close: stores.close };
+  const handle = sqliteHandleFor("search", searchMigrations);
+  return { index: new SqliteSearchIndex(handle.db), close: handle.close };
 });
 
 describe("SQLite search index on a data file from before opening hours were indexed", () => {
@@ -27,6 +28,8 @@ describe("SQLite search index on a data file from before opening hours were inde
         VALUES (1, 'old', 1, 'Old Cart', '["tacos"]', 'OPEN');
       INSERT INTO search_text (rowid, name, cuisines, menu, description) VALUES (1, 'Old Cart', 'tacos', '', '');
     `);
+    const migrate = () => migrateSqlite(db, [{ module: "search", steps: searchMigrations.sqlite }]);
+    migrate();
     const index = new SqliteSearchIndex(db);
     const at = new Date("2026-03-02T18:00:00Z");
     const open = async () => (await index.search({ terms: ["cart"], openAt: at, limit: 5 })).length;
@@ -34,6 +37,7 @@ describe("SQLite search index on a data file from before opening hours were inde
     await index.applyOpenHours({ vendorId: "old", intervals: [], horizonEnd: at, updatedAt: at });
     expect(await open()).toBe(0);
     // Opening the file again keeps what it holds.
+    expect(migrate().applied).toEqual([]);
     expect(await new SqliteSearchIndex(db).search({ terms: ["cart"], openAt: at, limit: 5 })).toEqual([]);
     db.close();
   });

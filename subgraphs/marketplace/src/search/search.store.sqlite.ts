@@ -105,58 +105,6 @@ export class SqliteSearchIndex implements SearchIndex {
   private readonly shaped = new Map<string, Database.Statement<[Record<string, unknown>], unknown>>();
 
   constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS search_documents (
-        id INTEGER PRIMARY KEY,
-        vendor_id TEXT NOT NULL UNIQUE,
-        version INTEGER,
-        name TEXT NOT NULL DEFAULT '',
-        cuisines TEXT NOT NULL DEFAULT '[]',
-        description TEXT,
-        status TEXT,
-        verification TEXT,
-        menu TEXT NOT NULL DEFAULT '[]',
-        menu_updated_at INTEGER,
-        rating_average REAL,
-        rating_count INTEGER NOT NULL DEFAULT 0,
-        rating_updated_at INTEGER,
-        lat REAL, lng REAL, recorded_at INTEGER,
-        has_schedule INTEGER NOT NULL DEFAULT 0,
-        schedule_updated_at INTEGER,
-        schedule_horizon_end INTEGER
-      );
-      CREATE INDEX IF NOT EXISTS search_documents_by_position ON search_documents (lat, lng);
-      CREATE VIRTUAL TABLE IF NOT EXISTS search_text USING fts5(
-        name, cuisines, menu, description,
-        tokenize = 'unicode61 remove_diacritics 2',
-        prefix = '2 3 4'
-      );
-      CREATE TABLE IF NOT EXISTS search_activity (
-        key TEXT PRIMARY KEY,
-        vendor_id TEXT NOT NULL,
-        kind TEXT NOT NULL,
-        at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS search_activity_by_vendor ON search_activity (vendor_id, at);
-      CREATE INDEX IF NOT EXISTS search_activity_by_time ON search_activity (at);
-    `);
-    // Indexes from before opening hours were indexed gain the columns: no vendor has hours until
-    // marketplace's refresher publishes them again.
-    const columns = db.prepare<[], { name: string }>("PRAGMA table_info(search_documents)").all();
-    for (const [name, definition] of [
-      ["has_schedule", "INTEGER NOT NULL DEFAULT 0"],
-      ["schedule_updated_at", "INTEGER"],
-      ["schedule_horizon_end", "INTEGER"],
-    ] as const) {
-      if (!columns.some((column) => column.name === name))
-        db.exec(`ALTER TABLE search_documents ADD COLUMN ${name} ${definition}`);
-    }
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS search_open_intervals (
-        document INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
-        PRIMARY KEY (document, start)
-      ) WITHOUT ROWID;
-    `);
     this.statements = {
       row: db.prepare<[string], DocumentRow>(
         `SELECT id, vendor_id, version, name, cuisines, description, verification, menu, menu_updated_at,
