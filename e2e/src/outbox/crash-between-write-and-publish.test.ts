@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type DomainEvent, openEventStore, RedisEventBus, SqliteOutbox } from "@venta/events";
-import { openSqliteDatabase } from "@venta/store";
+import { type DomainEvent, openEventStore, openSqliteHandle, RedisEventBus } from "@venta/events";
 import {
   deleteRedisKeys,
   eventually,
@@ -19,9 +18,9 @@ const redis = await redisForTests();
 
 /** The events the dead marketplace process left in its outbox, read from its database file. */
 async function leftInOutbox(dataDir: string): Promise<DomainEvent[]> {
-  const db = openSqliteDatabase(dataDir, "marketplace");
+  const { db, outbox } = openSqliteHandle(dataDir, "marketplace", []);
   try {
-    return await new SqliteOutbox(db).oldest(100);
+    return await outbox.oldest(100);
   } finally {
     db.close();
   }

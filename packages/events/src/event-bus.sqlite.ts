@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { migrateSqlite } from "@venta/store";
 import Database from "better-sqlite3";
 import type { Logger } from "pino";
 import type { DomainEvent, EventPayload, EventType } from "./catalogue.js";
@@ -13,8 +14,8 @@ import {
   type EventBus,
   type EventHandler,
 } from "./event-bus.js";
+import { eventBusMigrations } from "./event-bus.migration.js";
 import { discardPassedEvents } from "./retention.sqlite.js";
-import { prepareSchema } from "./schema.sqlite.js";
 import { sqliteStats } from "./stats.sqlite.js";
 
 export interface SqliteEventBusOptions {
@@ -49,7 +50,7 @@ export class SqliteEventBus implements EventBus {
     this.db.pragma("busy_timeout = 5000");
     // WAL with NORMAL survives a crashed process; only a power cut can lose the last commits.
     this.db.pragma("synchronous = NORMAL");
-    prepareSchema(this.db);
+    migrateSqlite(this.db, [eventBusMigrations]);
     this.dead = new SqliteDeadLetters(this.db);
     this.retentionMs = options.retentionMs ?? 7 * 24 * 3_600_000;
     const every = options.retentionIntervalMs ?? 3_600_000;

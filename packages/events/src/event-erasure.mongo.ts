@@ -73,10 +73,6 @@ export class MongoEventErasure {
     this.settings = db.collection<SettingDocument>(`${collection}_settings`);
   }
 
-  async createIndexes(): Promise<void> {
-    await this.events.createIndex({ people: 1 });
-  }
-
   /** The event as the store will keep it: see {@link admitForStorage}. */
   async admit(event: DomainEvent): Promise<AdmittedEvent> {
     const pseudonymOf = await this.pseudonymizer();
@@ -120,6 +116,7 @@ export class MongoEventErasure {
   /**
    * Brings a collection written before people were indexed up to date: indexes its documents, then
    * honours the erasures it already holds, which that version stored without redacting anything.
+   * Run by the event store's baseline migration.
    */
   async indexStoredEvents(): Promise<void> {
     if (await this.settings.findOne({ _id: PEOPLE_INDEXED })) return;

@@ -1,13 +1,7 @@
 import type Database from "better-sqlite3";
 import { aggregateOf, type DomainEvent, type EventType } from "./catalogue.js";
 import { parsePayload } from "./delivery.js";
-import {
-  type AdmittedEvent,
-  admitForStorage,
-  erasedBy,
-  newPseudonymSalt,
-  pseudonymizer,
-} from "./event-erasure.js";
+import { type AdmittedEvent, admitForStorage, erasedBy, pseudonymizer } from "./event-erasure.js";
 import { peopleIn, TYPES_NAMING_PEOPLE, withoutPerson } from "./personal-data.js";
 
 interface EventRow {
@@ -27,9 +21,8 @@ const toEvent = (row: EventRow): DomainEvent =>
     occurredAt: row.occurred_at,
   }) as DomainEvent;
 
-const SALT = "pseudonym_salt";
-/** Set once the events stored before people were indexed have been indexed (and erasures honoured). */
-const PEOPLE_INDEXED = "people_indexed";
+/** The `event_store_settings` row of the salt pseudonyms are made with. */
+export const PSEUDONYM_SALT_SETTING = "pseudonym_salt";
 /** Events read per step while indexing a store written by an older version. */
 const INDEXING_PAGE = 1_000;
 
@@ -43,37 +36,17 @@ export class SqliteEventErasure {
   private readonly isErasedStatement: Database.Statement<[string], { found: number }>;
   private readonly indexStatement: Database.Statement<[string, number]>;
 
+  /** The tables come from the event store's migrations, run before it is built. */
   constructor(private readonly db: Database.Database) {
-    db.exec(`
-      CREATE TABLE IF NOT EXISTS stored_event_people (
-        person TEXT NOT NULL,
-        position INTEGER NOT NULL,
-        PRIMARY KEY (person, position)
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS erased_people (
-        pseudonym TEXT PRIMARY KEY,
-        erased_at TEXT NOT NULL
-      ) WITHOUT ROWID;
-      CREATE TABLE IF NOT EXISTS event_store_settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
-    `);
-    // The first process to open the file picks the salt; every later one reads the same.
-    db.prepare("INSERT OR IGNORE INTO event_store_settings (name, value) VALUES (?, ?)").run(
-      SALT,
-      newPseudonymSalt(),
-    );
-    const salt = this.setting(SALT);
+    const salt = db
+      .prepare<[string], { value: string }>("SELECT value FROM event_store_settings WHERE name = ?")
+      .get(PSEUDONYM_SALT_SETTING)?.value;
     if (salt === undefined) throw new Error("the event store has no pseudonym salt");
     this.pseudonymOf = pseudonymizer(salt);
     this.isErasedStatement = db.prepare("SELECT 1 AS found FROM erased_people WHERE pseudonym = ?");
     this.indexStatement = db.prepare(
       "INSERT OR IGNORE INTO stored_event_people (person, position) VALUES (?, ?)",
     );
-    // Immediate: processes opening the same old file at once must not both index it.
-    db.transaction(() => {
-      if (this.setting(PEOPLE_INDEXED) !== undefined) return;
-      this.indexStoredEvents();
-      db.prepare("INSERT INTO event_store_settings (name, value) VALUES (?, ?)").run(PEOPLE_INDEXED, "1");
-    }).immediate();
   }
 
   /** The event as the store will keep it: see {@link admitForStorage}. */
@@ -126,17 +99,12 @@ export class SqliteEventErasure {
     return changed;
   }
 
-  private setting(name: string): string | undefined {
-    return this.db
-      .prepare<[string], { value: string }>("SELECT value FROM event_store_settings WHERE name = ?")
-      .get(name)?.value;
-  }
-
   /**
    * Brings a file written before people were indexed up to date: indexes its events, then honours
-   * the erasures it already holds, which that version stored without redacting anything.
+   * the erasures it already holds, which that version stored without redacting anything. Run once,
+   * by the event store's baseline migration.
    */
-  private indexStoredEvents(): void {
+  indexStoredEvents(): void {
     const page = this.db.prepare<{ after: number; types: string; limit: number }, EventRow>(
       `SELECT position, id, type, payload, occurred_at FROM stored_events
        WHERE position > @after AND type IN (SELECT value FROM json_each(@types))

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { connectMongo } from "@venta/store";
+import { connectMongo, migrateMongo } from "@venta/store";
 import { dropMongoDatabase, mongoForTests } from "@venta/testing";
 import { describe, it } from "vitest";
 import { eventStoreContract } from "./event-store.contract.js";
 import type { EventStore } from "./event-store.js";
+import { eventStoreMigrations } from "./event-store.migration.js";
 import { MongoEventStore } from "./event-store.mongo.js";
 
 const uri = mongoForTests("event store contract");
@@ -26,8 +27,9 @@ if (uri) {
     async () => {
       // A database per test keeps runs independent; it is dropped on close.
       const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
-      const store = new MongoEventStore(await connectMongo(uri, dbName));
-      await store.prepare();
+      const connection = await connectMongo(uri, dbName);
+      await migrateMongo(connection, [eventStoreMigrations.mongo]);
+      const store = new MongoEventStore(connection);
       databases.set(store, dbName);
       const close = store.close.bind(store);
       store.close = () => dropMongoDatabase(uri, dbName).then(close);

@@ -1,10 +1,11 @@
-import { isMongoDuplicateKey } from "@venta/store";
+import { isMongoDuplicateKey, pageLimit, pageOf } from "@venta/store";
 import type { ClientSession, Connection, mongo } from "mongoose";
 import { type AggregateType, aggregateOf, type DomainEvent, type EventType } from "./catalogue.js";
 import { parsePayload } from "./delivery.js";
 import { type AdmittedEvent, erasedBy } from "./event-erasure.js";
 import { type ErasableDocument, MongoEventErasure } from "./event-erasure.mongo.js";
 import type { EventQuery, EventStore, StoredEvent, StoredEventPage } from "./event-store.js";
+import { EVENT_STORE_COLLECTION } from "./migrations/event-store/001-baseline.mongo.js";
 
 interface StoredDocument extends ErasableDocument {
   /** The event's id: appending it again is refused by the primary key. */
@@ -57,7 +58,7 @@ const toDocument = ({ event, people }: AdmittedEvent, position: number, recorded
  * The event store in a MongoDB collection. Positions come from a counter document, reserved with an
  * atomic `$inc` per batch, so appends from several processes never share one. Appending an erasure
  * redacts the person's stored events in one transaction (see event-erasure.ts), which needs a
- * replica set, as the outbox does.
+ * replica set, as the outbox does. Its indexes come from `eventStoreMigrations.mongo`, run first.
  */
 export class MongoEventStore implements EventStore {
   private readonly events: mongo.Collection<StoredDocument>;
@@ -66,36 +67,14 @@ export class MongoEventStore implements EventStore {
   private readonly counter: string;
   private readonly erasure: MongoEventErasure;
 
-  constructor(
-    private readonly connection: Connection,
-    collection = "event_store",
-  ) {
+  constructor(private readonly connection: Connection) {
+    const collection = EVENT_STORE_COLLECTION;
     const db = connection.db;
     if (!db) throw new Error("the MongoDB connection is not open yet");
     this.events = db.collection<StoredDocument>(collection);
     this.counters = db.collection<CounterDocument>(`${collection}_counters`);
     this.counter = collection;
     this.erasure = new MongoEventErasure(connection, collection);
-  }
-
-  /** Built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await Promise.all([
-      this.events.createIndex({ position: 1 }, { unique: true }),
-      this.events.createIndex({ aggregateType: 1, aggregateId: 1, position: 1 }),
-      this.events.createIndex({ type: 1, position: 1 }),
-      this.events.createIndex({ occurredAt: 1 }),
-      this.erasure.createIndexes(),
-    ]);
-  }
-
-  /**
-   * Readies the collection at start-up: its indexes, and, for one written by an older version, the
-   * people its events name and the erasures it holds.
-   */
-  async prepare(): Promise<void> {
-    await this.createIndexes();
-    await this.erasure.indexStoredEvents();
   }
 
   async append(events: readonly DomainEvent[]): Promise<number> {
@@ -165,12 +144,9 @@ export class MongoEventStore implements EventStore {
   }
 
   private async page(filter: mongo.Filter<StoredDocument>, first: number): Promise<StoredEventPage> {
-    const docs = await this.events
-      .find(filter)
-      .sort({ position: 1 })
-      .limit(first + 1)
-      .toArray();
-    return { events: docs.slice(0, first).map(toStored), hasNextPage: docs.length > first };
+    const docs = await this.events.find(filter).sort({ position: 1 }).limit(pageLimit(first)).toArray();
+    const { records, hasNextPage } = pageOf(docs, first, toStored);
+    return { events: records, hasNextPage };
   }
 
   async ping(): Promise<void> {

@@ -1,9 +1,11 @@
+import { migrateSqlite, pageLimit, pageOf } from "@venta/store";
 import Database from "better-sqlite3";
 import { type AggregateType, aggregateOf, type DomainEvent, type EventType } from "./catalogue.js";
 import { parsePayload } from "./delivery.js";
 import { erasedBy } from "./event-erasure.js";
 import { SqliteEventErasure } from "./event-erasure.sqlite.js";
 import type { EventQuery, EventStore, StoredEvent, StoredEventPage } from "./event-store.js";
+import { eventStoreMigrations } from "./event-store.migration.js";
 
 interface StoredRow {
   position: number;
@@ -30,10 +32,10 @@ const toStored = (row: StoredRow): StoredEvent => ({
   aggregateId: row.aggregate_id,
 });
 
-const page = (rows: StoredRow[], first: number): StoredEventPage => ({
-  events: rows.slice(0, first).map(toStored),
-  hasNextPage: rows.length > first,
-});
+const page = (rows: StoredRow[], first: number): StoredEventPage => {
+  const { records, hasNextPage } = pageOf(rows, first, toStored);
+  return { events: records, hasNextPage };
+};
 
 /**
  * The event store in a SQLite file of its own (`event-store.db` in DATA_DIR). Appending an erasure
@@ -49,21 +51,7 @@ export class SqliteEventStore implements EventStore {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("busy_timeout = 5000");
     this.db.pragma("synchronous = NORMAL");
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS stored_events (
-        position INTEGER PRIMARY KEY AUTOINCREMENT,
-        id TEXT NOT NULL UNIQUE,
-        type TEXT NOT NULL,
-        payload TEXT NOT NULL,
-        occurred_at TEXT NOT NULL,
-        aggregate_type TEXT NOT NULL,
-        aggregate_id TEXT NOT NULL,
-        recorded_at INTEGER NOT NULL
-      );
-      CREATE INDEX IF NOT EXISTS stored_events_by_aggregate ON stored_events (aggregate_type, aggregate_id, position);
-      CREATE INDEX IF NOT EXISTS stored_events_by_type ON stored_events (type, position);
-      CREATE INDEX IF NOT EXISTS stored_events_by_time ON stored_events (occurred_at);
-    `);
+    migrateSqlite(this.db, [eventStoreMigrations.sqlite]);
     this.insert = this.db.prepare(
       `INSERT OR IGNORE INTO stored_events (id, type, payload, occurred_at, aggregate_type, aggregate_id, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -112,13 +100,13 @@ export class SqliteEventStore implements EventStore {
         `SELECT ${COLUMNS} FROM stored_events WHERE aggregate_type = ? AND aggregate_id = ? AND position > ?
          ORDER BY position LIMIT ?`,
       )
-      .all(aggregateType, aggregateId, afterPosition, first + 1);
+      .all(aggregateType, aggregateId, afterPosition, pageLimit(first));
     return page(rows, first);
   }
 
   async query(query: EventQuery, first: number, afterPosition = 0): Promise<StoredEventPage> {
     const where = ["position > @after"];
-    const params: Record<string, unknown> = { after: afterPosition, limit: first + 1 };
+    const params: Record<string, unknown> = { after: afterPosition, limit: pageLimit(first) };
     if (query.types) {
       where.push("type IN (SELECT value FROM json_each(@types))");
       params.types = JSON.stringify(query.types);

@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { connectMongo, subgraphDatabaseName } from "@venta/store";
+import { connectMongo, migrateMongo, subgraphDatabaseName } from "@venta/store";
 import type { EventStore } from "./event-store.js";
+import { eventStoreMigrations } from "./event-store.migration.js";
 import { MongoEventStore } from "./event-store.mongo.js";
 import { SqliteEventStore } from "./event-store.sqlite.js";
 
@@ -16,11 +17,12 @@ export interface EventStoreConfig {
  */
 export async function openEventStore(config: EventStoreConfig): Promise<EventStore> {
   if (config.MONGODB_URI) {
-    const store = new MongoEventStore(
-      await connectMongo(config.MONGODB_URI, subgraphDatabaseName(config.MONGODB_URI, "events")),
+    const connection = await connectMongo(
+      config.MONGODB_URI,
+      subgraphDatabaseName(config.MONGODB_URI, "events"),
     );
-    await store.prepare();
-    return store;
+    await migrateMongo(connection, [eventStoreMigrations.mongo]);
+    return new MongoEventStore(connection);
   }
   if (config.DATA_DIR === ":memory:") return new SqliteEventStore(":memory:");
   mkdirSync(config.DATA_DIR, { recursive: true });

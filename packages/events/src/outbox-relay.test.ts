@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { deleteRedisKeys, redisForTests, testLogger } from "@venta/testing";
-import Database from "better-sqlite3";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { DomainEvent } from "./catalogue.js";
 import { created, snapshot, until } from "./event-bus.harness.js";
@@ -11,8 +10,8 @@ import type { EventBus } from "./event-bus.js";
 import { RedisEventBus } from "./event-bus.redis.js";
 import { SqliteEventBus } from "./event-bus.sqlite.js";
 import { newEvent } from "./outbox.js";
-import { SqliteOutbox } from "./outbox.sqlite.js";
 import { type OutboxRelay, startOutboxRelay } from "./outbox-relay.js";
+import { openSqliteHandle } from "./subgraph-stores.js";
 
 const redisUrl = await redisForTests();
 const prefix = `venta:test:${randomUUID()}`;
@@ -25,10 +24,7 @@ afterEach(async () => {
 
 /** A subgraph's database file, opened the way another process of it would: a connection of its own. */
 function subgraphDatabase(file: string) {
-  const db = new Database(file);
-  db.pragma("journal_mode = WAL");
-  db.pragma("busy_timeout = 5000");
-  const outbox = new SqliteOutbox(db);
+  const { db, outbox } = openSqliteHandle(dirname(file), basename(file, ".db"), []);
   db.exec("CREATE TABLE IF NOT EXISTS vendors (id TEXT PRIMARY KEY)");
   const insert = db.prepare("INSERT INTO vendors (id) VALUES (?)");
   /** A vendor written with its announcement, in one transaction. */

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { connectMongo } from "@venta/store";
+import { connectMongo, migrateMongo } from "@venta/store";
 import { dropMongoDatabase, mongoForTests } from "@venta/testing";
 import { describe, it } from "vitest";
 import { outboxContract } from "./outbox.contract.js";
+import { outboxMigrations } from "./outbox.migration.js";
 import { MongoOutbox } from "./outbox.mongo.js";
 
 const uri = mongoForTests("outbox contract");
@@ -12,8 +13,8 @@ if (uri) {
     // A database per test keeps runs independent; it is dropped on close.
     const dbName = `venta_test_${randomUUID().slice(0, 8)}`;
     const connection = await connectMongo(uri, dbName);
+    await migrateMongo(connection, [outboxMigrations.mongo]);
     const outbox = new MongoOutbox(connection);
-    await outbox.createIndexes();
     const writes = connection.collection("writes");
     return {
       outbox,

@@ -1,3 +1,4 @@
+import { isMongoDuplicateKey } from "@venta/store";
 import { type ClientSession, type Connection, type mongo, Types } from "mongoose";
 import type { DomainEvent, EventType } from "./catalogue.js";
 import { parsePayload } from "./delivery.js";
@@ -34,6 +35,9 @@ const LEASE = "relay";
  * processes interleave by time; a transaction that commits late may have its event published after
  * one written later: consumers order by the versions and times in the payloads, as they must anyway
  * for redeliveries.
+ *
+ * Its index is `outboxMigrations`' (the collection has no model); the lease collection is read by
+ * `_id` alone and needs none of its own.
  */
 export class MongoOutbox implements Outbox {
   private readonly signal = new CommitSignal();
@@ -59,11 +63,6 @@ export class MongoOutbox implements Outbox {
     const db = this.connection.db;
     if (!db) throw new Error("the MongoDB connection is not open yet");
     return db;
-  }
-
-  /** Built at start-up, never lazily on a first request. */
-  async createIndexes(): Promise<void> {
-    await this.events.createIndex({ seq: 1 });
   }
 
   /** Records events with `session`, which must be in a transaction (see {@link transaction}). */
@@ -123,8 +122,7 @@ export class MongoOutbox implements Outbox {
       return true;
     } catch (error) {
       // The lease exists and another owner's runs: the upsert collided with it.
-      if (typeof error === "object" && error !== null && "code" in error && error.code === 11000)
-        return false;
+      if (isMongoDuplicateKey(error)) return false;
       throw error;
     }
   }

@@ -1,10 +1,8 @@
-import Database from "better-sqlite3";
 import { outboxContract } from "./outbox.contract.js";
-import { SqliteOutbox } from "./outbox.sqlite.js";
+import { openSqliteHandle } from "./subgraph-stores.js";
 
 outboxContract("SQLite", async () => {
-  const db = new Database(":memory:");
-  const outbox = new SqliteOutbox(db);
+  const { db, outbox } = openSqliteHandle(":memory:", "outbox-test", []);
   db.exec("CREATE TABLE writes (n INTEGER)");
   const write = db.prepare("INSERT INTO writes (n) VALUES (1)");
   return {

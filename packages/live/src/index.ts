@@ -3,6 +3,7 @@ export * from "./channels.js";
 export * from "./event-queue.js";
 export * from "./live-event.js";
 export * from "./live-feed.js";
+export * from "./live-feed.migration.js";
 export * from "./live-feed.redis.js";
 export * from "./live-feed.sqlite.js";
 export * from "./live-hub.js";

@@ -1,5 +1,7 @@
+import { migrateSqlite } from "@venta/store";
 import Database from "better-sqlite3";
 import type { LiveFeed } from "./live-feed.js";
+import { liveFeedMigrations } from "./live-feed.migration.js";
 import { channelsOf, type LiveUpdate } from "./live-update.js";
 
 /** How long an update stays in the file: long enough for every local listener to have read it. */
@@ -26,12 +28,7 @@ export class SqliteLiveFeed implements LiveFeed {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = OFF");
     this.db.pragma("busy_timeout = 5000");
-    this.db.exec(`CREATE TABLE IF NOT EXISTS live_updates (
-      seq INTEGER PRIMARY KEY AUTOINCREMENT,
-      channels TEXT NOT NULL,
-      payload TEXT NOT NULL,
-      published_at INTEGER NOT NULL
-    )`);
+    migrateSqlite(this.db, [liveFeedMigrations]);
     this.insert = this.db.prepare(
       "INSERT INTO live_updates (channels, payload, published_at) VALUES (?, ?, ?)",
     );

@@ -40,6 +40,14 @@ describe("SQLite event bus: an events.db written by an older version", () => {
     await sleep(100);
     expect(seen.map(vendorOf)).toEqual(["b"]);
     expect(await bus.stats()).toEqual([{ consumer: "old-timer", lag: 0, pending: 0, deadLetters: 0 }]);
+    const raw = new Database(file, { readonly: true });
+    try {
+      expect(raw.prepare("SELECT module, version FROM schema_migrations").all()).toEqual([
+        { module: "event-bus", version: 1 },
+      ]);
+    } finally {
+      raw.close();
+    }
   });
 
   it("opens twice in a row without changing anything the second time", async () => {

@@ -1,0 +1,8 @@
+import type { SqliteMigrations } from "@venta/store";
+import { eventBusBaseline } from "./migrations/event-bus/001-baseline.sqlite.js";
+
+/** The tables of the event log's own file (`events.db`), applied whenever the bus opens it. */
+export const eventBusMigrations: SqliteMigrations = {
+  module: "event-bus",
+  steps: [eventBusBaseline],
+};
