@@ -1,11 +1,20 @@
-import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { eventBusMigrations, eventStoreMigrations, openEventBus, openEventStore } from "@venta/events";
-import { repoRoot } from "@venta/kit";
+import { communicationModules, openCommunicationStores } from "@venta/communication";
+import {
+  eventBusMigrations,
+  eventStoreMigrations,
+  openEventBus,
+  openEventStore,
+  outboxMigrations,
+} from "@venta/events";
+import { repoRoot, sqliteMigrationsOf } from "@venta/kit";
 import { liveFeedMigrations, openLiveFeed } from "@venta/live";
+import { locationModules, openLocationStores } from "@venta/location";
+import { marketplaceModules, openMarketplaceStores } from "@venta/marketplace";
 import type { SqliteMigrations } from "@venta/store";
-import { testLogger } from "@venta/testing";
+import { postGraphQL, startStack, testLogger } from "@venta/testing";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { countRows } from "./count-rows.js";
@@ -20,8 +29,27 @@ interface Upgrade {
   migrations: readonly SqliteMigrations[];
 }
 
+/** A subgraph's database: the outbox's steps, then its modules' (those that have any). */
+const subgraphMigrations = (modules: Parameters<typeof sqliteMigrationsOf>[0]): SqliteMigrations[] =>
+  [outboxMigrations.sqlite, ...sqliteMigrationsOf(modules)].filter((m) => m.steps.length > 0);
+
 /** One entry per database file of the data directory. */
 const UPGRADES: readonly Upgrade[] = [
+  {
+    file: "marketplace.db",
+    open: async (dataDir) => (await openMarketplaceStores({ DATA_DIR: dataDir })).close,
+    migrations: subgraphMigrations(marketplaceModules),
+  },
+  {
+    file: "location.db",
+    open: async (dataDir) => (await openLocationStores({ DATA_DIR: dataDir })).close,
+    migrations: subgraphMigrations(locationModules),
+  },
+  {
+    file: "communication.db",
+    open: async (dataDir) => (await openCommunicationStores({ DATA_DIR: dataDir })).close,
+    migrations: subgraphMigrations(communicationModules),
+  },
   {
     file: "events.db",
     open: async (dataDir) => {
@@ -84,4 +112,30 @@ describe("a data directory written before versioned migrations, opened by today'
       expect(recorded).toBe(upgrade.migrations.reduce((sum, m) => sum + m.steps.length, 0));
     });
   }
+
+  it("serves the supergraph from it: a vendor's name, rating and favorites as they were", async () => {
+    const copy = mkdtempSync(join(tmpdir(), "venta-legacy-stack-"));
+    cpSync(FIXTURE, copy, { recursive: true });
+    const stack = await startStack({ dataDir: copy });
+    try {
+      for (const name of ["marketplace", "location", "communication", "router"] as const)
+        await stack.start(name);
+      const answer = await postGraphQL<{
+        vendor: { name: string; rating: { count: number; average: number }; favoritesCount: number } | null;
+      }>(
+        `${stack.urls.router}/graphql`,
+        "query ($id: ID!) { vendor(id: $id) { name rating { count average } favoritesCount } }",
+        { id: "00000000-0000-4000-8000-b00000000001" },
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data?.vendor).toEqual({
+        name: "Sweet Rooster Cart",
+        rating: { count: 4, average: 3.5 },
+        favoritesCount: 4,
+      });
+    } finally {
+      await stack.close();
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { ApolloServer, type BaseContext } from "@apollo/server";
+import { ApolloServer } from "@apollo/server";
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
+import { IDENTITY_HEADER, type InternalIdentity } from "@venta/auth";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { DEFAULT_WS_MAX_MESSAGE_BYTES } from "./config.js";

@@ -1,5 +1,6 @@
 import type { MarketplaceModule } from "../module.js";
 import { type FavoriteLoaders, favoriteLoaders } from "./favorite.loader.js";
+import { favoritesMigrations } from "./favorites.migrations.js";
 import { FavoritesPersonalData } from "./favorites.personal-data.js";
 import { FavoritesResolver } from "./favorites.resolver.js";
 import { FavoritesService } from "./favorites.service.js";
@@ -8,7 +9,6 @@ import { MongoFavoritesStore } from "./favorites.store.mongo.js";
 import { SqliteFavoritesStore } from "./favorites.store.sqlite.js";
 import { UserFavoritesResolver } from "./user.favorites.resolver.js";
 import { VendorFavoritesResolver } from "./vendor.favorites.resolver.js";
-import { favoritesMigrations } from "./favorites.migrations.js";
 
 declare module "../module.js" {
   interface MarketplaceStores {

@@ -10,6 +10,7 @@ import {
   PointsLedgerEntryFieldsResolver,
 } from "./loyalty.fields.resolver.js";
 import { type LoyaltyLoaders, loyaltyLoaders } from "./loyalty.loader.js";
+import { loyaltyMigrations } from "./loyalty.migrations.js";
 import { LoyaltyPersonalData } from "./loyalty.personal-data.js";
 import { LoyaltyResolver } from "./loyalty.resolver.js";
 import { LoyaltyService } from "./loyalty.service.js";
@@ -24,7 +25,6 @@ import { VendorLoyaltyResolver } from "./vendor.loyalty.resolver.js";
 import type { VendorPositionsStore } from "./vendor-positions.store.js";
 import { MongoVendorPositionsStore } from "./vendor-positions.store.mongo.js";
 import { SqliteVendorPositionsStore } from "./vendor-positions.store.sqlite.js";
-import { loyaltyMigrations } from "./loyalty.migrations.js";
 
 declare module "../module.js" {
   interface MarketplaceStores {

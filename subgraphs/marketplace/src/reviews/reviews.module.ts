@@ -1,5 +1,6 @@
 import type { MarketplaceModule } from "../module.js";
 import { type ReviewLoaders, reviewLoaders } from "./review.loader.js";
+import { reviewsMigrations } from "./reviews.migrations.js";
 import { ReviewsPersonalData } from "./reviews.personal-data.js";
 import { ReviewsResolver } from "./reviews.resolver.js";
 import { ReviewsService } from "./reviews.service.js";
@@ -7,7 +8,6 @@ import type { ReviewsStore } from "./reviews.store.js";
 import { MongoReviewsStore } from "./reviews.store.mongo.js";
 import { SqliteReviewsStore } from "./reviews.store.sqlite.js";
 import { VendorReviewsResolver } from "./vendor.reviews.resolver.js";
-import { reviewsMigrations } from "./reviews.migrations.js";
 
 declare module "../module.js" {
   interface MarketplaceStores {

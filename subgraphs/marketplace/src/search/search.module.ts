@@ -1,5 +1,6 @@
 import type { MarketplaceModule } from "../module.js";
 import { type SearchLoaders, searchLoaders } from "./search.loader.js";
+import { searchMigrations } from "./search.migrations.js";
 import { SearchPersonalData } from "./search.personal-data.js";
 import { followSearchEvents } from "./search.projection.js";
 import { SearchResolver } from "./search.resolver.js";
@@ -8,7 +9,6 @@ import type { SearchIndex } from "./search.store.js";
 import { MongoSearchIndex } from "./search.store.mongo.js";
 import { SqliteSearchIndex } from "./search.store.sqlite.js";
 import { TrendingResolver } from "./trending.resolver.js";
-import { searchMigrations } from "./search.migrations.js";
 
 declare module "../module.js" {
   interface MarketplaceStores {
