@@ -29,11 +29,10 @@ export interface CommunicationSettings {
   log: Logger;
   now: () => Date;
   /**
-   * Every module's personal-data eraser, in the order the modules are listed. Filled once every
-   * service is built (erasers are module hooks, built after services): read when erasing, never
-   * while building.
+   * Every module's personal-data eraser, in the order the modules are listed. Erasers are module
+   * hooks built over the services, so this is asked when erasing, never while building.
    */
-  erasers: readonly PersonalDataEraser[];
+  erasers: () => readonly PersonalDataEraser[];
 }
 
 /** What background work (bus consumers, workers) receives. */

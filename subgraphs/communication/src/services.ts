@@ -19,10 +19,14 @@ export function communicationServices(
   config: CommunicationConfig,
   log: Logger,
 ): CommunicationServices {
-  const erasers: PersonalDataEraser[] = [];
   const now = () => new Date();
-  const services = assembleServices(communicationModules, stores, { bus, config, log, now, erasers });
-  erasers.push(...personalDataOf(communicationModules, stores, services).map((hook) => hook.eraser));
+  const services: CommunicationServices = assembleServices(communicationModules, stores, {
+    bus,
+    config,
+    log,
+    now,
+    erasers: () => personalDataOf(communicationModules, stores, services).map((hook) => hook.eraser),
+  });
   return services;
 }
 

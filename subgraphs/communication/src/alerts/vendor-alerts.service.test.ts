@@ -67,7 +67,7 @@ describe("vendor alerts", () => {
       testLogger,
       now,
     );
-    await new ContactsService(stores.contacts, [], now).upsertFromIdentity({
+    await new ContactsService(stores.contacts, () => [], now).upsertFromIdentity({
       userId: "dana",
       email: "dana@example.com",
     });
@@ -136,7 +136,7 @@ describe("vendor alerts", () => {
   it("keeps no favorite when the account's erasure lands while the favorite is being written", async () => {
     const erasure = new ContactsService(
       stores.contacts,
-      [
+      () => [
         new ContactsPersonalData(stores.contacts, () => clock),
         new VendorAlertsPersonalData(stores.vendorAlerts),
       ],

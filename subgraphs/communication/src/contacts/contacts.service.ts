@@ -22,8 +22,8 @@ export interface ContactDetailsChange {
 export class ContactsService {
   constructor(
     private readonly contacts: ContactsStore,
-    /** Every module's eraser, this one's included. */
-    private readonly erasers: readonly PersonalDataEraser[],
+    /** Every module's eraser, this one's included: asked when erasing, once every module is built. */
+    private readonly erasers: () => readonly PersonalDataEraser[],
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -44,7 +44,7 @@ export class ContactsService {
 
   /** Erases everything the communication subgraph keeps on the person, module by module; idempotent. */
   async eraseUser(userId: string): Promise<void> {
-    for (const eraser of this.erasers) await eraser.eraseUser(userId);
+    for (const eraser of this.erasers()) await eraser.eraseUser(userId);
   }
 
   /** Whether the person's account was deleted (and their data here erased). */

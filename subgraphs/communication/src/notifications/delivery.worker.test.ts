@@ -61,7 +61,7 @@ describe("sending deliveries", () => {
       testLogger,
     );
     worker = new DeliveryWorker(queue, stores.notifications, stores.contacts, channels, testLogger);
-    contacts = new ContactsService(stores.contacts, []);
+    contacts = new ContactsService(stores.contacts, () => []);
     await contacts.upsertFromIdentity({ userId: "dana", email: "dana@example.com", phone: "+15125550100" });
     await settings.update(dana, {
       topics: [{ topic: "SUPPORT_UPDATE", push: false, email: false, sms: true }],

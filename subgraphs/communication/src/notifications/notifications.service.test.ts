@@ -50,7 +50,7 @@ describe("making notifications", () => {
       testLogger,
       now,
     );
-    contacts = new ContactsService(stores.contacts, [], now);
+    contacts = new ContactsService(stores.contacts, () => [], now);
     await contacts.upsertFromIdentity({
       userId: "dana",
       email: "Dana@Example.com",
@@ -202,7 +202,7 @@ describe("making notifications", () => {
   it("keeps nothing when the account's erasure lands while the notification is being written", async () => {
     const erasure = new ContactsService(
       stores.contacts,
-      [
+      () => [
         new ContactsPersonalData(stores.contacts, () => clock),
         new NotificationsPersonalData(stores.notifications),
       ],
