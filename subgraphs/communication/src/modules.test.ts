@@ -5,6 +5,7 @@ import { testLogger } from "@venta/testing";
 import mongoose from "mongoose";
 import { afterEach, describe, expect, it } from "vitest";
 import { communicationEnv } from "./config.js";
+import * as communication from "./index.js";
 import { communicationModules } from "./modules.js";
 import { communicationServices } from "./services.js";
 import { type OpenCommunicationStores, openSqlite } from "./stores.js";
@@ -62,5 +63,10 @@ describe("communication modules", () => {
         steps.map((step) => step.version),
         module,
       ).toEqual(steps.map((_, index) => index + 1));
+  });
+
+  it("are each exported from the package, so its types carry every module's members", () => {
+    const exported = new Set<unknown>(Object.values(communication));
+    for (const module of communicationModules) expect(exported.has(module), module.name).toBe(true);
   });
 });

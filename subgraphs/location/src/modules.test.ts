@@ -8,6 +8,7 @@ import { SqliteLiveFeed } from "@venta/live";
 import Database from "better-sqlite3";
 import mongoose from "mongoose";
 import { describe, expect, it } from "vitest";
+import * as location from "./index.js";
 import { locationModules } from "./modules.js";
 import { SqlitePositionsStore } from "./positions/positions.store.sqlite.js";
 import { migrateLocationDatabase } from "./stores.js";
@@ -83,5 +84,10 @@ describe("location modules", () => {
     await positions.applyVendor({ vendorId: "cart", cuisines: [], isOpen: true, ownerId: null, version: 1 });
     expect((await positions.vendorAccess(["cart"])).get("cart")).toEqual({ ownerId: null, listed: true });
     db.close();
+  });
+
+  it("are each exported from the package, so its types carry every module's members", () => {
+    const exported = new Set<unknown>(Object.values(location));
+    for (const module of locationModules) expect(exported.has(module), module.name).toBe(true);
   });
 });
