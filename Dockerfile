@@ -21,5 +21,5 @@ RUN mkdir -p /data && chown node:node /data
 VOLUME /data
 USER node
 # Asks /health/live of whichever service the command started (Kubernetes uses its own probes).
-HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["node", "deploy/docker/healthcheck.mjs"]
+HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=3 CMD ["node", "/app/deploy/docker/healthcheck.mjs"]
 CMD ["node", "router/dist/main.js"]
