@@ -20,7 +20,7 @@ export interface Stack {
   dataDir: string;
   urls: Record<ServiceName, string>;
   env: NodeJS.ProcessEnv;
-  /** Starts (or restarts) one service and waits for its health check. */
+  /** Starts (or restarts) one service and waits until it is ready (`/health/ready`). */
   start(name: ServiceName): Promise<void>;
   /** SIGTERM, and the exit status once it has stopped (0 for a clean shutdown). */
   stop(name: ServiceName): Promise<number | string | undefined>;
@@ -111,7 +111,7 @@ export async function startStack({
       });
       running.set(name, service);
       try {
-        await service.waitUntilHealthy(`${stack.urls[name]}/health`, healthTimeoutMs);
+        await service.waitUntilHealthy(`${stack.urls[name]}/health/ready`, healthTimeoutMs);
       } catch (error) {
         throw new Error(`${(error as Error).message}\n${log.join("\n")}`);
       }
@@ -139,7 +139,7 @@ export async function startStack({
       });
       extras.push(service);
       const url = `http://127.0.0.1:${port}`;
-      await service.waitUntilHealthy(`${url}/health`, healthTimeoutMs);
+      await service.waitUntilHealthy(`${url}/health/ready`, healthTimeoutMs);
       return { url, stop: () => service.stop() };
     },
     async token(userId, roles, claims = {}) {
