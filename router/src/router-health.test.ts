@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createHttpServer, internalIdentity, listen, sendJson } from "@venta/kit";
+import { createHttpServer, internalIdentity, listen, type RouteHandler, sendJson } from "@venta/kit";
 import { SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -22,17 +22,17 @@ interface FakeSubgraph {
 }
 
 async function fakeSubgraph(): Promise<FakeSubgraph> {
-  const fake: FakeSubgraph = { url: "", status: 200, readyProbes: 0, server: createHttpServer({}) };
-  const routes = {
-    "/health/ready": (_req: unknown, res: Parameters<typeof sendJson>[0]) => {
+  const answer: RouteHandler = (_req, res) =>
+    sendJson(res, fake.status, { status: fake.status === 200 ? "ok" : "down" });
+  const server = createHttpServer({
+    "/health/ready": (req, res) => {
       fake.readyProbes += 1;
-      sendJson(res, fake.status, { status: fake.status === 200 ? "ok" : "down" });
+      return answer(req, res);
     },
-    "/health": (_req: unknown, res: Parameters<typeof sendJson>[0]) =>
-      sendJson(res, fake.status, { status: fake.status === 200 ? "ok" : "down" }),
-  };
-  fake.server = createHttpServer(routes);
-  const port = await listen(fake.server, 0, "127.0.0.1");
+    "/health": answer,
+  });
+  const fake: FakeSubgraph = { url: "", status: 200, readyProbes: 0, server };
+  const port = await listen(server, 0, "127.0.0.1");
   fake.url = `http://127.0.0.1:${port}/graphql`;
   return fake;
 }
@@ -45,12 +45,16 @@ describe("the router's health paths and CORS policy", () => {
   let router: RunningRouter;
   let base: string;
   let liveFeed: SqliteLiveFeed;
-  const subgraphs = {} as Record<SubgraphName, FakeSubgraph>;
+  let subgraphs: Record<SubgraphName, FakeSubgraph>;
   const names: SubgraphName[] = ["marketplace", "location", "communication"];
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), "venta-router-health-"));
-    for (const name of names) subgraphs[name] = await fakeSubgraph();
+    subgraphs = {
+      marketplace: await fakeSubgraph(),
+      location: await fakeSubgraph(),
+      communication: await fakeSubgraph(),
+    };
     const config = loadRouterConfig({
       NODE_ENV: "test",
       DATA_DIR: dataDir,
@@ -92,7 +96,7 @@ describe("the router's health paths and CORS policy", () => {
   afterAll(async () => {
     await router?.stop();
     await liveFeed?.close();
-    for (const name of names) subgraphs[name]?.server.close();
+    for (const name of names) subgraphs?.[name].server.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
