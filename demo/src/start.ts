@@ -110,7 +110,7 @@ async function main(): Promise<void> {
   try {
     await Promise.all(
       running.map((service, i) =>
-        service.waitUntilHealthy(`http://${config.HOST}:${services[i]?.port}/health`),
+        service.waitUntilHealthy(`http://${config.HOST}:${services[i]?.port}/health/ready`),
       ),
     );
   } catch (error) {

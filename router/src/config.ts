@@ -35,6 +35,11 @@ export const routerEnv = baseEnv.extend({
   AUTH_JWKS_URL: envVar.url(),
   AUTH_ISSUER: z.string().min(1).default(DEV_ISSUER),
   AUTH_AUDIENCE: z.string().min(1).default(DEV_AUDIENCE),
+  /**
+   * Browser origins allowed to call `/graphql` from another site: a comma list of exact origins, or
+   * `none`. Unset: http loopback origins outside production, none in production.
+   */
+  CORS_ORIGINS: z.string().optional(),
   /** Comma-separated origins a token's `azp` must name (Clerk's authorized parties); empty: not checked. */
   AUTH_AUTHORIZED_PARTIES: z
     .string()

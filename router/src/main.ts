@@ -2,6 +2,7 @@ import { ConfigError, closeOnSignals, createLogger, httpTimeouts, internalIdenti
 import { openLiveFeed } from "@venta/live";
 import { loadRouterConfig } from "./config.js";
 import { startRouter } from "./router-server.js";
+import { corsPolicy } from "./security/cors.js";
 import { routerSecurity } from "./security/router-security.js";
 import { subgraphUrls } from "./subgraphs.js";
 
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
   const log = createLogger("router", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const urls = subgraphUrls();
   const security = await routerSecurity(config, internalIdentity(config), urls.marketplace, log);
+  const cors = corsPolicy(config.CORS_ORIGINS, config.NODE_ENV);
   const liveFeed = openLiveFeed(config, log);
   const router = await startRouter({
     host: config.HOST,
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     mapTileUrl: config.MAP_TILE_URL,
     security,
     maxRequestBytes: config.MAX_REQUEST_BYTES,
+    cors,
   });
   log.info(
     {
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
       trustedDocuments: config.TRUSTED_DOCUMENTS,
       introspection: security.policy.introspectionForAnyone ? "anyone" : "partner keys with INTROSPECT",
       rateLimits: config.REDIS_URL ? "redis" : "in-process",
+      corsOrigins: cors.describe(),
     },
     "security",
   );

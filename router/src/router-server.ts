@@ -11,8 +11,12 @@ import {
   createHttpServer,
   graphqlRoute,
   type HttpServerTimeouts,
+  LIVENESS_PATH,
   type Logger,
   listen,
+  livenessRoute,
+  READINESS_PATH,
+  ServiceLifecycle,
   sendJson,
 } from "@venta/kit";
 import { type LiveFeed, LiveHub } from "@venta/live";
@@ -20,7 +24,9 @@ import { createGateway, type RouterContext, readSupergraph } from "./gateway.js"
 import { subgraphHealth } from "./health.js";
 import { explorerRoutes } from "./pages/explorer-page.js";
 import { mapRoutes } from "./pages/map-page.js";
+import { routerReadinessRoute } from "./readiness.js";
 import { httpAdmission, subscriptionAdmission } from "./security/admission.js";
+import { type CorsPolicy, corsPolicy, withCors } from "./security/cors.js";
 import { clientAddress, socketCredentials } from "./security/credentials.js";
 import { operationPolicy, untrustedRequest } from "./security/operation-policy.js";
 import { oversizedRequest } from "./security/operation-size.js";
@@ -59,6 +65,10 @@ export interface RouterOptions {
   security: RouterSecurity;
   /** Read only after the caller is identified and counted against its rate limit. */
   maxRequestBytes: number;
+  /** Which browser origins may call `/graphql`; none unless given. */
+  cors?: CorsPolicy;
+  /** How long `/health/ready` reuses the subgraphs' readiness answers; `SUBGRAPH_READINESS_TTL_MS` unless given. */
+  readinessCacheMs?: number;
 }
 
 export interface RunningRouter {
@@ -67,7 +77,10 @@ export interface RunningRouter {
   stop(): Promise<void>;
 }
 
-/** The one endpoint clients talk to: GraphQL on `/graphql`, subgraph health on `/health`. */
+/**
+ * The one endpoint clients talk to: GraphQL on `/graphql`, subgraph health on `/health`, and
+ * `/health/live` and `/health/ready` for probes.
+ */
 export async function startRouter(options: RouterOptions): Promise<RunningRouter> {
   const { log, security } = options;
   const protections = queryProtections(security.limits);
@@ -115,7 +128,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   // Charged to the caller first (admitHttp), then refused before Apollo parses anything.
   const oversized = oversizedRequest(security.limits);
   const untrusted = untrustedRequest(security.policy);
-  routes["/graphql"] = async (req, res) => {
+  routes["/graphql"] = withCors(options.cors ?? corsPolicy("none", "production"), async (req, res) => {
     // A WebSocket upgrade never reaches here; preflights carry no credentials and cost nothing.
     if (req.method === "OPTIONS")
       return graphqlRoute(apollo, async () => ({ requestId: randomUUID(), viewer: anonymous }))(req, res);
@@ -127,7 +140,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
         options.maxRequestBytes,
         (parts) => oversized(parts) ?? untrusted(context.viewer, parts),
       )(req, res);
-  };
+  });
   if (security.devIssuer) {
     const jwks = security.devIssuer.jwks();
     routes["/.well-known/jwks.json"] = (_req, res) => sendJson(res, 200, jwks);
@@ -145,8 +158,17 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   );
   routes["/health"] = async (_req, res) => {
     const report = await subgraphHealth(options.subgraphUrls);
-    sendJson(res, 200, report);
+    // Degraded still serves partial data, but whoever reads only the status must see it.
+    sendJson(res, report.status === "ok" ? 200 : 503, report);
   };
+  const lifecycle = new ServiceLifecycle();
+  routes[LIVENESS_PATH] = livenessRoute("router");
+  routes[READINESS_PATH] = routerReadinessRoute({
+    urls: options.subgraphUrls,
+    lifecycle,
+    supergraphLoaded: () => gateway.schema !== undefined,
+    ttlMs: options.readinessCacheMs,
+  });
 
   // Live vendor locations run here, not in the gateway: the stream comes from the live hub and every
   // other field of each event is fetched through the gateway, like a query. Every other
@@ -183,12 +205,14 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   });
 
   const port = await listen(httpServer, options.port, options.host);
+  lifecycle.serving();
   const url = `http://${options.host}:${port}/graphql`;
   log.info({ url, subgraphs: options.subgraphUrls }, "router ready");
   return {
     url,
     port,
     stop: async () => {
+      lifecycle.stopping();
       await subscriptions.close();
       await apollo.stop();
       await security.close();

@@ -278,7 +278,9 @@ describe("who is selling near me, through the router", () => {
         service: "location",
       });
       expect(JSON.stringify(result.errors)).not.toContain("127.0.0.1");
-      const health = (await (await fetch(`${stack.urls.router}/health`)).json()) as Record<string, unknown>;
+      const response = await fetch(`${stack.urls.router}/health`);
+      expect(response.status).toBe(503);
+      const health = (await response.json()) as Record<string, unknown>;
       expect(health).toMatchObject({ status: "degraded", subgraphs: { location: { status: "down" } } });
     } finally {
       await stack.start("location");

@@ -2,6 +2,7 @@ export * from "./config.js";
 export * from "./errors.js";
 export * from "./geo-input.js";
 export * from "./health.js";
+export * from "./health-routes.js";
 export * from "./http-server.js";
 export * from "./internal-identity.js";
 export * from "./ipv6.js";

@@ -13,6 +13,13 @@ import { DEFAULT_WS_MAX_MESSAGE_BYTES } from "./config.js";
 import { createErrorFormatter } from "./errors.js";
 import { type HealthCheck, runHealthChecks } from "./health.js";
 import {
+  LIVENESS_PATH,
+  livenessRoute,
+  READINESS_PATH,
+  readinessRoute,
+  ServiceLifecycle,
+} from "./health-routes.js";
+import {
   createHttpServer,
   graphqlRoute,
   type HttpServerTimeouts,
@@ -58,9 +65,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const BUILT_IN_ROUTES = ["/graphql", "/health"];
+const BUILT_IN_ROUTES = ["/graphql", "/health", LIVENESS_PATH, READINESS_PATH];
 
-/** Starts a subgraph: GraphQL on `/graphql`, a health report on `/health`, and its own `routes`. */
+/**
+ * Starts a subgraph: GraphQL on `/graphql`, a health report on `/health` (with `/health/live` and
+ * `/health/ready` for probes), and its own `routes`.
+ */
 export async function startSubgraphServer<TContext extends RequestContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
@@ -101,6 +111,9 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     const report = await runHealthChecks(name, options.healthChecks);
     sendJson(res, report.status === "ok" ? 200 : 503, report);
   };
+  const lifecycle = new ServiceLifecycle();
+  routes[LIVENESS_PATH] = livenessRoute(name);
+  routes[READINESS_PATH] = readinessRoute(name, lifecycle, options.healthChecks);
 
   const subscriptions = options.subscriptions
     ? serveSubgraphSubscriptions({
@@ -114,12 +127,14 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     : null;
 
   const port = await listen(httpServer, options.port, options.host);
+  lifecycle.serving();
   const url = `http://${options.host.includes(":") ? `[${options.host}]` : options.host}:${port}/graphql`;
   log.info({ url }, `${name} subgraph ready`);
   return {
     url,
     port,
     stop: async () => {
+      lifecycle.stopping();
       // Upgraded sockets are not the HTTP server's to drain: they are closed first.
       await subscriptions?.close();
       await apollo.stop();

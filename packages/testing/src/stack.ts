@@ -20,12 +20,17 @@ export interface Stack {
   dataDir: string;
   urls: Record<ServiceName, string>;
   env: NodeJS.ProcessEnv;
-  /** Starts (or restarts) one service and waits for its health check. */
+  /** Starts (or restarts) one service and waits until it is ready (`/health/ready`). */
   start(name: ServiceName): Promise<void>;
   /** SIGTERM, and the exit status once it has stopped (0 for a clean shutdown). */
   stop(name: ServiceName): Promise<number | string | undefined>;
   /** Sends `signal` (SIGKILL: a crash, no shutdown at all), and the exit status once it has gone. */
   kill(name: ServiceName, signal: NodeJS.Signals): Promise<number | string | undefined>;
+  /**
+   * Sends `signal` and returns at once, the process kept as running: SIGSTOP hangs a service
+   * (it holds its sockets but answers nothing) until SIGCONT.
+   */
+  signal(name: ServiceName, signal: NodeJS.Signals): void;
   /** Starts one more router on its own port over the same subgraphs (routers scale out). */
   startExtraRouter(): Promise<{ url: string; stop(): Promise<void> }>;
   /** A development token for this person, signed by the stack's local issuer. */
@@ -111,7 +116,7 @@ export async function startStack({
       });
       running.set(name, service);
       try {
-        await service.waitUntilHealthy(`${stack.urls[name]}/health`, healthTimeoutMs);
+        await service.waitUntilHealthy(`${stack.urls[name]}/health/ready`, healthTimeoutMs);
       } catch (error) {
         throw new Error(`${(error as Error).message}\n${log.join("\n")}`);
       }
@@ -130,6 +135,11 @@ export async function startStack({
       service.child.kill(signal);
       return service.exited;
     },
+    signal(name, signal) {
+      const service = running.get(name);
+      if (!service) throw new Error(`${name} is not running`);
+      service.child.kill(signal);
+    },
     async startExtraRouter() {
       const port = await freePort();
       const service = spawnService({
@@ -139,7 +149,7 @@ export async function startStack({
       });
       extras.push(service);
       const url = `http://127.0.0.1:${port}`;
-      await service.waitUntilHealthy(`${url}/health`, healthTimeoutMs);
+      await service.waitUntilHealthy(`${url}/health/ready`, healthTimeoutMs);
       return { url, stop: () => service.stop() };
     },
     async token(userId, roles, claims = {}) {
@@ -156,6 +166,9 @@ export async function startStack({
     },
     logs: (name) => lines.get(name) ?? [],
     async close() {
+      // A stopped process cannot handle SIGTERM until it runs again.
+      for (const { child } of running.values())
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGCONT");
       await Promise.all([...running.values(), ...extras].map((service) => service.stop()));
       if (!givenDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
