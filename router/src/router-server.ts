@@ -16,6 +16,7 @@ import {
   sendJson,
 } from "@venta/kit";
 import { type LiveFeed, LiveHub } from "@venta/live";
+import { accessLogPlugin, logAccess, noteCaller } from "./access-log.js";
 import { createGateway, type RouterContext, readSupergraph } from "./gateway.js";
 import { subgraphHealth } from "./health.js";
 import { explorerRoutes } from "./pages/explorer-page.js";
@@ -74,6 +75,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const formatError = createErrorFormatter(log);
   const routes: Parameters<typeof createHttpServer>[0] = {};
   const httpServer = createHttpServer(routes, options.timeouts);
+  logAccess(httpServer, log);
   const gateway = createGateway({
     supergraphPath: options.supergraphPath,
     urls: options.subgraphUrls,
@@ -107,6 +109,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       operationPolicy(security.policy),
       pageSizeCost(security.limits.maxCost),
       schemaSuggestions(security.policy),
+      accessLogPlugin,
     ],
   });
   await apollo.start();
@@ -120,6 +123,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     if (req.method === "OPTIONS")
       return graphqlRoute(apollo, async () => ({ requestId: randomUUID(), viewer: anonymous }))(req, res);
     const context = await admitHttp(req, res);
+    if (context) noteCaller(context.viewer);
     if (context)
       await graphqlRoute(
         apollo,

@@ -1,3 +1,5 @@
+// First: starts tracing and error tracking before anything else loads.
+import "./telemetry.start.js";
 import { openEventBus, startOutboxRelay } from "@venta/events";
 import {
   ConfigError,
@@ -5,6 +7,7 @@ import {
   createLogger,
   httpTimeouts,
   internalIdentity,
+  shutdownTelemetry,
   startModules,
   startSubgraphServer,
 } from "@venta/kit";
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
     () => outboxRelay.stop(),
     () => bus.close(),
     () => stores.close(),
+    shutdownTelemetry,
   ]);
 }
 

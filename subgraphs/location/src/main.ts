@@ -1,3 +1,5 @@
+// First: starts tracing and error tracking before anything else loads.
+import "./telemetry.start.js";
 import { openEventBus, startOutboxRelay } from "@venta/events";
 import {
   assembleServices,
@@ -6,6 +8,7 @@ import {
   createLogger,
   httpTimeouts,
   internalIdentity,
+  shutdownTelemetry,
   startModules,
   startSubgraphServer,
 } from "@venta/kit";
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
     () => relay.stop(),
     () => bus.close(),
     () => stores.close(),
+    shutdownTelemetry,
   ]);
 }
 

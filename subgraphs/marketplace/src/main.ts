@@ -1,3 +1,5 @@
+// First: starts tracing and error tracking before anything else loads.
+import "./telemetry.start.js";
 import { internalSecret, RedisDeletedAccounts } from "@venta/auth";
 import { openEventBus, openEventStore, recordEvents, startOutboxRelay } from "@venta/events";
 import {
@@ -6,6 +8,7 @@ import {
   createLogger,
   httpTimeouts,
   internalIdentity,
+  shutdownTelemetry,
   startModules,
   startSubgraphServer,
 } from "@venta/kit";
@@ -102,6 +105,7 @@ async function main(): Promise<void> {
     () => eventStore.close(),
     () => stores.close(),
     async () => deletedAccounts?.close(),
+    shutdownTelemetry,
   ]);
 }
 
