@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
+import { reportUnexpectedError } from "./error-reporting.js";
 import { serveTraced } from "./http-tracing.js";
 import { REQUEST_ID_HEADER, requestScopeFor, runInRequestScope } from "./request-scope.js";
 
@@ -93,6 +94,7 @@ export function createHttpServer(
       }
       const serve = () =>
         void Promise.resolve(route(req, res)).catch((error: unknown) => {
+          reportUnexpectedError(error, { requestId: scope.requestId, service: undefined });
           if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
           else res.destroy(error instanceof Error ? error : undefined);
         });
