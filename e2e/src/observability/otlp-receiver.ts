@@ -38,11 +38,11 @@ interface OtlpExport {
   }[];
 }
 
-const valueOf = (value: OtlpValue): unknown =>
+const plainValue = (value: OtlpValue): unknown =>
   value.stringValue ?? value.intValue ?? value.boolValue ?? value.doubleValue;
 
 const attributesOf = (attributes: OtlpAttribute[] = []): Record<string, unknown> =>
-  Object.fromEntries(attributes.map((attribute) => [attribute.key, valueOf(attribute.value)]));
+  Object.fromEntries(attributes.map((attribute) => [attribute.key, plainValue(attribute.value)]));
 
 /**
  * A stand-in for an OpenTelemetry collector: a plain HTTP server on 127.0.0.1 that keeps every span
