@@ -93,6 +93,9 @@ describe("one trace per request, across the router and the subgraphs", () => {
     // The gateway's own spans are in it, and each subgraph's server span hangs under a fetch.
     const names = trace.filter((span) => span.service === "router").map((span) => span.name);
     expect(names).toEqual(expect.arrayContaining(["POST /graphql", "gateway.request", "gateway.fetch"]));
+    // Into the store: location's and marketplace's database calls are in the same trace.
+    for (const service of ["location", "marketplace"])
+      expect(trace.some((span) => span.service === service && span.name.startsWith("store "))).toBe(true);
     const byId = new Map(trace.map((span) => [span.spanId, span]));
     for (const service of ["location", "marketplace"]) {
       const server = trace.find((span) => span.service === service && span.name === "POST /graphql");

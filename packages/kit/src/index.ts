@@ -17,6 +17,7 @@ export * from "./request-scope.js";
 export * from "./service-process.js";
 export * from "./shutdown.js";
 export * from "./socket-errors.js";
+export * from "./store-tracing.js";
 export * from "./subgraph-module.js";
 export * from "./subgraph-schema.js";
 export * from "./subgraph-sdl.js";

@@ -10,6 +10,7 @@ import {
   shutdownTelemetry,
   startModules,
   startSubgraphServer,
+  traceStores,
 } from "@venta/kit";
 import { loadCommunicationConfig } from "./config.js";
 import { communicationModules } from "./modules.js";
@@ -21,7 +22,7 @@ import { webhookRoutes } from "./webhooks/webhooks.js";
 async function main(): Promise<void> {
   const config = loadCommunicationConfig();
   const log = createLogger("communication", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const stores = await openCommunicationStores(config, log);
+  const stores = traceStores(await openCommunicationStores(config, log));
   const bus = openEventBus(config, log);
   const identity = internalIdentity(config);
   const services = communicationServices(stores, bus, config, log);

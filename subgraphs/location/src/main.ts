@@ -11,6 +11,7 @@ import {
   shutdownTelemetry,
   startModules,
   startSubgraphServer,
+  traceStores,
 } from "@venta/kit";
 import { openLiveFeed } from "@venta/live";
 import { loadLocationConfig } from "./config.js";
@@ -22,7 +23,7 @@ import { openLocationStores } from "./stores.js";
 async function main(): Promise<void> {
   const config = loadLocationConfig();
   const log = createLogger("location", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const stores = await openLocationStores(config);
+  const stores = traceStores(await openLocationStores(config));
   const bus = openEventBus(config, log);
   // Publishes what the stores committed to the outbox, including what a crash left unpublished.
   const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
