@@ -13,16 +13,18 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
-/** The OTLP protocols the standard `OTEL_EXPORTER_OTLP_PROTOCOL` names that we export with. */
-type OtlpProtocol = "http/json" | "http/protobuf";
+/** The `OTEL_EXPORTER_OTLP_PROTOCOL` values we export with (gRPC is not among them). */
+export const OTLP_PROTOCOLS = ["http/protobuf", "http/json"] as const;
+type OtlpProtocol = (typeof OTLP_PROTOCOLS)[number];
 
-function protocolOf(env: NodeJS.ProcessEnv): OtlpProtocol {
+const isOtlpProtocol = (value: string): value is OtlpProtocol =>
+  (OTLP_PROTOCOLS as readonly string[]).includes(value);
+
+/** The configured protocol; undefined for one we cannot speak (the service's config check names it). */
+function protocolOf(env: NodeJS.ProcessEnv): OtlpProtocol | undefined {
   const protocol =
     env.OTEL_EXPORTER_OTLP_TRACES_PROTOCOL || env.OTEL_EXPORTER_OTLP_PROTOCOL || "http/protobuf";
-  if (protocol === "http/json" || protocol === "http/protobuf") return protocol;
-  throw new Error(
-    `OTEL_EXPORTER_OTLP_PROTOCOL: ${protocol} is not supported here; use http/protobuf or http/json`,
-  );
+  return isOtlpProtocol(protocol) ? protocol : undefined;
 }
 
 /** Whether the standard OpenTelemetry settings ask for traces to be exported. */
@@ -41,6 +43,7 @@ export function tracingConfigured(env: NodeJS.ProcessEnv = process.env): boolean
 export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = process.env): Tracing | undefined {
   if (!tracingConfigured(env)) return undefined;
   const protocol = protocolOf(env);
+  if (!protocol) return undefined;
   const { NodeSDK } = load("@opentelemetry/sdk-node") as typeof import("@opentelemetry/sdk-node");
   const { HttpInstrumentation } = load(
     "@opentelemetry/instrumentation-http",
