@@ -56,7 +56,10 @@ describe("store spans", () => {
         expect(span.parentSpanContext?.spanId).toBe(request.spanId);
       }
       expect(spans[2]?.status.code).toBe(2);
+      // Outside any request (a background loop): no span of its own.
+      exporter.reset();
       expect(traceStore("reviews", new ReviewsStore()).count()).toBe(1);
+      expect(exporter.getFinishedSpans()).toEqual([]);
     });
   });
 });

@@ -15,7 +15,8 @@ const failed = (span: Span, error: unknown) => {
  * The store with each method call in a span (`store reviews.forVendor`), a child of the request's
  * span, so a trace shows the time each request spent in its database. Calls keep the store itself
  * as `this` (private fields work). A wrapper over the store's own interface: other wrappers (metrics)
- * compose with it in either order. Without tracing the store is returned untouched.
+ * compose with it in either order. Calls outside any span (background loops) run untraced. Without
+ * tracing the store is returned untouched.
  */
 export function traceStore<T extends object>(storeKey: string, store: T): T {
   if (!tracingStarted()) return store;
@@ -27,8 +28,11 @@ export function traceStore<T extends object>(storeKey: string, store: T): T {
         return value;
       const known = wrapped.get(property);
       if (known) return known;
-      const traced = (...args: unknown[]): unknown =>
-        tracer.startActiveSpan(
+      const traced = (...args: unknown[]): unknown => {
+        // Background loops (outbox polls, due-work sweeps) run outside any request: a root trace per
+        // poll would bury the requests' traces, so only calls made for a traced request get a span.
+        if (!trace.getActiveSpan()) return Reflect.apply(value, target, args);
+        return tracer.startActiveSpan(
           `store ${storeKey}.${property}`,
           { kind: SpanKind.CLIENT, attributes: { "venta.store": storeKey, "db.operation.name": property } },
           (span) => {
@@ -54,6 +58,7 @@ export function traceStore<T extends object>(storeKey: string, store: T): T {
             return result;
           },
         );
+      };
       wrapped.set(property, traced);
       return traced;
     },
