@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
-import { ConfigError, ErrorCode, type Logger } from "@venta/kit";
+import { ConfigError, ErrorCode, injectTraceContext, type Logger } from "@venta/kit";
 import { GraphQLError } from "graphql";
 import { keepAliveFetcher } from "./subgraph-fetcher.js";
 import type { SubgraphName } from "./subgraphs.js";
@@ -78,6 +78,8 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
     context,
   }: Parameters<RemoteGraphQLDataSource<RouterContext>["willSendRequest"] & {}>[0]) {
     if (context.requestId) request.http?.headers.set("x-request-id", context.requestId);
+    // The gateway's fetch span is active here: the subgraph's server span becomes its child.
+    if (request.http) injectTraceContext(request.http.headers);
     // Whatever a client put in this header is gone: the subgraph sees only what the router signed.
     request.http?.headers.delete(IDENTITY_HEADER);
     // Every call carries a signature, anonymous callers' and the router's own operations' too.

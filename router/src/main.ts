@@ -1,4 +1,13 @@
-import { ConfigError, closeOnSignals, createLogger, httpTimeouts, internalIdentity } from "@venta/kit";
+// First: starts tracing and error tracking before anything else loads.
+import "./telemetry.start.js";
+import {
+  ConfigError,
+  closeOnSignals,
+  createLogger,
+  httpTimeouts,
+  internalIdentity,
+  shutdownTelemetry,
+} from "@venta/kit";
 import { openLiveFeed } from "@venta/live";
 import { loadRouterConfig } from "./config.js";
 import { startRouter } from "./router-server.js";
@@ -46,7 +55,7 @@ async function main(): Promise<void> {
     },
     "security",
   );
-  closeOnSignals(log, [() => router.stop(), () => liveFeed.close()]);
+  closeOnSignals(log, [() => router.stop(), () => liveFeed.close(), shutdownTelemetry]);
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,7 @@ import {
   sendJson,
 } from "@venta/kit";
 import { type LiveFeed, LiveHub } from "@venta/live";
+import { accessLogPlugin, logAccess, noteCaller } from "./access-log.js";
 import { createGateway, type RouterContext, readSupergraph } from "./gateway.js";
 import { subgraphHealth } from "./health.js";
 import { explorerRoutes } from "./pages/explorer-page.js";
@@ -87,6 +88,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const formatError = createErrorFormatter(log);
   const routes: Parameters<typeof createHttpServer>[0] = {};
   const httpServer = createHttpServer(routes, options.timeouts);
+  logAccess(httpServer, log);
   const gateway = createGateway({
     supergraphPath: options.supergraphPath,
     urls: options.subgraphUrls,
@@ -120,6 +122,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       operationPolicy(security.policy),
       pageSizeCost(security.limits.maxCost),
       schemaSuggestions(security.policy),
+      accessLogPlugin,
     ],
   });
   await apollo.start();
@@ -133,6 +136,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     if (req.method === "OPTIONS")
       return graphqlRoute(apollo, async () => ({ requestId: randomUUID(), viewer: anonymous }))(req, res);
     const context = await admitHttp(req, res);
+    if (context) noteCaller(context.viewer);
     if (context)
       await graphqlRoute(
         apollo,

@@ -345,6 +345,11 @@ export interface DomainEvent<T extends EventType = EventType> {
   type: T;
   payload: EventPayload<T>;
   occurredAt: string;
+  /**
+   * The W3C `traceparent` of the request that produced the event, when it was traced: a consumer's
+   * span links to it. Optional, so events written before it (or untraced) read the same.
+   */
+  traceparent?: string;
 }
 
 export function isEventType(type: string): type is EventType {
@@ -357,10 +362,17 @@ export function parseEvent(raw: {
   type: string;
   payload: unknown;
   occurredAt: string;
+  traceparent?: string | undefined;
 }): DomainEvent {
   if (!isEventType(raw.type)) throw new Error(`unknown event type ${raw.type}`);
   const payload = eventCatalogue[raw.type].parse(raw.payload);
-  return { id: raw.id, type: raw.type, payload, occurredAt: raw.occurredAt } as DomainEvent;
+  return {
+    id: raw.id,
+    type: raw.type,
+    payload,
+    occurredAt: raw.occurredAt,
+    ...(raw.traceparent ? { traceparent: raw.traceparent } : {}),
+  } as DomainEvent;
 }
 
 /** What an event is about: the event store files every event under one aggregate. */

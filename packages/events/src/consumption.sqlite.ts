@@ -23,6 +23,7 @@ interface EventRow {
   type: string;
   payload: string;
   occurred_at: string;
+  traceparent: string | null;
 }
 
 /** Rows read per query: bounded, so a consumer far behind still checks for stop requests. */
@@ -37,7 +38,7 @@ export function startSqliteConsumption(setup: SqliteConsumptionSetup): Consumpti
   const wanted = new Set<string>(types);
   const placeholders = types.map(() => "?").join(", ");
   const next = db.prepare<unknown[], EventRow>(
-    `SELECT seq, id, type, payload, occurred_at FROM events
+    `SELECT seq, id, type, payload, occurred_at, traceparent FROM events
      WHERE seq > ? AND seq <= ? AND type IN (${placeholders}) ORDER BY seq LIMIT ${BATCH}`,
   );
   const head = db.prepare<[], { head: number | null }>("SELECT MAX(seq) AS head FROM events");
@@ -89,6 +90,7 @@ export function startSqliteConsumption(setup: SqliteConsumptionSetup): Consumpti
           type: row.type,
           payload: parsePayload(row.payload),
           occurredAt: row.occurred_at,
+          traceparent: row.traceparent ?? undefined,
         };
         const outcome = await handOver(event);
         if (outcome.kind === "stopped") return;

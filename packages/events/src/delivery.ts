@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Logger } from "pino";
 import { type DomainEvent, parseEvent } from "./catalogue.js";
+import { consumeTraced } from "./delivery-tracing.js";
 import { type EventHandler, type RawEvent, retryDelayMs } from "./event-bus.js";
 
 export type Outcome =
@@ -57,7 +58,7 @@ export async function deliver(
   for (let attempt = first; ; attempt += 1) {
     if (signal.aborted) return { kind: "stopped" };
     try {
-      await handler(event);
+      await consumeTraced(raw, consumer, attempt, async () => handler(event));
       return { kind: "handled" };
     } catch (error) {
       if (attempt >= maxAttempts) return dead(describe(error), attempt);

@@ -44,6 +44,7 @@ describe("SQLite event bus: an events.db written by an older version", () => {
     try {
       expect(raw.prepare("SELECT module, version FROM schema_migrations").all()).toEqual([
         { module: "event-bus", version: 1 },
+        { module: "event-bus", version: 2 },
       ]);
     } finally {
       raw.close();

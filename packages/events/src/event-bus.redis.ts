@@ -13,6 +13,7 @@ import {
   type EventBus,
   type EventHandler,
 } from "./event-bus.js";
+import { newEvent } from "./outbox.js";
 import { trimStream } from "./retention.redis.js";
 import { redisStats } from "./stats.redis.js";
 import { eventFields } from "./streams.redis.js";
@@ -76,7 +77,7 @@ export class RedisEventBus implements EventBus {
   }
 
   async publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
-    const event: DomainEvent<T> = { id: randomUUID(), type, payload, occurredAt: new Date().toISOString() };
+    const event = newEvent(type, payload);
     await this.redis.xadd(this.streamOf(type), "MAXLEN", "~", this.maxLen, "*", ...eventFields(event));
     return event;
   }

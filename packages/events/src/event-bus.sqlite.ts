@@ -15,6 +15,7 @@ import {
   type EventHandler,
 } from "./event-bus.js";
 import { eventBusMigrations } from "./event-bus.migration.js";
+import { newEvent } from "./outbox.js";
 import { discardPassedEvents } from "./retention.sqlite.js";
 import { sqliteStats } from "./stats.sqlite.js";
 
@@ -64,10 +65,10 @@ export class SqliteEventBus implements EventBus {
   }
 
   async publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
-    const event: DomainEvent<T> = { id: randomUUID(), type, payload, occurredAt: new Date().toISOString() };
+    const event = newEvent(type, payload);
     this.db
-      .prepare("INSERT INTO events (id, type, payload, occurred_at) VALUES (?, ?, ?, ?)")
-      .run(event.id, type, JSON.stringify(payload), event.occurredAt);
+      .prepare("INSERT INTO events (id, type, payload, occurred_at, traceparent) VALUES (?, ?, ?, ?, ?)")
+      .run(event.id, type, JSON.stringify(payload), event.occurredAt, event.traceparent ?? null);
     return event;
   }
 
@@ -82,11 +83,17 @@ export class SqliteEventBus implements EventBus {
   async publishEvents(events: readonly DomainEvent[]): Promise<void> {
     // The id is unique in the log: an event published again by a relay that died mid-way is ignored.
     const insert = this.db.prepare(
-      "INSERT OR IGNORE INTO events (id, type, payload, occurred_at) VALUES (?, ?, ?, ?)",
+      "INSERT OR IGNORE INTO events (id, type, payload, occurred_at, traceparent) VALUES (?, ?, ?, ?, ?)",
     );
     this.db.transaction(() => {
       for (const event of events)
-        insert.run(event.id, event.type, JSON.stringify(event.payload), event.occurredAt);
+        insert.run(
+          event.id,
+          event.type,
+          JSON.stringify(event.payload),
+          event.occurredAt,
+          event.traceparent ?? null,
+        );
     })();
   }
 

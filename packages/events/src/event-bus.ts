@@ -23,6 +23,8 @@ export interface RawEvent {
   type: string;
   payload: unknown;
   occurredAt: string;
+  /** The producer's trace context, when the event was made inside a traced request. */
+  traceparent?: string | undefined;
 }
 
 /** An event a consumer gave up on, kept until an operator redrives it. */

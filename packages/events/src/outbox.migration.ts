@@ -1,4 +1,4 @@
-import type { MongoMigrations, SqliteMigrations } from "@venta/store";
+import { addColumnIfMissing, type MongoMigrations, type SqliteMigrations } from "@venta/store";
 
 /**
  * The outbox's own tables, migrated with the modules of every subgraph that writes one. The first
@@ -27,6 +27,11 @@ export const outboxMigrations: { sqlite: SqliteMigrations; mongo: MongoMigration
             );
           `);
         },
+      },
+      {
+        version: 2,
+        name: "the producer's trace context with each event",
+        up: (db) => addColumnIfMissing(db, "outbox", "traceparent", "TEXT"),
       },
     ],
   },

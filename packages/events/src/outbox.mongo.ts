@@ -13,6 +13,8 @@ interface OutboxDocument {
   /** As JSON text, not BSON: the driver would turn an `undefined` field into `null`. */
   payload: string;
   occurredAt: string;
+  /** The producer's W3C trace context; absent on untraced (and older) events. */
+  traceparent?: string;
 }
 
 interface LeaseDocument {
@@ -75,6 +77,7 @@ export class MongoOutbox implements Outbox {
         type: event.type,
         payload: JSON.stringify(event.payload),
         occurredAt: event.occurredAt,
+        ...(event.traceparent ? { traceparent: event.traceparent } : {}),
       })),
       { session },
     );
@@ -141,6 +144,7 @@ export class MongoOutbox implements Outbox {
           type: doc.type as EventType,
           payload: parsePayload(doc.payload),
           occurredAt: doc.occurredAt,
+          ...(doc.traceparent ? { traceparent: doc.traceparent } : {}),
         }) as DomainEvent,
     );
   }

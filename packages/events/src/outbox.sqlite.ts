@@ -8,6 +8,7 @@ interface OutboxRow {
   type: string;
   payload: string;
   occurred_at: string;
+  traceparent: string | null;
 }
 
 /** The single relay lease of an outbox. */
@@ -20,10 +21,12 @@ const LEASE = "relay";
  */
 export class SqliteOutbox implements Outbox {
   private readonly signal = new CommitSignal();
-  private readonly insert: Database.Statement<[string, string, string, string]>;
+  private readonly insert: Database.Statement<[string, string, string, string, string | null]>;
 
   constructor(private readonly db: Database.Database) {
-    this.insert = db.prepare("INSERT INTO outbox (id, type, payload, occurred_at) VALUES (?, ?, ?, ?)");
+    this.insert = db.prepare(
+      "INSERT INTO outbox (id, type, payload, occurred_at, traceparent) VALUES (?, ?, ?, ?, ?)",
+    );
   }
 
   /**
@@ -33,7 +36,13 @@ export class SqliteOutbox implements Outbox {
   add(events: readonly DomainEvent[]): void {
     if (events.length === 0) return;
     for (const event of events)
-      this.insert.run(event.id, event.type, JSON.stringify(event.payload), event.occurredAt);
+      this.insert.run(
+        event.id,
+        event.type,
+        JSON.stringify(event.payload),
+        event.occurredAt,
+        event.traceparent ?? null,
+      );
     this.signal.fire();
   }
 
@@ -70,7 +79,9 @@ export class SqliteOutbox implements Outbox {
 
   async oldest(limit: number): Promise<DomainEvent[]> {
     return this.db
-      .prepare<[number], OutboxRow>("SELECT id, type, payload, occurred_at FROM outbox ORDER BY seq LIMIT ?")
+      .prepare<[number], OutboxRow>(
+        "SELECT id, type, payload, occurred_at, traceparent FROM outbox ORDER BY seq LIMIT ?",
+      )
       .all(limit)
       .map(
         (row) =>
@@ -80,6 +91,7 @@ export class SqliteOutbox implements Outbox {
             type: row.type as EventType,
             payload: parsePayload(row.payload),
             occurredAt: row.occurred_at,
+            ...(row.traceparent ? { traceparent: row.traceparent } : {}),
           }) as DomainEvent,
       );
   }

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { activeTraceparent } from "@venta/kit";
 import type { DomainEvent, EventPayload, EventType } from "./catalogue.js";
 
 /**
@@ -13,7 +14,8 @@ export function newEvent<T extends EventType>(
   occurredAt: Date = new Date(),
   id: string = randomUUID(),
 ): DomainEvent<T> {
-  return { id, type, payload, occurredAt: occurredAt.toISOString() };
+  const traceparent = activeTraceparent();
+  return { id, type, payload, occurredAt: occurredAt.toISOString(), ...(traceparent ? { traceparent } : {}) };
 }
 
 /**

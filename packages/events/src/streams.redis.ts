@@ -16,6 +16,7 @@ export function eventFields(event: RawEvent): string[] {
     JSON.stringify(event.payload),
     "occurredAt",
     event.occurredAt,
+    ...(event.traceparent ? ["traceparent", event.traceparent] : []),
   ];
 }
 
@@ -33,6 +34,7 @@ export function rawEventOf(entryId: string, fields: readonly string[]): RawEvent
     type: map.get("type") ?? "",
     payload: parsePayload(map.get("payload")),
     occurredAt: map.get("occurredAt") ?? "",
+    traceparent: map.get("traceparent"),
   };
 }
 

@@ -3,6 +3,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { DEFAULT_HTTP_TIMEOUTS, type HttpServerTimeouts } from "./http-server.js";
+import { OTLP_PROTOCOLS } from "./tracing.js";
 
 /** Raised when the environment does not describe a service we can start; names every bad variable. */
 export class ConfigError extends Error {
@@ -85,6 +86,15 @@ export const baseEnv = z.object({
    * `connection_init` with a token, fit in a few KB; uploads go over HTTP. `ws` would buffer 100 MiB.
    */
   WS_MAX_MESSAGE_BYTES: envVar.positiveInt(DEFAULT_WS_MAX_MESSAGE_BYTES),
+  /**
+   * Where traces go over OTLP/HTTP (an OpenTelemetry collector: `http://collector:4318`); tracing
+   * is off without it. Read by `startTelemetry` before the config loads: checked here for a clear error.
+   */
+  OTEL_EXPORTER_OTLP_ENDPOINT: envVar.url(),
+  OTEL_EXPORTER_OTLP_PROTOCOL: z.preprocess(emptyAsUndefined, z.enum(OTLP_PROTOCOLS).optional()),
+  /** Unexpected errors go to this Sentry project when set (`https://key@host/project`). */
+  SENTRY_DSN: envVar.url(),
+  SENTRY_ENVIRONMENT: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 export type BaseConfig = z.infer<typeof baseEnv>;
 

@@ -1,5 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
+import { reportUnexpectedError } from "./error-reporting.js";
+import { currentRequestScope } from "./request-scope.js";
 
 /** The `extensions.code` values clients can rely on. */
 export const ErrorCode = {
@@ -50,6 +52,11 @@ function isUncodedClientError(error: unknown): boolean {
   return typeof status === "number" && status >= 400 && status < 500;
 }
 
+const serviceOf = (log: Logger): string | undefined => {
+  const service: unknown = log.bindings().service;
+  return typeof service === "string" ? service : undefined;
+};
+
 /**
  * Errors a client caused keep their message and code; anything else is a fault of ours: it is logged
  * with its stack and the client sees only a generic message. No stack trace ever leaves the service.
@@ -68,7 +75,12 @@ export function createErrorFormatter(log: Logger) {
       return { ...formatted, extensions: { ...extensions, code: "BAD_REQUEST" } };
     }
     const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-    log.error({ err: original, path: formatted.path }, "unexpected error while resolving a request");
+    const requestId = currentRequestScope()?.requestId;
+    log.error(
+      { err: original, path: formatted.path, requestId },
+      "unexpected error while resolving a request",
+    );
+    reportUnexpectedError(original, { requestId, service: serviceOf(log) });
     return {
       message: "Internal server error",
       ...(formatted.path ? { path: formatted.path } : {}),

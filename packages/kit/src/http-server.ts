@@ -2,6 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest } from "@apollo/server";
 import type { GraphQLFormattedError } from "graphql";
+import { reportUnexpectedError } from "./error-reporting.js";
+import { serveTraced } from "./http-tracing.js";
+import { REQUEST_ID_HEADER, requestScopeFor, runInRequestScope } from "./request-scope.js";
 
 /** The largest request body a route reads unless it is given another limit. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -80,19 +83,33 @@ export function createHttpServer(
       keepAliveTimeout: 75_000,
     },
     (req, res) => {
+      // Every answer names its request, so a caller can quote it and we can find its log lines.
+      const scope = requestScopeFor(req);
+      res.setHeader(REQUEST_ID_HEADER, scope.requestId);
       const path = (req.url ?? "/").split("?")[0] ?? "/";
       const route = routeFor(routes, path);
       if (!route) {
         sendJson(res, 404, { error: "not found" });
         return;
       }
-      Promise.resolve(route(req, res)).catch((error: unknown) => {
-        if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
-        else res.destroy(error instanceof Error ? error : undefined);
-      });
+      const serve = () =>
+        void Promise.resolve(route(req, res)).catch((error: unknown) => {
+          reportUnexpectedError(error, { requestId: scope.requestId, service: undefined });
+          if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
+          else res.destroy(error instanceof Error ? error : undefined);
+        });
+      runInRequestScope(scope, () =>
+        serveTraced(req, res, () => routeName(routes, route), scope.requestId, serve),
+      );
     },
   );
   return server;
+}
+
+/** The pattern a handler is registered under, to name spans by route rather than by raw path. */
+function routeName(routes: Record<string, RouteHandler>, handler: RouteHandler): string {
+  for (const [pattern, candidate] of Object.entries(routes)) if (candidate === handler) return pattern;
+  return "unknown";
 }
 
 export async function listen(server: Server, port: number, host: string): Promise<number> {

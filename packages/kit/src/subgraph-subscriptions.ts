@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type { Server } from "node:http";
 import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
@@ -7,6 +6,7 @@ import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { createErrorFormatter } from "./errors.js";
 import type { RequestContext } from "./request-context.js";
+import { acceptRequestId, runInRequestScope } from "./request-scope.js";
 import { logSocketErrorsQuietly } from "./socket-errors.js";
 
 /** What the router sends in `connection_init` when it forwards a client's subscriptions. */
@@ -50,14 +50,21 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
 ) {
   const { log } = options;
   const formatError = createErrorFormatter(log);
-  const format = (errors: readonly GraphQLFormattedError[] | undefined, originals: readonly unknown[]) =>
-    errors?.map((error, i) => formatError(error, originals[i]));
+  const callers = new WeakMap<object, { viewer: Viewer; requestId: string }>();
+  // The socket's request id goes into the unexpected-error log as it does over HTTP.
+  const format = (
+    socket: object,
+    errors: readonly GraphQLFormattedError[] | undefined,
+    originals: readonly unknown[],
+  ) =>
+    runInRequestScope({ requestId: callers.get(socket)?.requestId ?? acceptRequestId(undefined) }, () =>
+      errors?.map((error, i) => formatError(error, originals[i])),
+    );
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: "/graphql",
     maxPayload: options.maxMessageBytes + FORWARDING_ALLOWANCE,
   });
-  const callers = new WeakMap<object, { viewer: Viewer; requestId: string | undefined }>();
 
   const disposable = useServer(
     {
@@ -67,7 +74,10 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
         // The same check as over HTTP: no signature is refused too, unless the subgraph runs alone in development.
         try {
           const viewer = await options.identity.verify(text(ctx.connectionParams?.[IDENTITY_HEADER]));
-          callers.set(ctx.extra.socket, { viewer, requestId: text(ctx.connectionParams?.["x-request-id"]) });
+          callers.set(ctx.extra.socket, {
+            viewer,
+            requestId: acceptRequestId(text(ctx.connectionParams?.["x-request-id"])),
+          });
           return true;
         } catch {
           log.warn("subscription socket without an identity the router signed refused");
@@ -77,24 +87,26 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
       context: (ctx) => {
         const caller = callers.get(ctx.extra.socket);
         if (!caller) throw new Error("subscription on a socket that was never identified");
-        const requestId = caller.requestId ?? randomUUID();
+        const { requestId } = caller;
         return options.createContext({ requestId, log: log.child({ requestId }), viewer: caller.viewer }) as
           // graphql-ws types the context as a plain record; ours is the subgraph's own context object.
           Record<string, unknown>;
       },
-      onNext: (_ctx, _id, _payload, _args, result) => {
+      onNext: (ctx, _id, _payload, _args, result) => {
         if (!result.errors) return undefined;
         const { errors, ...rest } = result;
         return {
           ...rest,
           errors: format(
+            ctx.extra.socket,
             errors.map((error) => error.toJSON()),
             errors,
           ),
         };
       },
-      onError: (_ctx, _id, _payload, errors) =>
+      onError: (ctx, _id, _payload, errors) =>
         format(
+          ctx.extra.socket,
           errors.map((error) => error.toJSON()),
           errors,
         ),

@@ -1,5 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
-import { ErrorCode, type Logger } from "@venta/kit";
+import { ErrorCode, type Logger, REQUEST_ID_HEADER, type SubgraphConnectionParams } from "@venta/kit";
 import type { FormattedExecutionResult, GraphQLFormattedError } from "graphql";
 import { type Client, createClient } from "graphql-ws";
 import WebSocket from "ws";
@@ -114,8 +115,15 @@ export class SubgraphPassthrough {
     private readonly log: Logger,
   ) {}
 
-  forward(socket: object, viewer: Viewer, endpoint: SubgraphEndpoint, request: ForwardedRequest) {
-    const client = this.client(socket, viewer, endpoint);
+  /** `requestId` names the client socket in the subgraph's logs (the first forward's id opens the upstream). */
+  forward(
+    socket: object,
+    viewer: Viewer,
+    endpoint: SubgraphEndpoint,
+    request: ForwardedRequest,
+    requestId: string = randomUUID(),
+  ) {
+    const client = this.client(socket, viewer, endpoint, requestId);
     const stream = new UpstreamStream();
     stream.start(
       (sink) => client.subscribe<Record<string, unknown>>(request, sink),
@@ -131,7 +139,7 @@ export class SubgraphPassthrough {
     await Promise.all([...(clients?.values() ?? [])].map((client) => client.dispose()));
   }
 
-  private client(socket: object, viewer: Viewer, endpoint: SubgraphEndpoint): Client {
+  private client(socket: object, viewer: Viewer, endpoint: SubgraphEndpoint, requestId: string): Client {
     let clients = this.upstreams.get(socket);
     if (!clients) {
       clients = new Map();
@@ -143,7 +151,12 @@ export class SubgraphPassthrough {
       url: endpoint.url.replace(/^http/, "ws"),
       webSocketImpl: WebSocket,
       // Signed at each (re)connection, so a long-lived client socket never presents a stale identity.
-      connectionParams: async () => ({ [IDENTITY_HEADER]: await this.identity.sign(viewer) }),
+      connectionParams: async () => ({
+        ...({
+          [IDENTITY_HEADER]: await this.identity.sign(viewer),
+          [REQUEST_ID_HEADER]: requestId,
+        } satisfies SubgraphConnectionParams),
+      }),
       lazy: true,
       lazyCloseTimeout: 0,
       // The client resubscribes if the subgraph goes away; the router does not hide an outage.

@@ -1,7 +1,13 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { anonymous, type Viewer } from "@venta/auth";
-import { ErrorCode, type Logger, logSocketErrorsQuietly } from "@venta/kit";
+import {
+  acceptRequestId,
+  ErrorCode,
+  type Logger,
+  logSocketErrorsQuietly,
+  REQUEST_ID_HEADER,
+} from "@venta/kit";
 import { type LiveAreaArgs, parseArea } from "@venta/live";
 import {
   type ExecutionArgs,
@@ -64,6 +70,8 @@ interface Forward {
   viewer: Viewer;
   endpoint: SubgraphEndpoint;
   request: ForwardedRequest;
+  /** The client socket's request id (its upgrade request's, if sane), carried to the subgraph. */
+  requestId: string;
 }
 
 /**
@@ -109,6 +117,15 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
   const open = new WeakMap<object, Set<string>>();
   const viewers = new WeakMap<object, Viewer>();
   const refusalsInARow = new WeakMap<object, number>();
+  const requestIds = new WeakMap<object, string>();
+  /** One id per client socket, so its forwarded subscriptions' log lines can be found together. */
+  const socketRequestId = (socket: object, request: IncomingMessage): string => {
+    const known = requestIds.get(socket);
+    if (known) return known;
+    const requestId = acceptRequestId(request.headers[REQUEST_ID_HEADER]);
+    requestIds.set(socket, requestId);
+    return requestId;
+  };
   /** The execution arguments of forwarded subscriptions: graphql-ws hands the same object to `subscribe`. */
   const forwards = new WeakMap<ExecutionArgs, Forward>();
   const ownSubscriptions = schema.getSubscriptionType()?.getFields() ?? {};
@@ -202,6 +219,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
               variables,
               operationName: payload.operationName ?? undefined,
             },
+            requestId: socketRequestId(socket, request),
           });
         }
         ids.add(id);
@@ -217,6 +235,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
           forward.viewer,
           forward.endpoint,
           forward.request,
+          forward.requestId,
         ) as unknown as ReturnType<typeof subscribe>;
       },
       onNext: (_ctx, _id, _payload, args, result) =>

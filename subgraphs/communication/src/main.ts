@@ -1,3 +1,5 @@
+// First: starts tracing and error tracking before anything else loads.
+import "./telemetry.start.js";
 import { openEventBus, startOutboxRelay } from "@venta/events";
 import {
   ConfigError,
@@ -5,8 +7,10 @@ import {
   createLogger,
   httpTimeouts,
   internalIdentity,
+  shutdownTelemetry,
   startModules,
   startSubgraphServer,
+  traceStores,
 } from "@venta/kit";
 import { loadCommunicationConfig } from "./config.js";
 import { communicationModules } from "./modules.js";
@@ -18,7 +22,7 @@ import { webhookRoutes } from "./webhooks/webhooks.js";
 async function main(): Promise<void> {
   const config = loadCommunicationConfig();
   const log = createLogger("communication", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const stores = await openCommunicationStores(config, log);
+  const stores = traceStores(await openCommunicationStores(config, log));
   const bus = openEventBus(config, log);
   const identity = internalIdentity(config);
   const services = communicationServices(stores, bus, config, log);
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
     () => outboxRelay.stop(),
     () => bus.close(),
     () => stores.close(),
+    shutdownTelemetry,
   ]);
 }
 

@@ -1,3 +1,5 @@
+// First: starts tracing and error tracking before anything else loads.
+import "./telemetry.start.js";
 import { openEventBus, startOutboxRelay } from "@venta/events";
 import {
   assembleServices,
@@ -6,8 +8,10 @@ import {
   createLogger,
   httpTimeouts,
   internalIdentity,
+  shutdownTelemetry,
   startModules,
   startSubgraphServer,
+  traceStores,
 } from "@venta/kit";
 import { openLiveFeed } from "@venta/live";
 import { loadLocationConfig } from "./config.js";
@@ -19,7 +23,7 @@ import { openLocationStores } from "./stores.js";
 async function main(): Promise<void> {
   const config = loadLocationConfig();
   const log = createLogger("location", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const stores = await openLocationStores(config);
+  const stores = traceStores(await openLocationStores(config));
   const bus = openEventBus(config, log);
   // Publishes what the stores committed to the outbox, including what a crash left unpublished.
   const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
@@ -52,6 +56,7 @@ async function main(): Promise<void> {
     () => relay.stop(),
     () => bus.close(),
     () => stores.close(),
+    shutdownTelemetry,
   ]);
 }
 

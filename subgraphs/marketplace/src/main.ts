@@ -1,3 +1,5 @@
+// First: starts tracing and error tracking before anything else loads.
+import "./telemetry.start.js";
 import { internalSecret, RedisDeletedAccounts } from "@venta/auth";
 import { openEventBus, openEventStore, recordEvents, startOutboxRelay } from "@venta/events";
 import {
@@ -6,8 +8,10 @@ import {
   createLogger,
   httpTimeouts,
   internalIdentity,
+  shutdownTelemetry,
   startModules,
   startSubgraphServer,
+  traceStores,
 } from "@venta/kit";
 import { CALLER_VERIFICATION_PATH, callerVerificationRoute } from "./callers/caller-verification.route.js";
 import { loadMarketplaceConfig } from "./config.js";
@@ -27,7 +31,7 @@ import { openMarketplaceStores } from "./stores.js";
 async function main(): Promise<void> {
   const config = loadMarketplaceConfig();
   const log = createLogger("marketplace", { level: config.LOG_LEVEL, format: config.LOG_FORMAT });
-  const stores = await openMarketplaceStores(config, log);
+  const stores = traceStores(await openMarketplaceStores(config, log));
   const bus = openEventBus(config, log);
   // Publishes what the stores wrote to their outbox, at once, and what a crashed process left behind.
   const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
@@ -102,6 +106,7 @@ async function main(): Promise<void> {
     () => eventStore.close(),
     () => stores.close(),
     async () => deletedAccounts?.close(),
+    shutdownTelemetry,
   ]);
 }
 
