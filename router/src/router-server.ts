@@ -7,12 +7,20 @@ import {
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { anonymous } from "@venta/auth";
 import {
+  type CallerKind,
+  callerKindOf,
+  collectProcessMetrics,
   createErrorFormatter,
   createHttpServer,
+  GraphQLMetrics,
+  graphqlMetricsPlugin,
   graphqlRoute,
   type HttpServerTimeouts,
   type Logger,
   listen,
+  liveMetrics,
+  metricsRoute,
+  secondsSince,
   sendJson,
 } from "@venta/kit";
 import { type LiveFeed, LiveHub } from "@venta/live";
@@ -74,6 +82,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const formatError = createErrorFormatter(log);
   const routes: Parameters<typeof createHttpServer>[0] = {};
   const httpServer = createHttpServer(routes, options.timeouts);
+  collectProcessMetrics();
+  const requestMetrics = new GraphQLMetrics("router");
   const gateway = createGateway({
     supergraphPath: options.supergraphPath,
     urls: options.subgraphUrls,
@@ -107,6 +117,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       operationPolicy(security.policy),
       pageSizeCost(security.limits.maxCost),
       schemaSuggestions(security.policy),
+      graphqlMetricsPlugin<RouterContext>(requestMetrics, (context) =>
+        callerKindOf(context.viewer, context.internal),
+      ),
     ],
   });
   await apollo.start();
@@ -119,14 +132,22 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     // A WebSocket upgrade never reaches here; preflights carry no credentials and cost nothing.
     if (req.method === "OPTIONS")
       return graphqlRoute(apollo, async () => ({ requestId: randomUUID(), viewer: anonymous }))(req, res);
+    const start = performance.now();
     const context = await admitHttp(req, res);
-    if (context)
-      await graphqlRoute(
-        apollo,
-        async () => context,
-        options.maxRequestBytes,
-        (parts) => oversized(parts) ?? untrusted(context.viewer, parts),
-      )(req, res);
+    // Refused before Apollo (no budget, a bad credential, too large, untrusted): counted here.
+    const refusedUnread = (caller: CallerKind) =>
+      requestMetrics.recordRefusedUnread(caller, secondsSince(start));
+    if (!context) return refusedUnread("anonymous");
+    await graphqlRoute(
+      apollo,
+      async () => context,
+      options.maxRequestBytes,
+      (parts) => {
+        const refusal = oversized(parts) ?? untrusted(context.viewer, parts);
+        if (refusal) refusedUnread(callerKindOf(context.viewer));
+        return refusal;
+      },
+    )(req, res);
   };
   if (security.devIssuer) {
     const jwks = security.devIssuer.jwks();
@@ -143,6 +164,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       log,
     }),
   );
+  routes["/metrics"] = metricsRoute;
   routes["/health"] = async (_req, res) => {
     const report = await subgraphHealth(options.subgraphUrls);
     sendJson(res, 200, report);
@@ -163,7 +185,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   if (!apiSchema) throw new Error("the gateway has no schema after start");
   const subscriptions = startSubscriptionServer({
     httpServer,
-    schema: liveSchema(apiSchema, new LiveHub(options.liveFeed), vendors, options.liveWindowSeconds),
+    schema: liveSchema(
+      apiSchema,
+      new LiveHub(options.liveFeed, { onFannedOut: liveMetrics("router").fannedOut }),
+      vendors,
+      options.liveWindowSeconds,
+    ),
     log,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection,
     connectionInitTimeoutMs: options.connectionInitTimeoutMs,

@@ -20,6 +20,9 @@ import {
   type RouteHandler,
   sendJson,
 } from "./http-server.js";
+import { callerKindOf } from "./metrics/caller-kind.js";
+import { GraphQLMetrics, graphqlMetricsPlugin } from "./metrics/graphql-metrics.js";
+import { collectProcessMetrics, metricsRoute } from "./metrics/registry.js";
 import type { RequestContext } from "./request-context.js";
 import { serveSubgraphSubscriptions } from "./subgraph-subscriptions.js";
 
@@ -58,9 +61,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const BUILT_IN_ROUTES = ["/graphql", "/health"];
+const BUILT_IN_ROUTES = ["/graphql", "/health", "/metrics"];
 
-/** Starts a subgraph: GraphQL on `/graphql`, a health report on `/health`, and its own `routes`. */
+/**
+ * Starts a subgraph: GraphQL on `/graphql`, a health report on `/health`, Prometheus metrics on
+ * `/metrics`, and its own `routes`.
+ */
 export async function startSubgraphServer<TContext extends RequestContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningServer> {
@@ -69,6 +75,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   if (clash) throw new Error(`${name}: route ${clash} is served by every subgraph and cannot be replaced`);
   const routes: Record<string, RouteHandler> = { ...options.routes };
   const httpServer = createHttpServer(routes, options.timeouts);
+  collectProcessMetrics();
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: createErrorFormatter(log),
@@ -82,6 +89,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      graphqlMetricsPlugin<TContext>(new GraphQLMetrics(name), (context) => callerKindOf(context.viewer)),
     ],
   });
   await apollo.start();
@@ -102,8 +110,11 @@ export async function startSubgraphServer<TContext extends RequestContext>(
     sendJson(res, report.status === "ok" ? 200 : 503, report);
   };
 
+  routes["/metrics"] = metricsRoute;
+
   const subscriptions = options.subscriptions
     ? serveSubgraphSubscriptions({
+        service: name,
         httpServer,
         schema: options.schema,
         log,

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { anonymous, type Viewer } from "@venta/auth";
-import { ErrorCode, type Logger, logSocketErrorsQuietly } from "@venta/kit";
+import { ErrorCode, type Logger, liveMetrics, logSocketErrorsQuietly, trackLiveSockets } from "@venta/kit";
 import { type LiveAreaArgs, parseArea } from "@venta/live";
 import {
   type ExecutionArgs,
@@ -20,6 +20,7 @@ import {
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { type WebSocket, WebSocketServer } from "ws";
+import { countRateLimitRefusal } from "../metrics/router-metrics.js";
 import type { SubscriptionAdmission } from "../security/admission.js";
 import { type OperationSizeLimits, oversizedOperation } from "../security/operation-size.js";
 import { pageSizeCostErrors } from "../security/page-size-cost.js";
@@ -93,6 +94,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
     const refused = quota.admit(options.addressOf(request), connection);
     if (refused) {
       log.debug({ status: refused.status }, "subscription socket refused");
+      countRateLimitRefusal("anonymous", refused.status === 429 ? "sockets_per_address" : "sockets_total");
       refuseUpgrade(
         connection,
         refused.status,
@@ -106,6 +108,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
     );
   };
   options.httpServer.on("upgrade", onUpgrade);
+  const live = trackLiveSockets(wsServer, liveMetrics("router"));
   const open = new WeakMap<object, Set<string>>();
   const viewers = new WeakMap<object, Viewer>();
   const refusalsInARow = new WeakMap<object, number>();
@@ -221,8 +224,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
       },
       onNext: (_ctx, _id, _payload, args, result) =>
         forwards.has(args) ? (result as unknown as FormattedExecutionResult) : undefined,
+      onOperation: (ctx, id) => {
+        live.started(ctx.extra.socket, id);
+      },
       onComplete: (ctx, id) => {
         open.get(ctx.extra.socket)?.delete(id);
+        live.ended(ctx.extra.socket, id);
       },
       onError: (ctx, id, _payload, errors) => {
         const upstream = errors[0]?.originalError;

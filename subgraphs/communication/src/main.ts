@@ -1,4 +1,4 @@
-import { openEventBus, startOutboxRelay } from "@venta/events";
+import { openEventBus, startOutboxRelay, watchEvents } from "@venta/events";
 import {
   ConfigError,
   closeOnSignals,
@@ -24,6 +24,8 @@ async function main(): Promise<void> {
   const services = communicationServices(stores, bus, config, log);
   // Events recorded with communication's writes reach the bus through this relay, ids kept.
   const outboxRelay = startOutboxRelay({ outbox: stores.outbox, bus, log });
+  // Bus lag and the outbox's depth and age, read on each /metrics scrape.
+  const eventMetrics = watchEvents("communication", bus, stores.outbox);
   const background = startModules(communicationModules, services, { bus, log, config, identity });
   const server = await startSubgraphServer({
     name: "communication",
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     "adapters",
   );
   closeOnSignals(log, [
+    eventMetrics,
     () => server.stop(),
     ...background,
     () => outboxRelay.stop(),

@@ -1,4 +1,4 @@
-import { openEventBus, startOutboxRelay } from "@venta/events";
+import { openEventBus, startOutboxRelay, watchEvents } from "@venta/events";
 import {
   assembleServices,
   ConfigError,
@@ -23,6 +23,8 @@ async function main(): Promise<void> {
   const bus = openEventBus(config, log);
   // Publishes what the stores committed to the outbox, including what a crash left unpublished.
   const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
+  // Bus lag and the outbox's depth and age, read on each /metrics scrape.
+  const eventMetrics = watchEvents("location", bus, stores.outbox);
   const feed = openLiveFeed(config, log);
   const services = assembleServices(locationModules, stores, {
     feed,
@@ -46,6 +48,7 @@ async function main(): Promise<void> {
     "adapters",
   );
   closeOnSignals(log, [
+    eventMetrics,
     () => server.stop(),
     ...background,
     () => feed.close(),
