@@ -5,5 +5,6 @@ export * from "./metrics/live-metrics.js";
 export * from "./metrics/live-sockets.js";
 export * from "./metrics/operation-labels.js";
 export * from "./metrics/outbox-metrics.js";
+export * from "./metrics/queue-metrics.js";
 export * from "./metrics/registry.js";
 export * from "./metrics/store-metrics.js";

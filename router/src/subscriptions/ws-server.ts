@@ -25,6 +25,7 @@ import type { SubscriptionAdmission } from "../security/admission.js";
 import { type OperationSizeLimits, oversizedOperation } from "../security/operation-size.js";
 import { pageSizeCostErrors } from "../security/page-size-cost.js";
 import { formatLimitError, QUERY_TOO_COMPLEX } from "../security/query-limits.js";
+import { observeSocketWrite } from "./live-latency.js";
 import { liveFieldResolver } from "./live-schema.js";
 import { refuseUpgrade, type SocketLimits, SocketQuota, upgradePath } from "./socket-quota.js";
 import { type ForwardedRequest, type SubgraphPassthrough, UpstreamErrors } from "./subgraph-passthrough.js";
@@ -222,8 +223,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
           forward.request,
         ) as unknown as ReturnType<typeof subscribe>;
       },
-      onNext: (_ctx, _id, _payload, args, result) =>
-        forwards.has(args) ? (result as unknown as FormattedExecutionResult) : undefined,
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (forwards.has(args)) return result as unknown as FormattedExecutionResult;
+        observeSocketWrite(args.document, args.operationName);
+        return undefined;
+      },
       onOperation: (ctx, id) => {
         live.started(ctx.extra.socket, id);
       },

@@ -7,6 +7,8 @@ async function timings(store: string, operation: string): Promise<number> {
   const metric = await metricsRegistry.getSingleMetric("venta_store_operation_duration_seconds")?.get();
   const count = metric?.values.find(
     (v) =>
+      // A histogram's values are its buckets, sum and count, told apart by their metric name.
+      "metricName" in v &&
       v.metricName === "venta_store_operation_duration_seconds_count" &&
       v.labels.service === "test" &&
       v.labels.store === store &&
