@@ -109,7 +109,7 @@ describe("metrics on /metrics", () => {
       expect(hasSample(marketplace, name, { service: "marketplace" }), name).toBe(true);
   });
 
-  it("counts communication's requests", async () => {
+  it("counts communication's requests and reports its notification and webhook queues", async () => {
     const labels = { service: "communication", caller: "person", outcome: "ok" };
     const before = sampleSum(await scrape(stack, "communication"), "venta_graphql_requests_total", labels);
     const response = await postGraphQL(
@@ -119,8 +119,11 @@ describe("metrics on /metrics", () => {
       person.headers,
     );
     expect(response.errors).toBeUndefined();
-    const after = sampleSum(await scrape(stack, "communication"), "venta_graphql_requests_total", labels);
-    expect(after).toBe(before + 1);
+    const communication = await scrape(stack, "communication");
+    expect(sampleSum(communication, "venta_graphql_requests_total", labels)).toBe(before + 1);
+    expect(hasSample(communication, "venta_notification_queue_depth")).toBe(true);
+    expect(hasSample(communication, "venta_webhook_queue_depth")).toBe(true);
+    expect(hasSample(communication, "venta_event_bus_lag", { service: "communication" })).toBe(true);
   });
 
   it("counts requests refused for a spent budget", async () => {
