@@ -134,9 +134,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       return graphqlRoute(apollo, async () => ({ requestId: randomUUID(), viewer: anonymous }))(req, res);
     const start = performance.now();
     const context = await admitHttp(req, res);
-    // Refused before Apollo (no budget, a bad credential, too large, untrusted): counted here.
+    // Answered before Apollo (no budget, a bad credential, too large, untrusted): counted here.
     const refusedUnread = (caller: CallerKind) =>
-      requestMetrics.recordRefusedUnread(caller, secondsSince(start));
+      requestMetrics.recordUnread(caller, res.statusCode >= 500 ? "error" : "refused", secondsSince(start));
     if (!context) return refusedUnread("anonymous");
     await graphqlRoute(
       apollo,

@@ -50,6 +50,12 @@ function isUncodedClientError(error: unknown): boolean {
   return typeof status === "number" && status >= 400 && status < 500;
 }
 
+/** Whether the client caused `error` (it keeps its code and message), as the formatter decides. */
+export function isClientError(error: GraphQLError): boolean {
+  const code = error.extensions.code;
+  return (typeof code === "string" && CLIENT_CODES.has(code)) || isUncodedClientError(error);
+}
+
 /**
  * Errors a client caused keep their message and code; anything else is a fault of ours: it is logged
  * with its stack and the client sees only a generic message. No stack trace ever leaves the service.

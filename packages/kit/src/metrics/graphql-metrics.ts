@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { GraphQLError } from "graphql";
 import { Counter, Histogram } from "prom-client";
-import { ErrorCode } from "../errors.js";
+import { ErrorCode, isClientError } from "../errors.js";
 import type { CallerKind } from "./caller-kind.js";
 import { OperationLabels, UNKNOWN_OPERATION } from "./operation-labels.js";
 import { metricsRegistry, secondsSince } from "./registry.js";
@@ -24,14 +24,14 @@ const durations = new Histogram({
   registers: [metricsRegistry],
 });
 
-const FAULTS = new Set<unknown>([ErrorCode.Internal, ErrorCode.ServiceUnavailable]);
-
-/** The outcome of a response with these errors: one fault of ours makes it an error. */
+/**
+ * The outcome of a response with these errors: one that is not the client's doing (as the error
+ * formatter tells them apart), or a subgraph being unavailable, makes it an error.
+ */
 export function outcomeOf(errors: readonly GraphQLError[] | undefined): RequestOutcome {
   if (!errors || errors.length === 0) return "ok";
   for (const error of errors) {
-    const code = error.extensions.code;
-    if (typeof code !== "string" || FAULTS.has(code)) return "error";
+    if (error.extensions.code === ErrorCode.ServiceUnavailable || !isClientError(error)) return "error";
   }
   return "refused";
 }
@@ -56,10 +56,10 @@ export class GraphQLMetrics {
     series.duration.observe(seconds);
   }
 
-  /** A request refused before its operation was read (over budget, a bad credential). */
-  recordRefusedUnread(caller: CallerKind, seconds: number): void {
+  /** A request answered before its operation was read (over budget, a bad credential, too large). */
+  recordUnread(caller: CallerKind, outcome: Exclude<RequestOutcome, "ok">, seconds: number): void {
     const series = this.seriesFor(UNKNOWN_OPERATION, caller);
-    series.outcomes.refused.inc();
+    series.outcomes[outcome].inc();
     series.duration.observe(seconds);
   }
 

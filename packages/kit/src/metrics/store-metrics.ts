@@ -1,5 +1,5 @@
 import { Histogram } from "prom-client";
-import { metricsRegistry } from "./registry.js";
+import { metricsRegistry, secondsSince } from "./registry.js";
 
 const storeDurations = new Histogram({
   name: "venta_store_operation_duration_seconds",
@@ -46,25 +46,24 @@ function timeMethod(
 ): Method {
   return (...args) => {
     const start = performance.now();
-    const observe = () => series.observe((performance.now() - start) / 1_000);
     let result: unknown;
     try {
       result = method.apply(target, args);
     } catch (error) {
-      observe();
+      series.observe(secondsSince(start));
       throw error;
     }
     if (!isPromise(result)) {
-      observe();
+      series.observe(secondsSince(start));
       return result;
     }
     return result.then(
       (value) => {
-        observe();
+        series.observe(secondsSince(start));
         return value;
       },
       (error: unknown) => {
-        observe();
+        series.observe(secondsSince(start));
         throw error;
       },
     );
