@@ -3,6 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
 import { ConfigError, ErrorCode, injectTraceContext, type Logger } from "@venta/kit";
 import { GraphQLError } from "graphql";
+import { timedFetcher } from "./metrics/router-metrics.js";
 import { keepAliveFetcher } from "./subgraph-fetcher.js";
 import type { SubgraphName } from "./subgraphs.js";
 
@@ -67,7 +68,11 @@ class SubgraphDataSource extends RemoteGraphQLDataSource<RouterContext> {
 
   constructor({ name, url, timeoutMs, identity, log }: SubgraphDataSourceOptions) {
     // Responses are never cached here, so their cache-control headers need no parsing.
-    super({ url, fetcher: keepAliveFetcher(timeoutMs), honorSubgraphCacheControlHeader: false });
+    super({
+      url,
+      fetcher: timedFetcher(name, keepAliveFetcher(timeoutMs)),
+      honorSubgraphCacheControlHeader: false,
+    });
     this.name = name;
     this.identity = identity;
     this.log = log;

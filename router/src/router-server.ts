@@ -7,16 +7,24 @@ import {
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { anonymous } from "@venta/auth";
 import {
+  type CallerKind,
+  callerKindOf,
+  collectProcessMetrics,
   createErrorFormatter,
   createHttpServer,
+  GraphQLMetrics,
+  graphqlMetricsPlugin,
   graphqlRoute,
   type HttpServerTimeouts,
   LIVENESS_PATH,
   type Logger,
   listen,
+  liveMetrics,
   livenessRoute,
+  metricsRoute,
   READINESS_PATH,
   ServiceLifecycle,
+  secondsSince,
   sendJson,
 } from "@venta/kit";
 import { type LiveFeed, LiveHub } from "@venta/live";
@@ -89,6 +97,8 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   const routes: Parameters<typeof createHttpServer>[0] = {};
   const httpServer = createHttpServer(routes, options.timeouts);
   logAccess(httpServer, log);
+  collectProcessMetrics();
+  const requestMetrics = new GraphQLMetrics("router");
   const gateway = createGateway({
     supergraphPath: options.supergraphPath,
     urls: options.subgraphUrls,
@@ -123,6 +133,9 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       pageSizeCost(security.limits.maxCost),
       schemaSuggestions(security.policy),
       accessLogPlugin,
+      graphqlMetricsPlugin<RouterContext>(requestMetrics, (context) =>
+        callerKindOf(context.viewer, context.internal),
+      ),
     ],
   });
   await apollo.start();
@@ -135,15 +148,23 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     // A WebSocket upgrade never reaches here; preflights carry no credentials and cost nothing.
     if (req.method === "OPTIONS")
       return graphqlRoute(apollo, async () => ({ requestId: randomUUID(), viewer: anonymous }))(req, res);
+    const start = performance.now();
     const context = await admitHttp(req, res);
-    if (context) noteCaller(context.viewer);
-    if (context)
-      await graphqlRoute(
-        apollo,
-        async () => context,
-        options.maxRequestBytes,
-        (parts) => oversized(parts) ?? untrusted(context.viewer, parts),
-      )(req, res);
+    // Answered before Apollo (no budget, a bad credential, too large, untrusted): counted here.
+    const refusedUnread = (caller: CallerKind) =>
+      requestMetrics.recordUnread(caller, res.statusCode >= 500 ? "error" : "refused", secondsSince(start));
+    if (!context) return refusedUnread("anonymous");
+    noteCaller(context.viewer);
+    await graphqlRoute(
+      apollo,
+      async () => context,
+      options.maxRequestBytes,
+      (parts) => {
+        const refusal = oversized(parts) ?? untrusted(context.viewer, parts);
+        if (refusal) refusedUnread(callerKindOf(context.viewer));
+        return refusal;
+      },
+    )(req, res);
   });
   if (security.devIssuer) {
     const jwks = security.devIssuer.jwks();
@@ -160,6 +181,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       log,
     }),
   );
+  routes["/metrics"] = metricsRoute;
   routes["/health"] = async (_req, res) => {
     const report = await subgraphHealth(options.subgraphUrls);
     // Degraded still serves partial data, but whoever reads only the status must see it.
@@ -189,7 +211,12 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   if (!apiSchema) throw new Error("the gateway has no schema after start");
   const subscriptions = startSubscriptionServer({
     httpServer,
-    schema: liveSchema(apiSchema, new LiveHub(options.liveFeed), vendors, options.liveWindowSeconds),
+    schema: liveSchema(
+      apiSchema,
+      new LiveHub(options.liveFeed, { onFannedOut: liveMetrics("router").fannedOut }),
+      vendors,
+      options.liveWindowSeconds,
+    ),
     log,
     maxSubscriptionsPerConnection: options.maxSubscriptionsPerConnection,
     connectionInitTimeoutMs: options.connectionInitTimeoutMs,

@@ -4,6 +4,7 @@ export * from "./event-bus.migration.js";
 export * from "./event-bus.redis.js";
 export * from "./event-bus.sqlite.js";
 export * from "./event-erasure.js";
+export * from "./event-metrics.js";
 export * from "./event-recorder.js";
 export * from "./event-store.js";
 export * from "./event-store.migration.js";

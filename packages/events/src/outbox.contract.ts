@@ -39,6 +39,19 @@ export function outboxContract(name: string, open: () => Promise<OpenedOutbox>):
       expect(await outbox.count()).toBe(3);
     });
 
+    it("tells when its oldest waiting event happened, and nothing once it is empty", async () => {
+      const { outbox, commit } = await openOutbox();
+      expect(await outbox.oldestOccurredAt()).toBeNull();
+      const first = newEvent(created, snapshot("a"), new Date("2026-01-02T03:04:05.000Z"));
+      const second = newEvent(created, snapshot("b"), new Date("2026-01-01T00:00:00.000Z"));
+      await commit([first]);
+      await commit([second]);
+      // The first written waits longest, whatever the times its events carry.
+      expect(await outbox.oldestOccurredAt()).toBe(first.occurredAt);
+      await outbox.remove([first.id, second.id]);
+      expect(await outbox.oldestOccurredAt()).toBeNull();
+    });
+
     it("keeps nothing of a transaction that failed", async () => {
       const { outbox, rollBack } = await openOutbox();
       await expect(rollBack(made("a"))).rejects.toThrow();

@@ -158,6 +158,11 @@ export class MongoOutbox implements Outbox {
     return this.events.countDocuments();
   }
 
+  async oldestOccurredAt(): Promise<string | null> {
+    const oldest = await this.events.findOne({}, { sort: { seq: 1 }, projection: { occurredAt: 1 } });
+    return oldest?.occurredAt ?? null;
+  }
+
   onRecorded(listener: () => void): () => void {
     return this.signal.subscribe(listener);
   }

@@ -107,6 +107,14 @@ export class SqliteOutbox implements Outbox {
     return this.db.prepare<[], { n: number }>("SELECT count(*) AS n FROM outbox").get()?.n ?? 0;
   }
 
+  async oldestOccurredAt(): Promise<string | null> {
+    return (
+      this.db
+        .prepare<[], { occurred_at: string }>("SELECT occurred_at FROM outbox ORDER BY seq LIMIT 1")
+        .get()?.occurred_at ?? null
+    );
+  }
+
   onRecorded(listener: () => void): () => void {
     return this.signal.subscribe(listener);
   }

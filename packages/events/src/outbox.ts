@@ -44,6 +44,8 @@ export interface Outbox {
   remove(eventIds: readonly string[]): Promise<void>;
   /** How many events wait. */
   count(): Promise<number>;
+  /** When the oldest waiting event happened (ISO 8601), null when none waits: the outbox's age. */
+  oldestOccurredAt(): Promise<string | null>;
   /** Calls `listener` after each local commit that recorded events; returns the unsubscribe. */
   onRecorded(listener: () => void): () => void;
 }

@@ -5,6 +5,7 @@ import {
   mongoMigrationsOf,
   type SubgraphModule,
   sqliteMigrationsOf,
+  timedStores,
 } from "@venta/kit";
 import {
   connectMongo,
@@ -78,7 +79,7 @@ export function openSqliteStores<T extends StoreModuleTypes>(
 ): OpenStores<T["stores"]> {
   const handle = openSqliteHandle(dataDir, subgraph, sqliteMigrationsOf(modules), log, tuneSqlite);
   return {
-    ...assembleStores(modules, "sqlite", handle),
+    ...timedStores(subgraph, assembleStores(modules, "sqlite", handle)),
     outbox: handle.outbox,
     ping: async () => {
       handle.db.prepare("SELECT 1").get();
@@ -114,7 +115,7 @@ export async function openMongoStores<T extends StoreModuleTypes>(
 ): Promise<OpenStores<T["stores"]>> {
   const connection = await connectMongo(uri, dbName);
   // Built first: the index sync covers the models the stores register.
-  const stores = mongoStoresOn(modules, connection);
+  const stores = mongoStoresOn(modules, connection, subgraph);
   logMigrations(
     log,
     subgraph,
@@ -123,14 +124,19 @@ export async function openMongoStores<T extends StoreModuleTypes>(
   return stores;
 }
 
-/** The Mongo stores on `connection`, which may still be opening; nothing is migrated. */
+/**
+ * The Mongo stores on `connection`, which may still be opening; nothing is migrated. Given the
+ * `subgraph`, their methods are timed for its metrics.
+ */
 export function mongoStoresOn<T extends StoreModuleTypes>(
   modules: readonly SubgraphModule<T>[],
   connection: Connection,
+  subgraph?: string,
 ): OpenStores<T["stores"]> {
   const outbox = new MongoOutbox(connection);
+  const stores = assembleStores(modules, "mongo", { connection, outbox });
   return {
-    ...assembleStores(modules, "mongo", { connection, outbox }),
+    ...(subgraph ? timedStores(subgraph, stores) : stores),
     outbox,
     ping: async () => {
       await connection.db?.admin().ping();

@@ -57,6 +57,12 @@ const serviceOf = (log: Logger): string | undefined => {
   return typeof service === "string" ? service : undefined;
 };
 
+/** Whether the client caused `error` (it keeps its code and message), as the formatter decides. */
+export function isClientError(error: GraphQLError): boolean {
+  const code = error.extensions.code;
+  return (typeof code === "string" && CLIENT_CODES.has(code)) || isUncodedClientError(error);
+}
+
 /**
  * Errors a client caused keep their message and code; anything else is a fault of ours: it is logged
  * with its stack and the client sees only a generic message. No stack trace ever leaves the service.

@@ -11,6 +11,7 @@ export * from "./ipv6.js";
 export * from "./loaders.js";
 export * from "./locale-and-zone.js";
 export * from "./logger.js";
+export * from "./metrics.js";
 export * from "./progress.js";
 export * from "./relay.js";
 export * from "./request-context.js";

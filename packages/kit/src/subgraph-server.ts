@@ -27,6 +27,9 @@ import {
   type RouteHandler,
   sendJson,
 } from "./http-server.js";
+import { callerKindOf } from "./metrics/caller-kind.js";
+import { GraphQLMetrics, graphqlMetricsPlugin } from "./metrics/graphql-metrics.js";
+import { collectProcessMetrics, metricsRoute } from "./metrics/registry.js";
 import type { RequestContext } from "./request-context.js";
 import { serveSubgraphSubscriptions } from "./subgraph-subscriptions.js";
 
@@ -65,11 +68,11 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-const BUILT_IN_ROUTES = ["/graphql", "/health", LIVENESS_PATH, READINESS_PATH];
+const BUILT_IN_ROUTES = ["/graphql", "/health", LIVENESS_PATH, READINESS_PATH, "/metrics"];
 
 /**
  * Starts a subgraph: GraphQL on `/graphql`, a health report on `/health` (with `/health/live` and
- * `/health/ready` for probes), and its own `routes`.
+ * `/health/ready` for probes), Prometheus metrics on `/metrics`, and its own `routes`.
  */
 export async function startSubgraphServer<TContext extends RequestContext>(
   options: SubgraphServerOptions<TContext>,
@@ -79,6 +82,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   if (clash) throw new Error(`${name}: route ${clash} is served by every subgraph and cannot be replaced`);
   const routes: Record<string, RouteHandler> = { ...options.routes };
   const httpServer = createHttpServer(routes, options.timeouts);
+  collectProcessMetrics();
   const apollo = new ApolloServer<TContext>({
     schema: options.schema,
     formatError: createErrorFormatter(log),
@@ -92,6 +96,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      graphqlMetricsPlugin<TContext>(new GraphQLMetrics(name), (context) => callerKindOf(context.viewer)),
     ],
   });
   await apollo.start();
@@ -115,8 +120,11 @@ export async function startSubgraphServer<TContext extends RequestContext>(
   routes[LIVENESS_PATH] = livenessRoute(name);
   routes[READINESS_PATH] = readinessRoute(name, lifecycle, options.healthChecks);
 
+  routes["/metrics"] = metricsRoute;
+
   const subscriptions = options.subscriptions
     ? serveSubgraphSubscriptions({
+        service: name,
         httpServer,
         schema: options.schema,
         log,

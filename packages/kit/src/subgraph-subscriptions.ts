@@ -5,6 +5,8 @@ import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
 import { createErrorFormatter } from "./errors.js";
+import { liveMetrics } from "./metrics/live-metrics.js";
+import { trackLiveSockets } from "./metrics/live-sockets.js";
 import type { RequestContext } from "./request-context.js";
 import { acceptRequestId, runInRequestScope } from "./request-scope.js";
 import { logSocketErrorsQuietly } from "./socket-errors.js";
@@ -17,6 +19,8 @@ export interface SubgraphConnectionParams {
 }
 
 export interface SubgraphSubscriptionOptions<TContext> {
+  /** The subgraph's name, as its metrics label it. */
+  service: string;
   httpServer: Server;
   schema: GraphQLSchema;
   log: Logger;
@@ -65,6 +69,7 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
     path: "/graphql",
     maxPayload: options.maxMessageBytes + FORWARDING_ALLOWANCE,
   });
+  const live = trackLiveSockets(wsServer, liveMetrics(options.service));
 
   const disposable = useServer(
     {
@@ -91,6 +96,12 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
         return options.createContext({ requestId, log: log.child({ requestId }), viewer: caller.viewer }) as
           // graphql-ws types the context as a plain record; ours is the subgraph's own context object.
           Record<string, unknown>;
+      },
+      onOperation: (ctx, id) => {
+        live.started(ctx.extra.socket, id);
+      },
+      onComplete: (ctx, id) => {
+        live.ended(ctx.extra.socket, id);
       },
       onNext: (ctx, _id, _payload, _args, result) => {
         if (!result.errors) return undefined;

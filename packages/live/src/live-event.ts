@@ -8,12 +8,18 @@ export interface LiveEvent {
   kind: LiveEventKind;
   vendorId: string;
   position: LivePosition;
+  /** The update's `acceptedAt`: a coalesced event keeps the latest update's. */
+  acceptedAt?: number;
 }
 
 /** What an update means to a subscriber of `area`, or null when it does not concern it. */
 export function eventFor(area: LiveArea, update: LiveUpdate): LiveEvent | null {
   const isIn = areaContains(area, update.vendorId, update.position);
-  const base = { vendorId: update.vendorId, position: update.position };
+  const base = {
+    vendorId: update.vendorId,
+    position: update.position,
+    ...(update.acceptedAt === undefined ? {} : { acceptedAt: update.acceptedAt }),
+  };
   if (update.type === "offline") return isIn ? { ...base, kind: "OFFLINE" } : null;
   const wasIn = update.previous !== null && areaContains(area, update.vendorId, update.previous);
   if (area.kind === "vendors") return isIn ? { ...base, kind: "MOVED" } : null;

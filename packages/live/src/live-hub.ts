@@ -14,6 +14,8 @@ interface Subscriber {
 export interface LiveHubOptions {
   /** Most distinct vendors a slow subscriber may have pending before its subscription is ended. */
   queueLimit?: number;
+  /** Told how many subscribers each update reached (for `venta_live_events_fanned_out_total`). */
+  onFannedOut?: (events: number) => void;
 }
 
 /**
@@ -25,12 +27,14 @@ export class LiveHub {
   private readonly byChannel = new Map<string, Set<Subscriber>>();
   private readonly recent = new Set<string>();
   private readonly queueLimit: number;
+  private readonly onFannedOut: (events: number) => void;
 
   constructor(
     private readonly feed: LiveFeed,
     options: LiveHubOptions = {},
   ) {
     this.queueLimit = options.queueLimit ?? 10_000;
+    this.onFannedOut = options.onFannedOut ?? (() => {});
     feed.onUpdate((update) => this.dispatch(update));
   }
 
@@ -85,9 +89,13 @@ export class LiveHub {
     for (const channel of channelsOf(update)) {
       for (const subscriber of this.byChannel.get(channel) ?? []) reached.add(subscriber);
     }
+    let fannedOut = 0;
     for (const subscriber of reached) {
       const event = eventFor(subscriber.area, update);
-      if (event && !subscriber.queue.push(event)) subscriber.queue.close();
+      if (!event) continue;
+      fannedOut += 1;
+      if (!subscriber.queue.push(event)) subscriber.queue.close();
     }
+    if (fannedOut > 0) this.onFannedOut(fannedOut);
   }
 }

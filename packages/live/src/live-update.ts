@@ -20,6 +20,11 @@ export interface LiveUpdate {
   position: LivePosition;
   /** Where the vendor was before this update, so subscribers can tell it entered or left. */
   previous: GeoPoint | null;
+  /**
+   * When location accepted the position (epoch ms), for the router's accept-to-socket latency;
+   * absent from updates published by an older location.
+   */
+  acceptedAt?: number;
 }
 
 /** The channels an update goes out on: its cells, its previous cells (so leavers are seen), its vendor. */

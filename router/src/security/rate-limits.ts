@@ -1,6 +1,7 @@
 import type { Viewer } from "@venta/auth";
-import type { Logger } from "@venta/kit";
+import { callerKindOf, type Logger } from "@venta/kit";
 import type { RateLimitDecision, RateLimiter } from "../limits/rate-limiter.js";
+import { countRateLimitRefusal } from "../metrics/router-metrics.js";
 
 export interface RateLimitBudgets {
   anonymous: number;
@@ -26,12 +27,15 @@ export class RateLimits {
       : viewer.userId
         ? [`user:${viewer.userId}`, this.budgets.user]
         : [`ip:${address}`, this.budgets.anonymous];
+    let decision: RateLimitDecision;
     try {
-      return await this.limiter.hit(key, limit);
+      decision = await this.limiter.hit(key, limit);
     } catch (error) {
       this.log.warn({ err: (error as Error).message }, "rate limiter unavailable; request not counted");
       return null;
     }
+    if (!decision.allowed) countRateLimitRefusal(callerKindOf(viewer), "requests");
+    return decision;
   }
 
   close(): Promise<void> {

@@ -5,8 +5,10 @@ import {
   acceptRequestId,
   ErrorCode,
   type Logger,
+  liveMetrics,
   logSocketErrorsQuietly,
   REQUEST_ID_HEADER,
+  trackLiveSockets,
 } from "@venta/kit";
 import { type LiveAreaArgs, parseArea } from "@venta/live";
 import {
@@ -26,10 +28,12 @@ import {
 import { CloseCode } from "graphql-ws";
 import { useServer } from "graphql-ws/use/ws";
 import { type WebSocket, WebSocketServer } from "ws";
+import { countRateLimitRefusal } from "../metrics/router-metrics.js";
 import type { SubscriptionAdmission } from "../security/admission.js";
 import { type OperationSizeLimits, oversizedOperation } from "../security/operation-size.js";
 import { pageSizeCostErrors } from "../security/page-size-cost.js";
 import { formatLimitError, QUERY_TOO_COMPLEX } from "../security/query-limits.js";
+import { observeSocketWrite } from "./live-latency.js";
 import { liveFieldResolver } from "./live-schema.js";
 import { refuseUpgrade, type SocketLimits, SocketQuota, upgradePath } from "./socket-quota.js";
 import { type ForwardedRequest, type SubgraphPassthrough, UpstreamErrors } from "./subgraph-passthrough.js";
@@ -101,6 +105,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
     const refused = quota.admit(options.addressOf(request), connection);
     if (refused) {
       log.debug({ status: refused.status }, "subscription socket refused");
+      countRateLimitRefusal("anonymous", refused.status === 429 ? "sockets_per_address" : "sockets_total");
       refuseUpgrade(
         connection,
         refused.status,
@@ -114,6 +119,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
     );
   };
   options.httpServer.on("upgrade", onUpgrade);
+  const live = trackLiveSockets(wsServer, liveMetrics("router"));
   const open = new WeakMap<object, Set<string>>();
   const viewers = new WeakMap<object, Viewer>();
   const refusalsInARow = new WeakMap<object, number>();
@@ -238,10 +244,17 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
           forward.requestId,
         ) as unknown as ReturnType<typeof subscribe>;
       },
-      onNext: (_ctx, _id, _payload, args, result) =>
-        forwards.has(args) ? (result as unknown as FormattedExecutionResult) : undefined,
+      onNext: (_ctx, _id, _payload, args, result) => {
+        if (forwards.has(args)) return result as unknown as FormattedExecutionResult;
+        observeSocketWrite(args.document, args.operationName);
+        return undefined;
+      },
+      onOperation: (ctx, id) => {
+        live.started(ctx.extra.socket, id);
+      },
       onComplete: (ctx, id) => {
         open.get(ctx.extra.socket)?.delete(id);
+        live.ended(ctx.extra.socket, id);
       },
       onError: (ctx, id, _payload, errors) => {
         const upstream = errors[0]?.originalError;

@@ -1,6 +1,6 @@
 // First: starts tracing and error tracking before anything else loads.
 import "./telemetry.start.js";
-import { openEventBus, startOutboxRelay } from "@venta/events";
+import { openEventBus, startOutboxRelay, watchEvents } from "@venta/events";
 import {
   ConfigError,
   closeOnSignals,
@@ -28,6 +28,8 @@ async function main(): Promise<void> {
   const services = communicationServices(stores, bus, config, log);
   // Events recorded with communication's writes reach the bus through this relay, ids kept.
   const outboxRelay = startOutboxRelay({ outbox: stores.outbox, bus, log });
+  // Bus lag and the outbox's depth and age, read on each /metrics scrape.
+  const eventMetrics = watchEvents("communication", bus, stores.outbox);
   const background = startModules(communicationModules, services, { bus, log, config, identity });
   const server = await startSubgraphServer({
     name: "communication",
@@ -53,6 +55,7 @@ async function main(): Promise<void> {
     "adapters",
   );
   closeOnSignals(log, [
+    eventMetrics,
     () => server.stop(),
     ...background,
     () => outboxRelay.stop(),

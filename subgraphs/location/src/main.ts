@@ -1,6 +1,6 @@
 // First: starts tracing and error tracking before anything else loads.
 import "./telemetry.start.js";
-import { openEventBus, startOutboxRelay } from "@venta/events";
+import { openEventBus, startOutboxRelay, watchEvents } from "@venta/events";
 import {
   assembleServices,
   ConfigError,
@@ -27,6 +27,8 @@ async function main(): Promise<void> {
   const bus = openEventBus(config, log);
   // Publishes what the stores committed to the outbox, including what a crash left unpublished.
   const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
+  // Bus lag and the outbox's depth and age, read on each /metrics scrape.
+  const eventMetrics = watchEvents("location", bus, stores.outbox);
   const feed = openLiveFeed(config, log);
   const services = assembleServices(locationModules, stores, {
     feed,
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
     "adapters",
   );
   closeOnSignals(log, [
+    eventMetrics,
     () => server.stop(),
     ...background,
     () => feed.close(),

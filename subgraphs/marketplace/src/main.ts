@@ -1,7 +1,7 @@
 // First: starts tracing and error tracking before anything else loads.
 import "./telemetry.start.js";
 import { internalSecret, RedisDeletedAccounts } from "@venta/auth";
-import { openEventBus, openEventStore, recordEvents, startOutboxRelay } from "@venta/events";
+import { openEventBus, openEventStore, recordEvents, startOutboxRelay, watchEvents } from "@venta/events";
 import {
   ConfigError,
   closeOnSignals,
@@ -35,6 +35,8 @@ async function main(): Promise<void> {
   const bus = openEventBus(config, log);
   // Publishes what the stores wrote to their outbox, at once, and what a crashed process left behind.
   const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
+  // Bus lag and the outbox's depth and age, read on each /metrics scrape.
+  const eventMetrics = watchEvents("marketplace", bus, stores.outbox);
   // The history of every event on the bus, for queries by aggregate and replays (`npm run replay`).
   const eventStore = await openEventStore(config);
   const recording = recordEvents(bus, eventStore, log);
@@ -98,6 +100,7 @@ async function main(): Promise<void> {
     "adapters",
   );
   closeOnSignals(log, [
+    eventMetrics,
     () => server.stop(),
     ...background,
     () => recording.stop(),

@@ -1,4 +1,4 @@
-import type { Logger } from "@venta/kit";
+import { countNotificationDelivery, type Logger } from "@venta/kit";
 import { DeliveryRejected } from "../channels/channel.js";
 import type { Channels } from "../channels/channels.js";
 import type { ContactsStore } from "../contacts/contacts.store.js";
@@ -55,6 +55,7 @@ export class DeliveryWorker {
         providerMessageId: receipt.providerMessageId,
         updatedAt: at,
       });
+      countNotificationDelivery(delivery.channel, "sent");
     } catch (error) {
       const rejected = error instanceof DeliveryRejected;
       const final = rejected || job.lastAttempt;
@@ -67,6 +68,7 @@ export class DeliveryWorker {
         providerMessageId: null,
         updatedAt: this.now(),
       });
+      countNotificationDelivery(delivery.channel, final ? "failed" : "retried");
       if (rejected && error.destinationGone && delivery.channel === "PUSH") {
         await this.contacts.forgetDevice(delivery.destination);
       }

@@ -1,5 +1,5 @@
 import type { Consumption, EventBus } from "@venta/events";
-import type { Logger } from "@venta/kit";
+import { type Logger, watchNotificationQueue } from "@venta/kit";
 import { followVendorAlerts } from "../alerts/vendor-alerts.consumer.js";
 import { followAccountDeletions } from "../contacts/account-deletions.js";
 import type { CommunicationServices } from "../module.js";
@@ -21,6 +21,7 @@ export async function startNotifications(
 ): Promise<RunningNotifications> {
   const { queue, worker, channels } = services.delivery;
   worker.start();
+  const stopWatching = watchNotificationQueue(() => queue.waiting());
   const requeued = await services.notifications.requeueUnfinished();
   if (requeued > 0) log.info({ requeued }, "queued unfinished deliveries again");
   const consumptions: Consumption[] = [
@@ -31,6 +32,7 @@ export async function startNotifications(
   log.info({ queue: queue.adapter, ...channels.describe() }, "notification adapters");
   return {
     stop: async () => {
+      stopWatching();
       await Promise.all(consumptions.map((consumption) => consumption.stop()));
       await queue.close();
       await channels.close();

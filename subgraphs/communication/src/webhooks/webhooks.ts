@@ -1,5 +1,5 @@
 import type { EventBus } from "@venta/events";
-import { ConfigError, type Logger, type RouteHandler } from "@venta/kit";
+import { ConfigError, type Logger, type RouteHandler, watchWebhookQueue } from "@venta/kit";
 import { clerkHandler, clerkVerifier, type IdentityContacts } from "./inbound/clerk.webhook.js";
 import type { InboundEventsStore } from "./inbound/inbound-events.store.js";
 import { startInboundProcessing } from "./inbound/inbound-processing.js";
@@ -171,6 +171,9 @@ export function startWebhookWorkers({
     ...(now ? { now } : {}),
   });
   const unsubscribe = webhooks.onDeliveriesQueued(() => dispatch.wake());
+  const stopWatching = watchWebhookQueue(
+    async () => (await webhooks.webhookDeliveries.list({ first: 1, status: "PENDING" })).totalCount,
+  );
   const fanOut = startWebhookFanOut({
     bus,
     subscriptions: webhooks.webhookSubscriptions,
@@ -182,6 +185,7 @@ export function startWebhookWorkers({
   return {
     async stop() {
       unsubscribe();
+      stopWatching();
       await Promise.all([fanOut.stop(), revocations.stop()]);
       await Promise.all([processing.stop(), dispatch.stop()]);
     },

@@ -21,5 +21,6 @@ export function liveUpdate(
       recordedAt: position.recordedAt.toISOString(),
     },
     previous,
+    acceptedAt: Date.now(),
   };
 }

@@ -1,4 +1,4 @@
-import type { Logger } from "@venta/kit";
+import { countWebhookDelivery, type Logger, type WebhookAttemptOutcome } from "@venta/kit";
 import { type BackoffPolicy, backoffDelayMs } from "../backoff.js";
 import { type DueWork, startDueWork } from "../due-work.js";
 import { stopRevokedKey } from "./partner-key-revocations.js";
@@ -14,6 +14,13 @@ import {
 } from "./webhook-signature.js";
 import { signingSecrets } from "./webhook-subscription.record.js";
 import type { WebhookSubscriptionsStore } from "./webhook-subscriptions.store.js";
+
+/** An attempt's outcome as `venta_webhook_deliveries_total` counts it: PENDING means another try follows. */
+const ATTEMPT_OUTCOMES: Record<AttemptOutcome["status"], WebhookAttemptOutcome> = {
+  SUCCEEDED: "succeeded",
+  PENDING: "retried",
+  FAILED: "failed",
+};
 
 export interface DeliveryPolicy {
   /** Attempts of one delivery before it is FAILED. */
@@ -116,6 +123,7 @@ export function startWebhookDispatch(options: WebhookDispatchOptions): DueWork {
       outcome = { status: "PENDING", nextAttemptAt: new Date(attemptedAt.getTime() + delay) };
     }
     await deliveries.recordAttempt(delivery.id, attempt, outcome);
+    countWebhookDelivery(ATTEMPT_OUTCOMES[outcome.status]);
     const counted = await subscriptions.recordOutcome(subscription.id, succeeded, policy.disableAfter, now());
     if (counted?.disabledNow) {
       const given = await deliveries.failPending(subscription.id, SUBSCRIPTION_DISABLED);
