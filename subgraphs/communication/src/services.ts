@@ -7,7 +7,6 @@ import {
   type RequestContext,
 } from "@venta/kit";
 import type { CommunicationConfig } from "./config.js";
-import type { PersonalDataEraser } from "./contacts/personal-data.js";
 import type { CommunicationContext } from "./context.js";
 import type { CommunicationServices, CommunicationStores } from "./module.js";
 import { communicationModules } from "./modules.js";
