@@ -1,8 +1,9 @@
 import type { GeoPoint } from "@venta/geo";
-import { postGraphQL, type SignedUp, type Stack, startStack } from "@venta/testing";
+import { eventually, postGraphQL, type SignedUp, type Stack, startStack } from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, liveClient, until } from "../live-map/live-client.js";
 import { untilListed, verifyVendor } from "../onboarding/verify-vendor.js";
+import { metric } from "./metrics.js";
 import { readinessBecomes } from "./readiness.js";
 import { type DedicatedRedis, dedicatedRedis } from "./redis-server.js";
 
@@ -98,6 +99,12 @@ describe("fault drill: Redis restarted under live subscriptions and the event bu
       // No event lost: location learned of the vendor created and verified during the outage.
       await moveOnceKnown(during, { lat: HERE.lat + 0.001, lng: HERE.lng });
       await untilListed(stack, { lat: HERE.lat + 0.001, lng: HERE.lng }, 200, [during]);
+      // What the metrics showed: marketplace's outbox drained, and no consumer gave up on an event.
+      for (const name of ["marketplace", "location", "communication"] as const) {
+        expect(await metric(stack, name, "venta_event_bus_dead_letters"), name).toBe(0);
+      }
+      const outboxDepth = () => metric(stack, "marketplace", "venta_outbox_depth");
+      expect(await eventually(outboxDepth, (depth) => depth === 0, 5_000)).toBe(0);
     } finally {
       sub.stop();
       await client.dispose();

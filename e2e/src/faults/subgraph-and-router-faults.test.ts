@@ -2,6 +2,7 @@ import { postGraphQL, type SignedUp, type Stack, startStack } from "@venta/testi
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { liveClient } from "../live-map/live-client.js";
 import { verifyVendor } from "../onboarding/verify-vendor.js";
+import { failedFetches, metric } from "./metrics.js";
 import { readiness, readinessBecomes } from "./readiness.js";
 
 /** Short, so a hung subgraph costs the drill little; the assertions are relative to it. */
@@ -54,9 +55,12 @@ describe("fault drills: subgraphs killed or hung, the router stopped under load"
 
   it("a subgraph killed: partial data with errors for its fields and the router not ready, then full once restarted", async () => {
     expect(await readiness(stack.urls.router)).toBe(200);
+    const failedBefore = await failedFetches(stack, "location");
     expect(await stack.kill("location", "SIGKILL")).toBe("SIGKILL");
     try {
       const partial = await ask();
+      // The router's metrics saw the fetch to location fail.
+      expect(await failedFetches(stack, "location")).toBeGreaterThan(failedBefore);
       expect(partial.data?.vendor).toEqual({ name: "Drill Tamales", location: null });
       expect(partial.errors?.[0]?.extensions).toMatchObject({
         code: "SERVICE_UNAVAILABLE",
@@ -82,11 +86,14 @@ describe("fault drills: subgraphs killed or hung, the router stopped under load"
   });
 
   it("a subgraph hung: the answer comes within SUBGRAPH_TIMEOUT_MS with the other subgraphs' fields intact", async () => {
+    const failedBefore = await failedFetches(stack, "location");
     stack.signal("location", "SIGSTOP");
     try {
       const started = performance.now();
       const partial = await ask();
       const took = performance.now() - started;
+      // The timed-out fetch is counted as failed.
+      expect(await failedFetches(stack, "location")).toBeGreaterThan(failedBefore);
       expect(took).toBeGreaterThanOrEqual(SUBGRAPH_TIMEOUT_MS - 100);
       expect(took).toBeLessThan(SUBGRAPH_TIMEOUT_MS + 1_500);
       expect(partial.data?.vendor).toEqual({ name: "Drill Tamales", location: null });
@@ -129,6 +136,10 @@ describe("fault drills: subgraphs killed or hung, the router stopped under load"
       { next: () => {}, error: () => {}, complete: () => {} },
     );
     await connected;
+    // The router's metrics count the open socket that the signal is about to close.
+    expect(await metric(stack, "router", "venta_live_sockets", { service: "router" })).toBeGreaterThanOrEqual(
+      1,
+    );
     // A request held in flight: location is hung, so the router waits on it when the signal lands.
     stack.signal("location", "SIGSTOP");
     let inFlight: Promise<Awaited<ReturnType<typeof ask>>> | undefined;
