@@ -3,8 +3,8 @@ import { markTracingStarted } from "./tracing-state.js";
 
 /**
  * Loaded only when tracing is on: a service without an OTLP endpoint never even reads the SDK. The
- * require is synchronous so that `startTracing` finishes before the module importing it goes on,
- * and the HTTP instrumentation's hooks are in place before anything else loads `node:http`.
+ * require is synchronous so that `startTracing` finishes before the module importing it goes on:
+ * the tracer provider is registered before any code asks `@opentelemetry/api` for a tracer.
  */
 const load = createRequire(import.meta.url);
 
@@ -45,9 +45,6 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   const protocol = protocolOf(env);
   if (!protocol) return undefined;
   const { NodeSDK } = load("@opentelemetry/sdk-node") as typeof import("@opentelemetry/sdk-node");
-  const { HttpInstrumentation } = load(
-    "@opentelemetry/instrumentation-http",
-  ) as typeof import("@opentelemetry/instrumentation-http");
   const traceExporter =
     protocol === "http/json"
       ? new (
@@ -63,9 +60,10 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   const sdk = new NodeSDK({
     serviceName,
     traceExporter,
-    // Incoming requests get their server span from our own HTTP server (http-tracing.ts), which
-    // names it by route; the instrumentation covers outgoing calls (webhooks, identity keys).
-    instrumentations: [new HttpInstrumentation({ ignoreIncomingRequestHook: () => true })],
+    // No automatic instrumentation: it patches CommonJS loading, and our services are ES modules.
+    // Our HTTP server opens each request's span (http-tracing.ts) and the gateway's data source
+    // sends `traceparent` to subgraphs, so a request is one trace without it.
+    instrumentations: [],
     // No cloud metadata lookups at start-up: the resource is the service and its host.
     resourceDetectors: [],
   });
