@@ -33,7 +33,11 @@ describe.runIf(redisUrl)("a deleted account, with the deletion records in Redis"
 
   beforeAll(async () => {
     marketplace = await countingProxy();
-    stack = await startStack({ env: { REDIS_URL: redisUrl, MARKETPLACE_URL: marketplace.url } });
+    stack = await startStack({
+      // The proxies in front of the subgraphs learn their targets once the stack is up.
+      routerWaitsFor: "live",
+      env: { REDIS_URL: redisUrl, MARKETPLACE_URL: marketplace.url },
+    });
     marketplace.target = stack.urls.marketplace;
   }, 90_000);
   afterAll(async () => {

@@ -83,7 +83,11 @@ describe("a deleted account across the supergraph", () => {
 
   beforeAll(async () => {
     marketplace = await countingProxy();
-    stack = await startStack({ env: { MARKETPLACE_URL: marketplace.url } });
+    stack = await startStack({
+      // The proxies in front of the subgraphs learn their targets once the stack is up.
+      routerWaitsFor: "live",
+      env: { MARKETPLACE_URL: marketplace.url },
+    });
     marketplace.target = stack.urls.marketplace;
     const url = `${stack.urls.router}/graphql`;
     const owner = await stack.signUp("Ana", ["VENDOR"]);

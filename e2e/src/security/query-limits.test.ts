@@ -20,6 +20,9 @@ describe("limits on what one operation may ask", () => {
   beforeAll(async () => {
     proxies = { marketplace: await countingProxy(), location: await countingProxy() };
     stack = await startStack({
+      // The proxies in front of the subgraphs learn their targets once the stack is up.
+      routerWaitsFor: "live",
+
       env: {
         MARKETPLACE_URL: proxies.marketplace.url,
         LOCATION_URL: proxies.location.url,

@@ -56,6 +56,11 @@ export interface StackOptions {
   serviceEnv?: Partial<Record<ServiceName, NodeJS.ProcessEnv>>;
   /** How long each service may take to become healthy (opening a large store takes a while). */
   healthTimeoutMs?: number;
+  /**
+   * What a started router is waited for: `ready` (the default: every subgraph answers), or `live`
+   * when its subgraph URLs lead somewhere the test wires up only once the stack is running.
+   */
+  routerWaitsFor?: "ready" | "live";
 }
 
 /**
@@ -67,6 +72,7 @@ export async function startStack({
   env: extraEnv = {},
   serviceEnv = {},
   healthTimeoutMs,
+  routerWaitsFor = "ready",
 }: StackOptions = {}): Promise<Stack> {
   const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), "venta-e2e-"));
   const ports = {
@@ -116,7 +122,8 @@ export async function startStack({
       });
       running.set(name, service);
       try {
-        await service.waitUntilHealthy(`${stack.urls[name]}/health/ready`, healthTimeoutMs);
+        const probe = name === "router" && routerWaitsFor === "live" ? "live" : "ready";
+        await service.waitUntilHealthy(`${stack.urls[name]}/health/${probe}`, healthTimeoutMs);
       } catch (error) {
         throw new Error(`${(error as Error).message}\n${log.join("\n")}`);
       }
@@ -149,7 +156,7 @@ export async function startStack({
       });
       extras.push(service);
       const url = `http://127.0.0.1:${port}`;
-      await service.waitUntilHealthy(`${url}/health/ready`, healthTimeoutMs);
+      await service.waitUntilHealthy(`${url}/health/${routerWaitsFor}`, healthTimeoutMs);
       return { url, stop: () => service.stop() };
     },
     async token(userId, roles, claims = {}) {
