@@ -1,4 +1,5 @@
 import { type Span, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import { mapStores, wrapStoreMethods } from "./store-methods.js";
 import { tracingStarted } from "./tracing-state.js";
 
 const tracer = trace.getTracer("@venta/store");
@@ -20,48 +21,36 @@ const failed = (span: Span, error: unknown) => {
  */
 export function traceStore<T extends object>(storeKey: string, store: T): T {
   if (!tracingStarted()) return store;
-  const wrapped = new Map<PropertyKey, unknown>();
-  return new Proxy(store, {
-    get(target, property, receiver) {
-      const value: unknown = Reflect.get(target, property, receiver);
-      if (typeof value !== "function" || typeof property !== "string" || property === "constructor")
-        return value;
-      const known = wrapped.get(property);
-      if (known) return known;
-      const traced = (...args: unknown[]): unknown => {
-        // Background loops (outbox polls, due-work sweeps) run outside any request: a root trace per
-        // poll would bury the requests' traces, so only calls made for a traced request get a span.
-        if (!trace.getActiveSpan()) return Reflect.apply(value, target, args);
-        return tracer.startActiveSpan(
-          `store ${storeKey}.${property}`,
-          { kind: SpanKind.CLIENT, attributes: { "venta.store": storeKey, "db.operation.name": property } },
-          (span) => {
-            let result: unknown;
-            try {
-              result = Reflect.apply(value, target, args);
-            } catch (error) {
+  return wrapStoreMethods(store, (property, call) => (...args) => {
+    // Background loops (outbox polls, due-work sweeps) run outside any request: a root trace per
+    // poll would bury the requests' traces, so only calls made for a traced request get a span.
+    if (!trace.getActiveSpan()) return call(args);
+    return tracer.startActiveSpan(
+      `store ${storeKey}.${property}`,
+      { kind: SpanKind.CLIENT, attributes: { "venta.store": storeKey, "db.operation.name": property } },
+      (span) => {
+        let result: unknown;
+        try {
+          result = call(args);
+        } catch (error) {
+          failed(span, error);
+          throw error;
+        }
+        if (result instanceof Promise)
+          return result.then(
+            (settled: unknown) => {
+              span.end();
+              return settled;
+            },
+            (error: unknown) => {
               failed(span, error);
               throw error;
-            }
-            if (result instanceof Promise)
-              return result.then(
-                (settled: unknown) => {
-                  span.end();
-                  return settled;
-                },
-                (error: unknown) => {
-                  failed(span, error);
-                  throw error;
-                },
-              );
-            span.end();
-            return result;
-          },
-        );
-      };
-      wrapped.set(property, traced);
-      return traced;
-    },
+            },
+          );
+        span.end();
+        return result;
+      },
+    );
   });
 }
 
@@ -71,11 +60,5 @@ const NOT_STORES = new Set(["outbox", "ping", "close"]);
 /** Every store of an opened set (`openLocationStores(...)`) traced by `traceStore`, under its key. */
 export function traceStores<S extends object>(stores: S): S {
   if (!tracingStarted()) return stores;
-  const traced = Object.fromEntries(
-    Object.entries(stores).map(([key, store]: [string, unknown]) => [
-      key,
-      !NOT_STORES.has(key) && typeof store === "object" && store !== null ? traceStore(key, store) : store,
-    ]),
-  );
-  return traced as S;
+  return mapStores(stores, traceStore, NOT_STORES);
 }
