@@ -103,8 +103,23 @@ export function openSqliteHandle(
 ): SqliteStoreHandle {
   const db = openSqliteDatabase(dataDir, name);
   tune?.(db);
-  logMigrations(log, name, migrateSqlite(db, [outboxMigrations.sqlite, ...migrations]));
+  logMigrations(log, name, migrateWithOutbox(db, migrations));
   return { db, outbox: new SqliteOutbox(db) };
+}
+
+/**
+ * Brings a subgraph's SQLite database to this release: the outbox's tables, then each module's.
+ * For tools that open the file themselves (bulk loads, tests) before building a store on it.
+ */
+export function migrateSubgraphSqlite<T extends StoreModuleTypes>(
+  db: Database.Database,
+  modules: readonly SubgraphModule<T>[],
+): MigrationReport {
+  return migrateWithOutbox(db, sqliteMigrationsOf(modules));
+}
+
+function migrateWithOutbox(db: Database.Database, migrations: readonly SqliteMigrations[]): MigrationReport {
+  return migrateSqlite(db, [outboxMigrations.sqlite, ...migrations]);
 }
 
 /** Each subgraph keeps its own database (see `subgraphDatabaseName`); tests pass a throwaway one. */

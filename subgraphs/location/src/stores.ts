@@ -1,13 +1,12 @@
 import {
+  migrateSubgraphSqlite,
   mongoStoresOn,
   type OpenStores,
   openMongoStores,
   openSqliteStores,
   openSubgraphStores,
-  outboxMigrations,
 } from "@venta/events";
-import { sqliteMigrationsOf } from "@venta/kit";
-import { type MigrationReport, migrateSqlite } from "@venta/store";
+import { type MigrationReport } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { Connection } from "mongoose";
 import type { LocationStores } from "./module.js";
@@ -52,5 +51,5 @@ export function assembleMongoStores(connection: Connection): OpenLocationStores 
  * load one with pragmas of their own before constructing a store on it (the benchmark's data set).
  */
 export function migrateLocationDatabase(db: Database.Database): MigrationReport {
-  return migrateSqlite(db, [outboxMigrations.sqlite, ...sqliteMigrationsOf(locationModules)]);
+  return migrateSubgraphSqlite(db, locationModules);
 }

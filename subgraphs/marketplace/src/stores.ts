@@ -1,13 +1,13 @@
 import {
+  migrateSubgraphSqlite,
   mongoStoresOn,
   type OpenStores,
   openMongoStores,
   openSqliteStores,
   openSubgraphStores,
-  outboxMigrations,
 } from "@venta/events";
-import { type Logger, sqliteMigrationsOf } from "@venta/kit";
-import { type MigrationReport, migrateSqlite } from "@venta/store";
+import { type Logger } from "@venta/kit";
+import { type MigrationReport } from "@venta/store";
 import type Database from "better-sqlite3";
 import type { Connection } from "mongoose";
 import type { MarketplaceStores as ModuleStores } from "./module.js";
@@ -45,5 +45,5 @@ export function assembleMongoStores(connection: Connection): MarketplaceStores {
  * opening the stores does: for tools that build stores on a database of their own.
  */
 export function migrateMarketplaceSqlite(db: Database.Database): MigrationReport {
-  return migrateSqlite(db, [outboxMigrations.sqlite, ...sqliteMigrationsOf(modules)]);
+  return migrateSubgraphSqlite(db, modules);
 }

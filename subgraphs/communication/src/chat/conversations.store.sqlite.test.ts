@@ -1,6 +1,4 @@
-import { outboxMigrations, SqliteOutbox } from "@venta/events";
-import { sqliteMigrationsOf } from "@venta/kit";
-import { migrateSqlite } from "@venta/store";
+import { migrateSubgraphSqlite, SqliteOutbox } from "@venta/events";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../stores.js";
@@ -26,7 +24,7 @@ describe("SQLite conversations store over a file from before notification claims
       );
       INSERT INTO chat_conversations (id, customer_id, vendor_id, created_at, last_activity_at) VALUES ('c1', 'casey', 'cart-1', 0, 0);
     `);
-    migrateSqlite(db, [outboxMigrations.sqlite, ...sqliteMigrationsOf([chatModule])]);
+    migrateSubgraphSqlite(db, [chatModule]);
     const store = new SqliteConversationsStore(db, new SqliteOutbox(db));
     const { message } = await store.append({
       id: "m1",

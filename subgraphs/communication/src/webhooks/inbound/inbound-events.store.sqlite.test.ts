@@ -1,6 +1,4 @@
-import { outboxMigrations, SqliteOutbox } from "@venta/events";
-import { sqliteMigrationsOf } from "@venta/kit";
-import { migrateSqlite } from "@venta/store";
+import { migrateSubgraphSqlite, SqliteOutbox } from "@venta/events";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { openSqlite } from "../../stores.js";
@@ -43,8 +41,7 @@ describe("SQLite inbound webhook events store upgrade", () => {
     );
     insert.run("revenuecat:rc_1", "REVENUECAT", "rc_1", "RENEWAL", '{"event":{"app_user_id":"bob"}}');
 
-    const migrate = () =>
-      migrateSqlite(db, [outboxMigrations.sqlite, ...sqliteMigrationsOf([webhooksModule])]);
+    const migrate = () => migrateSubgraphSqlite(db, [webhooksModule]);
     migrate();
     const store = new SqliteInboundEventsStore(db, new SqliteOutbox(db));
     expect((await store.findById("clerk:msg_1"))?.subjectUserId).toBe("zelda");
