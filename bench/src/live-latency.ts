@@ -169,6 +169,8 @@ export async function measureLiveLatency(options: LiveLatencyOptions): Promise<L
     if (established < subscriptions)
       notes.push(`${subscriptions - established} subscriptions heard nothing in the warm-up`);
     if (errorSamples.length > 0) notes.push(`update errors, e.g. ${errorSamples.join("; ")}`);
+    if (subscribers.errorSamples.length > 0)
+      notes.push(`event errors, e.g. ${subscribers.errorSamples.join("; ")}`);
     if (subscribers.failureSamples.length > 0)
       notes.push(`subscription failures, e.g. ${subscribers.failureSamples.join("; ")}`);
     return {

@@ -39,6 +39,8 @@ export interface Subscribers {
   /** Subscriptions the router ended or refused, and sockets that failed. */
   readonly failures: number;
   readonly failureSamples: readonly string[];
+  /** The first few event errors' messages. */
+  readonly errorSamples: readonly string[];
   close(): Promise<void>;
 }
 
@@ -62,6 +64,7 @@ export async function openSubscribers(options: OpenSubscribersOptions): Promise<
   let failures = 0;
   let closing = false;
   const failureSamples: string[] = [];
+  const errorSamples: string[] = [];
   const fail = (what: string) => {
     // Closing the sockets ends every subscription: that is the bench finishing, not a failure.
     if (closing) return;
@@ -108,6 +111,12 @@ export async function openSubscribers(options: OpenSubscribersOptions): Promise<
           const event = value.data?.vendorLocationUpdated;
           if (value.errors || !event?.location || typeof event.vendor?.name !== "string") {
             eventErrors += 1;
+            if (errorSamples.length < 5)
+              errorSamples.push(
+                value.errors
+                  ? describe(value.errors)
+                  : `subscription ${subscription}: an event without the vendor's name`,
+              );
             return;
           }
           options.onEvent({
@@ -134,6 +143,7 @@ export async function openSubscribers(options: OpenSubscribersOptions): Promise<
       return failures;
     },
     failureSamples,
+    errorSamples,
     async close() {
       closing = true;
       await Promise.all(clients.map((client) => client.dispose()));

@@ -30,8 +30,10 @@ export class RedisLiveFeed implements LiveFeed {
 
   private listener(): Redis {
     if (this.subscriber) return this.subscriber;
-    // A connection in subscriber mode can do nothing else, so listening gets its own.
-    const subscriber = this.publisher.duplicate();
+    // A connection in subscriber mode can do nothing else, so listening gets its own, without the
+    // client's own handshake commands (INFO, CLIENT SETINFO): ioredis 5 can send them after a
+    // SUBSCRIBE issued mid-handshake, then refuses them and fails every pending listen (ioredis#2037).
+    const subscriber = this.publisher.duplicate({ enableReadyCheck: false, disableClientInfo: true });
     subscriber.on("error", (error) => this.log.warn({ err: error }, "live feed subscriber connection error"));
     subscriber.on("message", (_channel: string, message: string) => {
       let update: LiveUpdate;

@@ -15,6 +15,22 @@ if (redisUrl) {
       listener: new RedisChatFeed(redisUrl, testLogger, prefix),
     };
   });
+
+  it("opens every stream, including those opened while the listening connection is being set up", async () => {
+    // The connection opens with the feed; streams opened during its handshake could otherwise see
+    // the client's own setup commands refused after their SUBSCRIBE, failing every pending one.
+    for (let attempt = 0; attempt < 10; attempt += 1) {
+      const feed = new RedisChatFeed(redisUrl, testLogger, `venta:test:${randomUUID()}:`);
+      const opened: Promise<unknown>[] = [];
+      for (let conversation = 0; conversation < 200; conversation += 1) {
+        opened.push(feed.subscribe(`c${conversation}`, "message"));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      const refused = (await Promise.allSettled(opened)).filter((open) => open.status === "rejected");
+      await feed.close();
+      expect(refused).toEqual([]);
+    }
+  });
 } else {
   describe.skip("Redis chat feed (Redis not reachable)", () => {
     it("needs Redis", () => {});

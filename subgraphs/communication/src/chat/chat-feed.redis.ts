@@ -45,8 +45,10 @@ export class RedisChatFeed implements ChatFeed {
   ) {
     this.publisher = new Redis(url, { maxRetriesPerRequest: 3 });
     this.publisher.on("error", (error) => log.warn({ err: error }, "chat feed publisher connection error"));
-    // A connection in subscriber mode can do nothing else, so listening gets its own.
-    this.subscriber = this.publisher.duplicate();
+    // A connection in subscriber mode can do nothing else, so listening gets its own, without the
+    // client's own handshake commands (INFO, CLIENT SETINFO): ioredis 5 can send them after a
+    // SUBSCRIBE issued mid-handshake, then refuses them and fails every pending listen (ioredis#2037).
+    this.subscriber = this.publisher.duplicate({ enableReadyCheck: false, disableClientInfo: true });
     this.subscriber.on("error", (error) => log.warn({ err: error }, "chat feed subscriber connection error"));
     this.subscriber.on("message", (_channel: string, text: string) => {
       const event = parseChatEvent(text);
