@@ -1,23 +1,31 @@
-import type { Server } from "node:http";
+import type { IncomingMessage, Server } from "node:http";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Viewer } from "@venta/auth";
-import { callerKindOf, currentRequestScope, type Logger, requestScopeOf } from "@venta/kit";
+import { callerKindOf, type Logger, type RequestScope, requestScopeOf } from "@venta/kit";
 
 /** Probes and scrapes arrive every few seconds from the platform: logged at debug, not info. */
 const PLATFORM_PATHS = new Set(["/health", "/health/live", "/health/ready", "/metrics"]);
 
-/** Notes who called, for the access log line of the request being served. */
-export function noteCaller(viewer: Viewer): void {
-  const scope = currentRequestScope();
-  if (scope) scope.caller = callerKindOf(viewer);
+/** The access-log scope of the request each GraphQL context was made for. */
+const scopeOfContext = new WeakMap<object, RequestScope>();
+
+/**
+ * Notes who called, for the request's access log line, and ties its GraphQL context to the request
+ * so the operation's name can be noted once Apollo has resolved it.
+ */
+export function noteCaller(req: IncomingMessage, context: object, viewer: Viewer): void {
+  const scope = requestScopeOf(req);
+  if (!scope) return;
+  scope.caller = callerKindOf(viewer);
+  scopeOfContext.set(context, scope);
 }
 
 /** Notes the operation's name (not its text or variables) for the access log. */
-export const accessLogPlugin: ApolloServerPlugin = {
+export const accessLogPlugin: ApolloServerPlugin<object> = {
   async requestDidStart() {
     return {
-      async didResolveOperation({ operationName }) {
-        const scope = currentRequestScope();
+      async didResolveOperation({ operationName, contextValue }) {
+        const scope = scopeOfContext.get(contextValue);
         if (scope) scope.operationName = operationName ?? undefined;
       },
     };

@@ -26,6 +26,7 @@ import {
   ServiceLifecycle,
   secondsSince,
   sendJson,
+  unexpectedErrorLogPlugin,
 } from "@venta/kit";
 import { type LiveFeed, LiveHub } from "@venta/live";
 import { accessLogPlugin, logAccess, noteCaller } from "./access-log.js";
@@ -133,6 +134,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
       pageSizeCost(security.limits.maxCost),
       schemaSuggestions(security.policy),
       accessLogPlugin,
+      unexpectedErrorLogPlugin<RouterContext>(log),
       graphqlMetricsPlugin<RouterContext>(requestMetrics, (context) =>
         callerKindOf(context.viewer, context.internal),
       ),
@@ -154,7 +156,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     const refusedUnread = (caller: CallerKind) =>
       requestMetrics.recordUnread(caller, res.statusCode >= 500 ? "error" : "refused", secondsSince(start));
     if (!context) return refusedUnread("anonymous");
-    noteCaller(context.viewer);
+    noteCaller(req, context, context.viewer);
     await graphqlRoute(
       apollo,
       async () => context,

@@ -1,7 +1,7 @@
+import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import type { Logger } from "pino";
 import { reportUnexpectedError } from "./error-reporting.js";
-import { currentRequestScope } from "./request-scope.js";
 
 /** The `extensions.code` values clients can rely on. */
 export const ErrorCode = {
@@ -63,9 +63,51 @@ export function isClientError(error: GraphQLError): boolean {
   return (typeof code === "string" && CLIENT_CODES.has(code)) || isUncodedClientError(error);
 }
 
+/** Faults already logged, so the formatter's fallback never logs one twice. */
+const logged = new WeakSet<object>();
+
+/**
+ * Logs a fault of ours with its stack and reports it to error tracking, once per error, with the
+ * request's id when the caller knows it.
+ */
+export function logUnexpectedError(
+  log: Logger,
+  error: unknown,
+  requestId: string | undefined,
+  path?: readonly (string | number)[],
+): void {
+  const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+  if (typeof error === "object" && error !== null) {
+    if (logged.has(error)) return;
+    logged.add(error);
+  }
+  log.error({ err: original, path, requestId }, "unexpected error while resolving a request");
+  reportUnexpectedError(original, { requestId, service: serviceOf(log) });
+}
+
+/**
+ * Logs the faults of ours among a request's errors with its request id, before the formatter
+ * masks them (the formatter is not told which request an error belongs to).
+ */
+export function unexpectedErrorLogPlugin<TContext extends { requestId: string }>(
+  log: Logger,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors)
+            if (!isClientError(error)) logUnexpectedError(log, error, contextValue.requestId, error.path);
+        },
+      };
+    },
+  };
+}
+
 /**
  * Errors a client caused keep their message and code; anything else is a fault of ours: it is logged
- * with its stack and the client sees only a generic message. No stack trace ever leaves the service.
+ * with its stack (here, unless `unexpectedErrorLogPlugin` or the caller logged it with its request
+ * id) and the client sees only a generic message. No stack trace ever leaves the service.
  */
 export function createErrorFormatter(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -80,13 +122,7 @@ export function createErrorFormatter(log: Logger) {
     if (isUncodedClientError(error)) {
       return { ...formatted, extensions: { ...extensions, code: "BAD_REQUEST" } };
     }
-    const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
-    const requestId = currentRequestScope()?.requestId;
-    log.error(
-      { err: original, path: formatted.path, requestId },
-      "unexpected error while resolving a request",
-    );
-    reportUnexpectedError(original, { requestId, service: serviceOf(log) });
+    logUnexpectedError(log, error, undefined, formatted.path);
     return {
       message: "Internal server error",
       ...(formatted.path ? { path: formatted.path } : {}),

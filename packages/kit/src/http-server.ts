@@ -4,7 +4,7 @@ import { type ApolloServer, type BaseContext, HeaderMap, type HTTPGraphQLRequest
 import type { GraphQLFormattedError } from "graphql";
 import { reportUnexpectedError } from "./error-reporting.js";
 import { serveTraced } from "./http-tracing.js";
-import { REQUEST_ID_HEADER, requestScopeFor, runInRequestScope } from "./request-scope.js";
+import { REQUEST_ID_HEADER, requestScopeFor } from "./request-scope.js";
 
 /** The largest request body a route reads unless it is given another limit. */
 export const MAX_BODY_BYTES = 1_000_000;
@@ -98,9 +98,7 @@ export function createHttpServer(
           if (!res.headersSent) sendJson(res, 500, { error: "internal error" });
           else res.destroy(error instanceof Error ? error : undefined);
         });
-      runInRequestScope(scope, () =>
-        serveTraced(req, res, () => routeName(routes, route), scope.requestId, serve),
-      );
+      serveTraced(req, res, () => routeName(routes, route), scope.requestId, serve);
     },
   );
   return server;

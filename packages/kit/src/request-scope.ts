@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
 
@@ -22,21 +21,15 @@ export interface RequestScope {
   caller?: string | undefined;
 }
 
-const scopes = new AsyncLocalStorage<RequestScope>();
+/**
+ * Scopes are found from the request object, not from the async call chain: AsyncLocalStorage on
+ * Node 20 installs a promise hook that every promise of every request pays for.
+ */
 const byRequest = new WeakMap<IncomingMessage, RequestScope>();
 
-/** The scope `requestScopeFor` opened for this request, for code outside its call chain (access logs). */
+/** The scope `requestScopeFor` opened for this request (the access log and the GraphQL context read it). */
 export function requestScopeOf(req: IncomingMessage): RequestScope | undefined {
   return byRequest.get(req);
-}
-
-/** The request being served by this async call chain, if any. */
-export function currentRequestScope(): RequestScope | undefined {
-  return scopes.getStore();
-}
-
-export function runInRequestScope<T>(scope: RequestScope, run: () => T): T {
-  return scopes.run(scope, run);
 }
 
 /**

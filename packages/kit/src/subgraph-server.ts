@@ -10,7 +10,7 @@ import { IDENTITY_HEADER, type InternalIdentity } from "@venta/auth";
 import type { GraphQLSchema } from "graphql";
 import type { Logger } from "pino";
 import { DEFAULT_WS_MAX_MESSAGE_BYTES } from "./config.js";
-import { createErrorFormatter } from "./errors.js";
+import { createErrorFormatter, unexpectedErrorLogPlugin } from "./errors.js";
 import { type HealthCheck, runHealthChecks } from "./health.js";
 import {
   LIVENESS_PATH,
@@ -96,6 +96,7 @@ export async function startSubgraphServer<TContext extends RequestContext>(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
+      unexpectedErrorLogPlugin<TContext>(log),
       graphqlMetricsPlugin<TContext>(new GraphQLMetrics(name), (context) => callerKindOf(context.viewer)),
     ],
   });

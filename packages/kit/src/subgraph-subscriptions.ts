@@ -1,14 +1,14 @@
 import type { Server } from "node:http";
 import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
-import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
+import type { GraphQLError, GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { Logger } from "pino";
 import { WebSocketServer } from "ws";
-import { createErrorFormatter } from "./errors.js";
+import { createErrorFormatter, isClientError, logUnexpectedError } from "./errors.js";
 import { liveMetrics } from "./metrics/live-metrics.js";
 import { trackLiveSockets } from "./metrics/live-sockets.js";
 import type { RequestContext } from "./request-context.js";
-import { acceptRequestId, runInRequestScope } from "./request-scope.js";
+import { acceptRequestId } from "./request-scope.js";
 import { logSocketErrorsQuietly } from "./socket-errors.js";
 
 /** What the router sends in `connection_init` when it forwards a client's subscriptions. */
@@ -56,14 +56,12 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
   const formatError = createErrorFormatter(log);
   const callers = new WeakMap<object, { viewer: Viewer; requestId: string }>();
   // The socket's request id goes into the unexpected-error log as it does over HTTP.
-  const format = (
-    socket: object,
-    errors: readonly GraphQLFormattedError[] | undefined,
-    originals: readonly unknown[],
-  ) =>
-    runInRequestScope({ requestId: callers.get(socket)?.requestId ?? acceptRequestId(undefined) }, () =>
-      errors?.map((error, i) => formatError(error, originals[i])),
-    );
+  const format = (socket: object, errors: readonly GraphQLError[]): GraphQLFormattedError[] => {
+    const requestId = callers.get(socket)?.requestId;
+    for (const error of errors)
+      if (!isClientError(error)) logUnexpectedError(log, error, requestId, error.path);
+    return errors.map((error) => formatError(error.toJSON(), error));
+  };
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: "/graphql",
@@ -106,21 +104,9 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
       onNext: (ctx, _id, _payload, _args, result) => {
         if (!result.errors) return undefined;
         const { errors, ...rest } = result;
-        return {
-          ...rest,
-          errors: format(
-            ctx.extra.socket,
-            errors.map((error) => error.toJSON()),
-            errors,
-          ),
-        };
+        return { ...rest, errors: format(ctx.extra.socket, errors) };
       },
-      onError: (ctx, _id, _payload, errors) =>
-        format(
-          ctx.extra.socket,
-          errors.map((error) => error.toJSON()),
-          errors,
-        ),
+      onError: (ctx, _id, _payload, errors) => format(ctx.extra.socket, errors),
     },
     wsServer,
   );
