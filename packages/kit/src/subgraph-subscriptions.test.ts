@@ -161,6 +161,19 @@ describe("a subgraph's subscriptions over graphql-ws", () => {
     expect(await results).toEqual([]);
   });
 
+  it("names the request id on the upgrade's answer, as over HTTP", async () => {
+    const server = await start(true);
+    const upgraded = new WebSocket(server.url.replace(/^http/, "ws"), "graphql-transport-ws", {
+      headers: { "x-request-id": "socket-42" },
+    });
+    upgraded.on("error", () => {});
+    const header = await new Promise<unknown>((resolve) =>
+      upgraded.once("upgrade", (response) => resolve(response.headers["x-request-id"])),
+    );
+    upgraded.terminate();
+    expect(header).toBe("socket-42");
+  });
+
   it("serves no socket unless asked to", async () => {
     const server = await start(false);
     const client = connect(server, { [IDENTITY_HEADER]: await identity.sign(personViewer("casey", [])) });

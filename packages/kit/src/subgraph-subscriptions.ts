@@ -8,7 +8,7 @@ import { createErrorFormatter, isClientError, logUnexpectedError } from "./error
 import { liveMetrics } from "./metrics/live-metrics.js";
 import { trackLiveSockets } from "./metrics/live-sockets.js";
 import type { RequestContext } from "./request-context.js";
-import { acceptRequestId } from "./request-scope.js";
+import { acceptRequestId, REQUEST_ID_HEADER, requestScopeFor } from "./request-scope.js";
 import { logSocketErrorsQuietly } from "./socket-errors.js";
 
 /** What the router sends in `connection_init` when it forwards a client's subscriptions. */
@@ -67,6 +67,10 @@ export function serveSubgraphSubscriptions<TContext extends RequestContext>(
     path: "/graphql",
     maxPayload: options.maxMessageBytes + FORWARDING_ALLOWANCE,
   });
+  // The upgrade's answer names its request id, as every HTTP answer does.
+  wsServer.on("headers", (headers, request) =>
+    headers.push(`${REQUEST_ID_HEADER}: ${requestScopeFor(request).requestId}`),
+  );
   const live = trackLiveSockets(wsServer, liveMetrics(options.service));
 
   const disposable = useServer(

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import { REQUEST_ID_HEADER } from "@venta/kit";
 
 export interface SocketLimits {
   /** Largest graphql-ws message; a larger one closes its socket with 1009 before it is read. */
@@ -65,11 +66,13 @@ export function refuseUpgrade(
   status: keyof typeof REASONS,
   message: string,
   code: string,
+  requestId: string,
 ): void {
   const body = JSON.stringify({ errors: [{ message, extensions: { code } }] });
   connection.end(
     `HTTP/1.1 ${status} ${REASONS[status]}\r\n` +
       "Connection: close\r\n" +
+      `${REQUEST_ID_HEADER}: ${requestId}\r\n` +
       "Content-Type: application/json\r\n" +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       (status === 404 ? "" : "Retry-After: 5\r\n") +

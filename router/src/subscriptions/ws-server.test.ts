@@ -327,6 +327,25 @@ describe("the router's subscription sockets", () => {
       });
       expect(status).toBe(404);
     });
+
+    it("names the request id on the upgrade's answer, accepted or refused", async () => {
+      const router = await start({});
+      const idOf = (url: string, requestId: string) =>
+        new Promise<string | undefined>((resolve) => {
+          const ws = new WebSocket(url, "graphql-transport-ws", { headers: { "x-request-id": requestId } });
+          ws.on("error", () => {});
+          const read = (response: { headers: Record<string, string | string[] | undefined> }) => {
+            const header = response.headers["x-request-id"];
+            resolve(typeof header === "string" ? header : undefined);
+            ws.terminate();
+          };
+          ws.once("upgrade", read);
+          ws.once("unexpected-response", (_request, response) => read(response));
+        });
+      expect(await idOf(wsUrl(router), "socket-7")).toBe("socket-7");
+      expect(await idOf(wsUrl(router).replace(/\/graphql$/, "/map"), "refused-8")).toBe("refused-8");
+      expect(await idOf(wsUrl(router), "not a sane id")).toMatch(/^[0-9a-f-]{36}$/);
+    });
   });
 
   describe("the caller's budget", () => {

@@ -8,6 +8,8 @@ import {
   liveMetrics,
   logSocketErrorsQuietly,
   REQUEST_ID_HEADER,
+  requestScopeFor,
+  requestScopeOf,
   trackLiveSockets,
 } from "@venta/kit";
 import { type LiveAreaArgs, parseArea } from "@venta/live";
@@ -98,8 +100,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
     // Node hands an upgrading socket over without an error listener: a client resetting it while
     // it is refused would raise an unhandled error and take the router down.
     connection.on("error", () => connection.destroy());
+    // The upgrade's answer names the socket's request id, as every HTTP answer does.
+    const { requestId } = requestScopeFor(request);
     if (upgradePath(request) !== "/graphql") {
-      refuseUpgrade(connection, 404, "subscriptions are served on /graphql", "NOT_FOUND");
+      refuseUpgrade(connection, 404, "subscriptions are served on /graphql", "NOT_FOUND", requestId);
       return;
     }
     const refused = quota.admit(options.addressOf(request), connection);
@@ -111,6 +115,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
         refused.status,
         refused.message,
         refused.status === 429 ? ErrorCode.RateLimited : ErrorCode.ServiceUnavailable,
+        requestId,
       );
       return;
     }
@@ -119,6 +124,10 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
     );
   };
   options.httpServer.on("upgrade", onUpgrade);
+  wsServer.on("headers", (headers, request) => {
+    const requestId = requestScopeOf(request)?.requestId;
+    if (requestId) headers.push(`${REQUEST_ID_HEADER}: ${requestId}`);
+  });
   const live = trackLiveSockets(wsServer, liveMetrics("router"));
   const open = new WeakMap<object, Set<string>>();
   const viewers = new WeakMap<object, Viewer>();
