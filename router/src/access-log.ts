@@ -6,27 +6,22 @@ import { callerKindOf, type Logger, type RequestScope, requestScopeOf } from "@v
 /** Probes and scrapes arrive every few seconds from the platform: logged at debug, not info. */
 const PLATFORM_PATHS = new Set(["/health", "/health/live", "/health/ready", "/metrics"]);
 
-/** The access-log scope of the request each GraphQL context was made for. */
-const scopeOfContext = new WeakMap<object, RequestScope>();
-
-/**
- * Notes who called, for the request's access log line, and ties its GraphQL context to the request
- * so the operation's name can be noted once Apollo has resolved it.
- */
-export function noteCaller(req: IncomingMessage, context: object, viewer: Viewer): void {
+/** Notes who called, for the request's access log line; returns the scope the context should carry. */
+export function noteCaller(req: IncomingMessage, viewer: Viewer): RequestScope | undefined {
   const scope = requestScopeOf(req);
-  if (!scope) return;
-  scope.caller = callerKindOf(viewer);
-  scopeOfContext.set(context, scope);
+  if (scope) scope.caller = callerKindOf(viewer);
+  return scope;
 }
 
-/** Notes the operation's name (not its text or variables) for the access log. */
-export const accessLogPlugin: ApolloServerPlugin<object> = {
+/**
+ * Notes the operation's name (not its text or variables) for the access log, on the scope the
+ * request's context carries (Apollo hands plugins a copy of the context, with the same scope).
+ */
+export const accessLogPlugin: ApolloServerPlugin<{ requestScope?: RequestScope | undefined }> = {
   async requestDidStart() {
     return {
       async didResolveOperation({ operationName, contextValue }) {
-        const scope = scopeOfContext.get(contextValue);
-        if (scope) scope.operationName = operationName ?? undefined;
+        if (contextValue.requestScope) contextValue.requestScope.operationName = operationName ?? undefined;
       },
     };
   },

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
-import { ConfigError, ErrorCode, injectTraceContext, type Logger } from "@venta/kit";
+import { ConfigError, ErrorCode, injectTraceContext, type Logger, type RequestScope } from "@venta/kit";
 import { GraphQLError } from "graphql";
 import { timedFetcher } from "./metrics/router-metrics.js";
 import { keepAliveFetcher } from "./subgraph-fetcher.js";
@@ -14,6 +14,8 @@ export interface RouterContext {
   identityHeader?: Promise<string>;
   /** Set on the router's own operations (live events' vendors), which were vetted as subscriptions. */
   internal?: boolean;
+  /** The HTTP request's access-log scope, where the operation's name is noted once resolved. */
+  requestScope?: RequestScope | undefined;
 }
 
 export interface GatewayOptions {

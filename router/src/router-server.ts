@@ -156,10 +156,10 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     const refusedUnread = (caller: CallerKind) =>
       requestMetrics.recordUnread(caller, res.statusCode >= 500 ? "error" : "refused", secondsSince(start));
     if (!context) return refusedUnread("anonymous");
-    noteCaller(req, context, context.viewer);
+    const requestScope = noteCaller(req, context.viewer);
     await graphqlRoute(
       apollo,
-      async () => context,
+      async () => ({ ...context, requestScope }),
       options.maxRequestBytes,
       (parts) => {
         const refusal = oversized(parts) ?? untrusted(context.viewer, parts);
