@@ -7,6 +7,7 @@ import { authChecker } from "@venta/auth";
 import { type GraphQLSchema, parse } from "graphql";
 import { GraphQLDateTime } from "graphql-scalars";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import { dropPlainFieldResolvers } from "./plain-fields.js";
 
 const FEDERATION_LINK = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.5", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible"])`;
 
@@ -46,6 +47,7 @@ export async function buildSubgraph({
     pubSub: createPubSub(),
   });
   const resolverMap = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  if (!middlewares || middlewares.length === 0) dropPlainFieldResolvers(resolverMap);
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {
     resolverMap[typeName] = {
       ...(resolverMap[typeName] as object),

@@ -13,8 +13,23 @@ export interface OperationPolicyOptions {
   introspectionForAnyone: boolean;
 }
 
+/**
+ * Answers by document: Apollo hands every request of the same operation text the same parsed
+ * document from its cache, so the walk is done once per operation rather than once per request.
+ */
+const schemaAsks = new WeakMap<DocumentNode, boolean>();
+
 /** Whether the operation reads the schema itself (`__schema` / `__type`; `__typename` is fine). */
 export function asksForSchema(document: DocumentNode): boolean {
+  let found = schemaAsks.get(document);
+  if (found === undefined) {
+    found = findsSchemaFields(document);
+    schemaAsks.set(document, found);
+  }
+  return found;
+}
+
+function findsSchemaFields(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     Field(node) {

@@ -22,12 +22,9 @@ export function pageSizeCostErrors(
   variables: Readonly<Record<string, unknown>> | undefined,
   maxCost: number,
 ): GraphQLError[] {
-  const defaults = new Map<string, ValueNode>();
-  visit(document, {
-    VariableDefinition(node) {
-      if (node.defaultValue) defaults.set(node.variable.name.value, node.defaultValue);
-    },
-  });
+  const { defaults, pagedByVariable } = variablePaging(document);
+  // Page sizes written in the text were priced when the document was validated.
+  if (!pagedByVariable) return [];
   let written = false;
   const priced = visit(document, {
     Argument(node): ArgumentNode | undefined {
@@ -54,6 +51,36 @@ export function pageSizeCostErrors(
     }),
   ]);
   return errors.map((error) => new GraphQLError(error.message, { extensions: { limit: "COST" } }));
+}
+
+interface VariablePaging {
+  /** Each variable's default value, where it has one. */
+  defaults: Map<string, ValueNode>;
+  /** Whether any `first` or `last` takes its page size from a variable. */
+  pagedByVariable: boolean;
+}
+
+/**
+ * By document: Apollo hands every request of the same operation text the same parsed document, so
+ * most requests (page sizes written in the text, or none) are settled without walking it again.
+ */
+const pagingByDocument = new WeakMap<DocumentNode, VariablePaging>();
+
+function variablePaging(document: DocumentNode): VariablePaging {
+  const known = pagingByDocument.get(document);
+  if (known) return known;
+  const paging: VariablePaging = { defaults: new Map(), pagedByVariable: false };
+  visit(document, {
+    VariableDefinition(node) {
+      if (node.defaultValue) paging.defaults.set(node.variable.name.value, node.defaultValue);
+    },
+    Argument(node) {
+      if (node.value.kind === Kind.VARIABLE && (node.name.value === "first" || node.name.value === "last"))
+        paging.pagedByVariable = true;
+    },
+  });
+  pagingByDocument.set(document, paging);
+  return paging;
 }
 
 /** The same check for HTTP operations, after Apollo has parsed and validated them. */

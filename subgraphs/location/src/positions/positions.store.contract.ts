@@ -429,6 +429,29 @@ export function positionsStoreContract(adapter: string, open: () => Promise<Open
       }
     });
 
+    it("counts vendors a hair inside and a hair outside the circle exactly, at every bearing", async () => {
+      const radiusMeters = 3000;
+      const city: CityVendor[] = [];
+      for (let i = 0; i < 180; i += 1) {
+        // Alternately 2 cm inside and 2 cm outside; the centre's own latitude and longitude lines too.
+        const meters = radiusMeters + (i % 2 === 0 ? -0.02 : 0.02);
+        const vendor = { vendorId: `edge-${i}`, point: destinationPoint(AUSTIN, i * 2, meters) };
+        city.push({ ...vendor, cuisines: ["tacos"], isOpen: true, recordedAt: NOW });
+        await store.applyVendor({
+          vendorId: vendor.vendorId,
+          cuisines: ["tacos"],
+          isOpen: true,
+          ownerId: null,
+          version: 1,
+        });
+        await store.record(report(vendor.vendorId, vendor.point));
+      }
+      const inner = await buildCity(store, 200);
+      const expected = bruteForce([...city, ...inner], AUSTIN, radiusMeters, {});
+      expect(await store.countNearby({ center: AUSTIN, radiusMeters, filter: {} })).toBe(expected.length);
+      expect(expected.filter((k) => k.vendorId.startsWith("edge-"))).toHaveLength(90);
+    });
+
     it("pages by distance without repeating or skipping a vendor, ties included", async () => {
       const city = await buildCity(store, 300);
       const expected = bruteForce(city, AUSTIN, 3000, {});

@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import { type BoundingBox, boxesAround, EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
 import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
+import { type CountCell, countCells } from "./count-cells.js";
 import {
   compareNearby,
   type NearbyArea,
+  type NearbyFilter,
   type NearbyHit,
   type NearbyPage,
   type NearbyQuery,
@@ -55,6 +57,28 @@ const byDistanceThenVendor = (a: NearbyHit, b: NearbyHit) =>
     { distanceMeters: a.distanceMeters, vendorId: a.position.vendorId },
     { distanceMeters: b.distanceMeters, vendorId: b.position.vendorId },
   );
+
+/** An index entry with bounds on its distance from the searched point. */
+function candidateOf(area: NearbyArea, [id, minLat, maxLat, minLng, maxLng]: IndexRow): IndexedCandidate {
+  const middle = { lat: (minLat + maxLat) / 2, lng: (minLng + maxLng) / 2 };
+  const distance = greatCircleMeters(area.center, middle);
+  const slack = Math.hypot(maxLat - minLat, maxLng - minLng) * METERS_PER_DEGREE + distance * 1e-9 + 1e-6;
+  const within = area.filter.within;
+  const surelyWithin =
+    !within ||
+    (minLat >= within.south && maxLat <= within.north && minLng >= within.west && maxLng <= within.east);
+  return { id, lower: distance - slack, upper: distance + slack, surelyWithin };
+}
+
+/** Whether a search has no condition but its circle (the count can then skip reading most entries). */
+function isUnfiltered(filter: NearbyFilter): boolean {
+  return (
+    (filter.cuisines === undefined || filter.cuisines.length === 0) &&
+    filter.openAt === undefined &&
+    filter.recordedSince === undefined &&
+    filter.within === undefined
+  );
+}
 
 /** The k-th smallest value (1-based) of a non-empty list of at least k values. */
 function kthSmallest(values: number[], k: number): number {
@@ -145,6 +169,18 @@ export class SqlitePositionsStore implements PositionsStore {
          WHERE p.min_lat <= @north AND p.max_lat >= @south AND p.min_lng <= @east AND p.max_lng >= @west
            AND p.recorded_at >= @since`,
       ),
+      // Entries by the cell their lower corner lies in (see count-cells.ts); constrained on
+      // coordinates alone, so the R*Tree answers from its nodes.
+      countCornered: db
+        .prepare<CountCell, number>(
+          "SELECT count(*) FROM position_index WHERE min_lat >= @south AND min_lat < @north AND min_lng >= @west AND min_lng < @east",
+        )
+        .pluck(),
+      cornered: db
+        .prepare<CountCell, unknown[]>(
+          "SELECT id, min_lat, max_lat, min_lng, max_lng FROM position_index WHERE min_lat >= @south AND min_lat < @north AND min_lng >= @west AND min_lng < @east",
+        )
+        .raw(true),
       positionOf: db.prepare<[string], PositionRow>(
         "SELECT vendor_id, lat, lng, accuracy, heading, recorded_at FROM vendors WHERE vendor_id = ? AND recorded_at IS NOT NULL",
       ),
@@ -341,9 +377,37 @@ export class SqlitePositionsStore implements PositionsStore {
   }
 
   async countNearby(area: NearbyArea): Promise<number> {
+    const cells = isUnfiltered(area.filter)
+      ? countCells(area.center, area.radiusMeters, boxesAround(area.center, area.radiusMeters))
+      : null;
+    return cells
+      ? this.countByCells(area, cells)
+      : this.countCandidates(area, this.indexedWithin(area, area.radiusMeters));
+  }
+
+  /**
+   * The unfiltered count, without reading most entries: SQLite's R*Tree counts the cells surely
+   * inside the circle on its own (a count constrained on coordinates alone never materialises a
+   * row), and only the entries of the cells along the circle's edge are judged here.
+   */
+  private countByCells(area: NearbyArea, cells: readonly CountCell[]): number {
+    let inside = 0;
+    const edge: IndexedCandidate[] = [];
+    for (const cell of cells) {
+      if (cell.inside) {
+        inside += this.statements.countCornered.get(cell) as number;
+        continue;
+      }
+      for (const row of this.statements.cornered.all(cell) as IndexRow[]) edge.push(candidateOf(area, row));
+    }
+    return inside + this.countCandidates(area, edge);
+  }
+
+  /** How many of these index entries are within the radius, reading exact positions only near its edge. */
+  private countCandidates(area: NearbyArea, candidates: readonly IndexedCandidate[]): number {
     let count = 0;
     const uncertain: IndexedCandidate[] = [];
-    for (const candidate of this.indexedWithin(area, area.radiusMeters)) {
+    for (const candidate of candidates) {
       if (candidate.surelyWithin && candidate.upper <= area.radiusMeters) count += 1;
       else if (candidate.lower <= area.radiusMeters) uncertain.push(candidate);
     }
@@ -360,20 +424,7 @@ export class SqlitePositionsStore implements PositionsStore {
     const candidates: IndexedCandidate[] = [];
     for (const box of boxesAround(area.center, radiusMeters)) {
       const rows = this.boxStatement(area).all(boxParams(box, area)) as IndexRow[];
-      for (const [id, minLat, maxLat, minLng, maxLng] of rows) {
-        const middle = { lat: (minLat + maxLat) / 2, lng: (minLng + maxLng) / 2 };
-        const distance = greatCircleMeters(area.center, middle);
-        const slack =
-          Math.hypot(maxLat - minLat, maxLng - minLng) * METERS_PER_DEGREE + distance * 1e-9 + 1e-6;
-        const within = area.filter.within;
-        const surelyWithin =
-          !within ||
-          (minLat >= within.south &&
-            maxLat <= within.north &&
-            minLng >= within.west &&
-            maxLng <= within.east);
-        candidates.push({ id, lower: distance - slack, upper: distance + slack, surelyWithin });
-      }
+      for (const row of rows) candidates.push(candidateOf(area, row));
     }
     return candidates;
   }
