@@ -5,8 +5,9 @@ import type { Logger } from "pino";
 import type { EventType } from "./catalogue.js";
 import { claimStuck } from "./claims.redis.js";
 import type { RedisDeadLetters } from "./dead-letters.redis.js";
-import { deliver, pause } from "./delivery.js";
-import { type Consumption, type EventHandler, retryDelayMs } from "./event-bus.js";
+import { pause } from "./delivery.js";
+import type { Delivery, DeliveryContext } from "./delivery-modes.js";
+import { type Consumption, type RawEvent, retryDelayMs } from "./event-bus.js";
 import { rawEventOf, type StreamEntry } from "./streams.redis.js";
 
 export interface RedisConsumptionSetup {
@@ -17,7 +18,8 @@ export interface RedisConsumptionSetup {
   types: readonly EventType[];
   /** The event streams holding `types`; the consumer's redrive stream is added here. */
   streams: readonly string[];
-  handler: EventHandler;
+  /** How events reach the handler: one at a time, or in batches. */
+  delivery: (context: DeliveryContext) => Delivery;
   maxAttempts: number;
   claimMinIdleMs: number;
   claimIntervalMs: number;
@@ -31,7 +33,7 @@ type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
  * unacknowledged, and acknowledges what it handled or set aside as a dead letter.
  */
 export function startRedisConsumption(setup: RedisConsumptionSetup): Consumption {
-  const { redis, log, dead, consumer, handler, maxAttempts, claimMinIdleMs, claimIntervalMs } = setup;
+  const { redis, log, dead, consumer, maxAttempts, claimMinIdleMs, claimIntervalMs } = setup;
   // Blocking reads hold a connection, so each consumption gets its own.
   const reader = redis.duplicate();
   reader.on("error", (error) => log.warn({ err: error, consumer }, "redis consumer connection error"));
@@ -44,6 +46,7 @@ export function startRedisConsumption(setup: RedisConsumptionSetup): Consumption
   // Short enough that claim checks are not held up by a quiet stream.
   const block = Math.min(1_000, claimIntervalMs);
   const abort = new AbortController();
+  const handOver = setup.delivery({ consumer, maxAttempts, signal: abort.signal, log });
   let stopped = false;
 
   const acknowledge = async (stream: string, ids: string[]) => {
@@ -60,30 +63,32 @@ export function startRedisConsumption(setup: RedisConsumptionSetup): Consumption
   };
 
   const handle = async (stream: string, entries: StreamEntry[], deliveries?: Map<string, number>) => {
-    const handled: string[] = [];
+    // Unwanted types are passed over: acknowledged with the rest, never handed to the handler.
+    const done: string[] = [];
+    const entryOf = new Map<RawEvent, string>();
+    for (const [entryId, fields] of entries) {
+      const event = rawEventOf(entryId, fields);
+      if (wanted.has(event.type)) entryOf.set(event, entryId);
+      else done.push(entryId);
+    }
     try {
-      for (const [entryId, fields] of entries) {
-        const event = rawEventOf(entryId, fields);
-        if (wanted.has(event.type)) {
-          const outcome = await deliver(event, handler, {
-            consumer,
-            maxAttempts,
-            firstAttempt: deliveries?.get(entryId) ?? 1,
-            signal: abort.signal,
-            log,
-          });
-          // Left unacknowledged: another member (or this consumer's next start) takes it over.
-          if (outcome.kind === "stopped") return;
-          if (outcome.kind === "dead") {
+      // Left unacknowledged when the consumption stops: another member (or this consumer's next
+      // start) takes them over.
+      await handOver(
+        [...entryOf.keys()],
+        async (settled) => {
+          for (const { event, outcome } of settled) {
             // Recorded before the acknowledgement below, so a crash in between repeats, not loses, it.
-            await dead.add(consumer, event, outcome.error, outcome.attempts, new Date());
+            if (outcome.kind === "dead")
+              await dead.add(consumer, event, outcome.error, outcome.attempts, new Date());
+            done.push(entryOf.get(event) ?? event.id);
           }
-        }
-        handled.push(entryId);
-      }
+        },
+        (event) => deliveries?.get(entryOf.get(event) ?? "") ?? 1,
+      );
     } finally {
-      // One acknowledgement for the whole batch: acking entry by entry would cap a busy stream.
-      if (handled.length > 0) await acknowledge(stream, handled);
+      // One acknowledgement for the whole read: acking entry by entry would cap a busy stream.
+      if (done.length > 0) await acknowledge(stream, done);
     }
   };
 

@@ -2,8 +2,9 @@ import type Database from "better-sqlite3";
 import type { Logger } from "pino";
 import type { EventType } from "./catalogue.js";
 import type { SqliteDeadLetters } from "./dead-letters.sqlite.js";
-import { deliver, parsePayload } from "./delivery.js";
-import { type Consumption, type EventHandler, type RawEvent, retryDelayMs } from "./event-bus.js";
+import { parsePayload } from "./delivery.js";
+import type { Delivery, DeliveryContext, Settled } from "./delivery-modes.js";
+import { type Consumption, type RawEvent, retryDelayMs } from "./event-bus.js";
 
 export interface SqliteConsumptionSetup {
   db: Database.Database;
@@ -11,7 +12,8 @@ export interface SqliteConsumptionSetup {
   dead: SqliteDeadLetters;
   consumer: string;
   types: readonly EventType[];
-  handler: EventHandler;
+  /** How events reach the handler: one at a time, or in batches. */
+  delivery: (context: DeliveryContext) => Delivery;
   maxAttempts: number;
   pollMs: number;
   onStop: () => void;
@@ -27,14 +29,14 @@ interface EventRow {
 }
 
 /** Rows read per query: bounded, so a consumer far behind still checks for stop requests. */
-const BATCH = 200;
+const BATCH = 500;
 
 /**
  * Polls the log for rows of the consumer's types past its stored offset, after any letters an
  * operator redrove to it, and moves the offset past each event as it is handled or set aside.
  */
 export function startSqliteConsumption(setup: SqliteConsumptionSetup): Consumption {
-  const { db, log, dead, consumer, types, handler, maxAttempts, pollMs } = setup;
+  const { db, log, dead, consumer, types, maxAttempts, pollMs } = setup;
   const wanted = new Set<string>(types);
   const placeholders = types.map(() => "?").join(", ");
   const next = db.prepare<unknown[], EventRow>(
@@ -54,8 +56,7 @@ export function startSqliteConsumption(setup: SqliteConsumptionSetup): Consumpti
      ON CONFLICT(consumer) DO UPDATE SET types = excluded.types`,
   ).run(consumer, JSON.stringify(types));
   const abort = new AbortController();
-  const handOver = (event: RawEvent) =>
-    deliver(event, handler, { consumer, maxAttempts, signal: abort.signal, log });
+  const handOver = setup.delivery({ consumer, maxAttempts, signal: abort.signal, log });
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -68,10 +69,12 @@ export function startSqliteConsumption(setup: SqliteConsumptionSetup): Consumpti
         dead.settle(seq);
         continue;
       }
-      const outcome = await handOver(event);
-      if (outcome.kind === "stopped") return false;
-      if (outcome.kind === "handled") dead.settle(seq);
-      else dead.failAgain(seq, outcome.error, outcome.attempts, new Date());
+      const finished = await handOver([event], ([settled]) => {
+        if (settled?.outcome.kind === "dead")
+          dead.failAgain(seq, settled.outcome.error, settled.outcome.attempts, new Date());
+        else dead.settle(seq);
+      });
+      if (!finished) return false;
     }
     return true;
   };
@@ -84,27 +87,28 @@ export function startSqliteConsumption(setup: SqliteConsumptionSetup): Consumpti
       // writer at a time), so passing the head below cannot skip an event.
       const upTo = head.get()?.head ?? offset;
       const rows = next.all(offset, upTo, ...types);
-      for (const row of rows) {
-        const event = {
+      const seqOf = new Map<RawEvent, number>();
+      const events = rows.map((row) => {
+        const event: RawEvent = {
           id: row.id,
           type: row.type,
           payload: parsePayload(row.payload),
           occurredAt: row.occurred_at,
           traceparent: row.traceparent ?? undefined,
         };
-        const outcome = await handOver(event);
-        if (outcome.kind === "stopped") return;
-        offset = row.seq;
-        if (outcome.kind === "dead") {
-          // Set aside and passed in one transaction: a crash in between would lose the event.
-          db.transaction(() => {
-            dead.add(consumer, event, outcome.error, outcome.attempts, new Date());
-            writeOffset.run(consumer, offset);
-          })();
-        } else {
-          writeOffset.run(consumer, offset);
+        seqOf.set(event, row.seq);
+        return event;
+      });
+      // Dead letters and the offset past them in one transaction: a crash in between would lose
+      // an event, or deliver it again after it was set aside.
+      const pass = db.transaction((settled: Settled[]) => {
+        for (const { event, outcome } of settled) {
+          if (outcome.kind === "dead") dead.add(consumer, event, outcome.error, outcome.attempts, new Date());
+          offset = seqOf.get(event) ?? offset;
         }
-      }
+        writeOffset.run(consumer, offset);
+      });
+      if (!(await handOver(events, (settled) => pass(settled)))) return;
       if (rows.length < BATCH) {
         // Passing the head also passes the types this consumer skips, so that retention can
         // discard them and lag does not count them.

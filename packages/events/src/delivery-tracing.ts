@@ -1,4 +1,12 @@
-import { type Link, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import {
+  type Attributes,
+  type Link,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from "@opentelemetry/api";
 import { tracingStarted } from "@venta/kit";
 import type { RawEvent } from "./event-bus.js";
 
@@ -24,19 +32,60 @@ export async function consumeTraced<T>(
   handle: () => Promise<T>,
 ): Promise<T> {
   if (!tracingStarted()) return handle();
-  return tracer.startActiveSpan(
+  return inConsumerSpan(
     `consume ${event.type}`,
+    producerLink(event.traceparent),
+    {
+      "messaging.destination.name": event.type,
+      "messaging.consumer.group.name": consumer,
+      "messaging.message.id": event.id,
+      "venta.delivery_attempt": attempt,
+    },
+    handle,
+  );
+}
+
+/**
+ * Runs a batch handler in one span that links to every producer's span, as messaging conventions
+ * have it for batches: one trace per batch, and from each request a link to the batch it joined.
+ */
+export async function consumeBatchTraced<T>(
+  events: readonly RawEvent[],
+  consumer: string,
+  attempt: number,
+  handle: () => Promise<T>,
+): Promise<T> {
+  if (!tracingStarted()) return handle();
+  const types = [...new Set(events.map((event) => event.type))].sort();
+  return inConsumerSpan(
+    `consume ${types.join(" ")}`,
+    events.flatMap((event) => producerLink(event.traceparent)),
+    {
+      "messaging.destination.name": types.join(" "),
+      "messaging.consumer.group.name": consumer,
+      "messaging.batch.message_count": events.length,
+      "venta.delivery_attempt": attempt,
+    },
+    handle,
+  );
+}
+
+async function inConsumerSpan<T>(
+  name: string,
+  links: Link[],
+  attributes: Attributes,
+  handle: () => Promise<T>,
+): Promise<T> {
+  return tracer.startActiveSpan(
+    name,
     {
       kind: SpanKind.CONSUMER,
       root: true,
-      links: producerLink(event.traceparent),
+      links,
       attributes: {
         "messaging.system": "venta.events",
         "messaging.operation.type": "process",
-        "messaging.destination.name": event.type,
-        "messaging.consumer.group.name": consumer,
-        "messaging.message.id": event.id,
-        "venta.delivery_attempt": attempt,
+        ...attributes,
       },
     },
     async (span) => {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { batchConsumptionContract } from "./batch-consumption.contract.js";
 import { deadLetterContract } from "./dead-letters.contract.js";
 import { collect, created, type OpenBus, sleep, snapshot, until, vendorOf } from "./event-bus.harness.js";
 import type { EventBus } from "./event-bus.js";
@@ -95,6 +96,7 @@ export function eventBusContract(name: string, open: OpenBus): void {
       await expect(bus.ping()).resolves.toBeUndefined();
     });
 
+    batchConsumptionContract(openBus);
     deadLetterContract(openBus);
     retentionContract(openBus);
     statsContract(openBus);

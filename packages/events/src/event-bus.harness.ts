@@ -4,6 +4,9 @@ import type { ConsumeOptions, EventBus } from "./event-bus.js";
 /** What the contract may ask of an adapter's factory, beyond the defaults. */
 export interface ContractBusOptions {
   retentionMs?: number;
+  /** For buses that hand a dead process's unacknowledged events to another (Redis): how soon. */
+  claimMinIdleMs?: number;
+  claimIntervalMs?: number;
 }
 
 export type OpenBus = (options?: ContractBusOptions) => Promise<EventBus>;

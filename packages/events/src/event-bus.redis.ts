@@ -4,7 +4,9 @@ import type { Logger } from "pino";
 import { type DomainEvent, type EventPayload, type EventType, eventCatalogue } from "./catalogue.js";
 import { startRedisConsumption } from "./consumption.redis.js";
 import { RedisDeadLetters } from "./dead-letters.redis.js";
+import { type Delivery, type DeliveryContext, inBatches, oneAtATime } from "./delivery-modes.js";
 import {
+  type BatchHandler,
   type ConsumeOptions,
   type ConsumerStats,
   type Consumption,
@@ -111,6 +113,24 @@ export class RedisEventBus implements EventBus {
     handler: EventHandler,
     options: ConsumeOptions = {},
   ): Consumption {
+    return this.start(consumer, types, (context) => oneAtATime(handler, context), options);
+  }
+
+  consumeBatches(
+    consumer: string,
+    types: readonly EventType[],
+    handler: BatchHandler,
+    options: ConsumeOptions = {},
+  ): Consumption {
+    return this.start(consumer, types, (context) => inBatches(handler, context), options);
+  }
+
+  private start(
+    consumer: string,
+    types: readonly EventType[],
+    delivery: (context: DeliveryContext) => Delivery,
+    options: ConsumeOptions,
+  ): Consumption {
     const consumption = startRedisConsumption({
       redis: this.redis,
       log: this.log,
@@ -118,7 +138,7 @@ export class RedisEventBus implements EventBus {
       consumer,
       types,
       streams: [...new Set(types.map((type) => this.streamOf(type)))],
-      handler,
+      delivery,
       maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       claimMinIdleMs: this.claimMinIdleMs,
       claimIntervalMs: this.claimIntervalMs,

@@ -5,7 +5,9 @@ import type { Logger } from "pino";
 import type { DomainEvent, EventPayload, EventType } from "./catalogue.js";
 import { startSqliteConsumption } from "./consumption.sqlite.js";
 import { SqliteDeadLetters } from "./dead-letters.sqlite.js";
+import { type Delivery, type DeliveryContext, inBatches, oneAtATime } from "./delivery-modes.js";
 import {
+  type BatchHandler,
   type ConsumeOptions,
   type ConsumerStats,
   type Consumption,
@@ -103,13 +105,31 @@ export class SqliteEventBus implements EventBus {
     handler: EventHandler,
     options: ConsumeOptions = {},
   ): Consumption {
+    return this.start(consumer, types, (context) => oneAtATime(handler, context), options);
+  }
+
+  consumeBatches(
+    consumer: string,
+    types: readonly EventType[],
+    handler: BatchHandler,
+    options: ConsumeOptions = {},
+  ): Consumption {
+    return this.start(consumer, types, (context) => inBatches(handler, context), options);
+  }
+
+  private start(
+    consumer: string,
+    types: readonly EventType[],
+    delivery: (context: DeliveryContext) => Delivery,
+    options: ConsumeOptions,
+  ): Consumption {
     const consumption = startSqliteConsumption({
       db: this.db,
       log: this.log,
       dead: this.dead,
       consumer,
       types,
-      handler,
+      delivery,
       maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       pollMs: this.pollMs,
       onStop: () => this.consumptions.delete(consumption),

@@ -2,6 +2,12 @@ import type { DomainEvent, EventPayload, EventType } from "./catalogue.js";
 
 export type EventHandler = (event: DomainEvent) => Promise<void> | void;
 
+/**
+ * Handles several events at once, in publish order: a consumer that writes them in one transaction
+ * pays for one commit instead of one per event. It must handle all of them or throw.
+ */
+export type BatchHandler = (events: readonly DomainEvent[]) => Promise<void> | void;
+
 export interface Consumption {
   stop(): Promise<void>;
 }
@@ -77,6 +83,19 @@ export interface EventBus {
     consumer: string,
     types: readonly EventType[],
     handler: EventHandler,
+    options?: ConsumeOptions,
+  ): Consumption;
+  /**
+   * As {@link consume}, but hands `handler` every wanted event of one read from the log (up to a
+   * few hundred), in publish order, and acknowledges them together once it returns. A batch that
+   * fails is retried with backoff; if it keeps failing, its events are handed over one at a time,
+   * so that only an event failing on its own becomes a dead letter, and batching resumes after it.
+   * Events a process died handling are also handed over one at a time.
+   */
+  consumeBatches(
+    consumer: string,
+    types: readonly EventType[],
+    handler: BatchHandler,
     options?: ConsumeOptions,
   ): Consumption;
   /** The consumer's dead letters, oldest first. */

@@ -60,6 +60,21 @@ export function eventStoreContract(
       expect(events[0]?.position).toBeLessThan(events[1]?.position ?? 0);
     });
 
+    it("appends a batch that repeats stored events, or one event twice, keeping each event once in batch order", async () => {
+      await openStore();
+      const [a, b, c, d] = [1, 2, 3, 4].map((minute) => favorite("u1", `v${minute}`, minute)) as [
+        DomainEvent,
+        DomainEvent,
+        DomainEvent,
+        DomainEvent,
+      ];
+      expect(await store.append([a, b])).toBe(2);
+      // A redelivered batch overlapping what the store has, with an event in it twice.
+      expect(await store.append([b, c, a, c, d])).toBe(2);
+      const { events } = await store.query({}, 10);
+      expect(eventsOf(events)).toEqual([a, b, c, d]);
+    });
+
     it("files events by aggregate, from the catalogue, and pages through one aggregate's history", async () => {
       await openStore();
       const vendorEvents: DomainEvent[] = [];

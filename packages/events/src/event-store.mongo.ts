@@ -1,4 +1,4 @@
-import { isMongoDuplicateKey, pageLimit, pageOf } from "@venta/store";
+import { mongoDuplicateWrites, pageLimit, pageOf } from "@venta/store";
 import type { ClientSession, Connection, mongo } from "mongoose";
 import { type AggregateType, aggregateOf, type DomainEvent, type EventType } from "./catalogue.js";
 import { parsePayload } from "./delivery.js";
@@ -87,39 +87,56 @@ export class MongoEventStore implements EventStore {
     const last = reserved?.position ?? events.length;
     const recordedAt = new Date();
     let added = 0;
+    let run: StoredDocument[] = [];
+    const flush = async () => {
+      const inserted = await this.insertNew(run);
+      run = [];
+      added += inserted.length;
+      for (const doc of inserted) await this.erasure.redactIfErasedSince(doc);
+    };
     for (const [index, event] of events.entries()) {
       const doc = toDocument(await this.erasure.admit(event), last - events.length + 1 + index, recordedAt);
       const erasing = erasedBy(event);
-      // Again on a redelivery: it changes nothing more, and finishes an erasure whose transaction failed.
-      if (erasing !== undefined) {
-        if (await this.erasure.erase(erasing, (session) => this.insertOnce(doc, session))) added += 1;
-      } else if (await this.insertOnce(doc)) {
-        added += 1;
-        await this.erasure.redactIfErasedSince(doc);
+      if (erasing === undefined) {
+        run.push(doc);
+        continue;
       }
+      // The events before an erasure are stored first, so that it redacts them too.
+      await flush();
+      // Again on a redelivery: it changes nothing more, and finishes an erasure whose transaction failed.
+      if (await this.erasure.erase(erasing, (session) => this.insertOnce(doc, session))) added += 1;
     }
+    await flush();
     return added;
   }
 
-  /** Stores the document unless the event is there already; true when it was new. */
-  private async insertOnce(doc: StoredDocument, session?: ClientSession): Promise<boolean> {
-    if (session) {
-      // A refused insert would abort the transaction: upsert, which leaves an existing event alone.
-      const { _id, ...fields } = doc;
-      const { upsertedCount } = await this.events.updateOne(
-        { _id },
-        { $setOnInsert: fields },
-        { upsert: true, session },
-      );
-      return upsertedCount > 0;
-    }
+  /**
+   * Stores the documents whose events are not there yet, in one round trip; returns those it stored.
+   * Unordered, so that an event already stored (a redelivery) does not stop the ones after it: the
+   * order is in the positions, reserved beforehand.
+   */
+  private async insertNew(docs: StoredDocument[]): Promise<StoredDocument[]> {
+    if (docs.length === 0) return [];
     try {
-      await this.events.insertOne(doc);
-      return true;
+      await this.events.insertMany(docs, { ordered: false });
+      return docs;
     } catch (error) {
-      if (!isMongoDuplicateKey(error)) throw error;
-      return false;
+      const duplicates = mongoDuplicateWrites(error);
+      if (!duplicates) throw error;
+      return docs.filter((_, index) => !duplicates.has(index));
     }
+  }
+
+  /** Stores the erasure's own document in its transaction, unless it is there already; true when it was new. */
+  private async insertOnce(doc: StoredDocument, session: ClientSession): Promise<boolean> {
+    // A refused insert would abort the transaction: upsert, which leaves an existing event alone.
+    const { _id, ...fields } = doc;
+    const { upsertedCount } = await this.events.updateOne(
+      { _id },
+      { $setOnInsert: fields },
+      { upsert: true, session },
+    );
+    return upsertedCount > 0;
   }
 
   async eventsFor(

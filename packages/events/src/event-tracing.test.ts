@@ -112,4 +112,34 @@ describe("trace context across the event bus", () => {
     const consumer = consumerSpanOf(seen[0] as DomainEvent);
     expect(consumer.links[0]?.context).toMatchObject({ traceId: producer.traceId, spanId: producer.spanId });
   });
+
+  it("gives a batch one consumer span that links to every producer's span", async () => {
+    const bus = new SqliteEventBus(join(tempDir(), "events.db"), testLogger, 10);
+    closers.push(() => bus.close());
+    const producers = ["v-4", "v-5"].map((vendorId) =>
+      tracer.startActiveSpan("createVendor", (span) => {
+        const event = newEvent(created, snapshot(vendorId));
+        span.end();
+        return { event, context: span.spanContext() };
+      }),
+    );
+    await bus.publishEvents([...producers.map((p) => p.event), newEvent(created, snapshot("v-6"))]);
+    const seen: DomainEvent[] = [];
+    const consumption = bus.consumeBatches("batch-observer", [created], (events) => {
+      seen.push(...events);
+    });
+    closers.push(() => consumption.stop());
+    await until(() => seen.length === 3);
+    const spans = exporter
+      .getFinishedSpans()
+      .filter((span) => span.attributes["messaging.consumer.group.name"] === "batch-observer");
+    expect(spans).toHaveLength(1);
+    expect(spans[0]?.name).toBe(`consume ${created}`);
+    expect(spans[0]?.attributes["messaging.batch.message_count"]).toBe(3);
+    expect(spans[0]?.links.map((link) => link.context)).toEqual(
+      producers.map(({ context }) =>
+        expect.objectContaining({ traceId: context.traceId, spanId: context.spanId }),
+      ),
+    );
+  });
 });

@@ -56,8 +56,9 @@ export async function replayProjection(options: ReplayOptions): Promise<ReplayRe
   const applyStored = async () => {
     for (;;) {
       const page = await store.query({ types: projection.types }, batchSize, report.lastPosition);
+      if (!dryRun && projection.applyAll) await projection.applyAll(page.events.map((s) => s.event));
       for (const stored of page.events) {
-        if (!dryRun) await projection.apply(stored.event);
+        if (!dryRun && !projection.applyAll) await projection.apply(stored.event);
         report.applied += 1;
         report.byType[stored.event.type] = (report.byType[stored.event.type] ?? 0) + 1;
         report.lastPosition = stored.position;

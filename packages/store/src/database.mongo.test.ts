@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { subgraphDatabaseName } from "./database.mongo.js";
-import { conditionalUpsert } from "./upsert.mongo.js";
+import { conditionalUpsert, conditionalUpsertMany } from "./upsert.mongo.js";
 
 describe("subgraphDatabaseName", () => {
   it("gives each subgraph its own database on the production URI", () => {
@@ -65,5 +65,54 @@ describe("conditionalUpsert", () => {
     });
     await expect(failure).rejects.toThrow("not primary");
     expect(attempts).toEqual([true]);
+  });
+});
+
+describe("conditionalUpsertMany", () => {
+  const bulkError = (writeErrors: { index: number; code: number }[], counts: Record<string, number>) =>
+    Object.assign(new Error("bulk write failed"), { writeErrors, ...counts });
+
+  it("runs the writes refused as duplicate keys again without upsert, adding up both rounds", async () => {
+    const rounds: [readonly number[], boolean][] = [];
+    const result = await conditionalUpsertMany(4, async (indexes, upsert) => {
+      rounds.push([indexes, upsert]);
+      if (upsert)
+        throw bulkError(
+          [
+            { index: 3, code: 11000 },
+            { index: 1, code: 11000 },
+          ],
+          { matchedCount: 1, modifiedCount: 1, upsertedCount: 1 },
+        );
+      return { matchedCount: 1, modifiedCount: 1, upsertedCount: 0 };
+    });
+    expect(rounds).toEqual([
+      [[0, 1, 2, 3], true],
+      [[1, 3], false],
+    ]);
+    expect(result).toEqual({ matchedCount: 2, modifiedCount: 2, upsertedCount: 1 });
+  });
+
+  it("lets a bulk error through when any write failed for another reason", async () => {
+    const failure = conditionalUpsertMany(2, async () => {
+      throw bulkError(
+        [
+          { index: 0, code: 11000 },
+          { index: 1, code: 121 },
+        ],
+        {},
+      );
+    });
+    await expect(failure).rejects.toThrow("bulk write failed");
+  });
+
+  it("writes nothing for no writes", async () => {
+    let calls = 0;
+    const result = await conditionalUpsertMany(0, async () => {
+      calls += 1;
+      return { matchedCount: 0, modifiedCount: 0, upsertedCount: 0 };
+    });
+    expect(calls).toBe(0);
+    expect(result.upsertedCount).toBe(0);
   });
 });

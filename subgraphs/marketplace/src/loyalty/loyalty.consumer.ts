@@ -1,5 +1,6 @@
 import {
   type Consumption,
+  type DomainEvent,
   type EventBus,
   followProjection,
   type Projection,
@@ -9,6 +10,7 @@ import {
 } from "@venta/events";
 import type { Logger } from "@venta/kit";
 import type { LoyaltyService } from "./loyalty.service.js";
+import type { VendorPositionRecord } from "./vendor-position.record.js";
 import type { VendorPositionsStore } from "./vendor-positions.store.js";
 
 export const POSITIONS_CONSUMER = "marketplace.loyalty-vendor-positions";
@@ -26,21 +28,33 @@ export function followVendorPositions(
   return followProjection(bus, vendorPositionsProjection(positions, log));
 }
 
-/** Vendors' latest positions as a projection: what the bus feeds live, and what a replay rebuilds. */
+const positionOf = (event: DomainEvent): VendorPositionRecord => {
+  const report = event.payload as VendorLocationUpdated;
+  return {
+    vendorId: report.vendorId,
+    lat: report.lat,
+    lng: report.lng,
+    recordedAt: new Date(report.recordedAt),
+  };
+};
+
+/**
+ * Vendors' latest positions as a projection: what the bus feeds live, and what a replay rebuilds.
+ * Fed in batches, one transaction each: location reports positions by the hundred per second.
+ */
 export function vendorPositionsProjection(positions: VendorPositionsStore, log: Logger): Projection {
   return {
     name: POSITIONS_CONSUMER,
     types: ["location.vendor_location_updated"],
     reset: () => positions.clear(),
     apply: async (event) => {
-      const report = event.payload as VendorLocationUpdated;
-      const applied = await positions.apply({
-        vendorId: report.vendorId,
-        lat: report.lat,
-        lng: report.lng,
-        recordedAt: new Date(report.recordedAt),
-      });
-      log.debug({ vendorId: report.vendorId, applied }, "loyalty vendor position");
+      const position = positionOf(event);
+      const applied = await positions.apply(position);
+      log.debug({ vendorId: position.vendorId, applied }, "loyalty vendor position");
+    },
+    applyAll: async (events) => {
+      const changed = await positions.applyAll(events.map(positionOf));
+      log.debug({ reports: events.length, changed }, "loyalty vendor positions");
     },
   };
 }

@@ -35,6 +35,24 @@ export function vendorPositionsStoreContract(
       expect(await store.latest("v1")).toEqual(second);
     });
 
+    it("applies a batch of reports as one by one: each vendor's latest wins, stale ones change nothing", async () => {
+      await store.apply({ vendorId: "v1", lat: 1, lng: 1, recordedAt: at(20) });
+      const batch = [
+        { vendorId: "v1", lat: 2, lng: 2, recordedAt: at(10) },
+        { vendorId: "v2", lat: 3, lng: 3, recordedAt: at(30) },
+        { vendorId: "v3", lat: 4, lng: 4, recordedAt: at(5) },
+        { vendorId: "v2", lat: 5, lng: 5, recordedAt: at(40) },
+        { vendorId: "v3", lat: 6, lng: 6, recordedAt: at(1) },
+      ];
+      expect(await store.applyAll(batch)).toBe(2);
+      expect(await store.latest("v1")).toEqual({ vendorId: "v1", lat: 1, lng: 1, recordedAt: at(20) });
+      expect(await store.latest("v2")).toEqual(batch[3]);
+      expect(await store.latest("v3")).toEqual(batch[2]);
+      // The same batch again (a redelivery) changes nothing.
+      expect(await store.applyAll(batch)).toBe(0);
+      expect(await store.applyAll([])).toBe(0);
+    });
+
     it("keeps the latest of racing first reports of a vendor", async () => {
       // Each round is a vendor nobody has seen: every report races to create it.
       for (let round = 0; round < 10; round += 1) {

@@ -1,5 +1,6 @@
-import { conditionalUpsert, registerModel } from "@venta/store";
+import { conditionalUpsert, conditionalUpsertMany, registerModel } from "@venta/store";
 import { type Connection, type Model, Schema } from "mongoose";
+import { latestPerVendor } from "./latest-positions.js";
 import type { VendorPositionRecord } from "./vendor-position.record.js";
 import type { VendorPositionsStore } from "./vendor-positions.store.js";
 
@@ -49,6 +50,27 @@ export class MongoVendorPositionsStore implements VendorPositionsStore {
         .exec(),
     );
     return result.modifiedCount === 1 || result.upsertedCount === 1;
+  }
+
+  async applyAll(positions: readonly VendorPositionRecord[]): Promise<number> {
+    // One write per vendor, so the unordered bulk write never has two for one document.
+    const latest = latestPerVendor(positions);
+    const result = await conditionalUpsertMany(latest.length, (indexes, upsert) =>
+      this.model.bulkWrite(
+        indexes.map((index) => {
+          const position = latest[index] as VendorPositionRecord;
+          return {
+            updateOne: {
+              filter: { _id: position.vendorId, recordedAt: { $lt: position.recordedAt } },
+              update: { $set: { lat: position.lat, lng: position.lng, recordedAt: position.recordedAt } },
+              upsert,
+            },
+          };
+        }),
+        { ordered: false },
+      ),
+    );
+    return result.modifiedCount + result.upsertedCount;
   }
 
   async latest(vendorId: string): Promise<VendorPositionRecord | null> {

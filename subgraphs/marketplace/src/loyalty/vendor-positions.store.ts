@@ -12,6 +12,11 @@ export interface VendorPositionLookup {
 export interface VendorPositionsStore extends VendorPositionLookup {
   /** Keeps the stored position if it was recorded at or after this one; true when it wrote. */
   apply(position: VendorPositionRecord): Promise<boolean>;
+  /**
+   * Applies several reports, as `apply` would one by one, in one write (a transaction, a bulk
+   * write); returns how many vendors' positions it changed.
+   */
+  applyAll(positions: readonly VendorPositionRecord[]): Promise<number>;
   /** Forgets every position: before a replay rebuilds the projection. */
   clear(): Promise<void>;
 }

@@ -165,6 +165,25 @@ export function searchIndexContract(adapter: string, open: () => Promise<OpenedS
       expect(hit?.distanceMeters).toBeCloseTo(0, 6);
     });
 
+    it("applies a batch of positions as one by one: each vendor's latest wins, older ones change nothing", async () => {
+      await index.applyVendor(entry("near", { name: "Near Taco" }));
+      await index.applyVendor(entry("moved", { name: "Moved Taco" }));
+      await index.applyPosition({ vendorId: "near", ...CENTER, recordedAt: T0 });
+      const far = destinationPoint(CENTER, 90, 3000);
+      const batch = [
+        { vendorId: "near", ...far, recordedAt: hoursAgo(1) },
+        { vendorId: "moved", ...far, recordedAt: hoursAgo(2) },
+        { vendorId: "moved", ...CENTER, recordedAt: hoursAgo(1) },
+        { vendorId: "moved", ...far, recordedAt: hoursAgo(3) },
+      ];
+      expect(await index.applyPositions(batch)).toBe(1);
+      const around = { area: { center: CENTER, radiusMeters: 100 } };
+      expect((await ids("taco", around)).sort()).toEqual(["moved", "near"]);
+      const [moved] = await search("moved", around);
+      expect(moved?.recordedAt).toEqual(hoursAgo(1));
+      expect(await index.applyPositions([])).toBe(0);
+    });
+
     it("does not show a vendor before its snapshot arrives", async () => {
       await index.applyMenu({
         vendorId: "early",

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { boxesAround, type GeoPoint, greatCircleMeters } from "@venta/geo";
-import { conditionalUpsert, registerModel } from "@venta/store";
+import { conditionalUpsert, conditionalUpsertMany, registerModel } from "@venta/store";
 import {
   type Connection,
   type Model,
@@ -8,6 +8,7 @@ import {
   Schema,
   type UpdateWithAggregationPipeline,
 } from "mongoose";
+import { latestPositions } from "./latest-positions.js";
 import {
   type ActivityEntry,
   type ActivityKind,
@@ -258,6 +259,28 @@ export class MongoSearchIndex implements SearchIndex {
     return this.upsertIfNewer({ _id: entry.vendorId, recordedAt: { $not: { $gt: entry.recordedAt } } }, [
       { $set: { lat: literal(entry.lat), lng: literal(entry.lng), recordedAt: literal(entry.recordedAt) } },
     ]);
+  }
+
+  async applyPositions(entries: readonly PositionEntry[]): Promise<number> {
+    // One write per vendor, so the unordered bulk write never has two for one document.
+    const latest = latestPositions(entries);
+    const result = await conditionalUpsertMany(latest.length, (indexes, upsert) =>
+      this.docs.bulkWrite(
+        indexes.map((index) => {
+          const entry = latest[index] as PositionEntry;
+          return {
+            updateOne: {
+              filter: { _id: entry.vendorId, recordedAt: { $not: { $gt: entry.recordedAt } } },
+              // Plain values (numbers, a date): no pipeline and no $literal needed.
+              update: { $set: { lat: entry.lat, lng: entry.lng, recordedAt: entry.recordedAt } },
+              upsert,
+            },
+          };
+        }),
+        { ordered: false },
+      ),
+    );
+    return result.matchedCount + result.upsertedCount;
   }
 
   async applyOpenHours(entry: OpenHoursEntry): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { boxesAround, type GeoPoint, greatCircleMeters } from "@venta/geo";
 import type Database from "better-sqlite3";
+import { latestPositions } from "./latest-positions.js";
 import {
   type ActivityEntry,
   ERASED_FAVORITE_PREFIX,
@@ -211,12 +212,20 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   async applyPosition(entry: PositionEntry): Promise<boolean> {
-    return this.db.transaction(() => {
-      const row = this.rowOf(entry.vendorId);
-      if (row.recorded_at !== null && row.recorded_at > entry.recordedAt.getTime()) return false;
-      this.statements.setPosition.run(entry.lat, entry.lng, entry.recordedAt.getTime(), row.id);
-      return true;
-    })();
+    return this.db.transaction(() => this.setPosition(entry))();
+  }
+
+  async applyPositions(entries: readonly PositionEntry[]): Promise<number> {
+    const latest = latestPositions(entries);
+    return this.db.transaction(() => latest.filter((entry) => this.setPosition(entry)).length)();
+  }
+
+  /** Inside a transaction: the row is read, then written. */
+  private setPosition(entry: PositionEntry): boolean {
+    const row = this.rowOf(entry.vendorId);
+    if (row.recorded_at !== null && row.recorded_at > entry.recordedAt.getTime()) return false;
+    this.statements.setPosition.run(entry.lat, entry.lng, entry.recordedAt.getTime(), row.id);
+    return true;
   }
 
   async applyOpenHours(entry: OpenHoursEntry): Promise<boolean> {

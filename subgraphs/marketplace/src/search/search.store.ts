@@ -29,6 +29,11 @@ export interface SearchIndex {
   /** Keeps the position unless the indexed one was recorded later. */
   applyPosition(entry: PositionEntry): Promise<boolean>;
   /**
+   * Applies several positions, as `applyPosition` would one by one, in one write (a transaction, a
+   * bulk write); returns how many vendors' positions it set.
+   */
+  applyPositions(entries: readonly PositionEntry[]): Promise<number>;
+  /**
    * Replaces the vendor's open intervals unless the indexed ones are as new or newer (by
    * `updatedAt`, then `horizonEnd`); from then on the vendor has a schedule.
    */
