@@ -155,6 +155,8 @@ export class LiveFanout {
         if (step.done || done) return finish();
         const result = await group.resultFor(step.value);
         await this.pacer.turn();
+        // Ended while its result was being computed or waiting for its turn: nothing more is sent.
+        if (done) return { value: undefined, done: true };
         return { value: result, done: false };
       },
       return: finish,
