@@ -38,6 +38,7 @@ import { liveFieldResolver } from "./live-schema.js";
 import { refuseUpgrade, type SocketLimits, SocketQuota, upgradePath } from "./socket-quota.js";
 import { type ForwardedRequest, type SubgraphPassthrough, UpstreamErrors } from "./subgraph-passthrough.js";
 import { rootFieldName, type SubgraphEndpoint } from "./subscription-owners.js";
+import { corkForThisTurn } from "./turn-corked-writes.js";
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -250,7 +251,9 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
           forward.requestId,
         ) as unknown as ReturnType<typeof fanout.subscribe>;
       },
-      onNext: (_ctx, _id, _payload, args, result) => {
+      onNext: (ctx, _id, _payload, args, result) => {
+        // The upgrade request's socket is the connection the frame is about to be written to.
+        corkForThisTurn(ctx.extra.request.socket);
         if (forwards.has(args)) return result as unknown as FormattedExecutionResult;
         observeSocketWrite(result);
         return fanout.format(result);
