@@ -44,6 +44,7 @@ describe("what an update means to a subscriber", () => {
 describe("coalescing for a slow subscriber", () => {
   const event = (kind: LiveEvent["kind"], lat = 1): LiveEvent => ({
     kind,
+    updateId: `u${lat}`,
     vendorId: "v1",
     position: { lat, lng: 0, accuracyMeters: null, heading: null, recordedAt: "" },
   });
@@ -57,6 +58,13 @@ describe("coalescing for a slow subscriber", () => {
     ["ENTERED", "LEFT", null],
   ] as const)("%s then %s is %s", (a, b, expected) => {
     expect(coalesce(event(a), event(b))?.kind ?? null).toBe(expected);
+  });
+
+  it("reports the latest update's id, so it is told as that update with its own kind", () => {
+    expect(coalesce(event("ENTERED", 1), event("MOVED", 2))).toMatchObject({
+      kind: "ENTERED",
+      updateId: "u2",
+    });
   });
 
   it("keeps the latest position per vendor and bounds how many vendors wait", async () => {

@@ -6,6 +6,11 @@ export type LiveEventKind = "MOVED" | "ENTERED" | "LEFT" | "OFFLINE";
 /** One event for one subscriber. */
 export interface LiveEvent {
   kind: LiveEventKind;
+  /**
+   * The update this event reports (a coalesced event: the latest one's). With `kind` it names what
+   * a subscriber is told, so subscribers told the same can share one execution of their selection.
+   */
+  updateId: string;
   vendorId: string;
   position: LivePosition;
   /** The update's `acceptedAt`: a coalesced event keeps the latest update's. */
@@ -16,6 +21,7 @@ export interface LiveEvent {
 export function eventFor(area: LiveArea, update: LiveUpdate): LiveEvent | null {
   const isIn = areaContains(area, update.vendorId, update.position);
   const base = {
+    updateId: update.id,
     vendorId: update.vendorId,
     position: update.position,
     ...(update.acceptedAt === undefined ? {} : { acceptedAt: update.acceptedAt }),

@@ -6,7 +6,6 @@ import {
   type GraphQLSchema,
   printSchema,
 } from "graphql";
-import { noteAcceptance } from "./live-latency.js";
 import { isOwn, own } from "./own.js";
 import type { VendorLoader } from "./vendor-loader.js";
 
@@ -36,9 +35,8 @@ export function liveSchema(
   if (!field || !vendorField) throw new Error("the supergraph has no vendorLocationUpdated subscription");
 
   field.subscribe = (_source, args) => hub.subscribe(parseArea(args as LiveAreaArgs));
-  field.resolve = (event: LiveEvent, _args, _context, info): EventPayload => {
-    noteAcceptance(info.operation, event);
-    return own({
+  field.resolve = (event: LiveEvent): EventPayload =>
+    own({
       kind: event.kind,
       vendorId: event.vendorId,
       location: own({
@@ -49,7 +47,6 @@ export function liveSchema(
         isLive: Date.now() - Date.parse(event.position.recordedAt) <= liveWindowSeconds * 1000,
       }),
     });
-  };
   vendorField.resolve = (payload: EventPayload, _args, _context, info) =>
     vendors.load(payload.vendorId, info);
   return schema;

@@ -99,7 +99,44 @@ export class VendorLoader {
   }
 }
 
+/** The printed parts of a `vendor` selection, which depend on the document only. */
+interface PrintedSelection {
+  fieldNodes: readonly FieldNode[];
+  selection: string;
+  fragments: string[];
+  variableDefinitions: string[];
+  variableNames: string[];
+}
+
+/**
+ * Printed selections by their first field node: a group of subscribers executes its document
+ * again for every event, and printing the selection each time cost more than the rest of the event.
+ */
+const printed = new WeakMap<FieldNode, PrintedSelection>();
+
 function requestFor(vendorId: string, info: GraphQLResolveInfo): VendorRequest {
+  const parts = printedSelection(info);
+  const variables = Object.fromEntries(parts.variableNames.map((name) => [name, info.variableValues[name]]));
+  return {
+    vendorId,
+    group: JSON.stringify([parts.selection, parts.fragments, parts.variableDefinitions, variables]),
+    selection: parts.selection,
+    fragments: parts.fragments,
+    variableDefinitions: parts.variableDefinitions,
+    variables,
+  };
+}
+
+function printedSelection(info: GraphQLResolveInfo): PrintedSelection {
+  const first = info.fieldNodes[0] as FieldNode;
+  const known = printed.get(first);
+  // The same first node with other merged nodes (an @include that varies by variables) is printed anew.
+  if (
+    known &&
+    known.fieldNodes.length === info.fieldNodes.length &&
+    known.fieldNodes.every((node, i) => node === info.fieldNodes[i])
+  )
+    return known;
   const selectionSet: SelectionSetNode = {
     kind: Kind.SELECTION_SET,
     selections: info.fieldNodes.flatMap((node: FieldNode) => node.selectionSet?.selections ?? []),
@@ -122,18 +159,15 @@ function requestFor(vendorId: string, info: GraphQLResolveInfo): VendorRequest {
   const definitions = (info.operation.variableDefinitions ?? []).filter((d: VariableDefinitionNode) =>
     variableNames.has(d.variable.name.value),
   );
-  const variables = Object.fromEntries([...variableNames].map((name) => [name, info.variableValues[name]]));
-  const selection = print(selectionSet);
-  const fragments = [...fragmentNames].flatMap((name) =>
-    info.fragments[name] ? [print(info.fragments[name])] : [],
-  );
-  const variableDefinitions = definitions.map((d) => print(d));
-  return {
-    vendorId,
-    group: JSON.stringify([selection, fragments, variableDefinitions, variables]),
-    selection,
-    fragments,
-    variableDefinitions,
-    variables,
+  const parts: PrintedSelection = {
+    fieldNodes: [...info.fieldNodes],
+    selection: print(selectionSet),
+    fragments: [...fragmentNames].flatMap((name) =>
+      info.fragments[name] ? [print(info.fragments[name])] : [],
+    ),
+    variableDefinitions: definitions.map((d) => print(d)),
+    variableNames: [...variableNames],
   };
+  printed.set(first, parts);
+  return parts;
 }

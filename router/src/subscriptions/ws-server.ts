@@ -23,7 +23,6 @@ import {
   getOperationAST,
   getVariableValues,
   parse,
-  subscribe,
   type ValidationRule,
   validate,
 } from "graphql";
@@ -35,11 +34,13 @@ import type { SubscriptionAdmission } from "../security/admission.js";
 import { type OperationSizeLimits, oversizedOperation } from "../security/operation-size.js";
 import { pageSizeCostErrors } from "../security/page-size-cost.js";
 import { formatLimitError, QUERY_TOO_COMPLEX } from "../security/query-limits.js";
+import { LiveFanout } from "./live-fanout.js";
 import { observeSocketWrite } from "./live-latency.js";
 import { liveFieldResolver } from "./live-schema.js";
 import { refuseUpgrade, type SocketLimits, SocketQuota, upgradePath } from "./socket-quota.js";
 import { type ForwardedRequest, type SubgraphPassthrough, UpstreamErrors } from "./subgraph-passthrough.js";
 import { rootFieldName, type SubgraphEndpoint } from "./subscription-owners.js";
+import { corkForThisTurn } from "./turn-corked-writes.js";
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -143,6 +144,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
   };
   /** The execution arguments of forwarded subscriptions: graphql-ws hands the same object to `subscribe`. */
   const forwards = new WeakMap<ExecutionArgs, Forward>();
+  /** The router's own subscriptions, executed once per group of alike subscribers and event. */
+  const fanout = new LiveFanout();
   const ownSubscriptions = schema.getSubscriptionType()?.getFields() ?? {};
   /** The subgraph a subscription goes to, or undefined when the router serves it itself. */
   const endpointOf = (args: ExecutionArgs): SubgraphEndpoint | null | undefined => {
@@ -243,7 +246,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
       },
       subscribe: (args) => {
         const forward = forwards.get(args);
-        if (!forward || !options.passthrough) return subscribe(args);
+        // Live events are executed without the subscriber's identity (the vendor loader reads the
+        // supergraph as anonymous), so every viewer's result is the same and the rights part of
+        // the group key is one value for all. Were the selection ever run as the subscriber, its
+        // identity would have to go here.
+        if (!forward || !options.passthrough) return fanout.subscribe(args, "anonymous");
         // The subgraph's results are already formatted for clients: `onNext` passes them on as they are.
         return options.passthrough.forwarder.forward(
           forward.socket,
@@ -251,12 +258,14 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
           forward.endpoint,
           forward.request,
           forward.requestId,
-        ) as unknown as ReturnType<typeof subscribe>;
+        ) as unknown as ReturnType<typeof fanout.subscribe>;
       },
-      onNext: (_ctx, _id, _payload, args, result) => {
+      onNext: (ctx, _id, _payload, args, result) => {
+        // The upgrade request's socket is the connection the frame is about to be written to.
+        corkForThisTurn(ctx.extra.request.socket);
         if (forwards.has(args)) return result as unknown as FormattedExecutionResult;
-        observeSocketWrite(args.document, args.operationName);
-        return undefined;
+        observeSocketWrite(result);
+        return fanout.format(result);
       },
       onOperation: (ctx, id) => {
         live.started(ctx.extra.socket, id);
