@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { parseBenchArgs } from "./args.js";
+import { connectionsFor, parseBenchArgs } from "./args.js";
 
 describe("parseBenchArgs", () => {
-  it("defaults to every figure: 100k and 1M vendors for 10 s, 1k and 10k subscriptions", () => {
+  it("defaults to every figure once: 100k and 1M vendors for 10 s, 1k and 10k subscriptions", () => {
     expect(parseBenchArgs([])).toEqual({
       vendorCounts: [100_000, 1_000_000],
       durationSeconds: 10,
-      connections: 1,
+      connections: undefined,
       seed: 2026,
-      suites: ["proximity", "live", "geofences"],
+      suites: ["proximity", "live", "geofences", "throughput"],
       subscriptionCounts: [1_000, 10_000],
       updateRate: 100,
+      repeat: 1,
     });
   });
 
@@ -26,10 +27,26 @@ describe("parseBenchArgs", () => {
     expect(parseBenchArgs(["--only", "geofences"]).suites).toEqual(["geofences"]);
   });
 
+  it("reads --only throughput and --repeat", () => {
+    const options = parseBenchArgs(["--only", "throughput", "--repeat", "3"]);
+    expect(options).toMatchObject({ suites: ["throughput"], repeat: 3 });
+  });
+
+  it("gives proximity one connection and throughput twenty unless --connections says otherwise", () => {
+    const defaults = parseBenchArgs([]);
+    expect(connectionsFor(defaults, "proximity")).toBe(1);
+    expect(connectionsFor(defaults, "throughput")).toBe(20);
+    const chosen = parseBenchArgs(["--connections", "8"]);
+    expect(connectionsFor(chosen, "proximity")).toBe(8);
+    expect(connectionsFor(chosen, "throughput")).toBe(8);
+  });
+
   it("refuses what is not a positive integer or a known suite", () => {
     expect(() => parseBenchArgs(["--duration", "0"])).toThrow(/--duration/);
     expect(() => parseBenchArgs(["--vendors", "1e3x"])).toThrow(/--vendors/);
     expect(() => parseBenchArgs(["--subscriptions", "-1"])).toThrow(/--subscriptions/);
+    expect(() => parseBenchArgs(["--repeat", "0"])).toThrow(/--repeat/);
+    expect(() => parseBenchArgs(["--connections", "2.5"])).toThrow(/--connections/);
     expect(() => parseBenchArgs(["--only", "nearby"])).toThrow(/--only/);
     expect(() => parseBenchArgs(["--nope"])).toThrow();
   });

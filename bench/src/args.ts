@@ -1,24 +1,37 @@
 import { parseArgs } from "node:util";
 
 /** Groups of figures a run can be limited to. */
-export const SUITES = ["proximity", "live", "geofences"] as const;
+export const SUITES = ["proximity", "live", "geofences", "throughput"] as const;
 export type Suite = (typeof SUITES)[number];
 
 export interface BenchOptions {
   /** Data-set sizes for the proximity figures; the live figures always use the 100k city. */
   vendorCounts: number[];
   durationSeconds: number;
-  connections: number;
+  /** HTTP load connections; each suite has its own default (see `connectionsFor`). */
+  connections: number | undefined;
   seed: number;
   suites: Suite[];
   /** Open subscriptions per live-latency figure. */
   subscriptionCounts: number[];
   /** Position updates per second posted while live latency is measured. */
   updateRate: number;
+  /** Times the selected suites run in a row, each on a fresh copy of its data set. */
+  repeat: number;
+}
+
+/**
+ * One connection gives the proximity figures per-request latency; twenty keep a target busy
+ * enough that the throughput figures are its capacity, not the client's round trips.
+ */
+const DEFAULT_CONNECTIONS = { proximity: 1, throughput: 20 } as const;
+
+export function connectionsFor(options: BenchOptions, suite: keyof typeof DEFAULT_CONNECTIONS): number {
+  return options.connections ?? DEFAULT_CONNECTIONS[suite];
 }
 
 const USAGE =
-  "usage: node bench/dist/run.js [--only proximity|live|geofences] [--vendors 100000,1000000] [--duration 10] [--connections 1] [--subscriptions 1000,10000] [--update-rate 100] [--seed 2026]";
+  "usage: node bench/dist/run.js [--only proximity|live|geofences|throughput] [--repeat 1] [--vendors 100000,1000000] [--duration 10] [--connections 1 for proximity, 20 for throughput] [--subscriptions 1000,10000] [--update-rate 100] [--seed 2026]";
 
 function positiveInt(flag: string, raw: string): number {
   const value = Number(raw);
@@ -50,20 +63,23 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       only: { type: "string" },
       vendors: { type: "string", default: "100000,1000000" },
       duration: { type: "string", default: "10" },
-      connections: { type: "string", default: "1" },
+      connections: { type: "string" },
       seed: { type: "string", default: "2026" },
       subscriptions: { type: "string", default: "1000,10000" },
       "update-rate": { type: "string", default: "100" },
+      repeat: { type: "string", default: "1" },
     },
     strict: true,
   });
   return {
     vendorCounts: list(values.vendors).map((part) => positiveInt("vendors", part)),
     durationSeconds: positiveInt("duration", values.duration),
-    connections: positiveInt("connections", values.connections),
+    connections:
+      values.connections === undefined ? undefined : positiveInt("connections", values.connections),
     seed: positiveInt("seed", values.seed),
     suites: suites(values.only),
     subscriptionCounts: list(values.subscriptions).map((part) => positiveInt("subscriptions", part)),
     updateRate: positiveInt("update-rate", values["update-rate"]),
+    repeat: positiveInt("repeat", values.repeat),
   };
 }

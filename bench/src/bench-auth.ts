@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import {
+  anonymous,
   DEV_AUDIENCE,
   DEV_ISSUER,
   DevIssuer,
@@ -32,6 +33,8 @@ export interface BenchAuth {
   router: HeadersFor;
   /** The router-signed identity of the bench admin, for requests straight to a subgraph. */
   subgraph: HeadersFor;
+  /** What the router signs for a caller without credentials: the same reads, straight to a subgraph. */
+  anonymousSubgraph: HeadersFor;
   close(): Promise<void>;
 }
 
@@ -63,9 +66,13 @@ export async function startBenchAuth(dataDir: string): Promise<BenchAuth> {
   const token = await issuer.sign({ userId: BENCH_USER, roles: [Role.Admin], expiresIn: "24h" });
   const routerHeaders = { authorization: `Bearer ${token}` };
   let subgraphHeaders = { [IDENTITY_HEADER]: await internal.sign(admin) };
+  let anonymousHeaders = { [IDENTITY_HEADER]: await internal.sign(anonymous) };
   const refresh = setInterval(() => {
     void internal.sign(admin).then((signed) => {
       subgraphHeaders = { [IDENTITY_HEADER]: signed };
+    });
+    void internal.sign(anonymous).then((signed) => {
+      anonymousHeaders = { [IDENTITY_HEADER]: signed };
     });
   }, REFRESH_MS);
   refresh.unref();
@@ -83,6 +90,7 @@ export async function startBenchAuth(dataDir: string): Promise<BenchAuth> {
     },
     router: () => routerHeaders,
     subgraph: () => subgraphHeaders,
+    anonymousSubgraph: () => anonymousHeaders,
     async close() {
       clearInterval(refresh);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,8 +1,7 @@
 import type { GeoPoint } from "@venta/geo";
-import { progressBar } from "@venta/kit";
 import { postGraphQL } from "@venta/testing";
-import autocannon from "autocannon";
-import { type Figure, summarize, type Target } from "./figure.js";
+import type { Figure, Target } from "./figure.js";
+import { measureHttpLoad } from "./http-load.js";
 import { PAGE_SIZE, RADIUS_METERS } from "./store-nearby.js";
 
 const ROUTER_QUERY = `query Nearby($near: GeoPointInput!, $radius: Float, $first: Int) {
@@ -40,30 +39,20 @@ export async function measureHttpNearby(options: HttpNearbyOptions): Promise<Fig
   const query = options.target === "router" ? ROUTER_QUERY : LOCATION_QUERY;
   const variables = options.centres.map((near) => ({ near, radius: RADIUS_METERS, first: PAGE_SIZE }));
   const meanEdges = await checkAnswers(options, query, variables);
-  const requests = variables.map((vars) => ({
-    method: "POST" as const,
-    path: new URL(options.url).pathname,
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ operationName: "Nearby", query, variables: vars }),
-    setupRequest: (request: autocannon.Request) => ({
-      ...request,
-      headers: { ...request.headers, ...options.headers() },
-    }),
-  }));
-  const label = `${options.target}, ${options.vendors} vendors`;
-  // Warm-up lets the JIT, SQLite's page cache and the router's query plan cache settle first.
-  await cannon(options, requests, options.warmupSeconds, `${label} (warm-up)`);
-  const { result, samples } = await cannon(options, requests, options.durationSeconds, label);
-  const errors = result.errors + result.timeouts + result.non2xx + result.mismatches;
+  const load = await measureHttpLoad({
+    url: options.url,
+    bodies: variables.map((vars) => JSON.stringify({ operationName: "Nearby", query, variables: vars })),
+    headers: options.headers,
+    connections: options.connections,
+    durationSeconds: options.durationSeconds,
+    warmupSeconds: options.warmupSeconds,
+    label: `${options.target}, ${options.vendors} vendors`,
+  });
   return {
     vendors: options.vendors,
     target: options.target,
-    requests: samples.length,
-    seconds: result.duration,
-    rps: samples.length / result.duration,
-    latencyMs: summarize(samples),
+    ...load,
     meanEdges,
-    errors,
     notes:
       options.target === "router"
         ? ["through the router: location, then marketplace for `name`"]
@@ -92,35 +81,4 @@ async function checkAnswers(
     edges += found.length;
   }
   return edges / variables.length;
-}
-
-async function cannon(
-  options: HttpNearbyOptions,
-  requests: autocannon.Request[],
-  seconds: number,
-  label: string,
-): Promise<{ result: autocannon.Result; samples: number[] }> {
-  const samples: number[] = [];
-  const progress = progressBar(label, seconds);
-  let ticks = 0;
-  const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url: options.url,
-        connections: options.connections,
-        duration: seconds,
-        requests,
-        // GraphQL reports failures in a 200 answer: count those as errors too.
-        verifyBody: (body) => !String(body).includes('"errors"'),
-      },
-      (error: unknown, done: autocannon.Result) => (error ? reject(error) : resolve(done)),
-    );
-    // Our own samples, because autocannon's histogram holds whole milliseconds and has no p95.
-    instance.on("response", (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode >= 200 && statusCode < 300) samples.push(responseTime);
-    });
-    instance.on("tick", () => progress.update(Math.min(seconds, ++ticks)));
-  });
-  progress.done();
-  return { result, samples };
 }

@@ -17,14 +17,15 @@ export function machineInfo() {
 }
 
 /**
- * Writes the run as `nearby-<timestamp>.json`, and a run of every suite also as `latest.json` (which a
- * run limited with `--only` would otherwise leave holding only its part); returns the first path.
+ * Writes the invocation as `nearby-<its start time>.json` (again after each run, replacing the
+ * last), and a finished invocation of every suite also as `latest.json` (which a run limited with
+ * `--only` would otherwise leave holding only its part); returns the first path.
  */
-export function writeResults(report: object, finishedAt: Date, complete: boolean): string {
+export function writeResults(report: object, startedAt: Date, complete: boolean): string {
   const dir = join(BENCH_DIR, "results");
   mkdirSync(dir, { recursive: true });
   // ISO 8601 with ':' and '.' replaced, as some file systems refuse ':' in names.
-  const stamp = finishedAt.toISOString().replace(/[:.]/g, "-");
+  const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
   const path = join(dir, `nearby-${stamp}.json`);
   const text = `${JSON.stringify(report, null, 2)}\n`;
   writeFileSync(path, text);

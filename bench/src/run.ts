@@ -1,4 +1,4 @@
-import { type BenchOptions, parseBenchArgs, SUITES } from "./args.js";
+import { type BenchOptions, connectionsFor, parseBenchArgs, SUITES, type Suite } from "./args.js";
 import { type DataSet, ensureDataSet } from "./data-set.js";
 import type { Figure } from "./figure.js";
 import { formatGeofenceTable } from "./geofence-table.js";
@@ -10,9 +10,34 @@ import { formatLatencyTable, formatThroughputTable } from "./live-table.js";
 import { queryCentres } from "./metro.js";
 import { routerOverheads } from "./ratios.js";
 import { machineInfo, writeResults } from "./results-file.js";
+import type { RunResults } from "./run-results.js";
+import {
+  type GoalAcrossRuns,
+  goalsAcrossRuns,
+  runGoals,
+  runSamples,
+  type SummaryRow,
+  summarizeRuns,
+} from "./run-summary.js";
+import { type ScratchCopy, withScratchCopy } from "./scratch-copy.js";
 import { startServices } from "./services.js";
 import { measureStoreNearby } from "./store-nearby.js";
+import { formatGoalsAcrossRuns, formatSummaryTable } from "./summary-table.js";
 import { formatTable } from "./table.js";
+import type { ThroughputResults } from "./throughput-figure.js";
+import {
+  checkThroughputGoals,
+  ROUTER_NEARBY_BASELINE_RPS,
+  ROUTER_NEARBY_GOAL_FACTOR,
+  ROUTER_OVER_DIRECT_MAX_P50,
+} from "./throughput-goals.js";
+import { THROUGHPUT_RADIUS_METERS } from "./throughput-queries.js";
+import { runThroughputSuite, THROUGHPUT_VENDORS } from "./throughput-suite.js";
+import {
+  formatThroughputErrors,
+  formatThroughputFigures,
+  formatThroughputGoals,
+} from "./throughput-table.js";
 
 /** Distinct request bodies autocannon rotates through, so no answer is the same cached page. */
 const HTTP_CENTRES = 64;
@@ -36,49 +61,110 @@ function dataSets(options: BenchOptions) {
   };
 }
 
-async function proximityFigures(options: BenchOptions, sets: ReturnType<typeof dataSets>): Promise<Figure[]> {
+async function proximityFigures(
+  options: BenchOptions,
+  sets: ReturnType<typeof dataSets>,
+  copies: RunResults["scratchCopies"],
+): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const vendors of options.vendorCounts) {
-    const dataSet = await sets.get(vendors);
-    figures.push(await measureStoreNearby(dataSet));
+    await withScratchCopy(await sets.get(vendors), async (dataSet, copy) => {
+      copies.push({ suite: "proximity", ...copy });
+      figures.push(await measureStoreNearby(dataSet));
 
-    const services = await startServices(dataSet.dir);
-    try {
-      const centres = queryCentres(HTTP_CENTRES, options.seed);
-      const load = {
-        vendors,
-        centres,
-        durationSeconds: options.durationSeconds,
-        connections: options.connections,
-        warmupSeconds: WARMUP_SECONDS,
-      };
-      figures.push(
-        await measureHttpNearby({
-          ...load,
-          target: "router",
-          url: services.graphql.router,
-          headers: () => ({}),
-        }),
-      );
-      figures.push(
-        await measureHttpNearby({
-          ...load,
-          target: "location direct",
-          url: services.graphql.location,
-          headers: services.admin.location,
-        }),
-      );
-    } finally {
-      await services.stop();
-    }
+      const services = await startServices(dataSet.dir);
+      try {
+        const centres = queryCentres(HTTP_CENTRES, options.seed);
+        const load = {
+          vendors,
+          centres,
+          durationSeconds: options.durationSeconds,
+          connections: connectionsFor(options, "proximity"),
+          warmupSeconds: WARMUP_SECONDS,
+        };
+        figures.push(
+          await measureHttpNearby({
+            ...load,
+            target: "router",
+            url: services.graphql.router,
+            headers: () => ({}),
+          }),
+        );
+        figures.push(
+          await measureHttpNearby({
+            ...load,
+            target: "location direct",
+            url: services.graphql.location,
+            headers: services.admin.location,
+          }),
+        );
+      } finally {
+        await services.stop();
+      }
+    });
   }
   return figures;
+}
+
+/** The selected suites once, each over a fresh scratch copy of its data set. */
+async function runOnce(
+  run: number,
+  options: BenchOptions,
+  sets: ReturnType<typeof dataSets>,
+): Promise<RunResults> {
+  const startedAt = new Date().toISOString();
+  const scratchCopies: RunResults["scratchCopies"] = [];
+  const copyFor =
+    <T>(suite: Suite, measure: (dataSet: DataSet) => Promise<T>) =>
+    (dataSet: DataSet, copy: ScratchCopy) => {
+      scratchCopies.push({ suite, ...copy });
+      return measure(dataSet);
+    };
+  const figures = options.suites.includes("proximity")
+    ? await proximityFigures(options, sets, scratchCopies)
+    : [];
+  const live = options.suites.includes("live")
+    ? await withScratchCopy(
+        await sets.get(LIVE_VENDORS),
+        copyFor("live", (dataSet) => runLiveSuite(options, dataSet)),
+      )
+    : undefined;
+  // The geofence figures build their own small city in a temporary directory, removed afterwards.
+  const geofences = options.suites.includes("geofences")
+    ? await measureGeofenceThroughput({
+        seed: options.seed,
+        durationSeconds: options.durationSeconds,
+        warmupSeconds: WARMUP_SECONDS,
+      })
+    : undefined;
+  const throughput = options.suites.includes("throughput")
+    ? await withScratchCopy(
+        await sets.get(THROUGHPUT_VENDORS),
+        copyFor("throughput", (dataSet) =>
+          runThroughputSuite(
+            { connections: connectionsFor(options, "throughput"), durationSeconds: options.durationSeconds },
+            dataSet,
+          ),
+        ),
+      )
+    : undefined;
+  return {
+    run,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    scratchCopies,
+    figures,
+    routerOverDirect: routerOverheads(figures),
+    live,
+    geofences,
+    throughput,
+  };
 }
 
 function printProximity(figures: readonly Figure[], options: BenchOptions, cpus: number): void {
   console.log(formatTable(figures, routerOverheads(figures)));
   console.log(
-    `\nHTTP: ${options.connections} connections for ${options.durationSeconds} s per target after a ${WARMUP_SECONDS} s warm-up.`,
+    `\nHTTP: ${connectionsFor(options, "proximity")} connections for ${options.durationSeconds} s per target after a ${WARMUP_SECONDS} s warm-up.`,
   );
   // Closed-loop load: once a target saturates, latency is mostly queueing, not the query's own cost.
   console.log(
@@ -110,54 +196,84 @@ function printGeofences(results: GeofenceSuiteResults): void {
   for (const note of results.figures[0]?.notes ?? []) console.log(`  ${note}`);
 }
 
+function printThroughput(results: ThroughputResults, options: BenchOptions): void {
+  console.log(
+    `\nThroughput, ${results.vendors.toLocaleString("en-US")} vendors, ${connectionsFor(options, "throughput")} connections for ${options.durationSeconds} s per row after a ${WARMUP_SECONDS} s warm-up; nearby pages around downtown, ${THROUGHPUT_RADIUS_METERS / 1000} km:`,
+  );
+  console.log(formatThroughputFigures(results.figures));
+  const errors = formatThroughputErrors(results.figures);
+  if (errors) console.log(errors);
+  console.log(formatThroughputGoals(checkThroughputGoals(results.figures)));
+}
+
+function printRun(run: RunResults, options: BenchOptions, cpus: number): void {
+  for (const copy of run.scratchCopies)
+    console.log(
+      `${copy.suite}: ran on ${copy.dir}, a copy of ${copy.source} made in ${copy.copySeconds.toFixed(1)} s and removed afterwards`,
+    );
+  if (options.suites.includes("proximity")) printProximity(run.figures, options, cpus);
+  if (run.live) printLive(run.live, options);
+  if (run.geofences) printGeofences(run.geofences);
+  if (run.throughput) printThroughput(run.throughput, options);
+}
+
+function printSummary(runs: readonly RunResults[]): { figures: SummaryRow[]; goals: GoalAcrossRuns[] } {
+  const figures = summarizeRuns(runs.map(runSamples));
+  const goals = goalsAcrossRuns(runs.map(runGoals));
+  console.log(`\n=== Across ${runs.length} runs`);
+  console.log(formatSummaryTable(figures));
+  if (goals.length > 0) console.log(`\n${formatGoalsAcrossRuns(goals)}`);
+  return { figures, goals };
+}
+
 async function main(): Promise<void> {
   const options = parseBenchArgs(process.argv.slice(2));
   const startedAt = new Date();
   const sets = dataSets(options);
-  const proximity = options.suites.includes("proximity");
-
-  const figures = proximity ? await proximityFigures(options, sets) : [];
-  const live = options.suites.includes("live")
-    ? await runLiveSuite(options, await sets.get(LIVE_VENDORS))
-    : undefined;
-  const geofences = options.suites.includes("geofences")
-    ? await measureGeofenceThroughput({
-        seed: options.seed,
-        durationSeconds: options.durationSeconds,
-        warmupSeconds: WARMUP_SECONDS,
-      })
-    : undefined;
-
-  const overheads = routerOverheads(figures);
-  const finishedAt = new Date();
   const machine = machineInfo();
-  const path = writeResults(
-    {
-      benchmark: "nearby",
-      suites: options.suites,
-      startedAt: startedAt.toISOString(),
-      finishedAt: finishedAt.toISOString(),
-      options,
-      machine,
-      goals: GOALS,
-      liveGoals: LIVE_GOALS,
-      dataSets: sets.all().map(({ vendors, seed, generatedSeconds, generatedNow }) => ({
-        vendors,
-        seed,
-        generatedSeconds,
-        generatedNow,
-      })),
-      figures,
-      routerOverDirect: overheads,
-      live,
-      geofences,
+  const runs: RunResults[] = [];
+  let summary: ReturnType<typeof printSummary> | undefined;
+  const report = () => ({
+    benchmark: "nearby",
+    suites: options.suites,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    options,
+    // `options.connections` is absent when each suite used its default.
+    connections: {
+      proximity: connectionsFor(options, "proximity"),
+      throughput: connectionsFor(options, "throughput"),
     },
-    finishedAt,
-    options.suites.length === SUITES.length,
-  );
-  if (proximity) printProximity(figures, options, machine.cpus);
-  if (live) printLive(live, options);
-  if (geofences) printGeofences(geofences);
+    machine,
+    goals: GOALS,
+    liveGoals: LIVE_GOALS,
+    throughputGoals: {
+      routerNearbyBaselineRps: ROUTER_NEARBY_BASELINE_RPS,
+      routerNearbyFactor: ROUTER_NEARBY_GOAL_FACTOR,
+      routerOverDirectMaxP50: ROUTER_OVER_DIRECT_MAX_P50,
+    },
+    dataSets: sets.all().map(({ dir, vendors, seed, generatedSeconds, generatedNow }) => ({
+      dir,
+      vendors,
+      seed,
+      generatedSeconds,
+      generatedNow,
+    })),
+    runs,
+    summary,
+  });
+
+  let path = "";
+  for (let run = 1; run <= options.repeat; run += 1) {
+    if (options.repeat > 1) console.log(`\n=== Run ${run} of ${options.repeat}`);
+    const results = await runOnce(run, options, sets);
+    runs.push(results);
+    printRun(results, options, machine.cpus);
+    // Written after every run, so a failure in a later one keeps what the earlier ones measured.
+    path = writeResults(report(), startedAt, false);
+  }
+  if (runs.length > 1) summary = printSummary(runs);
+  path = writeResults(report(), startedAt, options.suites.length === SUITES.length);
   console.log(`\nResults: ${path}`);
 }
 

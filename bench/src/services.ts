@@ -6,11 +6,13 @@ export interface RunningServices {
   graphql: Record<ServiceName, string>;
   /** Credentials of the bench's admin for each service: a bearer token for the router, the router-signed identity for a subgraph. */
   admin: Record<ServiceName, HeadersFor>;
+  /** A caller without credentials: nothing for the router, the identity the router signs for such a caller for a subgraph. */
+  anonymous: Record<ServiceName, HeadersFor>;
   stop(): Promise<void>;
 }
 
 /**
- * The compiled services as `npm start` runs them, over the cached data set (which is kept);
+ * The compiled services as `npm start` runs them, over the given data directory (which is kept);
  * `env` adds settings such as `REDIS_URL` for the live figures.
  */
 export async function startServices(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServices> {
@@ -40,6 +42,12 @@ export async function startServices(dataDir: string, env: NodeJS.ProcessEnv = {}
       marketplace: auth.subgraph,
       location: auth.subgraph,
       communication: auth.subgraph,
+    },
+    anonymous: {
+      router: () => ({}),
+      marketplace: auth.anonymousSubgraph,
+      location: auth.anonymousSubgraph,
+      communication: auth.anonymousSubgraph,
     },
     async stop() {
       await stack.close();
