@@ -7,7 +7,8 @@ import { createHttpServer, internalIdentity, listen, type RouteHandler, sendJson
 import { SqliteLiveFeed } from "@venta/live";
 import { testLogger } from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { committedSupergraphPath, loadRouterConfig } from "./config.js";
+import { loadRouterConfig } from "./config.js";
+import { testRouterOptions } from "./router-options.harness.js";
 import { type RunningRouter, startRouter } from "./router-server.js";
 import { corsPolicy } from "./security/cors.js";
 import { routerSecurity } from "./security/router-security.js";
@@ -67,29 +68,20 @@ describe("the router's health paths and CORS policy", () => {
       testLogger,
     );
     liveFeed = new SqliteLiveFeed(join(dataDir, `live-${randomBytes(4).toString("hex")}.db`));
-    router = await startRouter({
-      host: "127.0.0.1",
-      port: 0,
-      supergraphPath: committedSupergraphPath,
-      subgraphUrls: {
-        marketplace: subgraphs.marketplace.url,
-        location: subgraphs.location.url,
-        communication: subgraphs.communication.url,
-      },
-      subgraphTimeoutMs: 2_000,
-      log: testLogger,
-      liveFeed,
-      liveWindowSeconds: 120,
-      maxSubscriptionsPerConnection: 5,
-      connectionInitTimeoutMs: 2_000,
-      keepAliveMs: 12_000,
-      sockets: { maxMessageBytes: 16 * 1024, maxPerAddress: 100, maxTotal: 1_000 },
-      mapTileUrl: "http://127.0.0.1:9/{z}/{x}/{y}.png",
-      security,
-      maxRequestBytes: 1_000_000,
-      cors: corsPolicy(config.CORS_ORIGINS, config.NODE_ENV),
-      readinessCacheMs: CACHE_MS,
-    });
+    router = await startRouter(
+      testRouterOptions(
+        {
+          subgraphUrls: {
+            marketplace: subgraphs.marketplace.url,
+            location: subgraphs.location.url,
+            communication: subgraphs.communication.url,
+          },
+          liveFeed,
+          security,
+        },
+        { cors: corsPolicy(config.CORS_ORIGINS, config.NODE_ENV), readinessCacheMs: CACHE_MS },
+      ),
+    );
     base = `http://127.0.0.1:${router.port}`;
   });
 

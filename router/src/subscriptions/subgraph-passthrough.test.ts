@@ -19,6 +19,7 @@ import { type Client, createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { committedSupergraphPath, loadRouterConfig } from "../config.js";
+import { testRouterOptions } from "../router-options.harness.js";
 import { type RunningRouter, startRouter } from "../router-server.js";
 import { type RouterSecurity, routerSecurity } from "../security/router-security.js";
 import { SubgraphPassthrough, UpstreamErrors } from "./subgraph-passthrough.js";
@@ -109,23 +110,16 @@ describe("chat subscriptions through the router, forwarded to the communication 
     const unused = "http://127.0.0.1:9/graphql";
     security = await routerSecurity(routerConfig, internalIdentity(routerConfig), unused, testLogger);
     liveFeed = new SqliteLiveFeed(join(dataDir, "live.db"));
-    router = await startRouter({
-      host: "127.0.0.1",
-      port: 0,
-      supergraphPath: committedSupergraphPath,
-      subgraphUrls: { marketplace: unused, location: unused, communication: communication.url },
-      subgraphTimeoutMs: 5_000,
-      log: testLogger,
-      liveFeed,
-      liveWindowSeconds: 120,
-      maxSubscriptionsPerConnection: 5,
-      connectionInitTimeoutMs: 2_000,
-      keepAliveMs: 12_000,
-      sockets: { maxMessageBytes: 64 * 1024, maxPerAddress: 100, maxTotal: 1_000 },
-      mapTileUrl: "http://127.0.0.1:9/{z}/{x}/{y}.png",
-      security,
-      maxRequestBytes: 1_000_000,
-    });
+    router = await startRouter(
+      testRouterOptions(
+        {
+          subgraphUrls: { marketplace: unused, location: unused, communication: communication.url },
+          liveFeed,
+          security,
+        },
+        { subgraphTimeoutMs: 5_000, sockets: { maxMessageBytes: 64 * 1024 } },
+      ),
+    );
     // Marketplace would announce the vendor; here its projection is written directly.
     await stores.chatVendors.apply({
       vendorId: "cart-1",

@@ -8,7 +8,8 @@ import { SqliteLiveFeed } from "@venta/live";
 import { postGraphQL, testLogger } from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { committedSupergraphPath, loadRouterConfig } from "../config.js";
+import { loadRouterConfig } from "../config.js";
+import { testRouterOptions } from "../router-options.harness.js";
 import { type RunningRouter, startRouter } from "../router-server.js";
 import { routerSecurity } from "../security/router-security.js";
 import type { SocketLimits } from "./socket-quota.js";
@@ -119,23 +120,16 @@ describe("the router's subscription sockets", () => {
     });
     const security = await routerSecurity(config, internalIdentity(config), UNUSED, testLogger);
     const liveFeed = new SqliteLiveFeed(join(dataDir, `live-${randomBytes(4).toString("hex")}.db`));
-    const router = await startRouter({
-      host: "127.0.0.1",
-      port: 0,
-      supergraphPath: committedSupergraphPath,
-      subgraphUrls: { marketplace: UNUSED, location: UNUSED, communication: UNUSED },
-      subgraphTimeoutMs: 2_000,
-      log: testLogger,
-      liveFeed,
-      liveWindowSeconds: 120,
-      maxSubscriptionsPerConnection: 5,
-      connectionInitTimeoutMs: 2_000,
-      keepAliveMs: 12_000,
-      sockets: { maxMessageBytes: 16 * 1024, maxPerAddress: 100, maxTotal: 1_000, ...sockets },
-      mapTileUrl: "http://127.0.0.1:9/{z}/{x}/{y}.png",
-      security,
-      maxRequestBytes: 1_000_000,
-    });
+    const router = await startRouter(
+      testRouterOptions(
+        {
+          subgraphUrls: { marketplace: UNUSED, location: UNUSED, communication: UNUSED },
+          liveFeed,
+          security,
+        },
+        { sockets },
+      ),
+    );
     stops.push(async () => {
       await router.stop();
       await liveFeed.close();
