@@ -2,7 +2,6 @@ import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
 import { anonymous, type Viewer } from "@venta/auth";
 import {
-  acceptRequestId,
   ErrorCode,
   type Logger,
   liveMetrics,
@@ -133,15 +132,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
   const open = new WeakMap<object, Set<string>>();
   const viewers = new WeakMap<object, Viewer>();
   const refusalsInARow = new WeakMap<object, number>();
-  const requestIds = new WeakMap<object, string>();
-  /** One id per client socket, so its forwarded subscriptions' log lines can be found together. */
-  const socketRequestId = (socket: object, request: IncomingMessage): string => {
-    const known = requestIds.get(socket);
-    if (known) return known;
-    const requestId = acceptRequestId(request.headers[REQUEST_ID_HEADER]);
-    requestIds.set(socket, requestId);
-    return requestId;
-  };
+  /**
+   * One id per client socket, its upgrade's (fixed as the upgrade arrived), so its forwarded
+   * subscriptions' log lines can be found together.
+   */
+  const socketRequestId = (request: IncomingMessage): string =>
+    (requestScopeOf(request) ?? requestScopeFor(request)).requestId;
   /** The execution arguments of forwarded subscriptions: graphql-ws hands the same object to `subscribe`. */
   const forwards = new WeakMap<ExecutionArgs, Forward>();
   /** The router's own subscriptions, executed once per group of alike subscribers and event. */
@@ -237,7 +233,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions) {
               variables,
               operationName: payload.operationName ?? undefined,
             },
-            requestId: socketRequestId(socket, request),
+            requestId: socketRequestId(request),
           });
         }
         ids.add(id);
