@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { connectionsFor, parseBenchArgs } from "./args.js";
+import { BenchUsageError, connectionsFor, parseBenchArgs, USAGE, wantsHelp } from "./args.js";
 
 describe("parseBenchArgs", () => {
   it("defaults to every figure once: 100k and 1M vendors for 10 s, 1k and 10k subscriptions", () => {
@@ -49,5 +49,23 @@ describe("parseBenchArgs", () => {
     expect(() => parseBenchArgs(["--connections", "2.5"])).toThrow(/--connections/);
     expect(() => parseBenchArgs(["--only", "nearby"])).toThrow(/--only/);
     expect(() => parseBenchArgs(["--nope"])).toThrow();
+  });
+
+  it("answers --help with the usage line and a bad flag with its message and the usage, not a stack", () => {
+    expect(wantsHelp(["--help"])).toBe(true);
+    expect(wantsHelp(["--only", "live", "-h"])).toBe(true);
+    expect(wantsHelp(["--only", "live"])).toBe(false);
+    for (const argv of [["--nope"], ["--duration", "0"], ["--only", "speed"]]) {
+      const error = (() => {
+        try {
+          parseBenchArgs(argv);
+        } catch (caught) {
+          return caught;
+        }
+      })();
+      expect(error).toBeInstanceOf(BenchUsageError);
+      expect((error as Error).message.endsWith(USAGE)).toBe(true);
+      expect((error as Error).message.split(USAGE).length).toBe(2);
+    }
   });
 });

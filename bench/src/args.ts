@@ -30,7 +30,7 @@ export function connectionsFor(options: BenchOptions, suite: keyof typeof DEFAUL
   return options.connections ?? DEFAULT_CONNECTIONS[suite];
 }
 
-const USAGE =
+export const USAGE =
   "usage: node bench/dist/run.js [--only proximity|live|geofences|throughput] [--repeat 1] [--vendors 100000,1000000] [--duration 10] [--connections 1 for proximity, 20 for throughput] [--subscriptions 1000,10000] [--update-rate 100] [--seed 2026]";
 
 function positiveInt(flag: string, raw: string): number {
@@ -55,8 +55,23 @@ function suites(raw: string | undefined): Suite[] {
   return SUITES.filter((suite) => chosen.includes(suite));
 }
 
+/** A flag the run cannot use; the message already carries the usage line. */
+export class BenchUsageError extends Error {}
+
+/** True when the command line asks for the usage line rather than a run. */
+export const wantsHelp = (argv: readonly string[]): boolean => argv.includes("--help") || argv.includes("-h");
+
 /** Reads the command line; a bad flag stops the run before minutes are spent generating data. */
 export function parseBenchArgs(argv: string[]): BenchOptions {
+  try {
+    return readFlags(argv);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new BenchUsageError(message.includes(USAGE) ? message : `${message}\n${USAGE}`);
+  }
+}
+
+function readFlags(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {

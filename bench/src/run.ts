@@ -1,4 +1,13 @@
-import { type BenchOptions, connectionsFor, parseBenchArgs, SUITES, type Suite } from "./args.js";
+import {
+  type BenchOptions,
+  BenchUsageError,
+  connectionsFor,
+  parseBenchArgs,
+  SUITES,
+  type Suite,
+  USAGE,
+  wantsHelp,
+} from "./args.js";
 import { type DataSet, ensureDataSet } from "./data-set.js";
 import type { Figure } from "./figure.js";
 import { formatGeofenceTable } from "./geofence-table.js";
@@ -227,7 +236,12 @@ function printSummary(runs: readonly RunResults[]): { figures: SummaryRow[]; goa
 }
 
 async function main(): Promise<void> {
-  const options = parseBenchArgs(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) {
+    console.log(USAGE);
+    return;
+  }
+  const options = parseBenchArgs(argv);
   const startedAt = new Date();
   const sets = dataSets(options);
   const machine = machineInfo();
@@ -278,6 +292,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
+  // A usage mistake is the caller's to fix: its message, not a stack.
+  console.error(error instanceof BenchUsageError ? error.message : error);
+  process.exitCode = error instanceof BenchUsageError ? 2 : 1;
 });
