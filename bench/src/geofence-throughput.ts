@@ -201,13 +201,13 @@ async function measure(
       const at = new Date();
       const reports = fixes.batch(movement, GEOFENCE_BATCH, at);
       const before = performance.now();
-      const { transitions } = await stores.positionReports.record(
+      const recorded = await stores.positionReports.record(
         reports,
         listed,
         trackingClock(at, LIVE_WINDOW_SECONDS),
       );
       samples.push(performance.now() - before);
-      crossings += transitions.length;
+      for (const caused of recorded.crossings) crossings += caused.length;
       // The relay's reads and deletes share the database and the thread: they count in the rate.
       await drainOutbox(stores);
       now = performance.now();

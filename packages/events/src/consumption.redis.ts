@@ -23,10 +23,15 @@ export interface RedisConsumptionSetup {
   maxAttempts: number;
   claimMinIdleMs: number;
   claimIntervalMs: number;
+  /** The wait after a read that did not fill a batch (see `RedisEventBusOptions.lingerMs`). */
+  lingerMs: number;
   onStop: () => void;
 }
 
 type StreamReply = [stream: string, entries: StreamEntry[]][] | null;
+
+/** Entries asked for per read. */
+const READ_COUNT = 500;
 
 /**
  * One member of the consumer's group: reads new entries, takes over entries other members left
@@ -128,7 +133,7 @@ export function startRedisConsumption(setup: RedisConsumptionSetup): Consumption
           consumer,
           member,
           "COUNT",
-          500,
+          READ_COUNT,
           "BLOCK",
           block,
           "STREAMS",
@@ -136,12 +141,16 @@ export function startRedisConsumption(setup: RedisConsumptionSetup): Consumption
           ...streams.map((stream) => cursors.get(stream) ?? ">"),
         )) as StreamReply;
         const replied = new Map((reply ?? []).map(([stream, entries]) => [stream, entries]));
+        let read = 0;
         for (const stream of streams) {
           const entries = replied.get(stream) ?? [];
           if (cursors.get(stream) === "0" && entries.length === 0) cursors.set(stream, ">");
+          read = Math.max(read, entries.length);
           await handle(stream, entries);
         }
         failures = 0;
+        // A part-filled read means events trickle in: let a few more arrive before asking again.
+        if (read > 0 && read < READ_COUNT && setup.lingerMs > 0) await pause(setup.lingerMs, abort.signal);
       } catch (error) {
         if (stopped) return;
         // Handler failures are retried inside `deliver`; this is Redis failing.

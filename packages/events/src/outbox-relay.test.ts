@@ -3,7 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { deleteRedisKeys, redisForTests, testLogger } from "@venta/testing";
-import { afterAll, afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import type { DomainEvent } from "./catalogue.js";
 import { created, snapshot, until } from "./event-bus.harness.js";
 import type { EventBus } from "./event-bus.js";
@@ -99,6 +99,31 @@ describe("outbox relay", () => {
     await relay({ outbox, bus, log: testLogger, batchSize: 4 }).flush();
     await until(() => seen.length === 25);
     expect(seen.map((event) => event.id)).toEqual(written.map((event) => event.id));
+  });
+
+  it("keeps one lease through a pass while commits keep waking it, publishing every event in order", async () => {
+    const { outbox, createVendor } = subgraphDatabase(tempFile("marketplace.db"));
+    const bus = sqliteBus();
+    const seen = received(bus);
+    // A bus with a round trip's delay, so commits land while the relay publishes.
+    const publishEvents = bus.publishEvents.bind(bus);
+    vi.spyOn(bus, "publishEvents").mockImplementation(async (events) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await publishEvents(events);
+    });
+    const acquire = vi.spyOn(outbox, "acquire");
+    const release = vi.spyOn(outbox, "release");
+    relay({ outbox, bus, log: testLogger, pollMs: 3_600_000 });
+    const written: DomainEvent[] = [];
+    for (let i = 0; i < 40; i += 1) {
+      written.push(createVendor(`v${i}`));
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    await until(() => seen.length === 40);
+    expect(seen.map((event) => event.id)).toEqual(written.map((event) => event.id));
+    // Woken by forty commits; a relay giving its lease back after every batch would take it ~forty times.
+    expect(acquire.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(release.mock.calls.length).toBe(acquire.mock.calls.length);
   });
 
   it("keeps the events while the bus fails, and publishes them on a later pass", async () => {

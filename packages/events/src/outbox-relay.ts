@@ -51,19 +51,29 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   let pausedUntil = 0;
   let retry: NodeJS.Timeout | undefined;
 
-  /** One pass under the lease: publishes until the outbox is empty. False when another relay holds it. */
+  /**
+   * One pass under the lease: publishes until the outbox is empty and no commit woke the relay
+   * meanwhile, so a steady stream of commits keeps one lease rather than taking and giving it back
+   * around every batch. False when another relay holds it.
+   */
   const pass = async (): Promise<boolean> => {
     if (!(await outbox.acquire(owner, leaseMs))) return false;
+    let renewedAt = Date.now();
     try {
       for (;;) {
+        again = false;
         const events = await outbox.oldest(batchSize);
-        if (events.length === 0) return true;
-        await bus.publishEvents(events);
-        await outbox.remove(events.map((event) => event.id));
-        log.debug({ count: events.length }, "outbox events published");
-        if (events.length < batchSize) return true;
-        // Renewed before every batch: a long backlog must not outlast the lease.
-        if (!(await outbox.acquire(owner, leaseMs))) return false;
+        if (events.length > 0) {
+          await bus.publishEvents(events);
+          await outbox.remove(events.map((event) => event.id));
+          log.debug({ count: events.length }, "outbox events published");
+        }
+        if (events.length < batchSize && !again) return true;
+        // Renewed as it ages: a long backlog or a busy stream must not outlast the lease.
+        if (Date.now() - renewedAt >= leaseMs / 3) {
+          if (!(await outbox.acquire(owner, leaseMs))) return false;
+          renewedAt = Date.now();
+        }
       }
     } finally {
       await outbox.release(owner).catch(() => {});

@@ -22,11 +22,26 @@ const LEASE = "relay";
 export class SqliteOutbox implements Outbox {
   private readonly signal = new CommitSignal();
   private readonly insert: Database.Statement<[string, string, string, string, string | null]>;
+  // Prepared once: the relay runs these on every pass, and preparing costs more than running.
+  private readonly take: Database.Statement<{ name: string; owner: string; expiresAt: number; now: number }>;
+  private readonly giveBack: Database.Statement<[string, string]>;
+  private readonly oldestRows: Database.Statement<[number], OutboxRow>;
+  private readonly forget: Database.Statement<[string]>;
 
   constructor(private readonly db: Database.Database) {
     this.insert = db.prepare(
       "INSERT INTO outbox (id, type, payload, occurred_at, traceparent) VALUES (?, ?, ?, ?, ?)",
     );
+    this.take = db.prepare(
+      `INSERT INTO outbox_lease (name, owner, expires_at) VALUES (@name, @owner, @expiresAt)
+       ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
+       WHERE outbox_lease.owner = excluded.owner OR outbox_lease.expires_at < @now`,
+    );
+    this.giveBack = db.prepare("DELETE FROM outbox_lease WHERE name = ? AND owner = ?");
+    this.oldestRows = db.prepare(
+      "SELECT id, type, payload, occurred_at, traceparent FROM outbox ORDER BY seq LIMIT ?",
+    );
+    this.forget = db.prepare("DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))");
   }
 
   /**
@@ -63,44 +78,31 @@ export class SqliteOutbox implements Outbox {
 
   async acquire(owner: string, leaseMs: number): Promise<boolean> {
     const now = Date.now();
-    const { changes } = this.db
-      .prepare(
-        `INSERT INTO outbox_lease (name, owner, expires_at) VALUES (@name, @owner, @expiresAt)
-         ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-         WHERE outbox_lease.owner = excluded.owner OR outbox_lease.expires_at < @now`,
-      )
-      .run({ name: LEASE, owner, expiresAt: now + leaseMs, now });
+    const { changes } = this.take.run({ name: LEASE, owner, expiresAt: now + leaseMs, now });
     return changes === 1;
   }
 
   async release(owner: string): Promise<void> {
-    this.db.prepare("DELETE FROM outbox_lease WHERE name = ? AND owner = ?").run(LEASE, owner);
+    this.giveBack.run(LEASE, owner);
   }
 
   async oldest(limit: number): Promise<DomainEvent[]> {
-    return this.db
-      .prepare<[number], OutboxRow>(
-        "SELECT id, type, payload, occurred_at, traceparent FROM outbox ORDER BY seq LIMIT ?",
-      )
-      .all(limit)
-      .map(
-        (row) =>
-          // Written from a typed event by `add`: read back as it was.
-          ({
-            id: row.id,
-            type: row.type as EventType,
-            payload: parsePayload(row.payload),
-            occurredAt: row.occurred_at,
-            ...(row.traceparent ? { traceparent: row.traceparent } : {}),
-          }) as DomainEvent,
-      );
+    return this.oldestRows.all(limit).map(
+      (row) =>
+        // Written from a typed event by `add`: read back as it was.
+        ({
+          id: row.id,
+          type: row.type as EventType,
+          payload: parsePayload(row.payload),
+          occurredAt: row.occurred_at,
+          ...(row.traceparent ? { traceparent: row.traceparent } : {}),
+        }) as DomainEvent,
+    );
   }
 
   async remove(eventIds: readonly string[]): Promise<void> {
     if (eventIds.length === 0) return;
-    this.db
-      .prepare("DELETE FROM outbox WHERE id IN (SELECT value FROM json_each(?))")
-      .run(JSON.stringify(eventIds));
+    this.forget.run(JSON.stringify(eventIds));
   }
 
   async count(): Promise<number> {

@@ -12,6 +12,7 @@ export * from "./loaders.js";
 export * from "./locale-and-zone.js";
 export * from "./logger.js";
 export * from "./metrics.js";
+export * from "./per-turn-batches.js";
 export * from "./progress.js";
 export * from "./relay.js";
 export * from "./request-context.js";

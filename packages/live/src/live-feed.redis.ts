@@ -1,4 +1,4 @@
-import type { Logger } from "@venta/kit";
+import { type Logger, perTurnBatches } from "@venta/kit";
 import { Redis } from "ioredis";
 import type { LiveFeed } from "./live-feed.js";
 import { channelsOf, type LiveUpdate } from "./live-update.js";
@@ -8,6 +8,17 @@ export class RedisLiveFeed implements LiveFeed {
   private readonly publisher: Redis;
   private subscriber: Redis | null = null;
   private readonly handlers: ((update: LiveUpdate) => void)[] = [];
+  /** The publishes of one turn of the event loop go out as one pipeline: one write, one reply. */
+  private readonly publishTogether = perTurnBatches<readonly LiveUpdate[], void>(async (calls) => {
+    const pipeline = this.publisher.pipeline();
+    for (const updates of calls)
+      for (const update of updates) {
+        const message = JSON.stringify(update);
+        for (const channel of channelsOf(update)) pipeline.publish(this.prefix + channel, message);
+      }
+    await pipeline.exec();
+    return calls.map(() => undefined);
+  });
 
   constructor(
     url: string,
@@ -20,12 +31,7 @@ export class RedisLiveFeed implements LiveFeed {
 
   async publish(updates: readonly LiveUpdate[]): Promise<void> {
     if (updates.length === 0) return;
-    const pipeline = this.publisher.pipeline();
-    for (const update of updates) {
-      const message = JSON.stringify(update);
-      for (const channel of channelsOf(update)) pipeline.publish(this.prefix + channel, message);
-    }
-    await pipeline.exec();
+    await this.publishTogether(updates);
   }
 
   private listener(): Redis {

@@ -109,7 +109,7 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
       return opened.reports.record(reports, listed, clockAt(now));
     };
     const crossings = async (reports: PositionReport[], now = NOW) =>
-      (await track(reports, now)).transitions.map(line);
+      (await track(reports, now)).crossings.flat().map(line);
     const create = async (record: GeofenceRecord, limit = 20, now = NOW) => {
       const written = await store.create(record, limit, clockAt(now));
       if (!written) throw new Error("the fence was refused");
@@ -211,7 +211,7 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
       ]);
       expect(await crossings([report("cart", east(100), later(2))], later(2))).toEqual([]);
       expect(await inside(zone.id)).toEqual(["cart"]);
-      const { transitions } = await track([report("cart", east(521), later(3))], later(3));
+      const transitions = (await track([report("cart", east(521), later(3))], later(3))).crossings.flat();
       expect(transitions).toEqual([
         {
           fence: { id: zone.id, kind: "ALERT_ZONE", ownerId: "person-1", center: AUSTIN },
@@ -316,7 +316,7 @@ export function geofencesStoreContract(adapter: string, open: () => Promise<Open
       );
       const recorded = await track(reports, later(10));
       expect(recorded.outcomes.map((o) => o.current.recordedAt)).toEqual(reports.map((r) => r.recordedAt));
-      expect(recorded.transitions.map(line)).toEqual(
+      expect(recorded.crossings.flat().map(line)).toEqual(
         Array.from(
           { length: 17 },
           (_, n) => `${n % 2 === 0 ? "ENTER" : "EXIT"} cart ${zone.id} VENDOR_MOVED`,

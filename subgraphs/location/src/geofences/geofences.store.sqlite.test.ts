@@ -51,7 +51,9 @@ describe("SQLite geofences store shared by two processes", () => {
   ) =>
     (
       await stores.positionReports.record([report(point, when)], new Set(["cart"]), trackingClock(when, 120))
-    ).transitions.map((t) => `${t.transition} ${t.fence.id}`);
+    ).crossings
+      .flat()
+      .map((t) => `${t.transition} ${t.fence.id}`);
   const zone = (id: string, center: { lat: number; lng: number }, radiusMeters: number) => ({
     id,
     kind: "ALERT_ZONE" as const,

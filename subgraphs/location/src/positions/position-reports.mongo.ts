@@ -22,17 +22,17 @@ export class MongoPositionReports implements PositionReports {
     listed: ReadonlySet<string>,
     clock: TrackingClock,
   ): Promise<RecordedPositions> {
-    const recorded: RecordedPositions = { outcomes: [], transitions: [] };
+    const recorded: RecordedPositions = { outcomes: [], crossings: [] };
     for (const part of positionTransactions(reports)) {
-      const { outcomes, transitions } = await this.outbox.transaction(async (session) => {
+      const { outcomes, crossings } = await this.outbox.transaction(async (session) => {
         const outcomes = await this.positions.write(part, session);
-        const crossings = await this.geofences.evaluate(outcomes, listed, clock, session);
-        const { events, transitions } = reportEvents(outcomes, crossings, clock.now);
+        const evaluated = await this.geofences.evaluate(outcomes, listed, clock, session);
+        const { events, crossings } = reportEvents(outcomes, evaluated, clock.now);
         await this.outbox.add(events, session);
-        return { outcomes, transitions };
+        return { outcomes, crossings };
       });
       recorded.outcomes.push(...outcomes);
-      recorded.transitions.push(...transitions);
+      recorded.crossings.push(...crossings);
     }
     return recorded;
   }

@@ -27,10 +27,13 @@ export class SqlitePositionReports implements PositionReports {
   ) {
     this.inTransaction = db.transaction((reports, listed, clock): RecordedPositions => {
       const outcomes = positions.write(reports);
-      const crossings = geofences.evaluate(outcomes, listed, clock);
-      const { events, transitions } = reportEvents(outcomes, crossings, clock.now);
+      const { events, crossings } = reportEvents(
+        outcomes,
+        geofences.evaluate(outcomes, listed, clock),
+        clock.now,
+      );
       outbox.add(events);
-      return { outcomes, transitions };
+      return { outcomes, crossings };
     });
   }
 

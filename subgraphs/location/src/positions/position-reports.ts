@@ -8,8 +8,8 @@ import type { RecordOutcome } from "./positions.store.js";
 export interface RecordedPositions {
   /** As `PositionsStore.recordMany` returns them, in the reports' order. */
   outcomes: RecordOutcome[];
-  /** The fence crossings the moves caused, in the reports' order. */
-  transitions: FenceTransition[];
+  /** The fence crossings each outcome's move caused, one list per outcome (empty where it did not move). */
+  crossings: FenceTransition[][];
 }
 
 /**
@@ -30,23 +30,23 @@ export interface PositionReports {
 }
 
 /**
- * The events of a transaction's reports: each move before the crossings it caused, as a consumer
- * reading one vendor's story expects. `crossings` holds the crossings of each outcome, in order.
+ * What a transaction's reports record and announce: each outcome's crossings (none for a report that
+ * did not move its vendor), and the events, each move before the crossings it caused, as a consumer
+ * reading one vendor's story expects. `evaluated` holds the fence evaluation of each outcome, in order.
  */
 export function reportEvents(
   outcomes: readonly RecordOutcome[],
-  crossings: readonly (readonly FenceTransition[])[],
+  evaluated: readonly (readonly FenceTransition[])[],
   now: Date,
-): { events: DomainEvent[]; transitions: FenceTransition[] } {
+): { events: DomainEvent[]; crossings: FenceTransition[][] } {
   const events: DomainEvent[] = [];
-  const transitions: FenceTransition[] = [];
-  outcomes.forEach((outcome, i) => {
-    if (!outcome.moved) return;
-    const caused = crossings[i] ?? [];
-    transitions.push(...caused);
+  const crossings = outcomes.map((outcome, i): FenceTransition[] => {
+    if (!outcome.moved) return [];
+    const caused = [...(evaluated[i] ?? [])];
     events.push(moveEvent(outcome.current, now), ...crossingEvents(caused, now));
+    return caused;
   });
-  return { events, transitions };
+  return { events, crossings };
 }
 
 /** `location.vendor_location_updated` for a report that moved its vendor. */

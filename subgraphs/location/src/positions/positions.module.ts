@@ -2,6 +2,7 @@ import { keyedLoader } from "@venta/kit";
 import type DataLoader from "dataloader";
 import { mongoGeofencesOn, sqliteGeofencesOn } from "../geofences/geofences-on.js";
 import type { LocationModule } from "../module.js";
+import { coalescedPositionReports } from "./coalesced-position-reports.js";
 import { positionsBaseline } from "./migrations/001-baseline.sqlite.js";
 import { NearbyVendorsResolver } from "./nearby-vendors.resolver.js";
 import type { PositionReport } from "./position.record.js";
@@ -57,7 +58,7 @@ export const positionsModule: LocationModule = {
   },
   services: (stores, settings) => ({
     positions: stores.positions,
-    positionReports: stores.positionReports,
+    positionReports: coalescedPositionReports(stores.positionReports),
     liveWindowSeconds: settings.liveWindowSeconds,
     now: settings.now,
   }),
