@@ -25,7 +25,12 @@ export class RedisDeletedAccounts implements DeletedAccounts {
     redisUrl: string,
     private readonly prefix = "venta:deleted-account:",
   ) {
-    this.redis = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
+    // Looked up on every signed-in request: a turn's lookups go out as one pipeline.
+    this.redis = new Redis(redisUrl, {
+      lazyConnect: false,
+      maxRetriesPerRequest: 2,
+      enableAutoPipelining: true,
+    });
   }
 
   async add(userId: string): Promise<void> {

@@ -39,8 +39,8 @@ const READ_COUNT = 500;
  */
 export function startRedisConsumption(setup: RedisConsumptionSetup): Consumption {
   const { redis, log, dead, consumer, maxAttempts, claimMinIdleMs, claimIntervalMs } = setup;
-  // Blocking reads hold a connection, so each consumption gets its own.
-  const reader = redis.duplicate();
+  // Blocking reads hold a connection, so each consumption gets its own, sending each read as it comes.
+  const reader = redis.duplicate({ enableAutoPipelining: false });
   reader.on("error", (error) => log.warn({ err: error, consumer }, "redis consumer connection error"));
   const member = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const wanted = new Set<string>(setup.types);

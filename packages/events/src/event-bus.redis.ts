@@ -69,7 +69,8 @@ export class RedisEventBus implements EventBus {
     private readonly stream = "venta:events",
     options: RedisEventBusOptions = {},
   ) {
-    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3 });
+    // Consumers' acknowledgements and the relay's publishes of one event-loop turn share a pipeline.
+    this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 3, enableAutoPipelining: true });
     this.redis.on("error", (error) => log.warn({ err: error }, "redis event bus connection error"));
     this.dead = new RedisDeadLetters(this.redis, stream);
     this.maxLen = options.maxLen ?? 1_000_000;

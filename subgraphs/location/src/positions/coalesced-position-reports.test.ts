@@ -80,6 +80,20 @@ describe("coalescedPositionReports", () => {
     expect(recorded.outcomes).toHaveLength(1);
   });
 
+  it("writes a fleet's batch as it comes, without waiting for the turn's other calls", async () => {
+    const { inner, calls } = innerReports();
+    const reports = coalescedPositionReports(inner);
+    const fleet = Array.from({ length: 20 }, (_, i) => report(`fleet-${i}`));
+    const settled = await fromCallbacks([
+      () => reports.record([report("a")], new Set(["a"]), early),
+      () => reports.record(fleet, new Set(), early),
+      () => reports.record([report("b")], new Set(["b"]), early),
+    ]);
+    expect(settled.map((s) => s.status)).toEqual(["fulfilled", "fulfilled", "fulfilled"]);
+    expect(calls.map((call) => call.vendorIds.length)).toEqual([20, 2]);
+    expect(calls[1]?.vendorIds).toEqual(["a", "b"]);
+  });
+
   it("retries each call alone when the shared write fails, so only the failing call fails", async () => {
     const { inner, calls } = innerReports((reports) => reports.some((r) => r.vendorId === "bad"));
     const reports = coalescedPositionReports(inner);

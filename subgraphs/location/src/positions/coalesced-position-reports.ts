@@ -10,16 +10,22 @@ interface ReportCall {
   clock: TrackingClock;
 }
 
-/** Calls written in one transaction at most: a burst of fleets' batches still commits in steps. */
+/** Calls written in one transaction at most. */
 const MAX_CALLS_PER_WRITE = 64;
+/**
+ * A call with this many reports (a fleet's batch) is written as it comes: its commit is already
+ * shared by many reports, and holding it for the turn's other calls would only delay its answer.
+ */
+const OWN_WRITE_FROM_REPORTS = 20;
 
 /**
  * Reports that arrive together are written together (group commit). Under load, many devices'
  * single reports reach the process in the same turn of the event loop; each on its own would pay a
  * commit, a wake-up of the outbox relay and its bookkeeping. A turn's calls are written in one
  * `record`, in arrival order, each caller getting back its own outcomes; a lone call is written as
- * it came. If a shared write fails, each call is retried on its own, so one call's failure is only
- * its own. Merged calls use the latest caller's clock (they are at most a turn apart).
+ * it came, and so is a call that brings a batch of its own. If a shared write fails, each call is
+ * retried on its own, so one call's failure is only its own. Merged calls use the latest caller's
+ * clock (they are at most a turn apart).
  */
 export function coalescedPositionReports(inner: PositionReports): PositionReports {
   const recordAlone = (call: ReportCall) => inner.record(call.reports, call.listed, call.clock);
@@ -53,7 +59,12 @@ export function coalescedPositionReports(inner: PositionReports): PositionReport
     (calls) => (calls.length === 1 ? Promise.all(calls.map(recordAlone)) : recordTogether(calls)),
     MAX_CALLS_PER_WRITE,
   );
-  return { record: (reports, listed, clock) => write({ reports, listed, clock }) };
+  return {
+    record: (reports, listed, clock) =>
+      reports.length >= OWN_WRITE_FROM_REPORTS
+        ? inner.record(reports, listed, clock)
+        : write({ reports, listed, clock }),
+  };
 }
 
 function latest(clocks: readonly TrackingClock[]): TrackingClock {
