@@ -4,6 +4,7 @@ import { mongoGeofencesOn, sqliteGeofencesOn } from "../geofences/geofences-on.j
 import type { LocationModule } from "../module.js";
 import { coalescedPositionReports } from "./coalesced-position-reports.js";
 import { positionsBaseline } from "./migrations/001-baseline.sqlite.js";
+import { positionGrid } from "./migrations/002-position-grid.sqlite.js";
 import { NearbyVendorsResolver } from "./nearby-vendors.resolver.js";
 import type { PositionReport } from "./position.record.js";
 import type { PositionReports } from "./position-reports.js";
@@ -36,7 +37,7 @@ declare module "../module.js" {
 /** Vendors' current positions and history, nearby searches, and the reports that move vendors. */
 export const positionsModule: LocationModule = {
   name: "positions",
-  migrations: { sqlite: [positionsBaseline] },
+  migrations: { sqlite: [positionsBaseline, positionGrid] },
   stores: {
     sqlite: (on) => ({
       positions: sqlitePositionsOn(on.db),

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type BoundingBox, boxesAround, EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
 import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
-import { type CountCell, countCells } from "./count-cells.js";
+import { type CountPlan, countPlan } from "./count-plan.js";
 import {
   compareNearby,
   type NearbyArea,
@@ -15,6 +15,7 @@ import {
   type VendorAttributes,
   type VendorOpenHours,
 } from "./position.record.js";
+import { type GridCell, gridCellOf, gridLine } from "./position-grid.js";
 import type { HistoryKey, HistoryPage, PositionsStore, RecordOutcome } from "./positions.store.js";
 
 interface PositionRow {
@@ -148,6 +149,20 @@ export class SqlitePositionsStore implements PositionsStore {
         "INSERT OR REPLACE INTO position_index (id, min_lat, max_lat, min_lng, max_lng, lat, lng, recorded_at, is_open) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       ),
       unindex: db.prepare("DELETE FROM position_index WHERE id = ?"),
+      indexCorner: db
+        .prepare<[number], [number, number]>("SELECT min_lat, min_lng FROM position_index WHERE id = ?")
+        .raw(true),
+      addToGrid: db.prepare<[number, number, number]>(
+        `INSERT INTO position_grid (row, col, vendors) VALUES (?, ?, ?)
+         ON CONFLICT (row, col) DO UPDATE SET vendors = vendors + excluded.vendors`,
+      ),
+      // One seek per run of cells, driven by the runs' JSON array ([row, fromCol, toCol] each).
+      gridVendors: db
+        .prepare<[string], number>(
+          `SELECT coalesce(sum(g.vendors), 0) FROM json_each(?) r
+           JOIN position_grid g ON g.row = r.value ->> 0 AND g.col >= r.value ->> 1 AND g.col < r.value ->> 2`,
+        )
+        .pluck(),
       appendHistory: db.prepare(
         "INSERT INTO vendor_position_history (id, vendor_id, lat, lng, accuracy, heading, recorded_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
       ),
@@ -169,15 +184,10 @@ export class SqlitePositionsStore implements PositionsStore {
          WHERE p.min_lat <= @north AND p.max_lat >= @south AND p.min_lng <= @east AND p.max_lng >= @west
            AND p.recorded_at >= @since`,
       ),
-      // Entries by the cell their lower corner lies in (see count-cells.ts); constrained on
+      // Entries by the box their lower corner lies in (see count-plan.ts); constrained on
       // coordinates alone, so the R*Tree answers from its nodes.
-      countCornered: db
-        .prepare<CountCell, number>(
-          "SELECT count(*) FROM position_index WHERE min_lat >= @south AND min_lat < @north AND min_lng >= @west AND min_lng < @east",
-        )
-        .pluck(),
       cornered: db
-        .prepare<CountCell, unknown[]>(
+        .prepare<BoundingBox, unknown[]>(
           "SELECT id, min_lat, max_lat, min_lng, max_lng FROM position_index WHERE min_lat >= @south AND min_lat < @north AND min_lng >= @west AND min_lng < @east",
         )
         .raw(true),
@@ -204,7 +214,7 @@ export class SqlitePositionsStore implements PositionsStore {
       // time, or just verified, becomes findable at the position it already reported; one that is
       // not verified leaves the index. Snapshots are rare, so re-indexing each time costs little.
       if (!verified) {
-        this.statements.unindex.run(id);
+        this.unindexPosition(id);
       } else if (row?.recorded_at != null) {
         const current = this.statements.current.get(id) as PositionRow;
         this.indexPosition(id, current.lat, current.lng, current.recorded_at, isOpen);
@@ -377,29 +387,24 @@ export class SqlitePositionsStore implements PositionsStore {
   }
 
   async countNearby(area: NearbyArea): Promise<number> {
-    const cells = isUnfiltered(area.filter)
-      ? countCells(area.center, area.radiusMeters, boxesAround(area.center, area.radiusMeters))
+    const plan = isUnfiltered(area.filter)
+      ? countPlan(area.center, area.radiusMeters, boxesAround(area.center, area.radiusMeters))
       : null;
-    return cells
-      ? this.countByCells(area, cells)
+    return plan
+      ? this.countByPlan(area, plan)
       : this.countCandidates(area, this.indexedWithin(area, area.radiusMeters));
   }
 
   /**
-   * The unfiltered count, without reading most entries: SQLite's R*Tree counts the cells surely
-   * inside the circle on its own (a count constrained on coordinates alone never materialises a
-   * row), and only the entries of the cells along the circle's edge are judged here.
+   * The unfiltered count, without reading most entries: the position grid counts the cells surely
+   * inside the circle in one statement, and only the entries along the circle's edge are judged here.
    */
-  private countByCells(area: NearbyArea, cells: readonly CountCell[]): number {
-    let inside = 0;
+  private countByPlan(area: NearbyArea, plan: CountPlan): number {
+    const inside =
+      plan.inside.length > 0 ? (this.statements.gridVendors.get(JSON.stringify(plan.inside)) as number) : 0;
     const edge: IndexedCandidate[] = [];
-    for (const cell of cells) {
-      if (cell.inside) {
-        inside += this.statements.countCornered.get(cell) as number;
-        continue;
-      }
-      for (const row of this.statements.cornered.all(cell) as IndexRow[]) edge.push(candidateOf(area, row));
-    }
+    for (const box of plan.edge)
+      for (const row of this.statements.cornered.all(box) as IndexRow[]) edge.push(candidateOf(area, row));
     return inside + this.countCandidates(area, edge);
   }
 
@@ -484,8 +489,27 @@ export class SqlitePositionsStore implements PositionsStore {
     return statement;
   }
 
+  /** Every change to the index goes through here or `unindexPosition`, which keep the grid's counts. */
   private indexPosition(id: number, lat: number, lng: number, recordedAt: number, isOpen: number): void {
+    const before = this.indexedCell(id);
+    const after = gridCellOf(lat, lng);
     this.statements.index.run(id, lat, lat, lng, lng, lat, lng, recordedAt, isOpen);
+    if (before?.row === after.row && before.col === after.col) return;
+    if (before) this.statements.addToGrid.run(before.row, before.col, -1);
+    this.statements.addToGrid.run(after.row, after.col, 1);
+  }
+
+  private unindexPosition(id: number): void {
+    const before = this.indexedCell(id);
+    if (!before) return;
+    this.statements.unindex.run(id);
+    this.statements.addToGrid.run(before.row, before.col, -1);
+  }
+
+  /** The grid cell the vendor's index entry is counted in, read from the corner the index stored. */
+  private indexedCell(id: number): GridCell | null {
+    const corner = this.statements.indexCorner.get(id);
+    return corner ? { row: gridLine(corner[0]), col: gridLine(corner[1]) } : null;
   }
 }
 

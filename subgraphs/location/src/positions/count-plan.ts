@@ -1,17 +1,23 @@
 import { type BoundingBox, EARTH_RADIUS_METERS, type GeoPoint, greatCircleMeters } from "@venta/geo";
+import { GRID_CELLS_PER_DEGREE, type GridRun, gridLine } from "./position-grid.js";
 
 /**
- * Cells of a circle's bounding box, for counting index entries by the corner `(min_lat, min_lng)`
- * each lies in: every entry falls in exactly one cell (all bounds are half-open: lower <= x < upper).
- * Entries of an `inside` cell are all within the radius, so SQLite's R*Tree can count them without
- * handing a single row to JavaScript; the other cells' entries must be judged one by one.
+ * How to count the index entries within a circle by the cell their lower corner `(min_lat,
+ * min_lng)` lies in. `inside` runs of grid cells lie wholly within the radius: the position grid
+ * counts their vendors without reading a single entry. The `edge` boxes along the circle's edge
+ * hold the rest, to be judged one by one. Every entry that can be within the radius is cornered in
+ * exactly one of them (all bounds are half-open: lower <= x < upper).
  */
-export interface CountCell extends BoundingBox {
-  inside: boolean;
+export interface CountPlan {
+  inside: GridRun[];
+  edge: BoundingBox[];
 }
 
-/** Latitude strips the box is cut into: more strips hug the circle closer but cost more queries. */
-const STRIPS = 32;
+/**
+ * Latitude strips the box is cut into: more strips hug the circle closer (fewer edge entries to
+ * judge) but cost an index query each. 48 gives two grid rows a strip at 5 km, the fastest measured.
+ */
+const STRIPS = 48;
 /**
  * Widening of the box on every side, in degrees (about 11 m): an entry's stored corner is a float32
  * rounding below its position, so a vendor on the box's edge may keep its corner just outside.
@@ -28,45 +34,49 @@ const MARGIN_METERS = 1;
 const DEG = 180 / Math.PI;
 
 /**
- * The cells of the one box around `center` (see `boxesAround`), or null where the cells would be
+ * The count plan of the one box around `center` (see `boxesAround`), or null where it would be
  * wrong or useless: a box split at the antimeridian or reaching a pole, or a radius over 100 km,
- * past which a cell's farthest point need no longer be one of its corners.
+ * past which a cell's farthest point need no longer be one of its corners. Strips follow the grid's
+ * rows, and each strip's inside part is narrowed to whole grid columns.
  */
-export function countCells(
+export function countPlan(
   center: GeoPoint,
   radiusMeters: number,
   boxes: readonly BoundingBox[],
-): CountCell[] | null {
+): CountPlan | null {
   const [box] = boxes;
   if (!box || boxes.length !== 1 || radiusMeters > 100_000) return null;
   if (box.west <= -180 || box.east >= 180 || box.south <= -90 || box.north >= 90) return null;
-  const south = box.south - PAD_DEGREES;
   const west = box.west - PAD_DEGREES;
-  const north = box.north + PAD_DEGREES;
   const east = box.east + PAD_DEGREES;
-  const step = (north - south) / STRIPS;
-  const cells: CountCell[] = [];
-  for (let strip = 0; strip < STRIPS; strip += 1) {
-    const low = south + strip * step;
-    const high = strip === STRIPS - 1 ? north : south + (strip + 1) * step;
+  const firstRow = gridLine(box.south - PAD_DEGREES);
+  const endRow = gridLine(box.north + PAD_DEGREES) + 1;
+  const rowsPerStrip = Math.max(1, Math.ceil((endRow - firstRow) / STRIPS));
+  const plan: CountPlan = { inside: [], edge: [] };
+  for (let row = firstRow; row < endRow; row += rowsPerStrip) {
+    const stripEnd = Math.min(endRow, row + rowsPerStrip);
+    const low = row / GRID_CELLS_PER_DEGREE;
+    const high = stripEnd / GRID_CELLS_PER_DEGREE;
     // Entries cornered beyond the outer half-width are out of reach and left out altogether.
     const outer = outsideHalfWidth(center, radiusMeters, low, high, box.east - center.lng);
     const outerWest = Math.max(west, center.lng - outer - ENTRY_REACH_DEGREES);
     const outerEast = Math.min(east, center.lng + outer);
     const half = insideHalfWidth(center, radiusMeters, low, high);
-    if (half === null) {
-      cells.push({ south: low, north: high, west: outerWest, east: outerEast, inside: false });
+    const fromCol =
+      half === null ? 0 : Math.ceil(Math.max(outerWest, center.lng - half) * GRID_CELLS_PER_DEGREE);
+    const toCol = half === null ? 0 : gridLine(Math.min(outerEast, center.lng + half));
+    if (half === null || toCol <= fromCol) {
+      if (outerEast > outerWest)
+        plan.edge.push({ south: low, north: high, west: outerWest, east: outerEast });
       continue;
     }
-    const innerWest = Math.max(outerWest, center.lng - half);
-    const innerEast = Math.min(outerEast, center.lng + half);
-    cells.push(
-      { south: low, north: high, west: outerWest, east: innerWest, inside: false },
-      { south: low, north: high, west: innerWest, east: innerEast, inside: true },
-      { south: low, north: high, west: innerEast, east: outerEast, inside: false },
-    );
+    for (let r = row; r < stripEnd; r += 1) plan.inside.push([r, fromCol, toCol]);
+    const innerWest = fromCol / GRID_CELLS_PER_DEGREE;
+    const innerEast = toCol / GRID_CELLS_PER_DEGREE;
+    if (innerWest > outerWest) plan.edge.push({ south: low, north: high, west: outerWest, east: innerWest });
+    if (outerEast > innerEast) plan.edge.push({ south: low, north: high, west: innerEast, east: outerEast });
   }
-  return cells;
+  return plan;
 }
 
 /**
