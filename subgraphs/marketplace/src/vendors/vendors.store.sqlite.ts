@@ -66,10 +66,18 @@ const toRecord = (row: VendorRow): VendorRecord => ({
 
 /** Vendors in the embedded SQLite database (tables: migrations/). Times are stored as epoch milliseconds. */
 export class SqliteVendorsStore implements VendorsStore {
+  // Prepared once: every federated query naming vendors reads them through these.
+  private readonly byId: Database.Statement<[string], VendorRow>;
+  private readonly byIds: Database.Statement<[string], VendorRow>;
+
   constructor(
     private readonly db: Database.Database,
     private readonly outbox: SqliteOutbox,
-  ) {}
+  ) {
+    this.byId = db.prepare(`SELECT ${COLUMNS} FROM vendors WHERE id = ?`);
+    // json_each takes the whole id list as one parameter, so the statement is the same for any count.
+    this.byIds = db.prepare(`SELECT ${COLUMNS} FROM vendors WHERE id IN (SELECT value FROM json_each(?))`);
+  }
 
   async insert(vendor: VendorRecord, announce?: Announce<void>): Promise<void> {
     this.outbox.record(() => this.insertRow(vendor), announce);
@@ -132,7 +140,7 @@ export class SqliteVendorsStore implements VendorsStore {
   }
 
   async findById(id: string): Promise<VendorRecord | null> {
-    const row = this.db.prepare<[string], VendorRow>(`SELECT ${COLUMNS} FROM vendors WHERE id = ?`).get(id);
+    const row = this.byId.get(id);
     return row ? toRecord(row) : null;
   }
 
@@ -145,13 +153,7 @@ export class SqliteVendorsStore implements VendorsStore {
 
   async findByIds(ids: readonly string[]): Promise<VendorRecord[]> {
     if (ids.length === 0) return [];
-    // json_each takes the whole id list as one parameter, so the statement is the same for any count.
-    return this.db
-      .prepare<[string], VendorRow>(
-        `SELECT ${COLUMNS} FROM vendors WHERE id IN (SELECT value FROM json_each(?))`,
-      )
-      .all(JSON.stringify(ids))
-      .map(toRecord);
+    return this.byIds.all(JSON.stringify(ids)).map(toRecord);
   }
 
   async list(filter: VendorFilter, first: number, after?: VendorListKey): Promise<VendorPage> {
