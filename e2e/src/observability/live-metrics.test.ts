@@ -1,9 +1,8 @@
-import { postGraphQL, type Stack, startStack } from "@venta/testing";
+import { parseSamples, postGraphQL, type Stack, sampleSum, startStack } from "@venta/testing";
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, liveClient, until } from "../live-map/live-client.js";
 import { untilListed, verifyVendor } from "../onboarding/verify-vendor.js";
-import { parseSamples, sampleSum } from "./prometheus-text.js";
 
 const VIEWPORT = { south: 30.26, west: -97.75, north: 30.275, east: -97.735 };
 const INSIDE = { lat: 30.2672, lng: -97.7431 };

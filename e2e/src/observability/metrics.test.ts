@@ -1,6 +1,13 @@
-import { postGraphQL, type SignedUp, type Stack, startStack } from "@venta/testing";
+import {
+  hasSample,
+  parseSamples,
+  postGraphQL,
+  type SignedUp,
+  type Stack,
+  sampleSum,
+  startStack,
+} from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasSample, parseSamples, sampleSum } from "./prometheus-text.js";
 
 const DOWNTOWN = { lat: 30.2672, lng: -97.7431 };
 /** Low enough to spend in a moment, high enough for everything else this file sends anonymously. */
