@@ -68,6 +68,7 @@ describe("stage rows", () => {
     expect(stageRows(spec, before, after)).toEqual([
       {
         stage: "bus → consumer marketplace.loyalty-vendor-positions",
+        split: { consumer: "marketplace.loyalty-vendor-positions" },
         count: 100,
         meanMs: 2,
         p99Ms: expect.any(Number),
@@ -75,6 +76,7 @@ describe("stage rows", () => {
       },
       {
         stage: "bus → consumer event-store",
+        split: { consumer: "event-store" },
         count: 50,
         meanMs: 4,
         p99Ms: expect.any(Number),
@@ -118,7 +120,7 @@ describe("breakdown", () => {
       "router → location fetch",
       "location request",
       "store: position reports write",
-      "outbox: commit → bus",
+      "outbox: occurredAt → bus",
       "bus → consumer marketplace.loyalty-vendor-positions",
       "bus → consumer event-store",
       "live feed: accept → router",

@@ -8,6 +8,8 @@ export type Scrape = Partial<Record<ServiceName, readonly PrometheusSample[]>>;
 /** One row of a breakdown: a stage (or one label value of a split stage) and its figure. */
 export interface StageFigure extends StageStats {
   stage: string;
+  /** A split stage's row: the values of the labels it was split by. */
+  split?: Record<string, string>;
 }
 
 /** Where a figure's time went, stage by stage, over its measured window. */
@@ -54,7 +56,8 @@ export function stageRows(spec: StageSpec, before: Scrape, after: Scrape): Stage
   const rows: StageFigure[] = [];
   for (const split of splits(spec, after)) {
     const stats = windowStats(spec, { ...base, ...split }, before, after);
-    if (stats.count > 0) rows.push({ stage: `${spec.stage} ${Object.values(split).join(" ")}`, ...stats });
+    if (stats.count > 0)
+      rows.push({ stage: `${spec.stage} ${Object.values(split).join(" ")}`, split, ...stats });
   }
   if (rows.length === 0) return [{ stage: spec.stage, ...stageStats(addDeltas([])) }];
   return rows.sort((a, b) => b.count - a.count);

@@ -29,6 +29,8 @@ const REQUESTS = "venta_graphql_request_duration_seconds";
  * each consumer handling them, and, beside the bus, the live feed to the router and the router's
  * fan-out to the sockets (with the whole accept → socket for comparison). Requests are split by
  * operation, so the live figures' own vendor look-ups at the router show apart from the updates.
+ * Stages overlap where their clocks do: position events' `occurredAt` is the request's time, so the
+ * outbox stage spans location's handling of the request as well as the relay's wait and publish.
  */
 export const UPDATE_STAGES: StagePlan = {
   name: "update",
@@ -60,7 +62,7 @@ export const UPDATE_STAGES: StagePlan = {
       labels: { service: "location", store: "positionReports", operation: "record" },
     },
     {
-      stage: "outbox: commit → bus",
+      stage: "outbox: occurredAt → bus",
       services: ["location"],
       metric: "venta_outbox_publish_delay_seconds",
       labels: { service: "location" },

@@ -37,6 +37,41 @@ describe("the stage table", () => {
     ]);
   });
 
+  it("leaves out split rows under 1% of the figure's busiest row, and says so", () => {
+    const row = (stage: string, n: number, split?: Record<string, string>) => ({
+      stage,
+      count: n,
+      meanMs: 1,
+      p99Ms: 2,
+      p99AtLeast: false,
+      ...(split ? { split } : {}),
+    });
+    const text = formatStageTable([
+      {
+        label: "router, nearby",
+        stages: {
+          plan: "query",
+          stages: [
+            row("router request Nearby", 1_000, { operation: "Nearby" }),
+            row("store location positions nearby", 10, {
+              service: "location",
+              store: "positions",
+              operation: "nearby",
+            }),
+            row("store communication webhookDeliveries claimDue", 3, { service: "communication" }),
+            row("some unsplit stage", 3),
+          ],
+        },
+      },
+    ]);
+    expect(text).toContain("store location positions nearby");
+    expect(text).toContain("some unsplit stage");
+    expect(text).not.toContain("claimDue");
+    expect(text.split("\n").at(-1)).toBe(
+      "  left out: 1 split row under 1% of their figure's busiest row (background work: pollers, sweeps); the JSON has them",
+    );
+  });
+
   it("is empty when no figure has a breakdown", () => {
     expect(formatStageTable([{ label: "store", stages: undefined }])).toBe("");
   });

@@ -17,13 +17,17 @@ const oldestAge = new Gauge({
 
 const publishDelay = new Histogram({
   name: "venta_outbox_publish_delay_seconds",
-  help: "Time from an event's occurredAt (written with the commit that recorded it) to the relay having it on the bus.",
+  help: "Time from an event's occurredAt to the relay having it on the bus: the commit's wait for the relay and the publish, plus whatever came between occurredAt and the commit (for position reports, the request's own handling).",
   labelNames: ["service"] as const,
   buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
   registers: [metricsRegistry],
 });
 
-/** Records, for `service`'s outbox relay, that events which occurred at these instants (ISO 8601) are on the bus now. */
+/**
+ * Records, for `service`'s outbox relay, that events which occurred at these instants (ISO 8601)
+ * are on the bus now. `occurredAt` is the event's own time, not its commit's: most events are made
+ * just before the commit that records them, but a position report's take the request's time.
+ */
 export function outboxPublishDelays(service: string): (occurredAt: readonly string[]) => void {
   const series = publishDelay.labels(service);
   return (occurredAt) => {
