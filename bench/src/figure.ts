@@ -1,3 +1,5 @@
+import type { StageBreakdown } from "./stage-breakdown.js";
+
 export type Target = "store" | "router" | "location direct";
 
 export interface LatencySummary {
@@ -22,6 +24,8 @@ export interface Figure {
   /** Transport errors, non-2xx answers and GraphQL errors together; anything but 0 spoils the figure. */
   errors: number;
   notes: string[];
+  /** Where the time went in the services over the measured window (figures over HTTP). */
+  stages?: StageBreakdown;
 }
 
 /** Percentiles by nearest rank over the raw samples, so sub-millisecond differences survive. */

@@ -1,6 +1,8 @@
 import { progressBar } from "@venta/kit";
 import autocannon from "autocannon";
 import { type LatencySummary, summarize } from "./figure.js";
+import type { StageBreakdown } from "./stage-breakdown.js";
+import type { StageWindow } from "./stage-window.js";
 
 export interface HttpLoadOptions {
   /** The target's GraphQL endpoint. */
@@ -13,6 +15,8 @@ export interface HttpLoadOptions {
   durationSeconds: number;
   warmupSeconds: number;
   label: string;
+  /** Opened and closed around the measured run (not the warm-up), for the figure's stages. */
+  stages?: StageWindow | undefined;
 }
 
 export interface HttpLoadResult {
@@ -25,6 +29,8 @@ export interface HttpLoadResult {
   errors: number;
   /** The same, by kind: a timeout (no answer in autocannon's 10 s) says queueing, not a failure. */
   errorKinds: ErrorKinds;
+  /** Where the time went in the services, when a stage window was given. */
+  stages?: StageBreakdown;
 }
 
 export interface ErrorKinds {
@@ -56,7 +62,9 @@ export async function measureHttpLoad(options: HttpLoadOptions): Promise<HttpLoa
     },
   ];
   await cannon(options, requests, options.warmupSeconds, `${options.label} (warm-up)`);
+  await options.stages?.open();
   const { result, samples } = await cannon(options, requests, options.durationSeconds, options.label);
+  const stages = await options.stages?.close();
   return {
     requests: samples.length,
     seconds: result.duration,
@@ -70,6 +78,7 @@ export async function measureHttpLoad(options: HttpLoadOptions): Promise<HttpLoa
       non2xx: result.non2xx,
       graphql: result.mismatches,
     },
+    ...(stages ? { stages } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import type { GeoPoint } from "@venta/geo";
 import { postGraphQL } from "@venta/testing";
 import type { Figure, Target } from "./figure.js";
 import { measureHttpLoad } from "./http-load.js";
+import type { StageWindow } from "./stage-window.js";
 import { PAGE_SIZE, RADIUS_METERS } from "./store-nearby.js";
 
 const ROUTER_QUERY = `query Nearby($near: GeoPointInput!, $radius: Float, $first: Int) {
@@ -28,6 +29,8 @@ export interface HttpNearbyOptions {
   durationSeconds: number;
   connections: number;
   warmupSeconds: number;
+  /** Around the measured run, for the figure's stages. */
+  stages?: StageWindow;
 }
 
 interface NearbyData {
@@ -47,6 +50,7 @@ export async function measureHttpNearby(options: HttpNearbyOptions): Promise<Fig
     durationSeconds: options.durationSeconds,
     warmupSeconds: options.warmupSeconds,
     label: `${options.target}, ${options.vendors} vendors`,
+    stages: options.stages,
   });
   return {
     vendors: options.vendors,

@@ -7,6 +7,8 @@ import { type LatencySummary, summarize } from "./figure.js";
 import type { LiveFeedChoice } from "./live-feed.js";
 import { Movement, type Mover, type WatchedBox, watchedBoxes, watchersOf } from "./movers.js";
 import { paced, sleep, waitFor } from "./paced.js";
+import type { StageBreakdown } from "./stage-breakdown.js";
+import type { StageWindow } from "./stage-window.js";
 import { openSubscribers } from "./subscribers.js";
 
 /** The router is started with this limit, so 10k subscriptions fit on 100 sockets. */
@@ -57,6 +59,8 @@ export interface LiveLatencyFigure {
    */
   clientLoopDelayMs: { p99: number; max: number };
   notes: string[];
+  /** Where the time went in the services, from the first measured update to the end of the drain. */
+  stages?: StageBreakdown;
 }
 
 export interface LiveLatencyOptions {
@@ -71,6 +75,8 @@ export interface LiveLatencyOptions {
   updateRate: number;
   durationSeconds: number;
   feed: LiveFeedChoice["kind"];
+  /** Opened as the measured updates begin and closed once their events have drained. */
+  stages?: StageWindow;
 }
 
 /**
@@ -136,6 +142,7 @@ export async function measureLiveLatency(options: LiveLatencyOptions): Promise<L
     console.error(`${label}: ${established} of ${subscriptions} subscriptions heard the warm-up`);
     await sleep(SETTLE_MS);
 
+    await options.stages?.open();
     const loopDelay = monitorEventLoopDelay({ resolution: 10 });
     loopDelay.enable();
     const total = options.updateRate * options.durationSeconds;
@@ -161,6 +168,7 @@ export async function measureLiveLatency(options: LiveLatencyOptions): Promise<L
       DRAIN_CAP_MS + QUIET_MS,
     );
     loopDelay.disable();
+    const stages = await options.stages?.close();
 
     const notes = [
       `${movers.length} vendors in the dense core each move a few meters per update, ≈${Math.round(subscriptions / movers.length)} subscriptions watch a ~1 km box around each; updates and subscriptions go through the router`,
@@ -194,6 +202,7 @@ export async function measureLiveLatency(options: LiveLatencyOptions): Promise<L
       latencyMs: summarize(tally.samples),
       clientLoopDelayMs: { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 },
       notes,
+      ...(stages ? { stages } : {}),
     };
   } finally {
     await subscribers.close();

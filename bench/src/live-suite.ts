@@ -5,6 +5,8 @@ import { chooseLiveFeed, type LiveFeedChoice } from "./live-feed.js";
 import { type LiveLatencyFigure, measureLiveLatency, SUBSCRIPTIONS_PER_SOCKET } from "./live-latency.js";
 import { pickMovers } from "./movers.js";
 import { startServices } from "./services.js";
+import { UPDATE_STAGES } from "./stage-plans.js";
+import { stageWindow } from "./stage-window.js";
 import {
   batchUnsupported,
   measureUpdateThroughput,
@@ -62,6 +64,7 @@ export async function runLiveSuite(options: BenchOptions, dataSet: DataSet): Pro
           updateRate: options.updateRate,
           durationSeconds: options.durationSeconds,
           feed: feed.kind,
+          stages: stageWindow(services.metrics, UPDATE_STAGES),
         }),
       );
     }
@@ -92,6 +95,7 @@ export async function runLiveSuite(options: BenchOptions, dataSet: DataSet): Pro
             mutation,
             durationSeconds: options.durationSeconds,
             warmupSeconds: WARMUP_SECONDS,
+            stages: stageWindow(services.metrics, UPDATE_STAGES),
           }),
         );
       }

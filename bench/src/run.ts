@@ -30,9 +30,14 @@ import {
 } from "./run-summary.js";
 import { type ScratchCopy, withScratchCopy } from "./scratch-copy.js";
 import { startServices } from "./services.js";
+import type { StageBreakdown } from "./stage-breakdown.js";
+import { QUERY_STAGES } from "./stage-plans.js";
+import { formatStageTable, STAGE_HEADING } from "./stage-table.js";
+import { stageWindow } from "./stage-window.js";
 import { measureStoreNearby } from "./store-nearby.js";
 import { formatGoalsAcrossRuns, formatSummaryTable } from "./summary-table.js";
 import { formatTable } from "./table.js";
+import { count } from "./text-table.js";
 import type { ThroughputResults } from "./throughput-figure.js";
 import {
   checkThroughputGoals,
@@ -97,6 +102,7 @@ async function proximityFigures(
             target: "router",
             url: services.graphql.router,
             headers: () => ({}),
+            stages: stageWindow(services.metrics, QUERY_STAGES),
           }),
         );
         figures.push(
@@ -105,6 +111,7 @@ async function proximityFigures(
             target: "location direct",
             url: services.graphql.location,
             headers: services.admin.location,
+            stages: stageWindow(services.metrics, QUERY_STAGES),
           }),
         );
       } finally {
@@ -170,8 +177,15 @@ async function runOnce(
   };
 }
 
+/** The breakdown by stage of the figures just printed, under their table; nothing when none has one. */
+function printStages(figures: readonly { label: string; stages?: StageBreakdown | undefined }[]): void {
+  const table = formatStageTable(figures);
+  if (table) console.log(`\n${STAGE_HEADING}\n${table}`);
+}
+
 function printProximity(figures: readonly Figure[], options: BenchOptions, cpus: number): void {
   console.log(formatTable(figures, routerOverheads(figures)));
+  printStages(figures.map((f) => ({ label: `${count(f.vendors)} vendors, ${f.target}`, stages: f.stages })));
   console.log(
     `\nHTTP: ${connectionsFor(options, "proximity")} connections for ${options.durationSeconds} s per target after a ${WARMUP_SECONDS} s warm-up.`,
   );
@@ -188,12 +202,16 @@ function printLive(live: LiveResults, options: BenchOptions): void {
   );
   console.log(formatLatencyTable(live.latency));
   for (const figure of live.latency) for (const note of figure.notes.slice(2)) console.log(`  ${note}`);
+  printStages(
+    live.latency.map((f) => ({ label: `${count(f.subscriptions)} subscriptions`, stages: f.stages })),
+  );
   console.log("\nAccepted location updates per second:");
   console.log(formatThroughputTable(live.throughput, live.skipped));
   for (const figure of live.throughput)
     for (const note of figure.notes.filter((n) => n.startsWith("errors")))
       console.log(`  ${figure.target}, ${figure.mutation}: ${note}`);
   for (const skip of live.skipped) console.log(`  skipped ${skip.mutation} → ${skip.target}: ${skip.reason}`);
+  printStages(live.throughput.map((f) => ({ label: `${f.target}, ${f.mutation}`, stages: f.stages })));
 }
 
 function printGeofences(results: GeofenceSuiteResults): void {
@@ -213,6 +231,7 @@ function printThroughput(results: ThroughputResults, options: BenchOptions): voi
   const errors = formatThroughputErrors(results.figures);
   if (errors) console.log(errors);
   console.log(formatThroughputGoals(checkThroughputGoals(results.figures)));
+  printStages(results.figures.map((f) => ({ label: `${f.target}, ${f.query}`, stages: f.stages })));
 }
 
 function printRun(run: RunResults, options: BenchOptions, cpus: number): void {

@@ -4,6 +4,8 @@ import { type HeadersFor, startBenchAuth } from "./bench-auth.js";
 export interface RunningServices {
   /** Each service's GraphQL endpoint. */
   graphql: Record<ServiceName, string>;
+  /** Each service's Prometheus endpoint, for the breakdown of a figure by stage. */
+  metrics: Record<ServiceName, string>;
   /** Credentials of the bench's admin for each service: a bearer token for the router, the router-signed identity for a subgraph. */
   admin: Record<ServiceName, HeadersFor>;
   /** A caller without credentials: nothing for the router, the identity the router signs for such a caller for a subgraph. */
@@ -36,6 +38,12 @@ export async function startServices(dataDir: string, env: NodeJS.ProcessEnv = {}
       location: `${stack.urls.location}/graphql`,
       communication: `${stack.urls.communication}/graphql`,
       router: `${stack.urls.router}/graphql`,
+    },
+    metrics: {
+      marketplace: `${stack.urls.marketplace}/metrics`,
+      location: `${stack.urls.location}/metrics`,
+      communication: `${stack.urls.communication}/metrics`,
+      router: `${stack.urls.router}/metrics`,
     },
     admin: {
       router: auth.router,

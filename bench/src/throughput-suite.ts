@@ -3,6 +3,8 @@ import type { HeadersFor } from "./bench-auth.js";
 import type { DataSet } from "./data-set.js";
 import { measureHttpLoad } from "./http-load.js";
 import { startServices } from "./services.js";
+import { QUERY_STAGES } from "./stage-plans.js";
+import { stageWindow } from "./stage-window.js";
 import { STOCK_GATEWAYS, startStockGateway } from "./stock-gateway.js";
 import type { ThroughputFigure, ThroughputResults, ThroughputTarget } from "./throughput-figure.js";
 import { QUERY_SPECS, requestBodies, type ThroughputQuery } from "./throughput-queries.js";
@@ -48,6 +50,7 @@ export async function runThroughputSuite(
       durationSeconds: options.durationSeconds,
       warmupSeconds: WARMUP_SECONDS,
       label: `${target}, ${query}`,
+      stages: stageWindow(services.metrics, QUERY_STAGES),
     });
     figures.push({ target, query, connections: options.connections, ...load });
   };

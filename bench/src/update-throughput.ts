@@ -5,6 +5,8 @@ import type { HeadersFor } from "./bench-auth.js";
 import { type LatencySummary, summarize } from "./figure.js";
 import { benchVendors } from "./metro.js";
 import { nearMovers, wigglePoint } from "./movers.js";
+import type { StageBreakdown } from "./stage-breakdown.js";
+import type { StageWindow } from "./stage-window.js";
 
 export type UpdateTarget = "router" | "location direct";
 export type UpdateMutation = "updateVendorLocation" | "updateVendorLocations ×100";
@@ -40,6 +42,8 @@ export interface UpdateThroughputFigure {
   /** Per request. */
   latencyMs: LatencySummary;
   notes: string[];
+  /** Where the time went in the services over the measured window. */
+  stages?: StageBreakdown;
 }
 
 export interface SkippedFigure {
@@ -59,6 +63,8 @@ export interface UpdateThroughputOptions {
   mutation: UpdateMutation;
   durationSeconds: number;
   warmupSeconds: number;
+  /** Opened and closed around the measured run (not the warm-up), for the figure's stages. */
+  stages?: StageWindow;
 }
 
 interface Input {
@@ -133,7 +139,9 @@ export async function measureUpdateThroughput(
   const label = `${options.mutation} → ${options.target}`;
   // Warm-up lets the JIT, SQLite's page cache and the router's query plan cache settle first.
   await cannon(options, prepared, perRequest, options.warmupSeconds, `${label} (warm-up)`);
+  await options.stages?.open();
   const run = await cannon(options, prepared, perRequest, options.durationSeconds, label);
+  const stages = await options.stages?.close();
   // autocannon counts a timeout among its errors as well as on its own: once here.
   const errors = run.result.errors + run.result.non2xx + run.refused;
   const notes = [
@@ -153,6 +161,7 @@ export async function measureUpdateThroughput(
     errors,
     latencyMs: summarize(run.samples),
     notes,
+    ...(stages ? { stages } : {}),
   };
 }
 

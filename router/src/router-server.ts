@@ -45,6 +45,7 @@ import { formatLimitError, queryProtections } from "./security/query-limits.js";
 import type { RouterSecurity } from "./security/router-security.js";
 import { schemaSuggestions } from "./security/schema-suggestions.js";
 import type { SubgraphName } from "./subgraphs.js";
+import { observeHeard } from "./subscriptions/live-latency.js";
 import { liveSchema } from "./subscriptions/live-schema.js";
 import type { SocketLimits } from "./subscriptions/socket-quota.js";
 import { SubgraphPassthrough } from "./subscriptions/subgraph-passthrough.js";
@@ -215,7 +216,7 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
     httpServer,
     schema: liveSchema(
       apiSchema,
-      new LiveHub(options.liveFeed, { onFannedOut: liveMetrics("router").fannedOut }),
+      new LiveHub(options.liveFeed, { onFannedOut: liveMetrics("router").fannedOut, onHeard: observeHeard }),
       vendors,
       options.liveWindowSeconds,
     ),

@@ -1,5 +1,4 @@
-import type { Stack } from "@venta/testing";
-import { parseSamples, sampleSum } from "../observability/prometheus-text.js";
+import { parseSamples, type Stack, sampleSum } from "@venta/testing";
 
 /** What one service's `/metrics` says now: the sum of the samples named `name` carrying `labels`. */
 export async function metric(

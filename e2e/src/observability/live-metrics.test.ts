@@ -1,9 +1,8 @@
-import { postGraphQL, type Stack, startStack } from "@venta/testing";
+import { parseSamples, postGraphQL, type Stack, sampleSum, startStack } from "@venta/testing";
 import type { Client } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { collect, liveClient, until } from "../live-map/live-client.js";
 import { untilListed, verifyVendor } from "../onboarding/verify-vendor.js";
-import { parseSamples, sampleSum } from "./prometheus-text.js";
 
 const VIEWPORT = { south: 30.26, west: -97.75, north: 30.275, east: -97.735 };
 const INSIDE = { lat: 30.2672, lng: -97.7431 };
@@ -55,10 +54,12 @@ describe("live feed metrics at the router", () => {
     await stack?.close();
   });
 
-  it("shows the socket and subscription, the events fanned out, and their accept-to-socket latency", async () => {
+  it("shows the socket and subscription, the events fanned out, and their latency, whole and by stage", async () => {
     const before = await routerSamples(stack);
     const fannedBefore = sampleSum(before, "venta_live_events_fanned_out_total", { service: "router" });
     const latencyBefore = sampleSum(before, "venta_live_accept_to_socket_seconds_count");
+    const feedBefore = sampleSum(before, "venta_live_feed_delay_seconds_count");
+    const routerBefore = sampleSum(before, "venta_live_router_to_socket_seconds_count");
 
     const subscription = collect(client, SUBSCRIPTION, { box: VIEWPORT });
     // The subscription runs once the router has it; moves before that would not reach it.
@@ -77,6 +78,9 @@ describe("live feed metrics at the router", () => {
       fannedBefore,
     );
     expect(sampleSum(during, "venta_live_accept_to_socket_seconds_count")).toBeGreaterThan(latencyBefore);
+    // Split in two: the feed up to the router hearing the update, and the router up to the socket.
+    expect(sampleSum(during, "venta_live_feed_delay_seconds_count")).toBeGreaterThan(feedBefore);
+    expect(sampleSum(during, "venta_live_router_to_socket_seconds_count")).toBeGreaterThan(routerBefore);
 
     subscription.stop();
     await client.dispose();

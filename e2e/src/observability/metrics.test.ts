@@ -1,6 +1,14 @@
-import { postGraphQL, type SignedUp, type Stack, startStack } from "@venta/testing";
+import {
+  eventually,
+  hasSample,
+  parseSamples,
+  postGraphQL,
+  type SignedUp,
+  type Stack,
+  sampleSum,
+  startStack,
+} from "@venta/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasSample, parseSamples, sampleSum } from "./prometheus-text.js";
 
 const DOWNTOWN = { lat: 30.2672, lng: -97.7431 };
 /** Low enough to spend in a moment, high enough for everything else this file sends anonymously. */
@@ -107,6 +115,21 @@ describe("metrics on /metrics", () => {
     expect(hasSample(marketplace, "venta_outbox_oldest_age_seconds", { service: "marketplace" })).toBe(true);
     for (const name of ["venta_event_bus_lag", "venta_event_bus_pending", "venta_event_bus_dead_letters"])
       expect(hasSample(marketplace, name, { service: "marketplace" }), name).toBe(true);
+    // The sign-up's events: the relay put them on the bus, and the event store's consumer handled them.
+    const delays = await eventually(
+      async () => {
+        const samples = await scrape(stack, "marketplace");
+        return {
+          outbox: sampleSum(samples, "venta_outbox_publish_delay_seconds_count", { service: "marketplace" }),
+          bus: sampleSum(samples, "venta_event_bus_delivery_delay_seconds_count", {
+            consumer: "event-store",
+          }),
+        };
+      },
+      (counts) => counts.outbox > 0 && counts.bus > 0,
+    );
+    expect(delays.outbox).toBeGreaterThan(0);
+    expect(delays.bus).toBeGreaterThan(0);
   });
 
   it("counts communication's requests and reports its notification and webhook queues", async () => {

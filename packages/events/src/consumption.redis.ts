@@ -8,7 +8,7 @@ import type { RedisDeadLetters } from "./dead-letters.redis.js";
 import { pause } from "./delivery.js";
 import type { Delivery, DeliveryContext } from "./delivery-modes.js";
 import { type Consumption, type RawEvent, retryDelayMs } from "./event-bus.js";
-import { rawEventOf, type StreamEntry } from "./streams.redis.js";
+import { entryTimeOf, rawEventOf, type StreamEntry } from "./streams.redis.js";
 
 export interface RedisConsumptionSetup {
   redis: Redis;
@@ -72,7 +72,7 @@ export function startRedisConsumption(setup: RedisConsumptionSetup): Consumption
     const done: string[] = [];
     const entryOf = new Map<RawEvent, string>();
     for (const [entryId, fields] of entries) {
-      const event = rawEventOf(entryId, fields);
+      const event: RawEvent = { ...rawEventOf(entryId, fields), publishedAt: entryTimeOf(entryId) };
       if (wanted.has(event.type)) entryOf.set(event, entryId);
       else done.push(entryId);
     }

@@ -26,6 +26,7 @@ interface EventRow {
   payload: string;
   occurred_at: string;
   traceparent: string | null;
+  published_at: number | null;
 }
 
 /** Rows read per query: bounded, so a consumer far behind still checks for stop requests. */
@@ -40,7 +41,7 @@ export function startSqliteConsumption(setup: SqliteConsumptionSetup): Consumpti
   const wanted = new Set<string>(types);
   const placeholders = types.map(() => "?").join(", ");
   const next = db.prepare<unknown[], EventRow>(
-    `SELECT seq, id, type, payload, occurred_at, traceparent FROM events
+    `SELECT seq, id, type, payload, occurred_at, traceparent, published_at FROM events
      WHERE seq > ? AND seq <= ? AND type IN (${placeholders}) ORDER BY seq LIMIT ${BATCH}`,
   );
   const head = db.prepare<[], { head: number | null }>("SELECT MAX(seq) AS head FROM events");
@@ -95,6 +96,7 @@ export function startSqliteConsumption(setup: SqliteConsumptionSetup): Consumpti
           payload: parsePayload(row.payload),
           occurredAt: row.occurred_at,
           traceparent: row.traceparent ?? undefined,
+          publishedAt: row.published_at ?? undefined,
         };
         seqOf.set(event, row.seq);
         return event;

@@ -1,3 +1,4 @@
+import { busDeliveryDelays } from "@venta/kit";
 import { type DomainEvent, parseEvent } from "./catalogue.js";
 import { type DeliveryOptions, deliver, type Outcome, pause } from "./delivery.js";
 import { consumeBatchTraced } from "./delivery-tracing.js";
@@ -25,12 +26,25 @@ export type Delivery = (
 
 export type DeliveryContext = Omit<DeliveryOptions, "firstAttempt">;
 
+/**
+ * Records `venta_event_bus_delivery_delay_seconds` for each event `consumer` handled, from when
+ * the bus took it; events without that time (see `RawEvent.publishedAt`) are not recorded.
+ */
+function handledTimer(consumer: string): (event: RawEvent) => void {
+  const observe = busDeliveryDelays(consumer);
+  return (event) => {
+    if (event.publishedAt !== undefined) observe(event.publishedAt);
+  };
+}
+
 /** The classic delivery: each event on its own, acknowledged as soon as it is handled. */
 export function oneAtATime(handler: EventHandler, context: DeliveryContext): Delivery {
+  const handled = handledTimer(context.consumer);
   return async (events, settle, firstAttempt = () => 1) => {
     for (const event of events) {
       const outcome = await deliver(event, handler, { ...context, firstAttempt: firstAttempt(event) });
       if (outcome.kind === "stopped") return false;
+      if (outcome.kind === "handled") handled(event);
       await settle([{ event, outcome }]);
     }
     return true;
@@ -53,6 +67,7 @@ export const BATCH_ATTEMPTS = 3;
  */
 export function inBatches(handler: BatchHandler, context: DeliveryContext): Delivery {
   const alone = oneAtATime((event) => handler([event]), context);
+  const handled = handledTimer(context.consumer);
   const maxAttempts = Math.max(1, context.maxAttempts);
 
   /** Events that parsed and were never delivered before: these are batched. */
@@ -76,6 +91,7 @@ export function inBatches(handler: BatchHandler, context: DeliveryContext): Deli
       if (signal.aborted) return false;
       try {
         await consumeBatchTraced(raws, consumer, attempt, async () => handler(events));
+        for (const raw of raws) handled(raw);
         await settle(raws.map((event) => ({ event, outcome: { kind: "handled" } })));
         return true;
       } catch (error) {

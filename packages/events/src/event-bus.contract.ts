@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
 import { batchConsumptionContract } from "./batch-consumption.contract.js";
 import { deadLetterContract } from "./dead-letters.contract.js";
 import { collect, created, type OpenBus, sleep, snapshot, until, vendorOf } from "./event-bus.harness.js";
 import type { EventBus } from "./event-bus.js";
+import { histogramCount } from "./metric-samples.harness.js";
 import { newEvent } from "./outbox.js";
 import { retentionContract } from "./retention.contract.js";
 import { statsContract } from "./stats.contract.js";
@@ -89,6 +91,25 @@ export function eventBusContract(name: string, open: OpenBus): void {
       await until(() => calls === 2);
       expect(calls).toBe(2);
       expect(await bus.deadLetters("flaky")).toEqual([]);
+    });
+
+    it("records, per consumer, each handled event's delay since the bus took it", async () => {
+      const bus = await openBus();
+      const delays = (consumer: string) =>
+        histogramCount("venta_event_bus_delivery_delay_seconds", { consumer });
+      const single = `delays-${randomUUID()}`;
+      const batched = `batched-delays-${randomUUID()}`;
+      await bus.publishEvents(["a", "b"].map((id) => newEvent(created, snapshot(id))));
+      await bus.publishAll(created, [snapshot("c")]);
+      await bus.publish(created, snapshot("d"));
+      const { seen } = collect(bus, single);
+      let handled = 0;
+      bus.consumeBatches(batched, [created], (events) => {
+        handled += events.length;
+      });
+      await until(() => seen.length === 4 && handled === 4);
+      // Observed before the acknowledgement, so by the time the handler's effect shows.
+      await until(async () => (await delays(single)) === 4 && (await delays(batched)) === 4);
     });
 
     it("answers a ping", async () => {

@@ -45,6 +45,7 @@ describe("SQLite event bus: an events.db written by an older version", () => {
       expect(raw.prepare("SELECT module, version FROM schema_migrations").all()).toEqual([
         { module: "event-bus", version: 1 },
         { module: "event-bus", version: 2 },
+        { module: "event-bus", version: 3 },
       ]);
     } finally {
       raw.close();

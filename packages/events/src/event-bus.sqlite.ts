@@ -69,24 +69,31 @@ export class SqliteEventBus implements EventBus {
   async publish<T extends EventType>(type: T, payload: EventPayload<T>): Promise<DomainEvent<T>> {
     const event = newEvent(type, payload);
     this.db
-      .prepare("INSERT INTO events (id, type, payload, occurred_at, traceparent) VALUES (?, ?, ?, ?, ?)")
-      .run(event.id, type, JSON.stringify(payload), event.occurredAt, event.traceparent ?? null);
+      .prepare(
+        "INSERT INTO events (id, type, payload, occurred_at, traceparent, published_at) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .run(event.id, type, JSON.stringify(payload), event.occurredAt, event.traceparent ?? null, Date.now());
     return event;
   }
 
   async publishAll<T extends EventType>(type: T, payloads: readonly EventPayload<T>[]): Promise<void> {
-    const insert = this.db.prepare("INSERT INTO events (id, type, payload, occurred_at) VALUES (?, ?, ?, ?)");
-    const occurredAt = new Date().toISOString();
+    const insert = this.db.prepare(
+      "INSERT INTO events (id, type, payload, occurred_at, published_at) VALUES (?, ?, ?, ?, ?)",
+    );
+    const now = new Date();
+    const occurredAt = now.toISOString();
     this.db.transaction(() => {
-      for (const payload of payloads) insert.run(randomUUID(), type, JSON.stringify(payload), occurredAt);
+      for (const payload of payloads)
+        insert.run(randomUUID(), type, JSON.stringify(payload), occurredAt, now.getTime());
     })();
   }
 
   async publishEvents(events: readonly DomainEvent[]): Promise<void> {
     // The id is unique in the log: an event published again by a relay that died mid-way is ignored.
     const insert = this.db.prepare(
-      "INSERT OR IGNORE INTO events (id, type, payload, occurred_at, traceparent) VALUES (?, ?, ?, ?, ?)",
+      "INSERT OR IGNORE INTO events (id, type, payload, occurred_at, traceparent, published_at) VALUES (?, ?, ?, ?, ?, ?)",
     );
+    const publishedAt = Date.now();
     this.db.transaction(() => {
       for (const event of events)
         insert.run(
@@ -95,6 +102,7 @@ export class SqliteEventBus implements EventBus {
           JSON.stringify(event.payload),
           event.occurredAt,
           event.traceparent ?? null,
+          publishedAt,
         );
     })();
   }

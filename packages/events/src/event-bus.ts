@@ -31,6 +31,12 @@ export interface RawEvent {
   occurredAt: string;
   /** The producer's trace context, when the event was made inside a traced request. */
   traceparent?: string | undefined;
+  /**
+   * When the bus took the event (epoch ms), as a consumption reads it: for the delay to the
+   * consumer having handled it (a letter redriven on Redis: when it was redriven). Absent where
+   * the bus cannot tell: rows a SQLite bus wrote before it kept the time, letters it redrives.
+   */
+  publishedAt?: number | undefined;
 }
 
 /** An event a consumer gave up on, kept until an operator redrives it. */

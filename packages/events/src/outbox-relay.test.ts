@@ -9,6 +9,7 @@ import { created, snapshot, until } from "./event-bus.harness.js";
 import type { EventBus } from "./event-bus.js";
 import { RedisEventBus } from "./event-bus.redis.js";
 import { SqliteEventBus } from "./event-bus.sqlite.js";
+import { histogramCount } from "./metric-samples.harness.js";
 import { newEvent } from "./outbox.js";
 import { type OutboxRelay, startOutboxRelay } from "./outbox-relay.js";
 import { openSqliteHandle } from "./subgraph-stores.js";
@@ -89,6 +90,15 @@ describe("outbox relay", () => {
     const event = createVendor("a");
     await until(() => seen.length === 1);
     expect(seen[0]?.id).toBe(event.id);
+  });
+
+  it("records each published event's delay from its commit under the relay's service", async () => {
+    const { outbox, createVendor } = subgraphDatabase(tempFile("marketplace.db"));
+    const bus = sqliteBus();
+    const service = `relay-${randomUUID()}`;
+    for (const id of ["a", "b", "c"]) createVendor(id);
+    await relay({ outbox, bus, log: testLogger, service }).flush();
+    expect(await histogramCount("venta_outbox_publish_delay_seconds", { service })).toBe(3);
   });
 
   it("publishes a backlog larger than one batch in order", async () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { outboxPublishDelays } from "@venta/kit";
 import type { Logger } from "pino";
 import { describe } from "./delivery.js";
 import { type EventBus, retryDelayMs } from "./event-bus.js";
@@ -18,6 +19,11 @@ export interface OutboxRelayOptions {
   pollMs?: number;
   /** How long a relay's lease lasts unless renewed; a relay that died is taken over after it. Default: 15 s. */
   leaseMs?: number;
+  /**
+   * The subgraph whose outbox this is: labels `venta_outbox_publish_delay_seconds`, each published
+   * event's delay from its `occurredAt`. Without it (tests of the relay alone) nothing is recorded.
+   */
+  service?: string;
 }
 
 export interface OutboxRelay {
@@ -44,6 +50,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const batchSize = options.batchSize ?? 500;
   const leaseMs = options.leaseMs ?? 15_000;
   const owner = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const published = options.service ? outboxPublishDelays(options.service) : () => {};
   let running: Promise<void> | null = null;
   let again = false;
   let stopped = false;
@@ -65,6 +72,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         const events = await outbox.oldest(batchSize);
         if (events.length > 0) {
           await bus.publishEvents(events);
+          published(events.map((event) => event.occurredAt));
           await outbox.remove(events.map((event) => event.id));
           log.debug({ count: events.length }, "outbox events published");
         }

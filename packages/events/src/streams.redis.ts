@@ -38,6 +38,15 @@ export function rawEventOf(entryId: string, fields: readonly string[]): RawEvent
   };
 }
 
+/**
+ * When Redis added an entry (epoch ms, Redis' clock): the first part of an id Redis chose itself
+ * (`XADD … *`, as every publish does). Undefined for an id it cannot read.
+ */
+export function entryTimeOf(entryId: string): number | undefined {
+  const ms = Number(entryId.split("-")[0]);
+  return Number.isSafeInteger(ms) && ms > 0 ? ms : undefined;
+}
+
 /** Orders stream ids (`<ms>-<seq>`) numerically: as strings, "9-0" would sort after "10-0". */
 export function compareIds(a: string, b: string): number {
   const [aMs, aSeq] = splitId(a);

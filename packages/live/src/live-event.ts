@@ -15,16 +15,25 @@ export interface LiveEvent {
   position: LivePosition;
   /** The update's `acceptedAt`: a coalesced event keeps the latest update's. */
   acceptedAt?: number;
+  /**
+   * When this process heard the update from the feed (`performance.now()`), for the time it
+   * spends here before a socket write; a coalesced event keeps the latest update's.
+   */
+  heardAt?: number;
 }
 
-/** What an update means to a subscriber of `area`, or null when it does not concern it. */
-export function eventFor(area: LiveArea, update: LiveUpdate): LiveEvent | null {
+/**
+ * What an update means to a subscriber of `area`, or null when it does not concern it; `heardAt`
+ * is when the update arrived from the feed, if known.
+ */
+export function eventFor(area: LiveArea, update: LiveUpdate, heardAt?: number): LiveEvent | null {
   const isIn = areaContains(area, update.vendorId, update.position);
   const base = {
     updateId: update.id,
     vendorId: update.vendorId,
     position: update.position,
     ...(update.acceptedAt === undefined ? {} : { acceptedAt: update.acceptedAt }),
+    ...(heardAt === undefined ? {} : { heardAt }),
   };
   if (update.type === "offline") return isIn ? { ...base, kind: "OFFLINE" } : null;
   const wasIn = update.previous !== null && areaContains(area, update.vendorId, update.previous);

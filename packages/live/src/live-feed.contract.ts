@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { parseArea } from "./area.js";
 import type { LiveEvent } from "./live-event.js";
 import type { LiveFeed } from "./live-feed.js";
-import { LiveHub } from "./live-hub.js";
+import { LiveHub, type LiveHubOptions } from "./live-hub.js";
 import type { LiveUpdate } from "./live-update.js";
 
 let sequence = 0;
@@ -50,10 +50,10 @@ export function liveFeedContract(
     afterEach(async () => {
       await Promise.all(opened.splice(0).map((feed) => feed.close()));
     });
-    const setup = async () => {
+    const setup = async (options?: LiveHubOptions) => {
       const feeds = await open();
       opened.push(feeds.publisher, feeds.listener);
-      return { ...feeds, hub: new LiveHub(feeds.listener) };
+      return { ...feeds, hub: new LiveHub(feeds.listener, options) };
     };
 
     it("delivers enter, move and leave to a viewport, and nothing from elsewhere", async () => {
@@ -89,6 +89,27 @@ export function liveFeedContract(
       const events = await collect(queue, 5, 300);
       expect(events.map((e) => [e.kind, e.vendorId, e.position.lat])).toEqual([["ENTERED", "v1", 30.27]]);
       queue.close();
+    });
+
+    it("tells of each update heard once, though it came on several channels, and stamps its events with when", async () => {
+      const heard: string[] = [];
+      const { publisher, hub } = await setup({ onHeard: (u) => heard.push(u.id) });
+      // A vendor's channel and a viewport's cells both carry the update.
+      const byVendor = await hub.subscribe(parseArea({ vendorIds: ["v3"] }));
+      const byArea = await hub.subscribe(parseArea({ within: VIEWPORT }));
+      const moved = { ...update("v3", DOWNTOWN, FAR), acceptedAt: Date.now() };
+      const before = performance.now();
+      await publisher.publish([moved]);
+      const [first] = await collect(byVendor, 1);
+      const [second] = await collect(byArea, 1);
+      expect(heard).toEqual([moved.id]);
+      for (const event of [first, second]) {
+        expect(event?.acceptedAt).toBe(moved.acceptedAt);
+        expect(event?.heardAt).toBeGreaterThanOrEqual(before);
+        expect(event?.heardAt).toBeLessThanOrEqual(performance.now());
+      }
+      byVendor.close();
+      byArea.close();
     });
 
     it("delivers each update once to each interested subscriber, and stops after close", async () => {

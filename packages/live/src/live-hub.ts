@@ -16,6 +16,8 @@ export interface LiveHubOptions {
   queueLimit?: number;
   /** Told how many subscribers each update reached (for `venta_live_events_fanned_out_total`). */
   onFannedOut?: (events: number) => void;
+  /** Told of each distinct update as it arrives from the feed, before fan-out (for `venta_live_feed_delay_seconds`). */
+  onHeard?: (update: LiveUpdate) => void;
 }
 
 /**
@@ -28,6 +30,7 @@ export class LiveHub {
   private readonly recent = new Set<string>();
   private readonly queueLimit: number;
   private readonly onFannedOut: (events: number) => void;
+  private readonly onHeard: (update: LiveUpdate) => void;
 
   constructor(
     private readonly feed: LiveFeed,
@@ -35,6 +38,7 @@ export class LiveHub {
   ) {
     this.queueLimit = options.queueLimit ?? 10_000;
     this.onFannedOut = options.onFannedOut ?? (() => {});
+    this.onHeard = options.onHeard ?? (() => {});
     feed.onUpdate((update) => this.dispatch(update));
   }
 
@@ -84,6 +88,8 @@ export class LiveHub {
     if (this.recent.has(update.id)) return;
     this.recent.add(update.id);
     if (this.recent.size > 50_000) this.recent.delete(this.recent.values().next().value as string);
+    const heardAt = performance.now();
+    this.onHeard(update);
 
     const reached = new Set<Subscriber>();
     for (const channel of channelsOf(update)) {
@@ -91,7 +97,7 @@ export class LiveHub {
     }
     let fannedOut = 0;
     for (const subscriber of reached) {
-      const event = eventFor(subscriber.area, update);
+      const event = eventFor(subscriber.area, update, heardAt);
       if (!event) continue;
       fannedOut += 1;
       if (!subscriber.queue.push(event)) subscriber.queue.close();

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const identity = internalIdentity(config);
   const services = communicationServices(stores, bus, config, log);
   // Events recorded with communication's writes reach the bus through this relay, ids kept.
-  const outboxRelay = startOutboxRelay({ outbox: stores.outbox, bus, log });
+  const outboxRelay = startOutboxRelay({ outbox: stores.outbox, bus, log, service: "communication" });
   // Bus lag and the outbox's depth and age, read on each /metrics scrape.
   const eventMetrics = watchEvents("communication", bus, stores.outbox);
   const background = startModules(communicationModules, services, { bus, log, config, identity });

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   const stores = traceStores(await openLocationStores(config));
   const bus = openEventBus(config, log);
   // Publishes what the stores committed to the outbox, including what a crash left unpublished.
-  const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
+  const relay = startOutboxRelay({ outbox: stores.outbox, bus, log, service: "location" });
   // Bus lag and the outbox's depth and age, read on each /metrics scrape.
   const eventMetrics = watchEvents("location", bus, stores.outbox);
   const feed = openLiveFeed(config, log);

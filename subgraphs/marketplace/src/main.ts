@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   const stores = traceStores(await openMarketplaceStores(config, log));
   const bus = openEventBus(config, log);
   // Publishes what the stores wrote to their outbox, at once, and what a crashed process left behind.
-  const relay = startOutboxRelay({ outbox: stores.outbox, bus, log });
+  const relay = startOutboxRelay({ outbox: stores.outbox, bus, log, service: "marketplace" });
   // Bus lag and the outbox's depth and age, read on each /metrics scrape.
   const eventMetrics = watchEvents("marketplace", bus, stores.outbox);
   // The history of every event on the bus, for queries by aggregate and replays (`npm run replay`).

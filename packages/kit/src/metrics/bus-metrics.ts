@@ -1,4 +1,4 @@
-import { Gauge } from "prom-client";
+import { Gauge, Histogram } from "prom-client";
 import { metricsRegistry, onScrape } from "./registry.js";
 
 const labelNames = ["service", "consumer"] as const;
@@ -45,4 +45,21 @@ export function watchBusStats(
       deadLetters.set(labels, consumer.deadLetters);
     }
   });
+}
+
+const deliveryDelay = new Histogram({
+  name: "venta_event_bus_delivery_delay_seconds",
+  help: "Time from an event's publication on the bus to a consumer having handled it, by consumer.",
+  labelNames: ["consumer"] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [metricsRegistry],
+});
+
+/**
+ * Records, for `consumer` (a name fixed in code, so a bounded label), that it handled an event the
+ * bus took at `publishedAtMs` (epoch ms; on Redis, the stream entry's time on Redis' clock).
+ */
+export function busDeliveryDelays(consumer: string): (publishedAtMs: number) => void {
+  const series = deliveryDelay.labels(consumer);
+  return (publishedAtMs) => series.observe(Math.max(0, Date.now() - publishedAtMs) / 1_000);
 }

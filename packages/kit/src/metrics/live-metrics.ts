@@ -29,6 +29,20 @@ const acceptToSocket = new Histogram({
   registers: [metricsRegistry],
 });
 
+const feedDelay = new Histogram({
+  name: "venta_live_feed_delay_seconds",
+  help: "Time from location accepting a position to the router hearing its update from the live feed.",
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
+const routerToSocket = new Histogram({
+  name: "venta_live_router_to_socket_seconds",
+  help: "Time from the router hearing a live update to writing its event to a subscriber's socket: queueing, the selection's execution and pacing.",
+  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  registers: [metricsRegistry],
+});
+
 const byService = new Map<string, ReturnType<typeof bindLiveMetrics>>();
 
 /** One service's live feed gauges and counter; the same bound series for every caller. */
@@ -62,4 +76,17 @@ export type LiveMetrics = ReturnType<typeof bindLiveMetrics>;
 /** Records an event written to a socket now, for a position accepted at `acceptedAtMs` (epoch ms). */
 export function observeAcceptToSocket(acceptedAtMs: number): void {
   acceptToSocket.observe(Math.max(0, Date.now() - acceptedAtMs) / 1_000);
+}
+
+/** Records an update heard from the live feed now, for a position accepted at `acceptedAtMs` (epoch ms). */
+export function observeLiveFeedDelay(acceptedAtMs: number): void {
+  feedDelay.observe(Math.max(0, Date.now() - acceptedAtMs) / 1_000);
+}
+
+/**
+ * Records an event written to a socket now, for an update this process heard at `heardAt` (a
+ * `performance.now()` reading: one process, so sub-millisecond precision survives).
+ */
+export function observeRouterToSocket(heardAt: number): void {
+  routerToSocket.observe(Math.max(0, performance.now() - heardAt) / 1_000);
 }

@@ -1,4 +1,4 @@
-import { Gauge } from "prom-client";
+import { Gauge, Histogram } from "prom-client";
 import { metricsRegistry, onScrape } from "./registry.js";
 
 const depth = new Gauge({
@@ -14,6 +14,31 @@ const oldestAge = new Gauge({
   labelNames: ["service"] as const,
   registers: [metricsRegistry],
 });
+
+const publishDelay = new Histogram({
+  name: "venta_outbox_publish_delay_seconds",
+  help: "Time from an event's occurredAt to the relay having it on the bus: the commit's wait for the relay and the publish, plus whatever came between occurredAt and the commit (for position reports, the request's own handling).",
+  labelNames: ["service"] as const,
+  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  registers: [metricsRegistry],
+});
+
+/**
+ * Records, for `service`'s outbox relay, that events which occurred at these instants (ISO 8601)
+ * are on the bus now. `occurredAt` is the event's own time, not its commit's: most events are made
+ * just before the commit that records them, but a position report's take the request's time.
+ */
+export function outboxPublishDelays(service: string): (occurredAt: readonly string[]) => void {
+  const series = publishDelay.labels(service);
+  return (occurredAt) => {
+    const now = Date.now();
+    for (const at of occurredAt) {
+      const ms = Date.parse(at);
+      // An unreadable time says nothing about the delay: no sample rather than a wrong one.
+      if (Number.isFinite(ms)) series.observe(Math.max(0, now - ms) / 1_000);
+    }
+  };
+}
 
 /** What the metrics read of an outbox. */
 export interface OutboxGauges {
