@@ -64,7 +64,7 @@ describe("position grid", () => {
       const edge = Math.round((random() - 0.5) * 360 * GRID_CELLS_PER_DEGREE) / GRID_CELLS_PER_DEGREE;
       values.push(edge + 1e-9, edge - 1e-9, edge);
     }
-    values.forEach((value, id) => insert.run(id, value, value, value, value));
+    for (const [id, value] of values.entries()) insert.run(id, value, value, value, value);
     const stored = db.prepare("SELECT id, min_lat FROM corners").raw().all() as [number, number][];
     for (const [id, corner] of stored) expect(storedCorner(values[id] as number)).toBe(corner);
     db.close();
