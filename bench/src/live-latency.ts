@@ -140,7 +140,9 @@ export async function measureLiveLatency(options: LiveLatencyOptions): Promise<L
 
   const tally = new EventTally(subscriptions);
   const samplesByRouter: number[][] = routers.map(() => []);
+  /** Refusals of measured updates, and of the warm-up's apart: those count in no figure. */
   const errorSamples: string[] = [];
+  const warmupRefusals = { updates: 0, samples: [] as string[] };
   let requestsPosted = 0;
   const updatesPosted = routers.map(() => 0);
   /**
@@ -165,7 +167,9 @@ export async function measureLiveLatency(options: LiveLatencyOptions): Promise<L
     const target = routers[router] as LiveRouter;
     const refusal = await postReports(target.url, target.headers, reports);
     if (refusal === undefined) return { accepted: reports.length, watchers: reached };
-    if (errorSamples.length < 3) errorSamples.push(refusal);
+    const samples = register ? errorSamples : warmupRefusals.samples;
+    if (!register) warmupRefusals.updates += reports.length;
+    if (samples.length < 3) samples.push(refusal);
     return { accepted: 0, watchers: routers.map(() => 0) };
   };
   /** Posts the updates of `indices` (mover numbers) `perRequest` at a time, at `updateRate`. */
@@ -212,7 +216,9 @@ export async function measureLiveLatency(options: LiveLatencyOptions): Promise<L
         accepted += posted.accepted;
       });
       if (accepted === 0)
-        throw new Error(`the routers accepted no update in the warm-up: ${errorSamples.join("; ")}`);
+        throw new Error(
+          `the routers accepted no update in the warm-up: ${warmupRefusals.samples.join("; ")}`,
+        );
       await waitFor(() => tally.silent() === 0, WARMUP_WAIT_MS);
     }
     const established = subscriptions - tally.silent();
@@ -264,6 +270,10 @@ export async function measureLiveLatency(options: LiveLatencyOptions): Promise<L
     ];
     if (established < subscriptions)
       notes.push(`${subscriptions - established} subscriptions heard nothing in the warm-up`);
+    if (warmupRefusals.updates > 0)
+      notes.push(
+        `${warmupRefusals.updates} warm-up updates refused (before measuring, in no figure), e.g. ${warmupRefusals.samples.join("; ")}`,
+      );
     if (errorSamples.length > 0) notes.push(`update errors, e.g. ${errorSamples.join("; ")}`);
     const eventErrors = subscribers.flatMap((group) => group.errorSamples);
     if (eventErrors.length > 0) notes.push(`event errors, e.g. ${eventErrors.slice(0, 5).join("; ")}`);
