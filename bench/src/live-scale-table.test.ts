@@ -10,6 +10,7 @@ const router = (received: number): RouterFigure => ({
   events: { expected: 62_500, received, missing: 62_500 - received },
   latencyMs: { p50: 20, p95: 60, p99: 90, mean: 25, max: 120 },
   usage: {
+    windowSeconds: 8.5,
     subscriptions: 25_000,
     sockets: 250,
     residentMiB: 512,
@@ -63,6 +64,7 @@ describe("the two-router tables", () => {
       /^50,000 subs, 100\/s\s+1\s+25,000\s+25,000\s+25,000\s+250\s+250\s+62,500\/62,500/,
     );
     expect(lines[3]).toContain("61,500/62,500");
-    expect(lines[3]).toMatch(/\s91\s+512\s+40\.0$/);
+    // 91.4% of a core over 8.5 s: 7.8 CPU-seconds.
+    expect(lines[3]).toMatch(/\s91\s+7\.8\s+512\s+40\.0$/);
   });
 });

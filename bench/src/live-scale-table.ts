@@ -80,6 +80,7 @@ export function formatRouterTable(figures: readonly LiveLatencyFigure[]): string
     "p99 ms",
     "fanned out",
     "CPU %",
+    "CPU s",
     "RSS MiB",
     "loop lag p99 ms",
   ];
@@ -99,6 +100,7 @@ export function formatRouterTable(figures: readonly LiveLatencyFigure[]): string
       ms(router.latencyMs.p99),
       router.usage ? count(router.usage.fannedOut) : "",
       router.usage ? router.usage.cpuPercent.toFixed(0) : "",
+      router.usage ? ((router.usage.cpuPercent / 100) * router.usage.windowSeconds).toFixed(1) : "",
       router.usage ? router.usage.residentMiB.toFixed(0) : "",
       router.usage ? ms(router.usage.loopLagP99Ms) : "",
     ]),

@@ -29,6 +29,7 @@ describe("router readings", () => {
     const before = parseRouterReading(exposition(10, 1_000), 0);
     const after = parseRouterReading(exposition(14, 61_000), 5_000);
     expect(routerUsage(before, after)).toEqual({
+      windowSeconds: 5,
       subscriptions: 25_000,
       sockets: 250,
       residentMiB: 500,

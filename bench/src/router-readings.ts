@@ -14,6 +14,8 @@ export interface RouterReading {
 
 /** One router over a measured window: what it held at the end, and what the window cost it. */
 export interface RouterUsage {
+  /** How long the window was: the measured updates and the drain after them. */
+  windowSeconds: number;
   subscriptions: number;
   sockets: number;
   residentMiB: number;
@@ -67,6 +69,7 @@ export async function readRouter(graphqlUrl: string): Promise<RouterReading> {
 export function routerUsage(before: RouterReading, after: RouterReading): RouterUsage {
   const seconds = (after.at - before.at) / 1000;
   return {
+    windowSeconds: seconds,
     subscriptions: after.subscriptions,
     sockets: after.sockets,
     residentMiB: after.residentBytes / 2 ** 20,
