@@ -11,6 +11,8 @@ describe("parseBenchArgs", () => {
       suites: ["proximity", "live", "geofences", "throughput"],
       subscriptionCounts: [1_000, 10_000],
       updateRate: 100,
+      liveRates: [1_000],
+      twoRouterSubscriptions: [50_000],
       repeat: 1,
     });
   });
@@ -25,6 +27,17 @@ describe("parseBenchArgs", () => {
     expect(options).toMatchObject({ suites: ["live"], subscriptionCounts: [500], updateRate: 50 });
     expect(parseBenchArgs(["--only", "live,proximity"]).suites).toEqual(["proximity", "live"]);
     expect(parseBenchArgs(["--only", "geofences"]).suites).toEqual(["geofences"]);
+  });
+
+  it("reads the batched rates and the two-router counts, or none of either", () => {
+    const options = parseBenchArgs(["--live-rates", "100, 1000", "--two-routers", "20000,50000"]);
+    expect(options).toMatchObject({ liveRates: [100, 1_000], twoRouterSubscriptions: [20_000, 50_000] });
+    const neither = parseBenchArgs(["--live-rates", "none", "--two-routers", "none"]);
+    expect(neither).toMatchObject({ liveRates: [], twoRouterSubscriptions: [] });
+    expect(() => parseBenchArgs(["--live-rates", "0"])).toThrow(/--live-rates/);
+    expect(() => parseBenchArgs(["--live-rates", ","])).toThrow(/--live-rates/);
+    expect(() => parseBenchArgs(["--two-routers", "lots"])).toThrow(/--two-routers/);
+    expect(() => parseBenchArgs(["--two-routers", "none,5"])).toThrow(/--two-routers/);
   });
 
   it("reads --only throughput and --repeat", () => {

@@ -14,8 +14,12 @@ export interface BenchOptions {
   suites: Suite[];
   /** Open subscriptions per live-latency figure. */
   subscriptionCounts: number[];
-  /** Position updates per second posted while live latency is measured. */
+  /** Position updates per second posted while live latency is measured (and over two routers). */
   updateRate: number;
+  /** Updates per second of the batched live figures at 10,000 subscriptions; empty: none. */
+  liveRates: number[];
+  /** Subscriptions of the live figures split over two routers; empty: none. */
+  twoRouterSubscriptions: number[];
   /** Times the selected suites run in a row, each on a fresh copy of its data set. */
   repeat: number;
 }
@@ -31,7 +35,7 @@ export function connectionsFor(options: BenchOptions, suite: keyof typeof DEFAUL
 }
 
 export const USAGE =
-  "usage: node bench/dist/run.js [--only proximity|live|geofences|throughput] [--repeat 1] [--vendors 100000,1000000] [--duration 10] [--connections 1 for proximity, 20 for throughput] [--subscriptions 1000,10000] [--update-rate 100] [--seed 2026]";
+  "usage: node bench/dist/run.js [--only proximity|live|geofences|throughput] [--repeat 1] [--vendors 100000,1000000] [--duration 10] [--connections 1 for proximity, 20 for throughput] [--subscriptions 1000,10000] [--update-rate 100] [--live-rates 1000|none] [--two-routers 50000|none] [--seed 2026]";
 
 function positiveInt(flag: string, raw: string): number {
   const value = Number(raw);
@@ -45,6 +49,15 @@ const list = (raw: string) =>
     .split(",")
     .map((part) => part.trim())
     .filter((part) => part !== "");
+
+/** A list of positive integers, or `none` for an empty one (a figure the run leaves out). */
+function countsOrNone(flag: string, raw: string): number[] {
+  if (raw.trim() === "none") return [];
+  const parts = list(raw);
+  if (parts.length === 0)
+    throw new Error(`--${flag} takes positive integers or none, got "${raw}"\n${USAGE}`);
+  return parts.map((part) => positiveInt(flag, part));
+}
 
 function suites(raw: string | undefined): Suite[] {
   if (raw === undefined) return [...SUITES];
@@ -82,6 +95,8 @@ function readFlags(argv: string[]): BenchOptions {
       seed: { type: "string", default: "2026" },
       subscriptions: { type: "string", default: "1000,10000" },
       "update-rate": { type: "string", default: "100" },
+      "live-rates": { type: "string", default: "1000" },
+      "two-routers": { type: "string", default: "50000" },
       repeat: { type: "string", default: "1" },
     },
     strict: true,
@@ -95,6 +110,8 @@ function readFlags(argv: string[]): BenchOptions {
     suites: suites(values.only),
     subscriptionCounts: list(values.subscriptions).map((part) => positiveInt("subscriptions", part)),
     updateRate: positiveInt("update-rate", values["update-rate"]),
+    liveRates: countsOrNone("live-rates", values["live-rates"]),
+    twoRouterSubscriptions: countsOrNone("two-routers", values["two-routers"]),
     repeat: positiveInt("repeat", values.repeat),
   };
 }

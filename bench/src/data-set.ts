@@ -18,6 +18,8 @@ export interface DataSet {
   seed: number;
   /** Seconds the generation took, whenever it happened. */
   generatedSeconds: number;
+  /** When the generation finished: every vendor's position was recorded up to 90 s before. */
+  generatedAt: string;
   /** False when an earlier run's data set was reused. */
   generatedNow: boolean;
 }
@@ -36,7 +38,14 @@ export async function ensureDataSet(vendors: number, seed: number): Promise<Data
   const markerPath = join(dir, MARKER);
   if (existsSync(markerPath)) {
     const marker = JSON.parse(readFileSync(markerPath, "utf8")) as Marker;
-    return { dir, vendors, seed, generatedSeconds: marker.generatedSeconds, generatedNow: false };
+    return {
+      dir,
+      vendors,
+      seed,
+      generatedSeconds: marker.generatedSeconds,
+      generatedAt: marker.generatedAt,
+      generatedNow: false,
+    };
   }
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -51,7 +60,7 @@ export async function ensureDataSet(vendors: number, seed: number): Promise<Data
     generatedAt: new Date().toISOString(),
   };
   writeFileSync(markerPath, `${JSON.stringify(marker, null, 2)}\n`);
-  return { dir, vendors, seed, generatedSeconds, generatedNow: true };
+  return { dir, vendors, seed, generatedSeconds, generatedAt: marker.generatedAt, generatedNow: true };
 }
 
 function openForBulkLoad(file: string): Database.Database {

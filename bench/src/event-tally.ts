@@ -28,21 +28,24 @@ export class EventTally {
     this.measured.add(keyOf(vendorId, recordedAt));
   }
 
-  record(event: DeliveredEvent): void {
+  /** The event's latency sample, or undefined when it is no measured update's first delivery. */
+  record(event: DeliveredEvent): number | undefined {
     this.heard[event.subscription] = 1;
     this.lastEventAt = performance.now();
     const key = keyOf(event.vendorId, event.updatedAt);
     if (event.kind === "OFFLINE" || !this.measured.has(key)) {
       this.other += 1;
-      return;
+      return undefined;
     }
     const pair = `${event.subscription} ${key}`;
     if (this.delivered.has(pair)) {
       this.duplicates += 1;
-      return;
+      return undefined;
     }
     this.delivered.add(pair);
-    this.samples.push(event.receivedAt - Date.parse(event.updatedAt));
+    const sample = event.receivedAt - Date.parse(event.updatedAt);
+    this.samples.push(sample);
+    return sample;
   }
 
   hasHeard(subscription: number): boolean {

@@ -3,8 +3,10 @@ import { greatCircleMeters } from "@venta/geo";
 import { describe, expect, it } from "vitest";
 import {
   boxContains,
+  nearBoxesOf,
   nearMovers,
   pickMovers,
+  pickSpreadMovers,
   WIGGLE_METERS,
   watchedBoxes,
   watchersOf,
@@ -42,6 +44,32 @@ describe("the live figures' movers and boxes", () => {
       }
     }
     expect(misplaced).toBe(0);
+  });
+
+  it("spreads thousands of movers from downtown outwards, spaced as the core's, the same for the same seed", () => {
+    const spread = pickSpreadMovers(100_000, 2026, 2_000);
+    expect(spread).toHaveLength(2_000);
+    expect(new Set(spread.map((m) => m.id)).size).toBe(2_000);
+    expect(pickSpreadMovers(100_000, 2026, 2_000)).toEqual(spread);
+    const distances = spread.map((m) => greatCircleMeters(AUSTIN, m.origin));
+    // Nearest first: the first few hundred are downtown, the last ones well beyond the core.
+    expect(distances[0]).toBeLessThan(1_000);
+    expect(Math.max(...distances)).toBeGreaterThan(15_000);
+    expect(Math.max(...distances)).toBeLessThan(30_000);
+    // A city has room for only so many: asking for more gives what fits.
+    expect(pickSpreadMovers(10_000, 2026, 50_000).length).toBeLessThan(50_000);
+  });
+
+  it("tells which points could lie in any box around a set of movers", () => {
+    const near = nearBoxesOf(movers.slice(0, 5));
+    for (const { mover, box } of boxes.filter((watched) => watched.mover < 5)) {
+      expect(near({ lat: box.north, lng: box.east })).toBe(true);
+      expect(near({ lat: box.south, lng: box.west })).toBe(true);
+      expect(mover).toBeLessThan(5);
+    }
+    expect(near({ lat: 0, lng: 0 })).toBe(false);
+    const origin = movers[0]?.origin ?? AUSTIN;
+    expect(near({ lat: origin.lat + 0.01, lng: origin.lng })).toBe(false);
   });
 
   it("counts the subscriptions an update reaches", () => {

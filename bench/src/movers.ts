@@ -1,6 +1,7 @@
 import { AUSTIN, seededRandom } from "@venta/demo";
 import { type BoundingBox, destinationPoint, type GeoPoint, greatCircleMeters } from "@venta/geo";
 import { benchVendors } from "./metro.js";
+import { metersPerDegreeLng, SpacedPoints } from "./spaced-points.js";
 
 /** A vendor the live figures move, and where the data set put it. */
 export interface Mover {
@@ -28,24 +29,24 @@ export const WIGGLE_METERS = 5;
  * is subscriptions ÷ movers rather than depending on how movers happen to cluster.
  */
 const SPACING_METERS = BOX_HALF_SIDE_METERS + BOX_JITTER_METERS + 2 * WIGGLE_METERS + 40;
+/** How far east or north of its mover a box reaches, with room for a vendor that wiggles too. */
+const BOX_REACH_METERS = BOX_HALF_SIDE_METERS + BOX_JITTER_METERS + 2 * WIGGLE_METERS;
 const METERS_PER_DEGREE_LAT = 111_195;
 
 /**
- * Whether a point could lie in a subscription's box: the throughput figures move only vendors
- * outside this area, so they never add events to the latency figures (nor do those vendors'
- * OFFLINE events two minutes later).
+ * Whether a point could lie in a subscription's box around the core's movers: the throughput
+ * figures move only vendors outside this area (and away from any other figure's movers, see
+ * `nearBoxesOf`), so they never add events to the latency figures (nor do those vendors' OFFLINE
+ * events two minutes later).
  */
 export const nearMovers = (point: GeoPoint) =>
   greatCircleMeters(AUSTIN, point) <= CORE_RADIUS_METERS + 2 * (BOX_HALF_SIDE_METERS + BOX_JITTER_METERS);
 
-const metersPerDegreeLng = (lat: number) => METERS_PER_DEGREE_LAT * Math.cos((lat * Math.PI) / 180);
-
-/** East and north offsets of `b` from `a`, in meters (flat: these are a few kilometers). */
-function offsetMeters(a: GeoPoint, b: GeoPoint): { east: number; north: number } {
-  return {
-    east: (b.lng - a.lng) * metersPerDegreeLng(a.lat),
-    north: (b.lat - a.lat) * METERS_PER_DEGREE_LAT,
-  };
+/** Whether a point could lie in a box drawn around any of `movers`, wherever they wiggle. */
+export function nearBoxesOf(movers: readonly Mover[]): (point: GeoPoint) => boolean {
+  const origins = new SpacedPoints(BOX_REACH_METERS, AUSTIN);
+  for (const mover of movers) origins.add(mover.origin);
+  return (point) => origins.near(point);
 }
 
 /**
@@ -54,14 +55,35 @@ function offsetMeters(a: GeoPoint, b: GeoPoint): { east: number; north: number }
  */
 export function pickMovers(vendorCount: number, seed: number, count: number): Mover[] {
   const movers: Mover[] = [];
+  const spaced = new SpacedPoints(SPACING_METERS, AUSTIN);
   for (const vendor of benchVendors(vendorCount, seed)) {
     if (movers.length === count) break;
     if (greatCircleMeters(AUSTIN, vendor.point) > CORE_RADIUS_METERS) continue;
-    const crowded = movers.some((mover) => {
-      const { east, north } = offsetMeters(mover.origin, vendor.point);
-      return Math.max(Math.abs(east), Math.abs(north)) < SPACING_METERS;
-    });
-    if (!crowded) movers.push({ id: vendor.id, origin: vendor.point });
+    if (spaced.near(vendor.point)) continue;
+    spaced.add(vendor.point);
+    movers.push({ id: vendor.id, origin: vendor.point });
+  }
+  return movers;
+}
+
+/**
+ * Up to `count` vendors spaced as `pickMovers` spaces them, nearest downtown first and as far out
+ * as it takes: the core holds a few hundred spaced movers, a figure with thousands reaches into
+ * the suburbs, as a busy city's live traffic would. Fewer when the city runs out of room.
+ */
+export function pickSpreadMovers(vendorCount: number, seed: number, count: number): Mover[] {
+  const byDistance = Array.from(benchVendors(vendorCount, seed), (vendor) => ({
+    id: vendor.id,
+    origin: vendor.point,
+    meters: greatCircleMeters(AUSTIN, vendor.point),
+  })).sort((a, b) => a.meters - b.meters);
+  const movers: Mover[] = [];
+  const spaced = new SpacedPoints(SPACING_METERS, AUSTIN);
+  for (const vendor of byDistance) {
+    if (movers.length === count) break;
+    if (spaced.near(vendor.origin)) continue;
+    spaced.add(vendor.origin);
+    movers.push({ id: vendor.id, origin: vendor.origin });
   }
   return movers;
 }

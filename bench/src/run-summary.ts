@@ -1,4 +1,4 @@
-import { checkLatencyGoal, type GoalCheck } from "./goals.js";
+import { checkLatencyGoal, checkRateGoal, type GoalCheck } from "./goals.js";
 import type { RunResults } from "./run-results.js";
 import { checkThroughputGoals } from "./throughput-goals.js";
 
@@ -83,6 +83,20 @@ export function runSamples(run: RunResults): Sample[] {
     add(name, "missing events", f.events.missing);
     add(name, "errors", f.updates.errors + f.events.errors + f.subscriptionFailures);
   }
+  for (const f of run.live?.rates ?? []) {
+    const name = `live latency, ${f.subscriptions.toLocaleString("en-US")} subscriptions, ${f.updates.targetPerSecond.toLocaleString("en-US")} updates/s batched`;
+    add(name, "p50 ms", f.latencyMs.p50);
+    add(name, "p99 ms", f.latencyMs.p99);
+    add(name, "missing events", f.events.missing);
+    add(name, "errors", f.updates.errors + f.events.errors + f.subscriptionFailures);
+  }
+  for (const f of run.live?.twoRouters ?? []) {
+    const name = `live latency, ${f.subscriptions.toLocaleString("en-US")} subscriptions over ${f.routers.length} routers`;
+    add(name, "p50 ms", f.latencyMs.p50);
+    add(name, "p99 ms", f.latencyMs.p99);
+    add(name, "missing events", f.events.missing);
+    add(name, "errors", f.updates.errors + f.events.errors + f.subscriptionFailures);
+  }
   for (const f of run.live?.throughput ?? []) {
     const name = `live ${f.target}, ${f.mutation}`;
     add(name, "updates/s", f.updatesPerSecond);
@@ -104,9 +118,12 @@ export function runSamples(run: RunResults): Sample[] {
   return samples;
 }
 
-/** Each run's judged goals: live latency at 10k subscriptions, and the throughput goals. */
+/** Each run's judged goals: live latency at 10k subscriptions (at each rate), and the throughput goals. */
 export function runGoals(run: RunResults): GoalCheck[] {
-  const live = (run.live?.latency ?? []).map(checkLatencyGoal).filter((check) => check.met !== undefined);
+  const live = [
+    ...(run.live?.latency ?? []).map(checkLatencyGoal),
+    ...(run.live?.rates ?? []).map(checkRateGoal),
+  ].filter((check) => check.met !== undefined);
   const throughput = run.throughput ? checkThroughputGoals(run.throughput.figures) : [];
   return [...live, ...throughput];
 }

@@ -14,6 +14,13 @@ import { formatGeofenceTable } from "./geofence-table.js";
 import { FENCES, type GeofenceSuiteResults, measureGeofenceThroughput } from "./geofence-throughput.js";
 import { GOALS, LIVE_GOALS } from "./goals.js";
 import { measureHttpNearby } from "./http-nearby.js";
+import type { LiveLatencyFigure } from "./live-latency.js";
+import {
+  formatRateTable,
+  formatRouterTable,
+  formatTwoRouterTable,
+  formatUnmeasured,
+} from "./live-scale-table.js";
 import { LIVE_VENDORS, type LiveResults, runLiveSuite } from "./live-suite.js";
 import { formatLatencyTable, formatThroughputTable } from "./live-table.js";
 import { queryCentres } from "./metro.js";
@@ -205,6 +212,7 @@ function printLive(live: LiveResults, options: BenchOptions): void {
   printStages(
     live.latency.map((f) => ({ label: `${count(f.subscriptions)} subscriptions`, stages: f.stages })),
   );
+  printScaleFigures(live, options);
   console.log("\nAccepted location updates per second:");
   console.log(formatThroughputTable(live.throughput, live.skipped));
   for (const figure of live.throughput)
@@ -212,6 +220,33 @@ function printLive(live: LiveResults, options: BenchOptions): void {
       console.log(`  ${figure.target}, ${figure.mutation}: ${note}`);
   for (const skip of live.skipped) console.log(`  skipped ${skip.mutation} → ${skip.target}: ${skip.reason}`);
   printStages(live.throughput.map((f) => ({ label: `${f.target}, ${f.mutation}`, stages: f.stages })));
+}
+
+/** The batched-rate and two-router figures, each table with its figures' notes, then their routers. */
+function printScaleFigures(live: LiveResults, options: BenchOptions): void {
+  const notesOf = (figure: LiveLatencyFigure) => {
+    for (const note of figure.notes) console.log(`  ${note}`);
+  };
+  if (live.rates.length > 0) {
+    console.log(
+      `\nUpdate → subscriber latency at higher update rates, updates batched (${options.durationSeconds} s per row):`,
+    );
+    console.log(formatRateTable(live.rates));
+    live.rates.forEach(notesOf);
+  }
+  if (live.twoRouters.length > 0) {
+    console.log(
+      `\nUpdate → subscriber latency over two routers (${options.updateRate} updates/s for ${options.durationSeconds} s):`,
+    );
+    console.log(formatTwoRouterTable(live.twoRouters));
+    live.twoRouters.forEach(notesOf);
+  }
+  const figures = [...live.rates, ...live.twoRouters];
+  if (figures.length > 0) {
+    console.log("\nPer router, over each measured window (from its /metrics; CPU % of one core):");
+    console.log(formatRouterTable(figures));
+  }
+  if (live.unmeasured.length > 0) console.log(formatUnmeasured(live.unmeasured));
 }
 
 function printGeofences(results: GeofenceSuiteResults): void {

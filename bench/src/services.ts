@@ -10,6 +10,11 @@ export interface RunningServices {
   admin: Record<ServiceName, HeadersFor>;
   /** A caller without credentials: nothing for the router, the identity the router signs for such a caller for a subgraph. */
   anonymous: Record<ServiceName, HeadersFor>;
+  /**
+   * One more router process on its own port, over the same subgraphs and settings (the live feed
+   * among them): its GraphQL endpoint, and how to stop it. Stopping the services stops it too.
+   */
+  startExtraRouter(): Promise<{ graphql: string; stop(): Promise<void> }>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +61,10 @@ export async function startServices(dataDir: string, env: NodeJS.ProcessEnv = {}
       marketplace: auth.anonymousSubgraph,
       location: auth.anonymousSubgraph,
       communication: auth.anonymousSubgraph,
+    },
+    async startExtraRouter() {
+      const router = await stack.startExtraRouter();
+      return { graphql: `${router.url}/graphql`, stop: router.stop };
     },
     async stop() {
       await stack.close();

@@ -48,6 +48,8 @@ export interface OpenSubscribersOptions {
   /** The router's GraphQL endpoint over HTTP; the socket is on the same path. */
   url: string;
   boxes: readonly BoundingBox[];
+  /** The figure's number of the first box's subscription, when the figure's boxes span routers. */
+  firstSubscription?: number;
   perSocket: number;
   onEvent(event: DeliveredEvent): void;
   connectTimeoutMs?: number;
@@ -73,6 +75,7 @@ export async function openSubscribers(options: OpenSubscribersOptions): Promise<
   };
 
   const clients: Client[] = [];
+  let acknowledged = 0;
   const acks: Promise<void>[] = [];
   for (let s = 0; s < socketCount; s += 1) {
     let acked: () => void = () => {};
@@ -84,25 +87,41 @@ export async function openSubscribers(options: OpenSubscribersOptions): Promise<
         // Connect now, so the connection cost is paid before anything is measured.
         lazy: false,
         retryAttempts: 0,
-        on: { connected: () => acked() },
+        on: {
+          connected: () => {
+            acknowledged += 1;
+            acked();
+          },
+        },
         onNonLazyError: (error) => fail(`socket ${s}: ${describe(error)}`),
       }),
     );
   }
   const timeoutMs = options.connectTimeoutMs ?? 30_000;
   let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    Promise.all(acks),
-    new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`the router did not acknowledge ${socketCount} sockets in ${timeoutMs} ms`)),
-        timeoutMs,
-      );
-    }),
-  ]).finally(() => clearTimeout(timer));
+  try {
+    await Promise.race([
+      Promise.all(acks),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          const acked = `${acknowledged} of ${socketCount} sockets`;
+          reject(new Error(`the router at ${options.url} acknowledged ${acked} in ${timeoutMs} ms`));
+        }, timeoutMs);
+      }),
+    ]);
+  } catch (error) {
+    // The sockets that did connect would otherwise stay open under the figures that follow.
+    closing = true;
+    await Promise.all(clients.map((client) => client.dispose()));
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 
-  options.boxes.forEach((box, subscription) => {
-    const client = clients[Math.floor(subscription / options.perSocket)] as Client;
+  const first = options.firstSubscription ?? 0;
+  options.boxes.forEach((box, index) => {
+    const subscription = first + index;
+    const client = clients[Math.floor(index / options.perSocket)] as Client;
     client.subscribe<LiveEventData>(
       { query: LIVE_SUBSCRIPTION, variables: { box } },
       {

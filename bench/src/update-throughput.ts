@@ -1,10 +1,11 @@
+import type { GeoPoint } from "@venta/geo";
 import { progressBar } from "@venta/kit";
 import { postGraphQL } from "@venta/testing";
 import autocannon from "autocannon";
 import type { HeadersFor } from "./bench-auth.js";
 import { type LatencySummary, summarize } from "./figure.js";
 import { benchVendors } from "./metro.js";
-import { nearMovers, wigglePoint } from "./movers.js";
+import { wigglePoint } from "./movers.js";
 import type { StageBreakdown } from "./stage-breakdown.js";
 import type { StageWindow } from "./stage-window.js";
 
@@ -65,6 +66,8 @@ export interface UpdateThroughputOptions {
   warmupSeconds: number;
   /** Opened and closed around the measured run (not the warm-up), for the figure's stages. */
   stages?: StageWindow;
+  /** Whether a vendor could lie in a live figure's box: such vendors are never moved here. */
+  nearLiveBoxes: (point: GeoPoint) => boolean;
 }
 
 interface Input {
@@ -78,11 +81,11 @@ interface Input {
  * Position reports for vendors away from the live figures' boxes, each a few meters from where the
  * data set put it; no `recordedAt`, so the server stamps each as it arrives, as for most devices.
  */
-function reports(vendorCount: number, seed: number): Input[] {
+function reports(vendorCount: number, seed: number, nearLiveBoxes: (point: GeoPoint) => boolean): Input[] {
   const pool: Input[][] = [];
   for (const vendor of benchVendors(vendorCount, seed)) {
     if (pool.length === POOL_VENDORS) break;
-    if (nearMovers(vendor.point)) continue;
+    if (nearLiveBoxes(vendor.point)) continue;
     pool.push(
       Array.from({ length: STEPS }, (_, step) => ({
         vendorId: vendor.id,
@@ -114,8 +117,9 @@ export async function batchUnsupported(
   headers: HeadersFor,
   vendorCount: number,
   seed: number,
+  nearLiveBoxes: (point: GeoPoint) => boolean,
 ): Promise<string | null> {
-  const [input] = reports(vendorCount, seed);
+  const [input] = reports(vendorCount, seed, nearLiveBoxes);
   const answer = await postGraphQL(url, BATCH, { inputs: [input] }, headers());
   if (answer.status === 200 && !answer.errors) return null;
   return `updateVendorLocations answered ${answer.status}: ${answer.errors?.[0]?.message ?? "no data"}`;
@@ -125,7 +129,7 @@ export async function batchUnsupported(
 export async function measureUpdateThroughput(
   options: UpdateThroughputOptions,
 ): Promise<UpdateThroughputFigure> {
-  const inputs = reports(options.vendors, options.seed);
+  const inputs = reports(options.vendors, options.seed, options.nearLiveBoxes);
   const prepared = bodies(options.mutation, inputs);
   // One request before the load: a figure over error answers would be meaningless.
   const first =
