@@ -8,6 +8,10 @@ export interface RunningServices {
   admin: Record<ServiceName, HeadersFor>;
   /** A caller without credentials: nothing for the router, the identity the router signs for such a caller for a subgraph. */
   anonymous: Record<ServiceName, HeadersFor>;
+  /** Credentials of one of the data set's people, for requests through the router. */
+  customer(userId: string): Promise<Record<string, string>>;
+  /** Each service's Prometheus metrics page. */
+  metrics: Record<ServiceName, string>;
   stop(): Promise<void>;
 }
 
@@ -48,6 +52,13 @@ export async function startServices(dataDir: string, env: NodeJS.ProcessEnv = {}
       marketplace: auth.anonymousSubgraph,
       location: auth.anonymousSubgraph,
       communication: auth.anonymousSubgraph,
+    },
+    customer: (userId) => auth.customer(userId),
+    metrics: {
+      marketplace: `${stack.urls.marketplace}/metrics`,
+      location: `${stack.urls.location}/metrics`,
+      communication: `${stack.urls.communication}/metrics`,
+      router: `${stack.urls.router}/metrics`,
     },
     async stop() {
       await stack.close();
