@@ -14,6 +14,8 @@ export interface BatchLoadOptions {
   perRequest: number;
   connections: number;
   seconds: number;
+  /** Stop sending after this many requests, even before `seconds` have passed. */
+  maxRequests?: number;
   label: string;
 }
 
@@ -51,10 +53,13 @@ export async function postBatches(options: BatchLoadOptions): Promise<BatchLoadR
     result.errors += 1;
     result.errorSample ??= sample.slice(0, 300);
   };
+  const maxRequests = options.maxRequests ?? Number.POSITIVE_INFINITY;
+  let sent = 0;
   const connection = async () => {
-    while (performance.now() < until) {
+    while (performance.now() < until && sent < maxRequests) {
+      sent += 1;
       const body = options.nextBody();
-      const sent = performance.now();
+      const sentAt = performance.now();
       try {
         const response = await fetch(options.url, {
           method: "POST",
@@ -64,7 +69,7 @@ export async function postBatches(options: BatchLoadOptions): Promise<BatchLoadR
         });
         const text = await response.text();
         result.requests += 1;
-        result.samples.push(performance.now() - sent);
+        result.samples.push(performance.now() - sentAt);
         // GraphQL reports failures in a 200 answer; an accepted one names no errors.
         if (response.status !== 200 || text.includes('"errors"')) fail(`${response.status} ${text}`);
         else result.accepted += options.perRequest;

@@ -1,17 +1,21 @@
 import { describe, expect, it } from "vitest";
 import { type Backlog, consumersBehind, describeBacklog, isEmpty, waitForDrain } from "./drain.js";
 
-const empty: Backlog = { outboxes: { location: 0, marketplace: 0 }, behind: [] };
+const empty: Backlog = { outboxes: { location: 0, marketplace: 0 }, behind: [], unknown: [] };
 const busy: Backlog = {
   outboxes: { location: 12, marketplace: 0 },
   behind: [{ consumer: "marketplace.search-index", lag: 300, pending: 2, deadLetters: 0 }],
+  unknown: [],
 };
 
 describe("waiting for the backlog to drain", () => {
   it("counts outboxes and consumers behind, and names what is left", () => {
     expect(isEmpty(empty)).toBe(true);
     expect(isEmpty(busy)).toBe(false);
-    expect(isEmpty({ outboxes: {}, behind: busy.behind })).toBe(false);
+    expect(isEmpty({ outboxes: {}, behind: busy.behind, unknown: [] })).toBe(false);
+    const silent = { ...empty, unknown: ["communication metrics: fetch failed"] };
+    expect(isEmpty(silent)).toBe(false);
+    expect(describeBacklog(silent)).toBe("communication metrics: fetch failed");
     expect(describeBacklog(busy)).toBe("location outbox 12; marketplace.search-index lag 300, pending 2");
     expect(describeBacklog(empty)).toBe("nothing left");
     expect(

@@ -6,6 +6,8 @@ export interface Backlog {
   outboxes: Record<string, number>;
   /** Consumers with events not yet handed to them (lag) or not yet acknowledged (pending). */
   behind: ConsumerStats[];
+  /** What could not be read (a service that did not answer): nothing counts as drained then. */
+  unknown: string[];
 }
 
 export interface Drain {
@@ -17,7 +19,9 @@ export interface Drain {
 }
 
 export const isEmpty = (backlog: Backlog): boolean =>
-  Object.values(backlog.outboxes).every((depth) => depth === 0) && backlog.behind.length === 0;
+  Object.values(backlog.outboxes).every((depth) => depth === 0) &&
+  backlog.behind.length === 0 &&
+  backlog.unknown.length === 0;
 
 /** Consumers that are behind, from the bus's stats of every consumer. */
 export const consumersBehind = (stats: readonly ConsumerStats[]): ConsumerStats[] =>
@@ -30,6 +34,7 @@ export function describeBacklog(backlog: Backlog): string {
       .filter(([, depth]) => depth > 0)
       .map(([service, depth]) => `${service} outbox ${depth}`),
     ...backlog.behind.map((c) => `${c.consumer} lag ${c.lag}, pending ${c.pending}`),
+    ...backlog.unknown,
   ];
   return parts.length === 0 ? "nothing left" : parts.join("; ");
 }

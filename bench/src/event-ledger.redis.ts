@@ -83,6 +83,12 @@ export class RedisEventLedger {
     return { events, consumers };
   }
 
+  /** The Redis server's process id, to watch its CPU beside the services' (it runs on this machine). */
+  async serverPid(): Promise<number | undefined> {
+    const match = /process_id:(\d+)/.exec(await this.redis.info("server"));
+    return match ? Number(match[1]) : undefined;
+  }
+
   async close(): Promise<void> {
     await this.redis.quit();
   }

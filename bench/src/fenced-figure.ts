@@ -35,8 +35,12 @@ export interface FencedFigure {
   lost: number;
   /** Dead letters set aside during the window, all consumers together. */
   deadLetters: number;
-  /** The bench process's own CPU over the window (client load and body generation), % of one core. */
-  clientCpuPercent: number;
+  /**
+   * CPU over the window, % of one core: each service, the bench itself (the client), and the whole
+   * machine (up to 100 × cores; the rest of it is Redis and whatever else runs there). Absent where
+   * `/proc` cannot be read.
+   */
+  cpuPercent: Record<string, number> | undefined;
   notes: string[];
 }
 

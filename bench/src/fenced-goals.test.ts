@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { FencedFigure } from "./fenced-figure.js";
 import { checkFencedGoal } from "./fenced-goals.js";
-import { formatFencedTable } from "./fenced-table.js";
+import { formatCpuLines, formatFencedTable } from "./fenced-table.js";
 
 const figure = (changes: Partial<FencedFigure> = {}): FencedFigure => ({
   movement: "parked",
@@ -23,7 +23,7 @@ const figure = (changes: Partial<FencedFigure> = {}): FencedFigure => ({
   drain: { drained: true, seconds: 1.5, left: "nothing left" },
   lost: 0,
   deadLetters: 0,
-  clientCpuPercent: 20,
+  cpuPercent: { router: 40, location: 95, bench: 10, machine: 190 },
   notes: [],
   ...changes,
 });
@@ -65,5 +65,17 @@ describe("the goals with fences", () => {
       /^parked\s+10,000\s+90\.0\s+150\.0\s+2\s+1\.5\s+0\s+0\s+≥ 10,000 updates\/s parked with fences, none lost: met$/,
     );
     expect(driving).toContain("MISSED (3,000 updates/s is below 5,000; 7 updates lost)");
+  });
+});
+
+describe("the CPU line", () => {
+  it("lists the processes busiest first, and the machine against all its cores", () => {
+    const driving = figure({
+      movement: "driving",
+      cpuPercent: { router: 40, location: 95, bench: 10, machine: 190 },
+    });
+    expect(formatCpuLines([driving], 2)).toEqual([
+      "driving: CPU (% of one core) location 95%, router 40%, bench 10%; machine 190% of 200%, of which 45% other processes",
+    ]);
   });
 });

@@ -19,6 +19,7 @@ import { metricSamples } from "./metrics-text.js";
 import { type BenchVendor, benchVendors, ownerCount } from "./metro.js";
 import { WIGGLE_METERS } from "./movers.js";
 import { postFavorites } from "./post-favorites.js";
+import { cpuShares, readCpu } from "./process-cpu.js";
 import { type RunningServices, startServices } from "./services.js";
 import { BATCH_UPDATE_MUTATION, UPDATE_CONNECTIONS } from "./update-throughput.js";
 import { Fixes, type Movement, STEP_METERS } from "./vendor-fixes.js";
@@ -28,6 +29,8 @@ const MOVEMENTS: readonly Movement[] = ["parked", "driving"];
 /** Location's default `LIVE_WINDOW_SECONDS`: how long a position counts as live. */
 const LIVE_WINDOW_SECONDS = 120;
 const SUBGRAPHS = ["marketplace", "location", "communication"] as const;
+/** A bound on the first round of fixes, which ends after one batch per `GEOFENCE_BATCH` reporting vendors. */
+const FIRST_ROUND_LIMIT_SECONDS = 120;
 /** Each look scrapes three services' metrics: a few a second measure the drain closely enough. */
 const DRAIN_LOOK_MS = 250;
 
@@ -46,14 +49,26 @@ function firstVendors(dataSet: DataSet, count: number): BenchVendor[] {
   return vendors;
 }
 
-/** Events waiting in the subgraphs' outboxes, from their `/metrics`, and consumers behind on the bus. */
+/**
+ * Events waiting in the subgraphs' outboxes, from their `/metrics`, and consumers behind on the bus.
+ * A page that cannot be read leaves the backlog unknown (the wait goes on), with the reason.
+ */
 async function backlogOf(services: RunningServices, bus: RedisEventBus): Promise<Backlog> {
   const outboxes: Record<string, number> = {};
+  const unknown: string[] = [];
   for (const subgraph of SUBGRAPHS) {
-    const page = await (await fetch(services.metrics[subgraph])).text();
-    outboxes[subgraph] = metricSamples(page, "venta_outbox_depth").reduce((sum, s) => sum + s.value, 0);
+    try {
+      const page = await (await fetch(services.metrics[subgraph])).text();
+      outboxes[subgraph] = metricSamples(page, "venta_outbox_depth").reduce((sum, s) => sum + s.value, 0);
+    } catch (error) {
+      console.error(
+        `${subgraph} did not answer on /metrics; its last lines:\n${services.logs(subgraph).slice(-20).join("\n")}`,
+      );
+      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
+      unknown.push(`${subgraph} metrics unreadable (${String(error)}${cause})`);
+    }
   }
-  return { outboxes, behind: consumersBehind(await bus.stats()) };
+  return { outboxes, behind: consumersBehind(await bus.stats()), unknown };
 }
 
 async function deadLettersByConsumer(bus: RedisEventBus): Promise<Map<string, number>> {
@@ -135,43 +150,61 @@ export async function runFencedSuite(options: FencedOptions, dataSet: DataSet): 
       console.error(`not caught up before the figures: ${describeBacklog(settled.backlog)}`);
 
     const fixes = new Fixes(reporting, seededRandom(dataSet.seed ^ 0x165667b1));
+    const load = (movement: Movement, seconds: number, label: string, maxRequests?: number) =>
+      postBatches({
+        url: services.graphql.router,
+        headers: services.admin.router,
+        // No recordedAt: the server stamps each fix as it arrives, as for most devices.
+        nextBody: () =>
+          JSON.stringify({
+            query: BATCH_UPDATE_MUTATION,
+            variables: {
+              inputs: fixes
+                .batch(movement, GEOFENCE_BATCH, new Date())
+                .map(({ vendorId, lat, lng, accuracyMeters, heading }) => ({
+                  vendorId,
+                  lat,
+                  lng,
+                  accuracyMeters,
+                  heading,
+                })),
+            },
+          }),
+        perRequest: GEOFENCE_BATCH,
+        connections: UPDATE_CONNECTIONS,
+        seconds,
+        maxRequests,
+        label,
+      });
+    // Every reporting vendor's first fix, before any window: the data set's positions are no longer
+    // live, so a first fix enters every fence around the pitch (about 20 downtown). Parked then
+    // measures vendors standing in their fences, as the store figure does, not those entries.
+    const firstRound = await load(
+      "parked",
+      FIRST_ROUND_LIMIT_SECONDS,
+      "first fixes",
+      REPORTING_VENDORS / GEOFENCE_BATCH,
+    );
+    if (firstRound.errors > 0)
+      console.error(`first fixes: ${firstRound.errors} refused, e.g. ${firstRound.errorSample}`);
+    const entered = await drain();
+    if (!entered.drained)
+      console.error(`not caught up after the first fixes: ${describeBacklog(entered.backlog)}`);
+
     for (const movement of MOVEMENTS) {
-      const load = (seconds: number, label: string) =>
-        postBatches({
-          url: services.graphql.router,
-          headers: services.admin.router,
-          // No recordedAt: the server stamps each fix as it arrives, as for most devices.
-          nextBody: () =>
-            JSON.stringify({
-              query: BATCH_UPDATE_MUTATION,
-              variables: {
-                inputs: fixes
-                  .batch(movement, GEOFENCE_BATCH, new Date())
-                  .map(({ vendorId, lat, lng, accuracyMeters, heading }) => ({
-                    vendorId,
-                    lat,
-                    lng,
-                    accuracyMeters,
-                    heading,
-                  })),
-              },
-            }),
-          perRequest: GEOFENCE_BATCH,
-          connections: UPDATE_CONNECTIONS,
-          seconds,
-          label,
-        });
       const label = `updateVendorLocations ×${GEOFENCE_BATCH} → router, ${FENCES.toLocaleString("en-US")} fences, ${movement}`;
-      await load(options.warmupSeconds, `${label} (warm-up)`);
+      await load(movement, options.warmupSeconds, `${label} (warm-up)`);
       const warm = await drain();
       if (!warm.drained)
         console.error(`${movement}: not caught up after the warm-up: ${describeBacklog(warm.backlog)}`);
 
       const deadBefore = await deadLettersByConsumer(bus);
       const mark = await ledger.mark();
-      const cpuBefore = process.cpuUsage();
-      const run = await load(options.durationSeconds, label);
-      const cpu = process.cpuUsage(cpuBefore);
+      const redisPid = await ledger.serverPid();
+      const pids = { ...services.pids(), bench: process.pid, ...(redisPid ? { redis: redisPid } : {}) };
+      const cpuBefore = readCpu(pids);
+      const run = await load(movement, options.durationSeconds, label);
+      const cpuAfter = readCpu(pids);
       const after = await drain();
       const deadAfter = await deadLettersByConsumer(bus);
       const deadLetters = new Map(
@@ -207,7 +240,7 @@ export async function runFencedSuite(options: FencedOptions, dataSet: DataSet): 
         drain: { drained: after.drained, seconds: after.seconds, left: describeBacklog(after.backlog) },
         lost: lostUpdates(run.accepted, published, consumers),
         deadLetters: [...deadLetters.values()].reduce((sum, dead) => sum + Math.max(0, dead), 0),
-        clientCpuPercent: ((cpu.user + cpu.system) / 1000 / (run.seconds * 1000)) * 100,
+        cpuPercent: cpuBefore && cpuAfter ? cpuShares(cpuBefore, cpuAfter, run.seconds) : undefined,
         notes,
       };
       results.figures.push(figure);

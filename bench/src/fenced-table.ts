@@ -44,3 +44,20 @@ export function formatConsumerLines(figures: readonly FencedFigure[]): string[] 
     return `${figure.movement}: ${count(figure.acceptedUpdates)} accepted, ${count(figure.published)} published, consumed: ${consumers}`;
   });
 }
+
+/** Per figure, where the CPU went during the window. */
+export function formatCpuLines(figures: readonly FencedFigure[], cores: number): string[] {
+  return figures.flatMap((figure) => {
+    if (!figure.cpuPercent) return [];
+    const { machine, ...processes } = figure.cpuPercent;
+    const parts = Object.entries(processes)
+      .sort(([, a], [, b]) => b - a)
+      .map(([name, percent]) => `${name} ${percent}%`);
+    // What the machine spent beyond the watched processes: whatever else runs on it meanwhile.
+    const watched = Object.values(processes).reduce((sum, percent) => sum + percent, 0);
+    const others = Math.max(0, (machine ?? 0) - watched);
+    return [
+      `${figure.movement}: CPU (% of one core) ${parts.join(", ")}; machine ${machine}% of ${cores * 100}%, of which ${others}% other processes`,
+    ];
+  });
+}

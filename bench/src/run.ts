@@ -13,7 +13,7 @@ import { type DataSet, ensureDataSet } from "./data-set.js";
 import type { FencedResults } from "./fenced-figure.js";
 import { DRAIN_TIMEOUT_SECONDS, FENCED_GOALS } from "./fenced-goals.js";
 import { runFencedSuite } from "./fenced-suite.js";
-import { formatConsumerLines, formatFencedTable } from "./fenced-table.js";
+import { formatConsumerLines, formatCpuLines, formatFencedTable } from "./fenced-table.js";
 import type { Figure } from "./figure.js";
 import { formatGeofenceTable } from "./geofence-table.js";
 import { type GeofenceSuiteResults, measureGeofenceThroughput } from "./geofence-throughput.js";
@@ -222,7 +222,7 @@ function printGeofences(results: GeofenceSuiteResults): void {
   for (const note of results.figures[0]?.notes ?? []) console.log(`  ${note}`);
 }
 
-function printFenced(results: FencedResults): void {
+function printFenced(results: FencedResults, cpus: number): void {
   const { alertCircles, alertPolygons, vendorZones } = results.fenceMix;
   const feed =
     results.feed.kind === "redis" ? `bus and live feed on Redis (${results.feed.url})` : results.feed.reason;
@@ -238,6 +238,7 @@ function printFenced(results: FencedResults): void {
     `  ${results.favorites.people} people favorited ${results.favorites.favorites} vendors in their alert circles first (${results.favorites.errors} refused); lost = accepted updates not consumed by every consumer group of the location stream after a wait of up to ${DRAIN_TIMEOUT_SECONDS} s`,
   );
   for (const line of formatConsumerLines(results.figures)) console.log(`  ${line}`);
+  for (const line of formatCpuLines(results.figures, cpus)) console.log(`  ${line}`);
   for (const figure of results.figures)
     for (const note of figure.notes) console.log(`  ${figure.movement}: ${note}`);
 }
@@ -260,7 +261,7 @@ function printRun(run: RunResults, options: BenchOptions, cpus: number): void {
   if (options.suites.includes("proximity")) printProximity(run.figures, options, cpus);
   if (run.live) printLive(run.live, options);
   if (run.geofences) printGeofences(run.geofences);
-  if (run.fenced) printFenced(run.fenced);
+  if (run.fenced) printFenced(run.fenced, cpus);
   if (run.throughput) printThroughput(run.throughput, options);
 }
 

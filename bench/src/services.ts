@@ -12,6 +12,10 @@ export interface RunningServices {
   customer(userId: string): Promise<Record<string, string>>;
   /** Each service's Prometheus metrics page. */
   metrics: Record<ServiceName, string>;
+  /** The last lines a service printed: what to show when it stops answering. */
+  logs(name: ServiceName): string[];
+  /** Each running service's process id. */
+  pids(): Partial<Record<ServiceName, number>>;
   stop(): Promise<void>;
 }
 
@@ -54,6 +58,8 @@ export async function startServices(dataDir: string, env: NodeJS.ProcessEnv = {}
       communication: auth.anonymousSubgraph,
     },
     customer: (userId) => auth.customer(userId),
+    logs: (name) => stack.logs(name),
+    pids: () => stack.pids(),
     metrics: {
       marketplace: `${stack.urls.marketplace}/metrics`,
       location: `${stack.urls.location}/metrics`,
