@@ -8,7 +8,7 @@ describe("parseBenchArgs", () => {
       durationSeconds: 10,
       connections: undefined,
       seed: 2026,
-      suites: ["proximity", "live", "geofences", "throughput"],
+      suites: ["proximity", "live", "geofences", "fenced", "throughput"],
       subscriptionCounts: [1_000, 10_000],
       updateRate: 100,
       liveRates: [1_000],
@@ -27,6 +27,8 @@ describe("parseBenchArgs", () => {
     expect(options).toMatchObject({ suites: ["live"], subscriptionCounts: [500], updateRate: 50 });
     expect(parseBenchArgs(["--only", "live,proximity"]).suites).toEqual(["proximity", "live"]);
     expect(parseBenchArgs(["--only", "geofences"]).suites).toEqual(["geofences"]);
+    expect(parseBenchArgs(["--only", "fenced"]).suites).toEqual(["fenced"]);
+    expect(parseBenchArgs(["--only", "throughput,fenced"]).suites).toEqual(["fenced", "throughput"]);
   });
 
   it("reads the batched rates and the two-router counts, or none of either", () => {
@@ -62,6 +64,10 @@ describe("parseBenchArgs", () => {
     expect(() => parseBenchArgs(["--connections", "2.5"])).toThrow(/--connections/);
     expect(() => parseBenchArgs(["--only", "nearby"])).toThrow(/--only/);
     expect(() => parseBenchArgs(["--nope"])).toThrow();
+  });
+
+  it("names every suite in the usage line", () => {
+    expect(USAGE).toContain("--only proximity|live|geofences|fenced|throughput");
   });
 
   it("answers --help with the usage line and a bad flag with its message and the usage, not a stack", () => {

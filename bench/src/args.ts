@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** Groups of figures a run can be limited to. */
-export const SUITES = ["proximity", "live", "geofences", "throughput"] as const;
+export const SUITES = ["proximity", "live", "geofences", "fenced", "throughput"] as const;
 export type Suite = (typeof SUITES)[number];
 
 export interface BenchOptions {
@@ -35,7 +35,7 @@ export function connectionsFor(options: BenchOptions, suite: keyof typeof DEFAUL
 }
 
 export const USAGE =
-  "usage: node bench/dist/run.js [--only proximity|live|geofences|throughput] [--repeat 1] [--vendors 100000,1000000] [--duration 10] [--connections 1 for proximity, 20 for throughput] [--subscriptions 1000,10000] [--update-rate 100] [--live-rates 1000|none] [--two-routers 50000|none] [--seed 2026]";
+  "usage: node bench/dist/run.js [--only proximity|live|geofences|fenced|throughput] [--repeat 1] [--vendors 100000,1000000] [--duration 10] [--connections 1 for proximity, 20 for throughput] [--subscriptions 1000,10000] [--update-rate 100] [--live-rates 1000|none] [--two-routers 50000|none] [--seed 2026]";
 
 function positiveInt(flag: string, raw: string): number {
   const value = Number(raw);

@@ -35,6 +35,8 @@ export interface BenchAuth {
   subgraph: HeadersFor;
   /** What the router signs for a caller without credentials: the same reads, straight to a subgraph. */
   anonymousSubgraph: HeadersFor;
+  /** `Authorization: Bearer …` for a customer of the data set, for requests through the router. */
+  customer(userId: string): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,10 @@ export async function startBenchAuth(dataDir: string): Promise<BenchAuth> {
     router: () => routerHeaders,
     subgraph: () => subgraphHeaders,
     anonymousSubgraph: () => anonymousHeaders,
+    async customer(userId) {
+      const signed = await issuer.sign({ userId, roles: [Role.Customer], expiresIn: "24h" });
+      return { authorization: `Bearer ${signed}` };
+    },
     async close() {
       clearInterval(refresh);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -1,3 +1,4 @@
+import type { FencedResults } from "./fenced-figure.js";
 import type { Figure } from "./figure.js";
 import type { GeofenceSuiteResults } from "./geofence-throughput.js";
 import type { LiveResults } from "./live-suite.js";
@@ -18,5 +19,6 @@ export interface RunResults {
   routerOverDirect: RouterOverhead[];
   live?: LiveResults;
   geofences?: GeofenceSuiteResults;
+  fenced?: FencedResults;
   throughput?: ThroughputResults;
 }

@@ -1,3 +1,4 @@
+import { checkFencedGoal } from "./fenced-goals.js";
 import { checkLatencyGoal, checkRateGoal, type GoalCheck } from "./goals.js";
 import type { RunResults } from "./run-results.js";
 import { checkThroughputGoals } from "./throughput-goals.js";
@@ -108,6 +109,13 @@ export function runSamples(run: RunResults): Sample[] {
     add(name, "updates/s", f.updatesPerSecond);
     add(name, "p99 ms/batch", f.batchLatencyMs.p99);
   }
+  for (const f of run.fenced?.figures ?? []) {
+    const name = `fenced ${f.fences.toLocaleString("en-US")} fences through the router, ${f.movement}`;
+    add(name, "updates/s", f.updatesPerSecond);
+    add(name, "p99 ms", f.latencyMs.p99);
+    add(name, "drain s", f.drain.seconds);
+    add(name, "lost", f.lost);
+  }
   for (const f of run.throughput?.figures ?? []) {
     const name = `throughput ${f.target}, ${f.query}`;
     add(name, "RPS", f.rps);
@@ -118,14 +126,21 @@ export function runSamples(run: RunResults): Sample[] {
   return samples;
 }
 
-/** Each run's judged goals: live latency at 10k subscriptions (at each rate), and the throughput goals. */
+/**
+ * Each run's judged goals: live latency at 10k subscriptions (at each rate), updates with fences, and
+ * the throughput goals.
+ */
 export function runGoals(run: RunResults): GoalCheck[] {
   const live = [
     ...(run.live?.latency ?? []).map(checkLatencyGoal),
     ...(run.live?.rates ?? []).map(checkRateGoal),
   ].filter((check) => check.met !== undefined);
+  const fenced = (run.fenced?.figures ?? []).map((figure): GoalCheck => {
+    const { goal, met } = checkFencedGoal(figure);
+    return { goal, met };
+  });
   const throughput = run.throughput ? checkThroughputGoals(run.throughput.figures) : [];
-  return [...live, ...throughput];
+  return [...live, ...fenced, ...throughput];
 }
 
 /** Whether each goal was met in every run; a run that did not judge a goal counts against it. */

@@ -8,10 +8,15 @@ import {
   USAGE,
   wantsHelp,
 } from "./args.js";
+import { FENCES } from "./bench-fences.js";
 import { type DataSet, ensureDataSet } from "./data-set.js";
+import type { FencedResults } from "./fenced-figure.js";
+import { DRAIN_TIMEOUT_SECONDS, FENCED_GOALS } from "./fenced-goals.js";
+import { runFencedSuite } from "./fenced-suite.js";
+import { formatConsumerLines, formatCpuLines, formatFencedTable } from "./fenced-table.js";
 import type { Figure } from "./figure.js";
 import { formatGeofenceTable } from "./geofence-table.js";
-import { FENCES, type GeofenceSuiteResults, measureGeofenceThroughput } from "./geofence-throughput.js";
+import { type GeofenceSuiteResults, measureGeofenceThroughput } from "./geofence-throughput.js";
 import { GOALS, LIVE_GOALS } from "./goals.js";
 import { measureHttpNearby } from "./http-nearby.js";
 import type { LiveLatencyFigure } from "./live-latency.js";
@@ -160,6 +165,17 @@ async function runOnce(
         warmupSeconds: WARMUP_SECONDS,
       })
     : undefined;
+  const fenced = options.suites.includes("fenced")
+    ? await withScratchCopy(
+        await sets.get(LIVE_VENDORS),
+        copyFor("fenced", (dataSet) =>
+          runFencedSuite(
+            { durationSeconds: options.durationSeconds, warmupSeconds: WARMUP_SECONDS },
+            dataSet,
+          ),
+        ),
+      )
+    : undefined;
   const throughput = options.suites.includes("throughput")
     ? await withScratchCopy(
         await sets.get(THROUGHPUT_VENDORS),
@@ -180,6 +196,7 @@ async function runOnce(
     routerOverDirect: routerOverheads(figures),
     live,
     geofences,
+    fenced,
     throughput,
   };
 }
@@ -258,6 +275,27 @@ function printGeofences(results: GeofenceSuiteResults): void {
   for (const note of results.figures[0]?.notes ?? []) console.log(`  ${note}`);
 }
 
+function printFenced(results: FencedResults, cpus: number): void {
+  const { alertCircles, alertPolygons, vendorZones } = results.fenceMix;
+  const feed =
+    results.feed.kind === "redis" ? `bus and live feed on Redis (${results.feed.url})` : results.feed.reason;
+  console.log(
+    `\nupdateVendorLocations ×100 through the router, ${results.vendors.toLocaleString("en-US")} vendors, ${results.fences.toLocaleString("en-US")} fences (${alertCircles} alert circles, ${alertPolygons} alert polygons, ${vendorZones} vendor zones; placed before the services started in ${results.fenceSetupSeconds.toFixed(1)} s, ${results.initialCrossings} vendors inside at once), every consumer running, ${feed}:`,
+  );
+  if (results.skipped) {
+    console.log(`  skipped: ${results.skipped}`);
+    return;
+  }
+  console.log(formatFencedTable(results.figures));
+  console.log(
+    `  ${results.favorites.people} people favorited ${results.favorites.favorites} vendors in their alert circles first (${results.favorites.errors} refused); lost = accepted updates not consumed by every consumer group of the location stream after a wait of up to ${DRAIN_TIMEOUT_SECONDS} s`,
+  );
+  for (const line of formatConsumerLines(results.figures)) console.log(`  ${line}`);
+  for (const line of formatCpuLines(results.figures, cpus)) console.log(`  ${line}`);
+  for (const figure of results.figures)
+    for (const note of figure.notes) console.log(`  ${figure.movement}: ${note}`);
+}
+
 function printThroughput(results: ThroughputResults, options: BenchOptions): void {
   console.log(
     `\nThroughput, ${results.vendors.toLocaleString("en-US")} vendors, ${connectionsFor(options, "throughput")} connections for ${options.durationSeconds} s per row after a ${WARMUP_SECONDS} s warm-up; nearby pages around downtown, ${THROUGHPUT_RADIUS_METERS / 1000} km:`,
@@ -277,6 +315,7 @@ function printRun(run: RunResults, options: BenchOptions, cpus: number): void {
   if (options.suites.includes("proximity")) printProximity(run.figures, options, cpus);
   if (run.live) printLive(run.live, options);
   if (run.geofences) printGeofences(run.geofences);
+  if (run.fenced) printFenced(run.fenced, cpus);
   if (run.throughput) printThroughput(run.throughput, options);
 }
 
@@ -315,6 +354,7 @@ async function main(): Promise<void> {
     machine,
     goals: GOALS,
     liveGoals: LIVE_GOALS,
+    fencedGoals: { updatesPerSecond: FENCED_GOALS, drainTimeoutSeconds: DRAIN_TIMEOUT_SECONDS },
     throughputGoals: {
       routerNearbyBaselineRps: ROUTER_NEARBY_BASELINE_RPS,
       routerNearbyFactor: ROUTER_NEARBY_GOAL_FACTOR,

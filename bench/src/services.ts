@@ -15,6 +15,12 @@ export interface RunningServices {
    * among them): its GraphQL endpoint, and how to stop it. Stopping the services stops it too.
    */
   startExtraRouter(): Promise<{ graphql: string; stop(): Promise<void> }>;
+  /** Credentials of one of the data set's people, for requests through the router. */
+  customer(userId: string): Promise<Record<string, string>>;
+  /** The last lines a service printed: what to show when it stops answering. */
+  logs(name: ServiceName): string[];
+  /** Each running service's process id. */
+  pids(): Partial<Record<ServiceName, number>>;
   stop(): Promise<void>;
 }
 
@@ -66,6 +72,9 @@ export async function startServices(dataDir: string, env: NodeJS.ProcessEnv = {}
       const router = await stack.startExtraRouter();
       return { graphql: `${router.url}/graphql`, stop: router.stop };
     },
+    customer: (userId) => auth.customer(userId),
+    logs: (name) => stack.logs(name),
+    pids: () => stack.pids(),
     async stop() {
       await stack.close();
       await auth.close();

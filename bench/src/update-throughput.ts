@@ -23,7 +23,7 @@ const STEPS = 4;
 const SINGLE = `mutation Move($input: UpdateVendorLocationInput!) {
   updateVendorLocation(input: $input) { updatedAt }
 }`;
-const BATCH = `mutation MoveMany($inputs: [UpdateVendorLocationInput!]!) {
+export const BATCH_UPDATE_MUTATION = `mutation MoveMany($inputs: [UpdateVendorLocationInput!]!) {
   updateVendorLocations(inputs: $inputs) { updatedAt }
 }`;
 
@@ -103,7 +103,12 @@ function bodies(mutation: UpdateMutation, inputs: readonly Input[]): string[] {
     return inputs.map((input) => JSON.stringify({ query: SINGLE, variables: { input } }));
   const batches: string[] = [];
   for (let i = 0; i + BATCH_SIZE <= inputs.length; i += BATCH_SIZE)
-    batches.push(JSON.stringify({ query: BATCH, variables: { inputs: inputs.slice(i, i + BATCH_SIZE) } }));
+    batches.push(
+      JSON.stringify({
+        query: BATCH_UPDATE_MUTATION,
+        variables: { inputs: inputs.slice(i, i + BATCH_SIZE) },
+      }),
+    );
   return batches;
 }
 
@@ -120,7 +125,7 @@ export async function batchUnsupported(
   nearLiveBoxes: (point: GeoPoint) => boolean,
 ): Promise<string | null> {
   const [input] = reports(vendorCount, seed, nearLiveBoxes);
-  const answer = await postGraphQL(url, BATCH, { inputs: [input] }, headers());
+  const answer = await postGraphQL(url, BATCH_UPDATE_MUTATION, { inputs: [input] }, headers());
   if (answer.status === 200 && !answer.errors) return null;
   return `updateVendorLocations answered ${answer.status}: ${answer.errors?.[0]?.message ?? "no data"}`;
 }
@@ -135,7 +140,12 @@ export async function measureUpdateThroughput(
   const first =
     options.mutation === "updateVendorLocation"
       ? await postGraphQL(options.url, SINGLE, { input: inputs[0] }, options.headers())
-      : await postGraphQL(options.url, BATCH, { inputs: inputs.slice(0, BATCH_SIZE) }, options.headers());
+      : await postGraphQL(
+          options.url,
+          BATCH_UPDATE_MUTATION,
+          { inputs: inputs.slice(0, BATCH_SIZE) },
+          options.headers(),
+        );
   if (first.status !== 200 || first.errors)
     throw new Error(`${options.target} refused an update: ${first.status} ${JSON.stringify(first.errors)}`);
 

@@ -48,6 +48,19 @@ export interface RedisEventBusOptions {
   lingerMs?: number;
 }
 
+/** The prefix of the event streams every service shares unless told otherwise. */
+export const DEFAULT_EVENT_STREAM = "venta:events";
+
+/**
+ * The stream an event type is published on: one per publishing subgraph (`venta:events:marketplace`,
+ * …), so a consumer reads only the streams of the events it wants and a flood of location updates
+ * never delays a vendor change. (Dead-letter and redrive streams sit beside them as
+ * `…:dead:<consumer>`, `…:redrive:<consumer>`; no subgraph is called "dead" or "redrive".)
+ */
+export function eventStreamOf(prefix: string, type: EventType): string {
+  return `${prefix}:${type.slice(0, type.indexOf("."))}`;
+}
+
 /**
  * Redis Streams with one consumer group per consumer name: each group sees every event once,
  * across however many processes share the name, and unacknowledged entries are redelivered.
@@ -66,7 +79,7 @@ export class RedisEventBus implements EventBus {
   constructor(
     url: string,
     private readonly log: Logger,
-    private readonly stream = "venta:events",
+    private readonly stream = DEFAULT_EVENT_STREAM,
     options: RedisEventBusOptions = {},
   ) {
     // Consumers' acknowledgements and the relay's publishes of one event-loop turn share a pipeline.
@@ -178,14 +191,8 @@ export class RedisEventBus implements EventBus {
     return redisStats(this.redis, this.eventStreams(), this.dead);
   }
 
-  /**
-   * One stream per publishing subgraph (`venta:events:marketplace`, …): a consumer reads only the
-   * streams of the events it wants, so a flood of location updates never delays a vendor change.
-   * (Dead-letter and redrive streams sit beside them as `…:dead:<consumer>`, `…:redrive:<consumer>`;
-   * no subgraph is called "dead" or "redrive".)
-   */
   private streamOf(type: EventType): string {
-    return `${this.stream}:${type.slice(0, type.indexOf("."))}`;
+    return eventStreamOf(this.stream, type);
   }
 
   /** Every event stream there can be, from the catalogue: housekeeping must not miss a quiet one. */

@@ -21,4 +21,5 @@ export * from "./outbox-relay.js";
 export * from "./personal-data.js";
 export * from "./projection.js";
 export * from "./replay.js";
+export { compareIds, type GroupInfo, groupsOf, rawEventOf, type StreamEntry } from "./streams.redis.js";
 export * from "./subgraph-stores.js";

@@ -39,6 +39,8 @@ export interface Stack {
   signUp(displayName: string, roles: readonly Role[]): Promise<SignedUp>;
   /** The last lines each service printed, for failure messages. */
   logs(name: ServiceName): string[];
+  /** The process id of each running service, to watch what it costs (CPU, memory). */
+  pids(): Partial<Record<ServiceName, number>>;
   close(): Promise<void>;
 }
 
@@ -172,6 +174,12 @@ export async function startStack({
       return { userId, headers };
     },
     logs: (name) => lines.get(name) ?? [],
+    pids: () => {
+      const pids: Partial<Record<ServiceName, number>> = {};
+      for (const [name, service] of running)
+        if (service.child.pid !== undefined) pids[name] = service.child.pid;
+      return pids;
+    },
     async close() {
       // A stopped process cannot handle SIGTERM until it runs again.
       for (const { child } of running.values())
