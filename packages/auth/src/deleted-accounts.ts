@@ -25,12 +25,7 @@ export class RedisDeletedAccounts implements DeletedAccounts {
     redisUrl: string,
     private readonly prefix = "venta:deleted-account:",
   ) {
-    // Looked up on every signed-in request: a turn's lookups go out as one pipeline.
-    this.redis = new Redis(redisUrl, {
-      lazyConnect: false,
-      maxRetriesPerRequest: 2,
-      enableAutoPipelining: true,
-    });
+    this.redis = new Redis(redisUrl, { lazyConnect: false, maxRetriesPerRequest: 2 });
   }
 
   async add(userId: string): Promise<void> {

@@ -38,13 +38,10 @@ export class RedisRateLimiter implements RateLimiter {
     this.prefix = prefix;
     this.owned = typeof redis === "string";
     if (typeof redis === "string") {
-      // Every request waits on this check: a stuck Redis must fail it quickly, not hang it. The checks
-      // of one event-loop turn (many clients' requests) go out as one pipeline: one write, one read.
-      this.redis = new Redis(redis, {
-        maxRetriesPerRequest: 3,
-        commandTimeout: 1_000,
-        enableAutoPipelining: true,
-      });
+      // Every request waits on this check: a stuck Redis must fail it quickly, not hang it. Not
+      // auto-pipelined: ioredis keeps one auto-pipeline in flight at a time, which queues the
+      // checks of many requests behind each other.
+      this.redis = new Redis(redis, { maxRetriesPerRequest: 3, commandTimeout: 1_000 });
       this.redis.on("error", (error) => log?.warn({ err: error }, "rate limiter redis connection error"));
     } else {
       this.redis = redis;
