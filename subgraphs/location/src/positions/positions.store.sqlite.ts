@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type BoundingBox, boxesAround, EARTH_RADIUS_METERS, greatCircleMeters } from "@venta/geo";
+import {
+  type BoundingBox,
+  boxesAround,
+  EARTH_RADIUS_METERS,
+  type GeoPoint,
+  greatCircleMeters,
+} from "@venta/geo";
 import { pageLimit, pageOf } from "@venta/store";
 import type Database from "better-sqlite3";
 import { type CountPlan, countPlan } from "./count-plan.js";
@@ -324,9 +330,10 @@ export class SqlitePositionsStore implements PositionsStore {
       recordedAt,
       id,
     );
-    if (row?.version != null && row.verified === 1)
-      this.indexPosition(id, report.lat, report.lng, recordedAt, row.is_open);
     const previous = row?.lat != null && row.lng != null ? { lat: row.lat, lng: row.lng } : null;
+    // A listed vendor's index entry is at its previous position (or absent before its first).
+    if (row?.version != null && row.verified === 1)
+      this.indexPosition(id, report.lat, report.lng, recordedAt, row.is_open, previous);
     return { current: report, moved: true, previous };
   }
 
@@ -490,9 +497,21 @@ export class SqlitePositionsStore implements PositionsStore {
     return statement;
   }
 
-  /** Every change to the index goes through here or `unindexPosition`, which keep the grid's counts. */
-  private indexPosition(id: number, lat: number, lng: number, recordedAt: number, isOpen: number): void {
-    const before = this.indexedCell(id);
+  /**
+   * Every change to the index goes through here or `unindexPosition`, which keep the grid's counts.
+   * `indexedAt` is where the vendor's entry is now, when the caller knows (null: it has none), which
+   * saves reading it back on the hot path of position reports.
+   */
+  private indexPosition(
+    id: number,
+    lat: number,
+    lng: number,
+    recordedAt: number,
+    isOpen: number,
+    indexedAt?: GeoPoint | null,
+  ): void {
+    const before =
+      indexedAt === undefined ? this.indexedCell(id) : indexedAt && gridCellOf(indexedAt.lat, indexedAt.lng);
     const after = gridCellOf(lat, lng);
     this.statements.index.run(id, lat, lat, lng, lng, lat, lng, recordedAt, isOpen);
     if (before?.row === after.row && before.col === after.col) return;
