@@ -1,25 +1,15 @@
 import type { FenceMix } from "./bench-fences.js";
 import type { ConsumerTally } from "./event-ledger.js";
-import type { LatencySummary } from "./figure.js";
 import type { LiveFeedChoice } from "./live-feed.js";
+import type { UpdateLoad } from "./update-throughput.js";
 import type { Movement } from "./vendor-fixes.js";
 
 /** `updateVendorLocations ×100` through the router over a city with fences, the whole stack running. */
-export interface FencedFigure {
+export interface FencedFigure extends UpdateLoad {
   movement: Movement;
   fences: number;
   reportingVendors: number;
   batchSize: number;
-  connections: number;
-  seconds: number;
-  requests: number;
-  /** Updates in answers without errors. */
-  acceptedUpdates: number;
-  updatesPerSecond: number;
-  /** Requests that failed: transport errors, timeouts, non-200 answers and GraphQL errors. */
-  errors: number;
-  /** Per request of `batchSize` updates. */
-  latencyMs: LatencySummary;
   /** Fence crossings the moves caused, as published (`location.geofence_triggered`, VENDOR_MOVED). */
   crossings: number;
   crossingsPerSecond: number;

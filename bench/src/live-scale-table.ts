@@ -1,23 +1,11 @@
 import { checkRateGoal, goalText } from "./goals.js";
 import type { LiveLatencyFigure } from "./live-latency.js";
 import type { UnmeasuredFigure } from "./live-scale-figures.js";
+import { LATENCY_COLUMNS } from "./live-table.js";
 import { alignedTable, count, ms } from "./text-table.js";
 
-/** The columns every live latency row shares, after the ones naming the row. */
-const SHARED = [
-  "subscriptions",
-  "sockets",
-  "feed",
-  "updates/s",
-  "p50 ms",
-  "p95 ms",
-  "p99 ms",
-  "max ms",
-  "events received/expected",
-  "missing",
-  "errors",
-  "refused updates",
-] as const;
+/** The latency columns, then the updates the batched and two-router figures had refused. */
+const SHARED = [...LATENCY_COLUMNS, "refused updates"] as const;
 
 function shared(figure: LiveLatencyFigure): string[] {
   return [

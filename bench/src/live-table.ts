@@ -3,23 +3,24 @@ import type { LiveLatencyFigure } from "./live-latency.js";
 import { alignedTable, count, ms } from "./text-table.js";
 import type { SkippedFigure, UpdateThroughputFigure } from "./update-throughput.js";
 
+/** The columns every live latency table shares, after the ones naming the row. */
+export const LATENCY_COLUMNS = [
+  "subscriptions",
+  "sockets",
+  "feed",
+  "updates/s",
+  "p50 ms",
+  "p95 ms",
+  "p99 ms",
+  "max ms",
+  "events received/expected",
+  "missing",
+  "errors",
+] as const;
+
 /** Update → subscriber latency, one row per subscription count. */
 export function formatLatencyTable(figures: readonly LiveLatencyFigure[]): string {
-  const header = [
-    "subscriptions",
-    "sockets",
-    "feed",
-    "updates/s",
-    "p50 ms",
-    "p95 ms",
-    "p99 ms",
-    "max ms",
-    "events received/expected",
-    "missing",
-    "errors",
-    "client lag p99",
-    "goal",
-  ];
+  const header = [...LATENCY_COLUMNS, "client lag p99", "goal"];
   const rows = figures.map((figure) => [
     count(figure.subscriptions),
     count(figure.sockets),

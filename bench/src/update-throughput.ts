@@ -27,13 +27,11 @@ export const BATCH_UPDATE_MUTATION = `mutation MoveMany($inputs: [UpdateVendorLo
   updateVendorLocations(inputs: $inputs) { updatedAt }
 }`;
 
-export interface UpdateThroughputFigure {
-  vendors: number;
-  target: UpdateTarget;
-  mutation: UpdateMutation;
+/** What closed-loop update load came to: the fields every update figure shares. */
+export interface UpdateLoad {
   connections: number;
   seconds: number;
-  /** Requests answered; a batch request carries `BATCH_SIZE` updates. */
+  /** Requests answered; a batch request carries several updates. */
   requests: number;
   /** Updates in answers without GraphQL errors. */
   acceptedUpdates: number;
@@ -42,6 +40,12 @@ export interface UpdateThroughputFigure {
   errors: number;
   /** Per request. */
   latencyMs: LatencySummary;
+}
+
+export interface UpdateThroughputFigure extends UpdateLoad {
+  vendors: number;
+  target: UpdateTarget;
+  mutation: UpdateMutation;
   notes: string[];
   /** Where the time went in the services over the measured window. */
   stages?: StageBreakdown;
