@@ -15,8 +15,13 @@ export interface ServiceProcess {
   child: ChildProcess;
   /** Settles when the process has exited, with its exit code (or the signal's name). */
   exited: Promise<number | string>;
-  /** Polls a URL until it answers 2xx, failing early if the process dies. */
-  waitUntilHealthy(url: string, timeoutMs?: number): Promise<void>;
+  /**
+   * Polls a URL until it answers 2xx, failing early if the process dies. With `service`, the answer
+   * must also name that service (the `service` of the health routes' JSON): a port picked free and
+   * taken by another process before this one bound it answers as something else, and is refused
+   * rather than mistaken for this service.
+   */
+  waitUntilHealthy(url: string, timeoutMs?: number, service?: string): Promise<void>;
   /** SIGTERM, then SIGKILL if the process outlives `graceMs`. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -41,16 +46,23 @@ export function spawnService({ name, entry, env, onLine }: ServiceProcessOptions
     name,
     child,
     exited,
-    async waitUntilHealthy(url, timeoutMs = 30_000) {
+    async waitUntilHealthy(url, timeoutMs = 30_000, service) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         if (exitStatus !== undefined) throw new Error(`${name} exited (${exitStatus}) before it was healthy`);
+        let answeredBy: string | undefined;
         try {
           const response = await fetch(url, { signal: AbortSignal.timeout(1_000) });
-          if (response.ok) return;
+          if (response.ok) {
+            if (service === undefined) return;
+            answeredBy = serviceOf(await response.json().catch(() => null));
+            if (answeredBy === service) return;
+          }
         } catch {
           // Not listening yet.
         }
+        if (answeredBy !== undefined)
+          throw new Error(`${url} answered as ${answeredBy}, not ${service}: another process holds the port`);
         if (Date.now() > deadline)
           throw new Error(`${name} was not healthy at ${url} within ${timeoutMs} ms`);
         await new Promise((resolve) => setTimeout(resolve, 100));
@@ -64,4 +76,10 @@ export function spawnService({ name, entry, env, onLine }: ServiceProcessOptions
       clearTimeout(timer);
     },
   };
+}
+
+/** The `service` a health route's JSON names, if it names one. */
+function serviceOf(body: unknown): string | undefined {
+  if (typeof body !== "object" || body === null || !("service" in body)) return undefined;
+  return typeof body.service === "string" ? body.service : undefined;
 }

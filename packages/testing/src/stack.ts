@@ -125,7 +125,7 @@ export async function startStack({
       running.set(name, service);
       try {
         const probe = name === "router" && routerWaitsFor === "live" ? "live" : "ready";
-        await service.waitUntilHealthy(`${stack.urls[name]}/health/${probe}`, healthTimeoutMs);
+        await service.waitUntilHealthy(`${stack.urls[name]}/health/${probe}`, healthTimeoutMs, name);
       } catch (error) {
         throw new Error(`${(error as Error).message}\n${log.join("\n")}`);
       }
@@ -158,7 +158,7 @@ export async function startStack({
       });
       extras.push(service);
       const url = `http://127.0.0.1:${port}`;
-      await service.waitUntilHealthy(`${url}/health/${routerWaitsFor}`, healthTimeoutMs);
+      await service.waitUntilHealthy(`${url}/health/${routerWaitsFor}`, healthTimeoutMs, "router");
       return { url, stop: () => service.stop() };
     },
     async token(userId, roles, claims = {}) {
