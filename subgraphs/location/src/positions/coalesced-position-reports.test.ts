@@ -73,6 +73,20 @@ describe("coalescedPositionReports", () => {
     expect(mine.map((r) => r?.crossings.flat().map((c) => c.vendorId))).toEqual([["a"], ["b", "c"], ["d"]]);
   });
 
+  it("writes no more than one store transaction's worth of reports at once", async () => {
+    const { inner, calls } = innerReports();
+    const reports = coalescedPositionReports(inner);
+    const settled = await fromCallbacks(
+      Array.from(
+        { length: 60 },
+        (_, i) => () => reports.record([report(`v${i}`)], new Set([`v${i}`]), early),
+      ),
+    );
+    expect(settled.every((s) => s.status === "fulfilled")).toBe(true);
+    expect(calls.map((call) => call.vendorIds.length)).toEqual([50, 10]);
+    expect(calls.flatMap((call) => call.vendorIds)).toEqual(Array.from({ length: 60 }, (_, i) => `v${i}`));
+  });
+
   it("writes a lone call as it came", async () => {
     const { inner, calls } = innerReports();
     const recorded = await coalescedPositionReports(inner).record([report("a")], new Set(["a"]), early);

@@ -2,6 +2,7 @@ import { perTurnBatches } from "@venta/kit";
 import type { TrackingClock } from "../geofences/geofences.store.js";
 import type { PositionReport } from "./position.record.js";
 import type { PositionReports, RecordedPositions } from "./position-reports.js";
+import { REPORTS_PER_TRANSACTION } from "./position-transactions.js";
 
 /** One caller's reports, as `PositionReports.record` takes them. */
 interface ReportCall {
@@ -10,8 +11,8 @@ interface ReportCall {
   clock: TrackingClock;
 }
 
-/** Calls written in one transaction at most. */
-const MAX_CALLS_PER_WRITE = 64;
+/** Calls gathered in one turn at most. */
+const MAX_CALLS_PER_TURN = 64;
 /**
  * A call with this many reports (a fleet's batch) is written as it comes: its commit is already
  * shared by many reports, and holding it for the turn's other calls would only delay its answer.
@@ -55,9 +56,23 @@ export function coalescedPositionReports(inner: PositionReports): PositionReport
     });
   };
 
+  /**
+   * Each write holds at most one store transaction's worth of reports (MongoDB commits every
+   * `REPORTS_PER_TRANSACTION`), so a failed write committed nothing and its calls can be retried.
+   */
+  const recordTurn = async (calls: readonly ReportCall[]): Promise<(RecordedPositions | Error)[]> => {
+    const answers: (RecordedPositions | Error)[] = [];
+    for (const group of groupsOfReports(calls, REPORTS_PER_TRANSACTION)) {
+      const [first, ...others] = group;
+      if (first && others.length === 0) answers.push(await recordAlone(first).catch(toError));
+      else answers.push(...(await recordTogether(group)));
+    }
+    return answers;
+  };
+
   const write = perTurnBatches<ReportCall, RecordedPositions>(
-    (calls) => (calls.length === 1 ? Promise.all(calls.map(recordAlone)) : recordTogether(calls)),
-    MAX_CALLS_PER_WRITE,
+    (calls) => (calls.length === 1 ? Promise.all(calls.map(recordAlone)) : recordTurn(calls)),
+    MAX_CALLS_PER_TURN,
   );
   return {
     record: (reports, listed, clock) =>
@@ -65,6 +80,21 @@ export function coalescedPositionReports(inner: PositionReports): PositionReport
         ? inner.record(reports, listed, clock)
         : write({ reports, listed, clock }),
   };
+}
+
+/** Consecutive calls grouped so that no group holds more than `limit` reports (a larger call stands alone). */
+function groupsOfReports(calls: readonly ReportCall[], limit: number): ReportCall[][] {
+  const groups: ReportCall[][] = [];
+  let size = limit;
+  for (const call of calls) {
+    if (size + call.reports.length > limit) {
+      groups.push([]);
+      size = 0;
+    }
+    groups.at(-1)?.push(call);
+    size += call.reports.length;
+  }
+  return groups;
 }
 
 function latest(clocks: readonly TrackingClock[]): TrackingClock {
