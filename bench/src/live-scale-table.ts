@@ -1,7 +1,7 @@
 import { checkRateGoal, goalText } from "./goals.js";
 import type { LiveLatencyFigure } from "./live-latency.js";
 import type { UnmeasuredFigure } from "./live-scale-figures.js";
-import { LATENCY_COLUMNS } from "./live-table.js";
+import { LATENCY_COLUMNS, latencyCells } from "./live-table.js";
 import { alignedTable, count, ms } from "./text-table.js";
 
 /** The latency columns, then the updates the batched and two-router figures had refused. */
@@ -9,16 +9,7 @@ const SHARED = [...LATENCY_COLUMNS, "refused updates"] as const;
 
 function shared(figure: LiveLatencyFigure): string[] {
   return [
-    count(figure.subscriptions),
-    count(figure.sockets),
-    figure.feed,
-    count(figure.updates.perSecond),
-    ms(figure.latencyMs.p50),
-    ms(figure.latencyMs.p95),
-    ms(figure.latencyMs.p99),
-    ms(figure.latencyMs.max),
-    `${count(figure.events.received)}/${count(figure.events.expected)}`,
-    count(figure.events.missing),
+    ...latencyCells(figure),
     // Failed events and failed subscriptions; refused updates have their own column.
     count(figure.events.errors + figure.subscriptionFailures),
     count(figure.updates.errors),

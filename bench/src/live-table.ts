@@ -18,10 +18,9 @@ export const LATENCY_COLUMNS = [
   "errors",
 ] as const;
 
-/** Update → subscriber latency, one row per subscription count. */
-export function formatLatencyTable(figures: readonly LiveLatencyFigure[]): string {
-  const header = [...LATENCY_COLUMNS, "client lag p99", "goal"];
-  const rows = figures.map((figure) => [
+/** A figure's cells under `LATENCY_COLUMNS` up to "missing"; each table counts its errors its own way. */
+export function latencyCells(figure: LiveLatencyFigure): string[] {
+  return [
     count(figure.subscriptions),
     count(figure.sockets),
     figure.feed,
@@ -32,6 +31,14 @@ export function formatLatencyTable(figures: readonly LiveLatencyFigure[]): strin
     ms(figure.latencyMs.max),
     `${count(figure.events.received)}/${count(figure.events.expected)}`,
     count(figure.events.missing),
+  ];
+}
+
+/** Update → subscriber latency, one row per subscription count. */
+export function formatLatencyTable(figures: readonly LiveLatencyFigure[]): string {
+  const header = [...LATENCY_COLUMNS, "client lag p99", "goal"];
+  const rows = figures.map((figure) => [
+    ...latencyCells(figure),
     // Failed updates, failed events and failed subscriptions all spoil the figure alike.
     count(figure.updates.errors + figure.events.errors + figure.subscriptionFailures),
     `${ms(figure.clientLoopDelayMs.p99)} ms`,

@@ -1,5 +1,5 @@
 import { Gauge, Histogram } from "prom-client";
-import { metricsRegistry, onScrape } from "./registry.js";
+import { EVENT_DELAY_BUCKETS, metricsRegistry, onScrape } from "./registry.js";
 
 const labelNames = ["service", "consumer"] as const;
 
@@ -51,7 +51,7 @@ const deliveryDelay = new Histogram({
   name: "venta_event_bus_delivery_delay_seconds",
   help: "Time from an event's publication on the bus to a consumer having handled it, by consumer.",
   labelNames: ["consumer"] as const,
-  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  buckets: EVENT_DELAY_BUCKETS,
   registers: [metricsRegistry],
 });
 

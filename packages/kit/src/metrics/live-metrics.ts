@@ -1,5 +1,5 @@
 import { Counter, Gauge, Histogram } from "prom-client";
-import { metricsRegistry } from "./registry.js";
+import { LIVE_LEG_BUCKETS, metricsRegistry } from "./registry.js";
 
 const sockets = new Gauge({
   name: "venta_live_sockets",
@@ -32,14 +32,14 @@ const acceptToSocket = new Histogram({
 const feedDelay = new Histogram({
   name: "venta_live_feed_delay_seconds",
   help: "Time from location accepting a position to the router hearing its update from the live feed.",
-  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  buckets: LIVE_LEG_BUCKETS,
   registers: [metricsRegistry],
 });
 
 const routerToSocket = new Histogram({
   name: "venta_live_router_to_socket_seconds",
   help: "Time from the router hearing a live update to writing its event to a subscriber's socket: queueing, the selection's execution and pacing.",
-  buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+  buckets: LIVE_LEG_BUCKETS,
   registers: [metricsRegistry],
 });
 

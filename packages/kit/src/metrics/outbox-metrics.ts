@@ -1,5 +1,5 @@
 import { Gauge, Histogram } from "prom-client";
-import { metricsRegistry, onScrape } from "./registry.js";
+import { EVENT_DELAY_BUCKETS, metricsRegistry, onScrape } from "./registry.js";
 
 const depth = new Gauge({
   name: "venta_outbox_depth",
@@ -19,7 +19,7 @@ const publishDelay = new Histogram({
   name: "venta_outbox_publish_delay_seconds",
   help: "Time from an event's occurredAt to the relay having it on the bus: the commit's wait for the relay and the publish, plus whatever came between occurredAt and the commit (for position reports, the request's own handling).",
   labelNames: ["service"] as const,
-  buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+  buckets: EVENT_DELAY_BUCKETS,
   registers: [metricsRegistry],
 });
 

@@ -77,3 +77,11 @@ function send(res: ServerResponse, status: number, type: string, text: string): 
 
 /** Seconds since `start`, a `performance.now()` reading. */
 export const secondsSince = (start: number): number => (performance.now() - start) / 1_000;
+
+/** Buckets (seconds) for an event's way between processes: milliseconds to half a minute. */
+export const EVENT_DELAY_BUCKETS = [
+  0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30,
+];
+
+/** Buckets (seconds) for a live update's legs, where the work is sub-millisecond. */
+export const LIVE_LEG_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
