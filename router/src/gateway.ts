@@ -3,6 +3,7 @@ import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
 import { IDENTITY_HEADER, type InternalIdentity, type Viewer } from "@venta/auth";
 import { ConfigError, ErrorCode, injectTraceContext, type Logger, type RequestScope } from "@venta/kit";
 import { GraphQLError } from "graphql";
+import type { SingleFetchPlans } from "./execution/single-fetch-plans.js";
 import { timedFetcher } from "./metrics/router-metrics.js";
 import { keepAliveFetcher } from "./subgraph-fetcher.js";
 import type { SubgraphName } from "./subgraphs.js";
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   /** Signs every subgraph call: subgraphs refuse any request the router has not vouched for. */
   identity: InternalIdentity;
   log: Logger;
+  /** Learns from each plan the gateway makes which operations are a single fetch. */
+  singleFetches: SingleFetchPlans;
 }
 
 /** The committed supergraph SDL; a missing file is a configuration error. */
@@ -46,10 +49,12 @@ export function createGateway({
   timeoutMs,
   identity,
   log,
+  singleFetches,
 }: GatewayOptions): ApolloGateway {
   const supergraphSdl = readSupergraph(supergraphPath);
   return new ApolloGateway({
     supergraphSdl,
+    experimental_didResolveQueryPlan: singleFetches.learn,
     buildService: ({ name, url }) =>
       new SubgraphDataSource({ name, url: urls[name as SubgraphName] ?? url, timeoutMs, identity, log }),
   });

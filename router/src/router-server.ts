@@ -30,6 +30,8 @@ import {
 } from "@venta/kit";
 import { type LiveFeed, LiveHub } from "@venta/live";
 import { accessLogPlugin, logAccess, noteCaller } from "./access-log.js";
+import { withSingleFetches } from "./execution/single-fetch-gateway.js";
+import { SingleFetchPlans } from "./execution/single-fetch-plans.js";
 import { createGateway, type RouterContext, readSupergraph } from "./gateway.js";
 import { subgraphHealth } from "./health.js";
 import { explorerRoutes } from "./pages/explorer-page.js";
@@ -101,15 +103,17 @@ export async function startRouter(options: RouterOptions): Promise<RunningRouter
   logAccess(httpServer, log);
   collectProcessMetrics();
   const requestMetrics = new GraphQLMetrics("router");
+  const singleFetches = new SingleFetchPlans();
   const gateway = createGateway({
     supergraphPath: options.supergraphPath,
     urls: options.subgraphUrls,
     timeoutMs: options.subgraphTimeoutMs,
     identity: security.internalIdentity,
     log,
+    singleFetches,
   });
   const apollo = new ApolloServer<RouterContext>({
-    gateway,
+    gateway: withSingleFetches(gateway, singleFetches),
     formatError: (formatted, error) => {
       // Which subgraph failed is ours to know; clients get the code and message.
       const { serviceName: _internal, ...extensions } = formatted.extensions ?? {};

@@ -24,6 +24,16 @@ export function countRateLimitRefusal(caller: CallerKind, limit: RefusingLimit):
   rateLimitRefusals.inc({ caller, limit });
 }
 
+const singleFetches = new Counter({
+  name: "venta_router_single_fetch_operations_total",
+  help: "Operations answered by sending the planner's one fetch to its subgraph, without the gateway's per-request reshaping.",
+  registers: [metricsRegistry],
+});
+
+export function countSingleFetch(): void {
+  singleFetches.inc();
+}
+
 /** `fetcher` with each call to `subgraph` timed, from the request to its whole answer read. */
 export function timedFetcher(subgraph: string, fetcher: Fetcher): Fetcher {
   const ok = subgraphFetches.labels(subgraph, "ok");
