@@ -9,6 +9,7 @@ export function formatGeofenceTable(results: GeofenceSuiteResults): string {
     "reporting vendors",
     "batch",
     "updates/s",
+    "CPU µs/update",
     "p50 ms/batch",
     "p99 ms/batch",
     "crossings/s",
@@ -21,6 +22,7 @@ export function formatGeofenceTable(results: GeofenceSuiteResults): string {
       figure.movement,
       count(figure.batchSize),
       count(figure.updatesPerSecond),
+      figure.cpuMicrosPerUpdate.toFixed(1),
       ms(figure.batchLatencyMs.p50),
       ms(figure.batchLatencyMs.p99),
       count(figure.crossings / figure.seconds),
@@ -29,5 +31,5 @@ export function formatGeofenceTable(results: GeofenceSuiteResults): string {
         : "",
     ];
   });
-  return alignedTable(header, rows, new Set([1, 7]));
+  return alignedTable(header, rows, new Set([1, 8]));
 }

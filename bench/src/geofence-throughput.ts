@@ -36,6 +36,11 @@ export interface GeofenceThroughputFigure {
   seconds: number;
   updates: number;
   updatesPerSecond: number;
+  /**
+   * CPU time (user + system) this process spent per update. The rate also waits on the disk, which
+   * on a shared machine swings a run by a third; the CPU a write costs is what a code change moves.
+   */
+  cpuMicrosPerUpdate: number;
   /** Per `positionReports.record` call of `batchSize` reports. */
   batchLatencyMs: LatencySummary;
   /** Fence crossings (ENTER and EXIT) the moves caused. */
@@ -80,6 +85,7 @@ async function measure(
     let crossings = 0;
     const progress = progressBar(label, seconds);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const until = started + seconds * 1000;
     let now = performance.now();
     while (now < until) {
@@ -99,12 +105,13 @@ async function measure(
       if (samples.length % 50 === 0) progress.update(Math.min(seconds, (now - started) / 1000));
     }
     progress.done();
-    return { samples, crossings, seconds: (now - started) / 1000 };
+    const cpu = process.cpuUsage(cpuBefore);
+    return { samples, crossings, seconds: (now - started) / 1000, cpuMicros: cpu.user + cpu.system };
   };
   const label = `geofence evaluation, ${fences.toLocaleString("en-US")} fences, ${movement}`;
   await run(options.warmupSeconds, `${label} (warm-up)`);
   await drainOutbox(stores);
-  const { samples, crossings, seconds } = await run(options.durationSeconds, label);
+  const { samples, crossings, seconds, cpuMicros } = await run(options.durationSeconds, label);
   const updates = samples.length * GEOFENCE_BATCH;
   return {
     fences,
@@ -115,6 +122,7 @@ async function measure(
     seconds,
     updates,
     updatesPerSecond: updates / seconds,
+    cpuMicrosPerUpdate: cpuMicros / updates,
     batchLatencyMs: summarize(samples),
     crossings,
     notes: [

@@ -1,6 +1,7 @@
 import { progressBar } from "@venta/kit";
 import autocannon from "autocannon";
 import { type LatencySummary, summarize } from "./figure.js";
+import { cpuMicrosPerRequest, readCpu } from "./process-cpu.js";
 import type { StageBreakdown } from "./stage-breakdown.js";
 import type { StageWindow } from "./stage-window.js";
 
@@ -17,6 +18,8 @@ export interface HttpLoadOptions {
   label: string;
   /** Opened and closed around the measured run (not the warm-up), for the figure's stages. */
   stages?: StageWindow | undefined;
+  /** Processes (name → pid) whose CPU time over the measured run is charged to its requests. */
+  processes?: Readonly<Record<string, number>> | undefined;
 }
 
 export interface HttpLoadResult {
@@ -31,6 +34,8 @@ export interface HttpLoadResult {
   errorKinds: ErrorKinds;
   /** Where the time went in the services, when a stage window was given. */
   stages?: StageBreakdown;
+  /** CPU µs each watched process spent per answer, when processes were given (Linux only). */
+  cpuMicrosPerRequest?: Record<string, number>;
 }
 
 export interface ErrorKinds {
@@ -63,7 +68,9 @@ export async function measureHttpLoad(options: HttpLoadOptions): Promise<HttpLoa
   ];
   await cannon(options, requests, options.warmupSeconds, `${options.label} (warm-up)`);
   await options.stages?.open();
+  const cpuBefore = options.processes && readCpu(options.processes);
   const { result, samples } = await cannon(options, requests, options.durationSeconds, options.label);
+  const cpuAfter = options.processes && readCpu(options.processes);
   const stages = await options.stages?.close();
   return {
     requests: samples.length,
@@ -79,6 +86,9 @@ export async function measureHttpLoad(options: HttpLoadOptions): Promise<HttpLoa
       graphql: result.mismatches,
     },
     ...(stages ? { stages } : {}),
+    ...(cpuBefore && cpuAfter
+      ? { cpuMicrosPerRequest: cpuMicrosPerRequest(cpuBefore, cpuAfter, samples.length) }
+      : {}),
   };
 }
 

@@ -179,6 +179,7 @@ async function measureThroughput(
           warmupSeconds: WARMUP_SECONDS,
           nearLiveBoxes: nearLive,
           stages: stageWindow(services.metrics, UPDATE_STAGES),
+          processes: services.pids(),
         }),
       );
     }

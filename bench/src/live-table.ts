@@ -52,7 +52,17 @@ export function formatThroughputTable(
   figures: readonly UpdateThroughputFigure[],
   skipped: readonly SkippedFigure[],
 ): string {
-  const header = ["target", "mutation", "req/s", "updates/s", "p50 ms", "p99 ms", "errors", "goal"];
+  const header = [
+    "target",
+    "mutation",
+    "req/s",
+    "updates/s",
+    "p50 ms",
+    "p99 ms",
+    "errors",
+    "CPU µs/update: router / location / marketplace",
+    "goal",
+  ];
   const rows = [
     ...figures.map((figure) => [
       figure.target,
@@ -62,9 +72,17 @@ export function formatThroughputTable(
       ms(figure.latencyMs.p50),
       ms(figure.latencyMs.p99),
       count(figure.errors),
+      updateCpuCell(figure),
       goalText(checkThroughputGoal(figure)),
     ]),
-    ...skipped.map((skip) => [skip.target, skip.mutation, "", "", "", "", "", "skipped"]),
+    ...skipped.map((skip) => [skip.target, skip.mutation, "", "", "", "", "", "", "skipped"]),
   ];
-  return alignedTable(header, rows, new Set([0, 1, 7]));
+  return alignedTable(header, rows, new Set([0, 1, 8]));
+}
+
+/** What an accepted update cost each service that handles it (the router only when it is the target). */
+function updateCpuCell({ target, cpuMicrosPerUpdate: cpu }: UpdateThroughputFigure): string {
+  if (!cpu) return "";
+  const cell = (micros: number | undefined) => (micros === undefined ? "–" : count(micros));
+  return `${target === "router" ? cell(cpu.router) : "–"} / ${cell(cpu.location)} / ${cell(cpu.marketplace)}`;
 }

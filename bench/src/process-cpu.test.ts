@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { cpuShares, machineTicks, processTicks } from "./process-cpu.js";
+import { cpuMicrosPerRequest, cpuShares, machineTicks, processTicks } from "./process-cpu.js";
 
 describe("CPU shares from /proc", () => {
   it("reads a process's user and system ticks, even with spaces in its name", () => {
@@ -16,5 +16,13 @@ describe("CPU shares from /proc", () => {
     const before = { processes: { location: 1_000, router: 500 }, machine: 10_000 };
     const after = { processes: { location: 1_450, router: 600 }, machine: 10_900 };
     expect(cpuShares(before, after, 5)).toEqual({ location: 90, router: 20, machine: 180 });
+  });
+
+  it("charges each process's CPU time to the requests answered meanwhile, in microseconds", () => {
+    const before = { processes: { location: 1_000, router: 500 }, machine: 10_000 };
+    const after = { processes: { location: 1_450, router: 600 }, machine: 10_900 };
+    // 4.5 s and 1 s of CPU over 9,000 requests.
+    expect(cpuMicrosPerRequest(before, after, 9_000)).toEqual({ location: 500, router: 111 });
+    expect(cpuMicrosPerRequest(before, after, 0)).toEqual({});
   });
 });

@@ -50,3 +50,21 @@ export function cpuShares(before: CpuReading, after: CpuReading, seconds: number
   shares.machine = percent(after.machine - before.machine);
   return shares;
 }
+
+/**
+ * Microseconds of CPU each process spent per request between two readings. A rate on a shared
+ * machine swings with its neighbours; the CPU a request costs is what a code change moves.
+ */
+export function cpuMicrosPerRequest(
+  before: CpuReading,
+  after: CpuReading,
+  requests: number,
+): Record<string, number> {
+  const perRequest: Record<string, number> = {};
+  if (requests === 0) return perRequest;
+  for (const [name, ticks] of Object.entries(after.processes))
+    perRequest[name] = Math.round(
+      ((ticks - (before.processes[name] ?? ticks)) * 1e6) / TICKS_PER_SECOND / requests,
+    );
+  return perRequest;
+}

@@ -16,6 +16,8 @@ const READY_TIMEOUT_MS = 60_000;
 export interface RunningStockGateway {
   /** Its GraphQL endpoint. */
   url: string;
+  /** Its process id, to charge its CPU time to the requests it answered. */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -52,7 +54,7 @@ export async function startStockGateway(
     await service.stop();
     throw new Error(`${gateway} did not start: ${(error as Error).message}\n${lines.join("\n")}`);
   }
-  return { url, stop: () => service.stop() };
+  return { url, pid: service.child.pid, stop: () => service.stop() };
 }
 
 /** Neither gateway has the router's health routes in common: a `{ __typename }` answer will do. */

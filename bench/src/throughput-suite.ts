@@ -22,6 +22,8 @@ interface Endpoint {
   target: ThroughputTarget;
   url: string;
   headers: HeadersFor;
+  /** Processes serving it beside the subgraphs (a stock gateway), whose CPU is charged too. */
+  processes?: Record<string, number>;
 }
 
 interface NearbyAnswer {
@@ -32,7 +34,8 @@ interface NearbyAnswer {
 /**
  * Requests a second under closed-loop load, the whole stack running over `dataSet`: baselines
  * first (`{ __typename }`), then pages of `nearbyVendors`; then each stock gateway in turn, on its
- * own free port over the same subgraphs, with the router-bound page. One target at a time.
+ * own free port over the same subgraphs, with the same two pages: the one location and marketplace
+ * bound, and the one only the gateway's own work bounds. One target at a time.
  */
 export async function runThroughputSuite(
   options: ThroughputOptions,
@@ -40,7 +43,7 @@ export async function runThroughputSuite(
 ): Promise<ThroughputResults> {
   const services = await startServices(dataSet.dir);
   const figures: ThroughputFigure[] = [];
-  const measure = async ({ target, url, headers }: Endpoint, query: ThroughputQuery) => {
+  const measure = async ({ target, url, headers, processes }: Endpoint, query: ThroughputQuery) => {
     await checkAnswers(target, url, headers, query);
     const load = await measureHttpLoad({
       url,
@@ -51,6 +54,7 @@ export async function runThroughputSuite(
       warmupSeconds: WARMUP_SECONDS,
       label: `${target}, ${query}`,
       stages: stageWindow(services.metrics, QUERY_STAGES),
+      processes: { ...services.pids(), ...processes },
     });
     figures.push({ target, query, connections: options.connections, ...load });
   };
@@ -81,10 +85,14 @@ export async function runThroughputSuite(
       const running = await startStockGateway(gateway, subgraphs);
       try {
         // The identity the router would have signed, which a stock gateway passes on as it came.
-        await measure(
-          { target: gateway, url: running.url, headers: services.anonymous.location },
-          "nearby 50, names",
-        );
+        const stock: Endpoint = {
+          target: gateway,
+          url: running.url,
+          headers: services.anonymous.location,
+          ...(running.pid ? { processes: { [gateway]: running.pid } } : {}),
+        };
+        await measure(stock, "nearby 50, names");
+        await measure(stock, "nearby 5, location only");
       } finally {
         await running.stop();
       }

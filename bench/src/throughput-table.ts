@@ -22,6 +22,7 @@ export function formatThroughputFigures(figures: readonly ThroughputFigure[]): s
     "p99 ms",
     "errors",
     "÷ router typename RPS",
+    "CPU µs/req: gateway / location / marketplace",
   ];
   const rows = figures.map((figure) => {
     const ratio = ratioToRouterTypename(figure, figures);
@@ -34,9 +35,21 @@ export function formatThroughputFigures(figures: readonly ThroughputFigure[]): s
       ms(figure.latencyMs.p99),
       count(figure.errors),
       Number.isFinite(ratio) ? ratio.toFixed(3) : "",
+      cpuCell(figure),
     ];
   });
   return alignedTable(header, rows, new Set([0, 1]));
+}
+
+/**
+ * The CPU each request cost the process in front (the router or a stock gateway; none when
+ * location is called directly) and the two subgraphs behind it.
+ */
+function cpuCell({ target, cpuMicrosPerRequest: cpu }: ThroughputFigure): string {
+  if (!cpu) return "";
+  const front = target === "location direct" ? undefined : cpu[target];
+  const cell = (micros: number | undefined) => (micros === undefined ? "–" : count(micros));
+  return `${cell(front)} / ${cell(cpu.location)} / ${cell(cpu.marketplace)}`;
 }
 
 /** What the errors were, for the rows that had any. */

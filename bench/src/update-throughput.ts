@@ -6,6 +6,7 @@ import type { HeadersFor } from "./bench-auth.js";
 import { type LatencySummary, summarize } from "./figure.js";
 import { benchVendors } from "./metro.js";
 import { wigglePoint } from "./movers.js";
+import { cpuMicrosPerRequest, readCpu } from "./process-cpu.js";
 import type { StageBreakdown } from "./stage-breakdown.js";
 import type { StageWindow } from "./stage-window.js";
 
@@ -49,6 +50,8 @@ export interface UpdateThroughputFigure extends UpdateLoad {
   notes: string[];
   /** Where the time went in the services over the measured window. */
   stages?: StageBreakdown;
+  /** CPU µs each service spent per accepted update over the measured window (Linux only). */
+  cpuMicrosPerUpdate?: Record<string, number>;
 }
 
 export interface SkippedFigure {
@@ -70,6 +73,8 @@ export interface UpdateThroughputOptions {
   warmupSeconds: number;
   /** Opened and closed around the measured run (not the warm-up), for the figure's stages. */
   stages?: StageWindow;
+  /** Processes (name → pid) whose CPU time over the measured run is charged to its updates. */
+  processes?: Readonly<Record<string, number>>;
   /** Whether a vendor could lie in a live figure's box: such vendors are never moved here. */
   nearLiveBoxes: (point: GeoPoint) => boolean;
 }
@@ -158,7 +163,9 @@ export async function measureUpdateThroughput(
   // Warm-up lets the JIT, SQLite's page cache and the router's query plan cache settle first.
   await cannon(options, prepared, perRequest, options.warmupSeconds, `${label} (warm-up)`);
   await options.stages?.open();
+  const cpuBefore = options.processes && readCpu(options.processes);
   const run = await cannon(options, prepared, perRequest, options.durationSeconds, label);
+  const cpuAfter = options.processes && readCpu(options.processes);
   const stages = await options.stages?.close();
   // autocannon counts a timeout among its errors as well as on its own: once here.
   const errors = run.result.errors + run.result.non2xx + run.refused;
@@ -180,6 +187,9 @@ export async function measureUpdateThroughput(
     latencyMs: summarize(run.samples),
     notes,
     ...(stages ? { stages } : {}),
+    ...(cpuBefore && cpuAfter
+      ? { cpuMicrosPerUpdate: cpuMicrosPerRequest(cpuBefore, cpuAfter, run.accepted) }
+      : {}),
   };
 }
 
