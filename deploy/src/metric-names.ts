@@ -7,6 +7,7 @@ export const VENTA_METRICS = {
   venta_graphql_requests_total: "counter",
   venta_graphql_request_duration_seconds: "histogram",
   venta_router_subgraph_fetch_duration_seconds: "histogram",
+  venta_router_single_fetch_operations_total: "counter",
   venta_store_operation_duration_seconds: "histogram",
   venta_event_bus_lag: "gauge",
   venta_event_bus_pending: "gauge",
