@@ -26,6 +26,8 @@ export interface Figure {
   notes: string[];
   /** Where the time went in the services over the measured window (figures over HTTP). */
   stages?: StageBreakdown;
+  /** CPU µs each service spent per answer over the measured window (figures over HTTP, Linux). */
+  cpuMicrosPerRequest?: Record<string, number>;
 }
 
 /** Percentiles by nearest rank over the raw samples, so sub-millisecond differences survive. */

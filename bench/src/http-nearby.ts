@@ -31,6 +31,8 @@ export interface HttpNearbyOptions {
   warmupSeconds: number;
   /** Around the measured run, for the figure's stages. */
   stages?: StageWindow;
+  /** The services (name → pid) whose CPU per request the figure gives. */
+  processes?: Readonly<Record<string, number>>;
 }
 
 interface NearbyData {
@@ -51,6 +53,7 @@ export async function measureHttpNearby(options: HttpNearbyOptions): Promise<Fig
     warmupSeconds: options.warmupSeconds,
     label: `${options.target}, ${options.vendors} vendors`,
     stages: options.stages,
+    processes: options.processes,
   });
   return {
     vendors: options.vendors,

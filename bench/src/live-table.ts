@@ -1,6 +1,6 @@
 import { checkLatencyGoal, checkThroughputGoal, goalText } from "./goals.js";
 import type { LiveLatencyFigure } from "./live-latency.js";
-import { alignedTable, count, ms } from "./text-table.js";
+import { alignedTable, count, cpuCell, ms } from "./text-table.js";
 import type { SkippedFigure, UpdateThroughputFigure } from "./update-throughput.js";
 
 /** The columns every live latency table shares, after the ones naming the row. */
@@ -72,17 +72,10 @@ export function formatThroughputTable(
       ms(figure.latencyMs.p50),
       ms(figure.latencyMs.p99),
       count(figure.errors),
-      updateCpuCell(figure),
+      cpuCell(figure.cpuMicrosPerUpdate, figure.target === "router" ? "router" : undefined),
       goalText(checkThroughputGoal(figure)),
     ]),
     ...skipped.map((skip) => [skip.target, skip.mutation, "", "", "", "", "", "", "skipped"]),
   ];
   return alignedTable(header, rows, new Set([0, 1, 8]));
-}
-
-/** What an accepted update cost each service that handles it (the router only when it is the target). */
-function updateCpuCell({ target, cpuMicrosPerUpdate: cpu }: UpdateThroughputFigure): string {
-  if (!cpu) return "";
-  const cell = (micros: number | undefined) => (micros === undefined ? "–" : count(micros));
-  return `${target === "router" ? cell(cpu.router) : "–"} / ${cell(cpu.location)} / ${cell(cpu.marketplace)}`;
 }

@@ -107,6 +107,7 @@ async function proximityFigures(
           durationSeconds: options.durationSeconds,
           connections: connectionsFor(options, "proximity"),
           warmupSeconds: WARMUP_SECONDS,
+          processes: services.pids(),
         };
         figures.push(
           await measureHttpNearby({

@@ -1,7 +1,7 @@
 import type { Figure } from "./figure.js";
 import { checkGoal, goalText } from "./goals.js";
 import type { RouterOverhead } from "./ratios.js";
-import { alignedTable, count, ms } from "./text-table.js";
+import { alignedTable, count, cpuCell, ms } from "./text-table.js";
 
 /** The proximity figures as one aligned text table. */
 export function formatTable(figures: readonly Figure[], overheads: readonly RouterOverhead[]): string {
@@ -16,6 +16,7 @@ export function formatTable(figures: readonly Figure[], overheads: readonly Rout
     "goal",
     "edges",
     "errors",
+    "CPU µs/req: router / location / marketplace",
   ];
   const rows = figures.map((figure) => {
     const overhead =
@@ -32,6 +33,7 @@ export function formatTable(figures: readonly Figure[], overheads: readonly Rout
       goal ? goalText(goal) : "",
       figure.meanEdges.toFixed(1),
       String(figure.errors),
+      cpuCell(figure.cpuMicrosPerRequest, figure.target === "router" ? "router" : undefined),
     ];
   });
   return alignedTable(header, rows, new Set([1, 6, 7]));

@@ -22,3 +22,17 @@ export function alignedTable(
 export const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(value < 10 ? 2 : 1) : "n/a");
 
 export const count = (value: number) => Math.round(value).toLocaleString("en-US");
+
+/**
+ * What a request cost the process in front (`front`: the router or a stock gateway; none when a
+ * subgraph is called directly) and the two subgraphs behind it, in CPU µs: "front / location /
+ * marketplace".
+ */
+export function cpuCell(
+  cpu: Readonly<Record<string, number>> | undefined,
+  front: string | undefined,
+): string {
+  if (!cpu) return "";
+  const cell = (micros: number | undefined) => (micros === undefined ? "–" : count(micros));
+  return `${front === undefined ? "–" : cell(cpu[front])} / ${cell(cpu.location)} / ${cell(cpu.marketplace)}`;
+}

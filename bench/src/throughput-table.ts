@@ -1,5 +1,5 @@
 import { goalText } from "./goals.js";
-import { alignedTable, count, ms } from "./text-table.js";
+import { alignedTable, count, cpuCell, ms } from "./text-table.js";
 import type { ThroughputFigure } from "./throughput-figure.js";
 import type { ThroughputGoal } from "./throughput-goals.js";
 
@@ -35,21 +35,10 @@ export function formatThroughputFigures(figures: readonly ThroughputFigure[]): s
       ms(figure.latencyMs.p99),
       count(figure.errors),
       Number.isFinite(ratio) ? ratio.toFixed(3) : "",
-      cpuCell(figure),
+      cpuCell(figure.cpuMicrosPerRequest, figure.target === "location direct" ? undefined : figure.target),
     ];
   });
   return alignedTable(header, rows, new Set([0, 1]));
-}
-
-/**
- * The CPU each request cost the process in front (the router or a stock gateway; none when
- * location is called directly) and the two subgraphs behind it.
- */
-function cpuCell({ target, cpuMicrosPerRequest: cpu }: ThroughputFigure): string {
-  if (!cpu) return "";
-  const front = target === "location direct" ? undefined : cpu[target];
-  const cell = (micros: number | undefined) => (micros === undefined ? "–" : count(micros));
-  return `${cell(front)} / ${cell(cpu.location)} / ${cell(cpu.marketplace)}`;
 }
 
 /** What the errors were, for the rows that had any. */
