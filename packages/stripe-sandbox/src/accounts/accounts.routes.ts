@@ -13,6 +13,7 @@ import {
   required,
   text,
 } from "../api/params.js";
+import { retrieveRoute } from "../api/retrieve-route.js";
 import { invalidRequest } from "../http/api-error.js";
 import type { Route } from "../http/router.js";
 import type { SandboxContext } from "../sandbox-context.js";
@@ -101,14 +102,7 @@ export function accountRoutes({ state, events }: SandboxContext): Route[] {
         return expanded(state, account, sent.expand);
       },
     },
-    {
-      method: "GET",
-      path: "/v1/accounts/:id",
-      handle: ({ params, path }) => {
-        const { expand } = readParams({ expand: list(text()) }, params);
-        return expanded(state, state.accounts.require(path.id ?? ""), expand);
-      },
-    },
+    retrieveRoute(state, "/v1/accounts/:id", state.accounts),
     {
       method: "POST",
       path: "/v1/accounts/:id",

@@ -1,7 +1,8 @@
 import { supportedCurrency } from "../api/currencies.js";
 import { expanded } from "../api/expand.js";
 import { PAGINATION_PARAMS, pageOf } from "../api/lists.js";
-import { list, readParams, text } from "../api/params.js";
+import { readParams, text } from "../api/params.js";
+import { retrieveRoute } from "../api/retrieve-route.js";
 import type { Route } from "../http/router.js";
 import type { SandboxContext } from "../sandbox-context.js";
 
@@ -32,13 +33,6 @@ export function balanceTransactionRoutes({ state }: SandboxContext): Route[] {
         return expanded(state, page, query.expand);
       },
     },
-    {
-      method: "GET",
-      path: "/v1/balance_transactions/:id",
-      handle: ({ params, path }) => {
-        const { expand } = readParams({ expand: list(text()) }, params);
-        return expanded(state, state.balanceTransactions.require(path.id ?? ""), expand);
-      },
-    },
+    retrieveRoute(state, "/v1/balance_transactions/:id", state.balanceTransactions),
   ];
 }

@@ -1,6 +1,7 @@
 import { expanded } from "../api/expand.js";
 import { PAGINATION_PARAMS, pageOf } from "../api/lists.js";
-import { list, readParams, text } from "../api/params.js";
+import { readParams, text } from "../api/params.js";
+import { retrieveRoute } from "../api/retrieve-route.js";
 import type { Route } from "../http/router.js";
 import type { SandboxContext } from "../sandbox-context.js";
 
@@ -9,14 +10,7 @@ const listParams = { ...PAGINATION_PARAMS, payment_intent: text() };
 /** Charges are made by confirming PaymentIntents; here they are read. */
 export function chargeRoutes({ state }: SandboxContext): Route[] {
   return [
-    {
-      method: "GET",
-      path: "/v1/charges/:id",
-      handle: ({ params, path }) => {
-        const { expand } = readParams({ expand: list(text()) }, params);
-        return expanded(state, state.charges.require(path.id ?? ""), expand);
-      },
-    },
+    retrieveRoute(state, "/v1/charges/:id", state.charges),
     {
       method: "GET",
       path: "/v1/charges",

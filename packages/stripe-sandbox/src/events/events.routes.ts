@@ -1,6 +1,7 @@
 import { expanded } from "../api/expand.js";
 import { PAGINATION_PARAMS, pageOf } from "../api/lists.js";
 import { list, readParams, text } from "../api/params.js";
+import { retrieveRoute } from "../api/retrieve-route.js";
 import type { Route } from "../http/router.js";
 import type { SandboxContext } from "../sandbox-context.js";
 
@@ -19,14 +20,7 @@ function typeMatcher(type: string | undefined, types: string[] | undefined): (ca
 
 export function eventRoutes({ state }: SandboxContext): Route[] {
   return [
-    {
-      method: "GET",
-      path: "/v1/events/:id",
-      handle: ({ params, path }) => {
-        const { expand } = readParams({ expand: list(text()) }, params);
-        return expanded(state, state.events.require(path.id ?? ""), expand);
-      },
-    },
+    retrieveRoute(state, "/v1/events/:id", state.events),
     {
       method: "GET",
       path: "/v1/events",

@@ -13,6 +13,7 @@ import {
   readParams,
   text,
 } from "../api/params.js";
+import { retrieveRoute } from "../api/retrieve-route.js";
 import { recordRefund } from "../balance-transactions/ledger.js";
 import type { Charge } from "../charges/charge.object.js";
 import { invalidRequest, unexpectedState } from "../http/api-error.js";
@@ -140,14 +141,7 @@ export function refundRoutes({ state, events }: SandboxContext): Route[] {
         return expanded(state, refund, sent.expand);
       },
     },
-    {
-      method: "GET",
-      path: "/v1/refunds/:id",
-      handle: ({ params, path }) => {
-        const { expand } = readParams({ expand: list(text()) }, params);
-        return expanded(state, state.refunds.require(path.id ?? ""), expand);
-      },
-    },
+    retrieveRoute(state, "/v1/refunds/:id", state.refunds),
     {
       method: "POST",
       path: "/v1/refunds/:id",
